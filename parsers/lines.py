@@ -1,0 +1,57 @@
+"""Number a document's blocks into lines: the one place that assigns `{page, line}`.
+
+A paragraph is one line per text line; a table row is one line with its cell texts joined by
+tabs (a cell holding several paragraphs spreads the row over as many lines). Line numbers
+restart at 1 on every page, so txt, docx and pdf locations read the same way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from schemas.discrepancy import Location
+from schemas.document import Block, Document, Line, Paragraph, Table
+from schemas.record import Source
+
+
+def build_document(source: Source, blocks: Sequence[Block]) -> Document:
+    """Freeze `blocks` into a Document with numbered lines; fills `source.pages` if unset."""
+    blocks = tuple(blocks)
+    lines = tuple(_number(_raw_lines(blocks)))
+    pages = source.pages or max((line.loc.page for line in lines), default=1)
+    return Document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
+
+
+def _raw_lines(blocks: Iterable[Block]) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:
+    """Yield (page, text, block index, row, cell indexes) in reading order."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            for text in block.text.splitlines() or [""]:
+                if text.strip():
+                    yield block.page, text, index, None, ()
+        else:
+            yield from _table_lines(block, index)
+
+
+def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:
+    rows: dict[int, list[int]] = defaultdict(list)
+    for cell_index, cell in enumerate(table.cells):
+        rows[cell.row].append(cell_index)
+    for row in sorted(rows):
+        members = sorted(rows[row], key=lambda i: table.cells[i].col)
+        page = next((table.cells[i].page for i in members if table.cells[i].page), table.page)
+        split = [table.cells[i].text.splitlines() for i in members]
+        depth = max((len(parts) for parts in split), default=0)
+        for k in range(max(depth, 1)):
+            parts = [lines[k] if k < len(lines) else "" for lines in split]
+            text = "\t".join(parts).rstrip("\t")
+            if text.strip():
+                yield page, text, index, row, tuple(members)
+
+
+def _number(raw: Iterable[tuple[int, str, int, int | None, tuple[int, ...]]]) -> Iterator[Line]:
+    counters: dict[int, int] = defaultdict(int)
+    for page, text, block, row, cells in raw:
+        counters[page] += 1
+        yield Line(text=text, loc=Location(page=page, line=counters[page]), block=block, row=row, cells=cells)

@@ -1,0 +1,82 @@
+"""Text normalisation shared by every reader and parser.
+
+Owns: full-width digits/points/percent signs to ASCII, removal of the spaces OCR and line
+wrapping leave between CJK characters, page furniture, and label keys (a label with its
+spaces, punctuation width and trailing unit removed, the unit returned). Box glyphs are the
+business of `parsers.readers.checkbox_glyphs`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), 0x3000: ord(" "), 0xA0: ord(" ")})
+_FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
+_FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
+_FULLWIDTH.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None, 0x2060: None})
+
+# Characters between which a space is an OCR / wrapping artefact, never meaningful.
+_CJK = r"[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’☑☐]"
+_CJK_SPACE = regex.compile(rf"(?<={_CJK})[ \t\u3000]+(?={_CJK})")
+_SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
+
+_PAGE_FURNITURE = regex.compile(
+    r"^\s*(?:第\s*\d+\s*页\s*(?:[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|[-—–]\s*\d+\s*[-—–]|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$",
+    regex.IGNORECASE,
+)
+_PAGE_NUMBER = regex.compile(r"第\s*(\d+)\s*页|page\s*(\d+)|^\s*[-—–]\s*(\d+)\s*[-—–]\s*$", regex.I)
+
+_UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")
+_LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
+
+
+def to_ascii(text: str) -> str:
+    """Full-width digits, letters, points, percent signs and spaces read as ASCII."""
+    return text.translate(_FULLWIDTH)
+
+
+def collapse_cjk_spaces(text: str) -> str:
+    """Remove spaces standing between two CJK characters ("运行 管理中心" -> "运行管理中心")."""
+    return _CJK_SPACE.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """A value as the record holds it: ASCII digits, no CJK-internal spaces, single spaces."""
+    text = collapse_cjk_spaces(to_ascii(text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str) -> str:
+    """`clean_text` with line breaks joined (without a space between CJK characters)."""
+    return collapse_cjk_spaces(clean_text(text).replace("\n", " "))
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for page numbers and footers such as `第 1 页 共 2 页` or `- 3 -`."""
+    return bool(_PAGE_FURNITURE.match(to_ascii(line)))
+
+
+def page_number(line: str) -> int | None:
+    """The page number a furniture line states (`第 2 页` -> 2), else None."""
+    match = _PAGE_NUMBER.search(to_ascii(line))
+    if not match:
+        return None
+    return int(next(group for group in match.groups() if group))
+
+
+def split_unit(label: str) -> tuple[str, str | None]:
+    """Split a trailing unit off a label: `当年预算数（万元）` -> (`当年预算数`, `万元`)."""
+    text = to_ascii(label).strip()
+    match = _UNIT_SUFFIX.search(text)
+    if not match:
+        return text, None
+    unit = match.group(1).replace("％", "%")
+    return text[: match.start()].strip(), unit
+
+
+def label_key(text: str) -> str:
+    """A label reduced for matching: ASCII, no spaces, no brackets or punctuation."""
+    return _LABEL_DROP.sub("", to_ascii(text))

@@ -1,0 +1,79 @@
+"""The closed checkbox vocabulary: every reader renders boxes as ☑ (ticked) or ☐ (empty).
+
+Owns the tables of Unicode glyphs and symbol-font code points (Wingdings, Wingdings 2,
+Webdings) that stand for boxes. OCR look-alikes (口 for ☐, √ for ☑) are NOT rewritten here,
+because 口 and √ are ordinary text elsewhere; `parsers.fields.choice` reads them, and only
+next to an option label.
+"""
+
+from __future__ import annotations
+
+CHECKED = "☑"
+UNCHECKED = "☐"
+
+# Glyphs that unambiguously are boxes wherever they appear.
+CHECKED_GLYPHS = frozenset("☑☒▣⊠🗹🗷✅")
+UNCHECKED_GLYPHS = frozenset("☐□▢◻⬜❑❒")
+
+# Glyphs that are boxes only beside an option label (parsers.fields.choice decides).
+CHECKED_LOOKALIKES = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√）", "√", "✓", "✔", "■", "☒", "☑", "▣", "✗", "✘", "×", "Ｘ")
+UNCHECKED_LOOKALIKES = ("[ ]", "[]", "（ ）", "( )", "□", "☐", "口", "▢", "◻", "〇", "O")
+
+# Symbol fonts: (font family, code point with the 0xF000 private-use offset removed) -> state.
+_SYMBOL_FONT_BOXES: dict[str, dict[int, bool]] = {
+    "wingdings": {
+        0xFE: True, 0xFD: True, 0x78: True, 0xFC: True, 0xFB: True,  # ☑ ☒ ⌧ ✓ ✗
+        0xA8: False, 0x6F: False, 0x70: False, 0x71: False, 0x72: False,
+    },
+    "wingdings 2": {
+        0x52: True, 0x54: True, 0x53: True, 0x51: True, 0x50: True, 0x4F: True,  # ☑ ☒ ✓ ✗
+        0xA3: False, 0x99: False, 0x30: False, 0x2A: False,
+    },
+    "webdings": {0x61: True, 0x63: False, 0x67: False},
+    "symbol": {0xD6: True},
+}
+
+
+def symbol_box_state(font: str | None, char: int) -> bool | None:
+    """Ticked (True), empty (False) or not a box (None) for a symbol-font character.
+
+    `char` may carry the private-use offset (0xF052) or not (0x52). An unknown font name
+    falls back to the Wingdings tables, since Word documents often drop the font of a run.
+    """
+    code = char - 0xF000 if 0xF000 <= char <= 0xF0FF else char
+    family = (font or "").strip().lower()
+    families = [family] if family in _SYMBOL_FONT_BOXES else ["wingdings 2", "wingdings"]
+    for name in families:
+        state = _SYMBOL_FONT_BOXES[name].get(code)
+        if state is not None:
+            return state
+    return None
+
+
+def private_use_box(char: str) -> str | None:
+    """Render a private-use code point left by a symbol font (e.g. U+F052) as ☑/☐, else None."""
+    code = ord(char)
+    if not 0xF000 <= code <= 0xF0FF:
+        return None
+    state = symbol_box_state(None, code)
+    if state is None:
+        return None
+    return CHECKED if state else UNCHECKED
+
+
+def render(state: bool) -> str:
+    """☑ for ticked, ☐ for empty."""
+    return CHECKED if state else UNCHECKED
+
+
+def canonical_glyphs(text: str) -> str:
+    """Replace unambiguous box glyphs and private-use box code points with ☑/☐."""
+    out = []
+    for char in text:
+        if char in CHECKED_GLYPHS:
+            out.append(CHECKED)
+        elif char in UNCHECKED_GLYPHS:
+            out.append(UNCHECKED)
+        else:
+            out.append(private_use_box(char) or char)
+    return "".join(out)

@@ -1,0 +1,61 @@
+"""OCR dialect 1: tab-separated table rows with inline HTML (`<p>`, checkbox `<input>`).
+
+Consecutive lines holding tabs form one table. A row's trailing empty cells are padding: the
+last filled cell spans them. An empty first cell continues the cell above it (a row span).
+Lines without tabs are paragraphs (the title, 街镇名称：…). Each cell's inline HTML is read by
+`html_inline`, so `<p>` become lines and `<input … checkbox>` become ☑/☐.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.readers.html_inline import inline_html_to_text
+from schemas.document import Block, Cell, Paragraph, Table
+
+_CHECKBOX_INPUT = regex.compile(r"<input\b[^>]*checkbox", regex.IGNORECASE)
+
+
+def sniff(text: str) -> bool:
+    """Tab-separated rows: several lines with two or more tabs, or checkbox inputs."""
+    tab_rows = sum(1 for line in text.splitlines() if line.count("\t") >= 2)
+    return tab_rows >= 3 or (tab_rows >= 1 and bool(_CHECKBOX_INPUT.search(text)))
+
+
+def parse(text: str) -> list[Block]:
+    """Blocks of a tab-separated OCR text."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append([inline_html_to_text(part) for part in line.split("\t")])
+            continue
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
+        paragraph = inline_html_to_text(line)
+        if paragraph:
+            blocks.append(Paragraph(text=paragraph))
+    if rows:
+        blocks.append(_table(rows))
+    return blocks
+
+
+def _table(rows: list[list[str]]) -> Table:
+    width = max(len(row) for row in rows)
+    cells: list[dict] = []
+    column_owner: dict[int, dict] = {}  # col 0 owner, for empty-first-cell continuation
+    for r, row in enumerate(rows):
+        row = row + [""] * (width - len(row))
+        last = max((i for i, text in enumerate(row) if text), default=-1)
+        for c, text in enumerate(row[: last + 1]):
+            if c == 0 and not text and r > 0 and 0 in column_owner:
+                column_owner[0]["row_span"] += 1
+                continue
+            cell = {"row": r, "col": c, "row_span": 1, "col_span": 1, "text": text}
+            if c == last:
+                cell["col_span"] = width - c
+            cells.append(cell)
+            if c == 0:
+                column_owner[0] = cell
+    return Table(cells=tuple(Cell(**cell) for cell in cells))
