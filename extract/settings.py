@@ -10,9 +10,10 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from extract.errors import JixiaoError
+from schemas.discrepancy import Severity
 
 
 class Limits(BaseModel):
@@ -29,15 +30,38 @@ class Limits(BaseModel):
 
 
 class CheckSettings(BaseModel):
-    """Tolerances and thresholds of the consistency rules."""
+    """Tolerances and thresholds of the consistency rules (`extract.checks`), by name.
+
+    Amounts are compared in yuan, rates in percentage points. A figure written in the
+    narrative is only as precise as it is printed (`58.1万元` stands for 580,500 to 581,500
+    yuan), so narrative comparisons allow half a unit of its last printed digit on top of
+    `amount_tolerance_yuan` while `narrative_allows_rounding` is on.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rate_tolerance_points: Decimal = Decimal("0.5")
+    """execution-rate: 预算执行进度 vs 执行数 ÷ 调整后预算数 × 100."""
     amount_tolerance_yuan: Decimal = Decimal("1.00")
+    """budget-identity and every comparison of two amounts."""
     normal_threshold_pct: Decimal = Decimal("75")
+    """conclusion-rate: 运行正常 needs at least this execution rate when the text names none."""
     narrative_rate_tolerance_points: Decimal = Decimal("0.5")
-    severities: dict[str, str] = {}
+    """text-arithmetic and narrative-mismatch: a rate stated in the narrative."""
+    narrative_allows_rounding: bool = True
+    """Allow half a unit of the last printed digit when comparing a narrative figure."""
+    severities: dict[str, Severity] = {}
+    """Severity overrides by rule id, e.g. {"missing-field": "info"}."""
+
+    @field_validator("severities")
+    @classmethod
+    def _known_rules(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        from extract.checks import RULES  # local: the registry imports these settings
+
+        unknown = sorted(set(value) - set(RULES))
+        if unknown:
+            raise ValueError(f"未知的规则: {', '.join(unknown)}; 可用: {', '.join(sorted(RULES))}")
+        return value
 
 
 class Settings(BaseModel):

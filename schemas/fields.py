@@ -7,7 +7,7 @@ Owns the shape of `record.fields` from record-v1.md. Parsing text into these val
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -20,7 +20,7 @@ YUAN_QUANT = Decimal("0.01")
 
 def to_yuan_string(value: Decimal, unit: str) -> str:
     """Return `value` given in `unit` as a yuan amount with exactly two decimals."""
-    return str((value * UNIT_FACTORS[unit]).quantize(YUAN_QUANT))
+    return str((value * UNIT_FACTORS[unit]).quantize(YUAN_QUANT, rounding=ROUND_HALF_UP))
 
 
 class Amount(BaseModel):

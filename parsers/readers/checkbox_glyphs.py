@@ -20,17 +20,23 @@ CHECKED_LOOKALIKES = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√�
 UNCHECKED_LOOKALIKES = ("[ ]", "[]", "（ ）", "( )", "□", "☐", "口", "▢", "◻", "〇", "O")
 
 # Symbol fonts: (font family, code point with the 0xF000 private-use offset removed) -> state.
+# Checked against the Unicode 7.0 mappings of the three fonts (Wingdings 2 "R" = U+2611,
+# "£" = U+25A1; Wingdings 0xFE = U+1F5F9, 0xA8 = U+1F78E; Webdings "a" = U+2714, "c" = U+2B1C).
+# Filled squares (Wingdings 0x6E, Wingdings 2 0xA2, Webdings 0x67) are deliberately absent:
+# like "■" in text they mean "ticked" only beside an option label, which the field parser
+# decides. Wingdings 2 0xA8 (▣) is absent too: the same code point is Wingdings' empty box,
+# and a run that lost its font must read F0A8 as empty.
 _SYMBOL_FONT_BOXES: dict[str, dict[int, bool]] = {
     "wingdings": {
-        0xFE: True, 0xFD: True, 0x78: True, 0xFC: True, 0xFB: True,  # ☑ ☒ ⌧ ✓ ✗
-        0xA8: False, 0x6F: False, 0x70: False, 0x71: False, 0x72: False,
+        0xFE: True, 0xFD: True, 0xFC: True, 0xFB: True, 0x78: True,  # 🗹 🗷 ✓ 🗶 ⌧
+        0xA8: False, 0x6F: False, 0x70: False, 0x71: False, 0x72: False,  # 🞎 🞏 🞐 ❑ ❒
     },
     "wingdings 2": {
-        0x52: True, 0x54: True, 0x53: True, 0x51: True, 0x50: True, 0x4F: True,  # ☑ ☒ ✓ ✗
-        0xA3: False, 0x99: False, 0x30: False, 0x2A: False,
+        0x52: True, 0x54: True, 0x53: True, 0x51: True, 0x50: True, 0x4F: True,  # ☑ ☒ ⮽ 🗵 🗸 🗴
+        0xA3: False, 0xA4: False, 0xA5: False, 0xA6: False,  # □ 🞑 🞒 🞓
     },
-    "webdings": {0x61: True, 0x63: False, 0x67: False},
-    "symbol": {0xD6: True},
+    "webdings": {0x61: True, 0x63: False},  # ✔ ⬜
+    "symbol": {0xD6: True},  # √ typed from the Symbol font
 }
 
 

@@ -1,9 +1,58 @@
-"""OCR dialect 4: one cell per line (placeholder: every line a paragraph)."""
+"""OCR dialect 4: one cell per line, as plain OCR emits a form (the fallback dialect).
+
+Owns: one Paragraph per non-empty line, page furniture (`第 1 页 共 2 页`, `- 2 -`,
+`Page 2 of 3`) dropped and turned into each paragraph's `page`, and `PageTracker`, the page
+bookkeeping the markdown dialect shares. Leaves to the field parser: pairing a label with
+the value on the next line, labels split over two lines (`具体实施` / `(内设机构)`), spaced
+labels (`预 算 单 位`), full-width digits and the box look-alikes (口 √ ■ [√] [ ]), which are
+kept as OCR read them; only the unambiguous box glyphs (□ ☒) are made canonical. Nothing is
+joined: a wrapped value stays two lines, because only the parser knows what a label is.
+"""
 
 from __future__ import annotations
 
-from parsers.normalize import is_page_furniture
+import regex
+
+from parsers.normalize import is_page_furniture, page_number
+from parsers.readers.checkbox_glyphs import canonical_glyphs
 from schemas.document import Block, Paragraph
+
+_FIRST_INTEGER = regex.compile(r"\d+")
+
+
+class PageTracker:
+    """The current page, moved by furniture lines.
+
+    A furniture line naming page n is a footer when content of page n was already seen
+    (so the next line is on page n+1), otherwise a header (the page it names starts here).
+    """
+
+    def __init__(self) -> None:
+        self.page = 1
+        self._has_content = False
+
+    def furniture(self, line: str) -> None:
+        """Account for a furniture line (`第 2 页`, `- 2 -`, `2/3`)."""
+        number = _stated_page(line)
+        if number is None:
+            return
+        if number == self.page and self._has_content:
+            self.page, self._has_content = number + 1, False
+        elif number >= self.page:
+            self.page, self._has_content = number, False
+
+    def content(self) -> int:
+        """Record a content line; return its page."""
+        self._has_content = True
+        return self.page
+
+
+def _stated_page(line: str) -> int | None:
+    number = page_number(line)
+    if number is None:
+        match = _FIRST_INTEGER.search(line)
+        number = int(match.group()) if match else None
+    return number if number and number < 100_000 else None
 
 
 def sniff(text: str) -> bool:
@@ -12,5 +61,15 @@ def sniff(text: str) -> bool:
 
 
 def parse(text: str) -> list[Block]:
-    """Every non-empty line a paragraph."""
-    return [Paragraph(text=line.strip()) for line in text.split("\n") if line.strip() and not is_page_furniture(line)]
+    """One Paragraph per non-empty line, furniture dropped, pages set from it."""
+    pages = PageTracker()
+    blocks: list[Block] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if is_page_furniture(line):
+            pages.furniture(line)
+            continue
+        blocks.append(Paragraph(text=canonical_glyphs(line), page=pages.content()))
+    return blocks

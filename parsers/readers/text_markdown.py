@@ -1,15 +1,131 @@
-"""OCR dialect: markdown (placeholder until implemented)."""
+"""OCR dialect 2: markdown with pipe tables (`| a | b |` plus a `|---|---|` separator row).
+
+Owns: finding pipe tables and resolving their spans the way the tab dialect does (a row's
+trailing empty cells are padding the last filled cell spans; an empty first cell continues
+the cell above), markdown markup stripped from cells and from the narrative between tables
+(headings `#`, bold `**`, bullets, quotes, links, images, backslash escapes), `<br>` read as
+a line break inside a cell or paragraph, and page furniture (shared `PageTracker`).
+Box glyphs stay as written (☑☐ ■□ √□ [√] [ ]) except the unambiguous ones, made canonical
+by `html_inline` / `checkbox_glyphs`; `parsers.fields.choice` reads the look-alikes.
+"""
 
 from __future__ import annotations
 
-from schemas.document import Block
+import regex
+
+from parsers.normalize import is_page_furniture
+from parsers.readers.html_inline import inline_html_to_text
+from parsers.readers.text_cells import PageTracker
+from schemas.document import Block, Cell, Paragraph, Table
+
+_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s*")
+_QUOTE = regex.compile(r"^\s*(?:>\s?)+")
+_BULLET = regex.compile(r"^\s*[-*+]\s+")
+_BOLD = regex.compile(r"\*\*")
+_IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED_PIPE = "\x00"
 
 
 def sniff(text: str) -> bool:
-    """Not yet recognised."""
-    return False
+    """A pipe row directly followed by a separator row (`|---|---|`)."""
+    lines = text.split("\n")
+    return any(
+        _SEPARATOR.match(line) and "-" in line and "|" in lines[i - 1] and not _SEPARATOR.match(lines[i - 1])
+        for i, line in enumerate(lines)
+        if i > 0
+    )
 
 
 def parse(text: str) -> list[Block]:
-    """Not yet implemented."""
-    return []
+    """Blocks of a markdown OCR text: pipe tables and paragraphs in reading order."""
+    blocks: list[Block] = []
+    pages = PageTracker()
+    rows: list[tuple[int, list[str]]] = []
+    in_table = False
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if is_page_furniture(line) and not _RULE.match(line):
+            pages.furniture(line.strip())
+            continue
+        in_table = _is_table_line(line, lines, i, in_table)
+        if in_table:
+            cells = [] if _SEPARATOR.match(line) else _split_row(line)
+            if any(cells):
+                rows.append((pages.content(), cells))
+            continue
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
+        paragraph = _paragraph_text(line)
+        if paragraph:
+            blocks.append(Paragraph(text=paragraph, page=pages.content()))
+    if rows:
+        blocks.append(_table(rows))
+    return blocks
+
+
+def _is_table_line(line: str, lines: list[str], i: int, in_table: bool) -> bool:
+    """A separator row, a row inside a table, or the header row just above a separator."""
+    stripped = line.strip()
+    if not stripped.startswith("|") and not (in_table and "|" in stripped):
+        return bool(_SEPARATOR.match(line) and in_table)
+    if in_table or _SEPARATOR.match(line):
+        return True
+    return i + 1 < len(lines) and bool(_SEPARATOR.match(lines[i + 1])) and "-" in lines[i + 1]
+
+
+def _split_row(line: str) -> list[str]:
+    """Cell texts of one pipe row (`\\|` is a literal pipe)."""
+    body = line.strip().replace("\\|", _ESCAPED_PIPE)
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [_cell_text(part.replace(_ESCAPED_PIPE, "|")) for part in body.split("|")]
+
+
+def _strip_markup(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BOLD.sub("", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's text: markup stripped, `<br>` as "\\n", entities decoded, boxes canonical."""
+    return inline_html_to_text(_strip_markup(raw.strip()))
+
+
+def _paragraph_text(line: str) -> str:
+    """A narrative line without its heading, quote or bullet marker; "" for rules and blanks."""
+    if not line.strip() or _RULE.match(line):
+        return ""
+    text = _HEADING.sub("", line)
+    text = _QUOTE.sub("", text)
+    text = _BULLET.sub("", text)
+    return inline_html_to_text(_strip_markup(text))
+
+
+def _table(rows: list[tuple[int, list[str]]]) -> Table:
+    """A Table with the tab dialect's span conventions; each cell keeps its row's page."""
+    width = max(len(cells) for _, cells in rows)
+    out: list[dict] = []
+    first_col_owner: dict | None = None
+    for r, (page, row) in enumerate(rows):
+        row = row + [""] * (width - len(row))
+        last = max((c for c, text in enumerate(row) if text), default=-1)
+        for c, text in enumerate(row[: last + 1]):
+            if c == 0 and not text and first_col_owner is not None:
+                first_col_owner["row_span"] += 1
+                continue
+            cell = {"row": r, "col": c, "row_span": 1, "col_span": 1, "text": text, "page": page}
+            if c == last:
+                cell["col_span"] = width - c
+            out.append(cell)
+            if c == 0:
+                first_col_owner = cell
+    return Table(page=rows[0][0], cells=tuple(Cell(**cell) for cell in out))

@@ -1,0 +1,1 @@
+"""Corpus tooling: the synthetic form generator lives in `corpus.generator`."""

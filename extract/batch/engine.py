@@ -1,0 +1,180 @@
+"""The batch engine: plan (hash, resume, dedupe), run the pool, stream records to the store.
+
+Owns the order of a batch run and its bookkeeping; it knows nothing about the output
+tables (``extract.outputs``) or the command line (``extract.cli_batch``).
+
+* **Plan**: every input is hashed (sha256 of its bytes) in the parent. A hash already in
+  OUTDIR/records.jsonl is *skipped* (resume); a hash seen earlier in the same inputs is a
+  *duplicate*: a byte-identical copy is the same document, so it is read once and its path
+  is listed under ``duplicates`` in summary.json. A file that cannot be hashed (missing,
+  unreadable, over the size limit) is keyed by its path and still gets a (failed) record.
+* **Run**: tasks go to `pool.WorkerPool`; each outcome is appended to the store the moment
+  it arrives (one fsync'd line), so memory stays flat and an interruption loses nothing
+  that was reported. Tracebacks and kill notes go to OUTDIR/errors.log, never into records.
+* **Interrupt**: Ctrl-C or SIGTERM stops the workers at once and returns with
+  ``interrupted=True``; the next run with the same OUTDIR continues where this one stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import stat
+import threading
+import time
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from extract.batch.pool import Outcome, Task, WorkerPool
+from extract.batch.store import RecordStore
+
+ERRORS_LOG = "errors.log"
+_HASH_CHUNK_BYTES = 1 << 20
+
+
+class Reporter(Protocol):
+    """What the engine tells the person watching (see `progress.py`)."""
+
+    def start(self, total: int, skipped: int, duplicates: int) -> None: ...
+    def document(self, path: str, status: str, codes: list[str]) -> None: ...
+    def stop(self) -> None: ...
+
+
+@dataclass
+class RunStats:
+    """What this run did (the store holds what all runs did)."""
+
+    found: int = 0
+    planned: int = 0
+    skipped: int = 0
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    durations: array = field(default_factory=lambda: array("d"))
+    wall_seconds: float = 0.0
+    interrupted: bool = False
+    repaired_bytes: int = 0
+
+
+class BatchInterrupted(Exception):
+    """SIGTERM arrived; handled like Ctrl-C."""
+
+
+def file_key(path: Path, max_bytes: int) -> tuple[str, str | None]:
+    """(resume key, sha256) of a file; the key is ``path:<path>`` when it cannot be hashed."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return f"path:{path}", None
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(_HASH_CHUNK_BYTES):
+                digest.update(chunk)
+    except OSError:
+        return f"path:{path}", None
+    sha = digest.hexdigest()
+    return sha, sha
+
+
+def plan(paths: list[Path], store: RecordStore, max_bytes: int, stats: RunStats) -> list[Task]:
+    """Tasks for the documents not yet recorded; fills skipped / duplicates in `stats`."""
+    first_path: dict[str, str] = {}
+    tasks: list[Task] = []
+    for path in paths:
+        key, sha = file_key(path, max_bytes)
+        if key in first_path:
+            stats.duplicates.append({"path": str(path), "same_as": first_path[key]})
+            continue
+        first_path[key] = str(path)
+        if key in store:
+            stats.skipped += 1
+        else:
+            tasks.append(Task(len(tasks), str(path), sha))
+    stats.found, stats.planned = len(paths), len(tasks)
+    return tasks
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, frame: object) -> None:
+        raise BatchInterrupted
+
+    previous = signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _ErrorLog:
+    """OUTDIR/errors.log, opened on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh: Any = None
+
+    def write(self, outcome: Outcome) -> None:
+        if outcome.log is None:
+            return
+        if self._fh is None:
+            self._fh = self.path.open("a", encoding="utf-8")
+        stamp = datetime.now().isoformat(timespec="seconds")
+        self._fh.write(f"[{stamp}] {outcome.task.path}\n{outcome.log.rstrip()}\n\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def _key(outcome: Outcome) -> str:
+    return outcome.task.sha256 or f"path:{outcome.task.path}"
+
+
+def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
+              extractor: str, reporter: Reporter) -> RunStats:
+    """Read every not-yet-recorded document of `paths` into OUTDIR/records.jsonl."""
+    stats = RunStats()
+    started = time.monotonic()
+    outdir.mkdir(parents=True, exist_ok=True)
+    errors = _ErrorLog(outdir / ERRORS_LOG)
+    with RecordStore(outdir) as store:
+        stats.repaired_bytes = store.repaired_bytes
+        tasks = plan(paths, store, settings.limits.max_file_bytes, stats)
+        reporter.start(len(tasks), stats.skipped, len(stats.duplicates))
+        pool = WorkerPool(min(workers, max(1, len(tasks))), extractor, settings)
+        try:
+            with _sigterm_as_interrupt():
+                for outcome in pool.run(tasks) if tasks else ():
+                    store.append(outcome.line, _key(outcome))
+                    errors.write(outcome)
+                    stats.statuses[outcome.status] += 1
+                    stats.durations.append(outcome.seconds)
+                    reporter.document(outcome.task.path, outcome.status, outcome.codes)
+            pool.close()
+        except (KeyboardInterrupt, BatchInterrupted):
+            stats.interrupted = True
+            pool.close(kill=True)
+        except BaseException:
+            pool.close(kill=True)
+            raise
+        finally:
+            reporter.stop()
+            errors.close()
+    stats.wall_seconds = time.monotonic() - started
+    return stats
+
+
+def default_workers() -> int:
+    """One worker per CPU."""
+    return os.cpu_count() or 1

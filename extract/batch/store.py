@@ -1,0 +1,135 @@
+"""The append-only record store of a batch run: OUTDIR/records.jsonl, and its resume index.
+
+Owns the durability promise: every record is appended as one complete line in a single
+``write`` followed by ``fsync``, so Ctrl-C, SIGTERM or ``kill -9`` can at worst leave one
+trailing partial line, which `RecordStore.open` truncates away before appending again.
+Resume is by *content*: the index holds the sha256 of every recorded document (or
+``path:<path>`` for a file that could not even be hashed). Readers of the store (the
+derived outputs) use `iter_records` / `read_record_at`, which stream and never hold more
+than one record in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+RECORDS_NAME = "records.jsonl"
+LOCK_NAME = ".jixiao-batch.lock"
+_CHUNK_BYTES = 1 << 16
+
+
+class StoreBusyError(RuntimeError):
+    """Another batch run holds the lock on this OUTDIR."""
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """The resume key of a record: its content hash, else its path."""
+    source = record.get("source") or {}
+    return source.get("sha256") or f"path:{source.get('path')}"
+
+
+def repair_tail(path: Path) -> int:
+    """Cut a trailing partial line (from a killed run); return the number of bytes removed."""
+    if not path.exists():
+        return 0
+    with path.open("rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        end = size
+        while end > 0:
+            start = max(0, end - _CHUNK_BYTES)
+            fh.seek(start)
+            chunk = fh.read(end - start)
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                keep = start + newline + 1
+                break
+            end = start
+        else:
+            keep = 0
+        if keep < size:
+            fh.truncate(keep)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return size - keep
+
+
+def iter_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(byte offset, record) for every complete, parseable line; bad lines are skipped."""
+    if not path.exists():
+        return
+    with path.open("rb") as fh:
+        offset = 0
+        for raw in fh:
+            start, offset = offset, offset + len(raw)
+            if not raw.endswith(b"\n"):
+                break  # a partial tail is not a record
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield start, record
+
+
+def read_record_at(fh: BinaryIO, offset: int) -> dict[str, Any]:
+    """The record whose line starts at `offset` of the open store file."""
+    fh.seek(offset)
+    return json.loads(fh.readline())
+
+
+class RecordStore:
+    """records.jsonl opened for appending, with the set of keys already recorded."""
+
+    def __init__(self, outdir: Path) -> None:
+        self.path = outdir / RECORDS_NAME
+        self.keys: set[str] = set()
+        self.repaired_bytes = 0
+        self._lock_fd: int | None = None
+        self._fd: int | None = None
+
+    def open(self) -> RecordStore:
+        """Lock OUTDIR, repair a partial tail, index existing records, open for append."""
+        self._lock_fd = os.open(self.path.parent / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+            raise StoreBusyError(f"另一个 batch 进程正在写入 {self.path.parent}") from exc
+        self.repaired_bytes = repair_tail(self.path)
+        self.keys = {record_key(record) for _, record in iter_records(self.path)}
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        return self
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.keys
+
+    def append(self, line: str, key: str) -> None:
+        """Append one record line durably (single write, then fsync)."""
+        assert self._fd is not None, "store not open"
+        data = line.rstrip("\n").encode("utf-8") + b"\n"
+        written = os.write(self._fd, data)
+        while written < len(data):  # short writes are rare on regular files; finish the line
+            written += os.write(self._fd, data[written:])
+        os.fsync(self._fd)
+        self.keys.add(key)
+
+    def close(self) -> None:
+        """Close the file and release the lock."""
+        for fd in (self._fd, self._lock_fd):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._fd = self._lock_fd = None
+
+    def __enter__(self) -> RecordStore:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,192 @@
+"""The shape of a consistency rule and the context every rule reads.
+
+Owns: `Rule` (id, default severity, fields, check function), the `@rule` decorator and the
+`RULES` registry it fills, `Finding` (what a check yields), and `CheckContext` (typed field
+access, the narrative's figures, evidence quoted from provenance and document lines).
+The rules themselves live one family per module (amounts, units, boxes, narrative,
+completeness); `extract.checks.run_checks` runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from extract.settings import CheckSettings
+from parsers.narrative import Fact, Narrative, scan_document
+from schemas.discrepancy import Evidence, Location, Severity
+from schemas.document import Document
+from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
+from schemas.record import Record
+
+FIELD_LABELS: dict[str, str] = {
+    "town": "街镇名称",
+    "project_name": "项目名称",
+    "budget_unit": "预算单位",
+    "implementing_unit": "具体实施（内设机构）",
+    "tracking_period": "跟踪时段",
+    "recurring": "是否为经常性项目",
+    "adjustment_needed": "是否需要预算调整",
+    "annual_budget": "当年预算数",
+    "executed": "预算执行数",
+    "execution_progress_pct": "预算执行进度",
+    "adjusted_budget": "调整后预算数",
+    "decrease": "调减金额",
+    "increase": "调增金额",
+    "ex_ante_review_budget": "事前绩效评估评审预算",
+    "key_tracking_reason": "选择重点跟踪理由",
+    "stage_conclusion": "阶段性跟踪结论",
+    "budget_outlook": "年度项目预算完成可能性",
+    "goal_outlook": "年度绩效目标完成可能性",
+}
+"""Chinese label of each field key, as messages name them."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found; `fields`/`severity` default to the rule's."""
+
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    fields: tuple[str, ...] | None = None
+    severity: Severity | None = None
+
+
+CheckFunction = Callable[["CheckContext"], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: contract id, default severity, the fields it reads, its check."""
+
+    id: str
+    severity: Severity
+    fields: tuple[str, ...]
+    check: CheckFunction
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation: its check function's docstring."""
+        return (self.check.__doc__ or "").strip()
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, severity: Severity, fields: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated check function under `id`; duplicate ids are a programming error."""
+
+    def register(check: CheckFunction) -> CheckFunction:
+        if id in RULES:
+            raise ValueError(f"duplicate rule id {id!r}")
+        RULES[id] = Rule(id=id, severity=severity, fields=fields, check=check)
+        return check
+
+    return register
+
+
+@dataclass
+class CheckContext:
+    """What a rule reads: the record (units already inferred), its document and settings."""
+
+    document: Document
+    record: Record
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    unit_findings: dict[str, Finding] = field(default_factory=dict)
+
+    # -- fields ---------------------------------------------------------------------------
+    def amount(self, name: str) -> Amount | None:
+        """The amount field `name` when it holds a figure, else None."""
+        value = getattr(self.record.fields, name)
+        return value if isinstance(value, Amount) and value.yuan is not None else None
+
+    def yuan(self, name: str) -> Decimal | None:
+        """The amount field `name` in yuan, or None."""
+        amount = self.amount(name)
+        return amount.yuan_value if amount is not None else None
+
+    def percent(self, name: str = "execution_progress_pct") -> Decimal | None:
+        """A percentage field as a Decimal, or None."""
+        value = getattr(self.record.fields, name)
+        try:
+            return Decimal(value) if value is not None else None
+        except ArithmeticError:
+            return None
+
+    # -- narrative ------------------------------------------------------------------------
+    @cached_property
+    def narrative(self) -> Narrative:
+        """The narrative's figures (the table's value lines left out)."""
+        skip = [Location(page=p.page, line=p.line) for p in self.record.provenance.values()]
+        return scan_document(self.document, skip)
+
+    def narrative_tolerance(self, fact: Fact) -> Decimal:
+        """How far a table value may be from `fact` and still be the same figure."""
+        base = self.settings.amount_tolerance_yuan if fact.kind == "amount" else self.settings.narrative_rate_tolerance_points
+        return max(base, fact.half_ulp) if self.settings.narrative_allows_rounding else base
+
+    # -- evidence -------------------------------------------------------------------------
+    def evidence_for(self, *names: str) -> list[Evidence]:
+        """Provenance lines of `names` (each line once), as evidence."""
+        evidence: list[Evidence] = []
+        for name in names:
+            entry = self.record.provenance.get(name)
+            if entry is None:
+                continue
+            item = Evidence(text=entry.text, location=Location(page=entry.page, line=entry.line))
+            if item not in evidence:
+                evidence.append(item)
+        return evidence
+
+    @staticmethod
+    def fact_evidence(*facts: Fact) -> list[Evidence]:
+        """Narrative facts quoted with their location."""
+        return [Evidence(text=fact.snippet, location=fact.location) for fact in facts]
+
+    def line_evidence(self, needle: str) -> list[Evidence]:
+        """The first document line containing `needle`, as evidence (none if absent)."""
+        for line in self.document.lines:
+            if needle and needle in line.text:
+                return [Evidence(text=line.text, location=line.loc)]
+        return []
+
+
+# -- formatting helpers shared by the rules' messages ---------------------------------------
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 12250.00 -> '12250', 1.2250 -> '1.225'."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def in_unit(yuan: Decimal, unit: str) -> str:
+    """`yuan` written in `unit` (`12250` in 万元 -> '1.225万元')."""
+    return f"{plain(yuan / UNIT_FACTORS[unit])}{unit}"
+
+
+def show(amount: Amount) -> str:
+    """An amount as a reviewer reads it: the printed figure and the unit it is in."""
+    if amount.raw.endswith("元"):
+        return amount.raw
+    return f"{amount.raw}{amount.unit or amount.stated_unit or '元'}"
+
+
+def label(name: str) -> str:
+    """The field's Chinese label."""
+    return FIELD_LABELS.get(name, name)
+
+
+__all__ = [
+    "AMOUNT_FIELDS",
+    "FIELD_LABELS",
+    "RULES",
+    "CheckContext",
+    "Finding",
+    "Rule",
+    "in_unit",
+    "label",
+    "plain",
+    "rule",
+    "show",
+]

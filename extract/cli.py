@@ -1,0 +1,71 @@
+"""The `jixiao` command: extract, check, batch, schema. Each command only wires options.
+
+Exit codes: `extract` 0 when every document was read, 1 when any failed; `check` 1 when any
+`error` discrepancy was found; `batch` 0/1 like extract; 2 on bad usage everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="jixiao（绩效）: read 财政项目支出绩效运行监控 reports into JSON records and check them.",
+)
+
+Inputs = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")]
+Config = Annotated[Path | None, typer.Option("--config", help="TOML file overriding limits and tolerances.")]
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
+    config: Config = None,
+) -> None:
+    """One JSON record per document, one per line (JSONL)."""
+    from extract.cli_extract import extract_command
+
+    raise typer.Exit(extract_command(inputs, output, config))
+
+
+@app.command()
+def check(
+    inputs: Inputs,
+    output_format: Annotated[str, typer.Option("--format", help="text (for people) or json.")] = "text",
+    config: Config = None,
+) -> None:
+    """The discrepancy list per document; exit 1 when any error was found."""
+    from extract.cli_check import check_command
+
+    raise typer.Exit(check_command(inputs, output_format, config))
+
+
+@app.command()
+def batch(
+    inputs: Inputs,
+    outdir: Annotated[Path, typer.Option("-o", "--outdir", help="Output folder (created; resumable).")],
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds per document.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print only the final summary.")] = False,
+    config: Config = None,
+) -> None:
+    """The auditor's batch run: records, tables, report.html and summary.json in OUTDIR."""
+    from extract.cli_batch import batch_command
+
+    raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record."""
+    from schemas.record import Record
+
+    sys.stdout.write(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n")

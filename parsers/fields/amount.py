@@ -1,0 +1,45 @@
+"""Amounts: the printed figure and its stated unit -> Amount (Decimal all the way, never float).
+
+`unit` starts as the stated unit (元 when none is stated); the checker's unit inference may
+later decide the figure is really in another unit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from parsers.normalize import one_line, to_ascii
+from schemas.fields import Amount, to_yuan_string
+
+_NUMBER = regex.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?")
+_UNIT_IN_VALUE = regex.compile(r"(亿元|万元|元)")
+_EMPTY = frozenset({"", "-", "—", "/", "／", "无", "——", "--", "空", "N/A", "n/a"})
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The first number in `text` as a Decimal (`7,501,000.00` -> 7501000.00), else None."""
+    match = _NUMBER.search(to_ascii(text).replace(" ", ""))
+    if not match:
+        return None
+    digits = match.group(0).replace(",", "").replace("，", "").replace("−", "-")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def parse_amount(text: str, label_unit: str | None) -> Amount | None:
+    """An Amount from a value cell; None when the cell holds no figure."""
+    raw = one_line(text)
+    if raw in _EMPTY:
+        return None
+    number = parse_number(raw)
+    if number is None:
+        return None
+    cell_unit = _UNIT_IN_VALUE.search(raw)
+    stated = cell_unit.group(1) if cell_unit else label_unit
+    stated = stated if stated in ("元", "万元", "亿元") else None
+    unit = stated or "元"
+    return Amount(raw=raw, stated_unit=stated, unit=unit, yuan=to_yuan_string(number, unit))

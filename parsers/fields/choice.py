@@ -1,0 +1,81 @@
+"""Ticked boxes beside option labels -> each option's state, and the chosen option.
+
+Works on the text of a group's cells (`是☐ 否☑`, `☑确定能完成\t☐有可能完成`, `是 口 否 √`,
+`[√]是 [ ]否`). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
+√ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
+ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
+per group from the first item: a group that opens with a box puts boxes before labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.normalize import collapse_cjk_spaces, to_ascii
+from parsers.readers.checkbox_glyphs import canonical_glyphs
+
+_TICKED = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√）", "☑", "√", "✓", "✔", "■", "☒", "▣", "✗", "✘", "×")
+_EMPTY = ("[ ]", "[]", "[  ]", "（ ）", "( )", "()", "（）", "☐", "□", "口", "▢", "◻", "〇", "○")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An option label or a box found in the group's text, in reading order."""
+
+    kind: str  # "label" or "box"
+    value: str | bool
+    start: int
+
+
+def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
+    boxes = sorted(_TICKED + _EMPTY, key=len, reverse=True)
+    labels = sorted(options, key=len, reverse=True)
+    alternatives = [regex.escape(label) for label in labels] + [regex.escape(box) for box in boxes]
+    return regex.compile("|".join(alternatives))
+
+
+def scan(text: str, options: tuple[str, ...]) -> list[Item]:
+    """Option labels and boxes of `text` in order."""
+    text = collapse_cjk_spaces(canonical_glyphs(to_ascii(text)))
+    items: list[Item] = []
+    for match in _pattern(options).finditer(text):
+        token = match.group(0)
+        if token in options:
+            items.append(Item("label", token, match.start()))
+        else:
+            items.append(Item("box", token in _TICKED, match.start()))
+    return items
+
+
+def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None:
+    """Each option's state; None when the text shows neither the options nor any box."""
+    items = scan(text, options)
+    labels = [item for item in items if item.kind == "label"]
+    boxes = [item for item in items if item.kind == "box"]
+    if not labels:
+        return None
+    if not boxes:
+        # No boxes at all: a bare answer (`否`) names the choice; all options listed names none.
+        named = {item.value for item in labels}
+        if len(named) == 1:
+            return {option: option in named for option in options}
+        return {option: False for option in options}
+    boxes_first = items[0].kind == "box"
+    states = {option: False for option in options}
+    for index, item in enumerate(items):
+        if item.kind != "label":
+            continue
+        neighbour = index - 1 if boxes_first else index + 1
+        if 0 <= neighbour < len(items) and items[neighbour].kind == "box":
+            states[item.value] = states[item.value] or bool(items[neighbour].value)
+    return states
+
+
+def chosen(states: dict[str, bool] | None) -> str | None:
+    """The one ticked option, or None when none or several are ticked."""
+    if not states:
+        return None
+    ticked = [option for option, state in states.items() if state]
+    return ticked[0] if len(ticked) == 1 else None

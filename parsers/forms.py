@@ -1,0 +1,65 @@
+"""Load and validate the form templates; classify a document's form and variant.
+
+Templates are data (parsers/forms/*.yaml), validated by schemas.template when loaded, so a
+typo fails at start-up with a TemplateError naming the file, never mid-extraction.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import ValidationError
+
+from extract.errors import TemplateError
+from parsers.normalize import clean_text, label_key
+from schemas.document import Document
+from schemas.fields import Fields
+from schemas.record import FormInfo
+from schemas.template import FormTemplate
+
+TITLE_SCAN_LINES = 12
+
+
+@cache
+def monitoring_template() -> FormTemplate:
+    """The 财政项目支出绩效运行监控 template."""
+    return load_template("monitoring.yaml")
+
+
+def load_template(name: str) -> FormTemplate:
+    """Load and validate one template file from parsers/forms/."""
+    text = resources.files("parsers").joinpath("forms", name).read_text(encoding="utf-8")
+    try:
+        template = FormTemplate.model_validate(yaml.safe_load(text))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise TemplateError(f"模板 {name} 无效: {exc}") from exc
+    unknown = set(template.fields) - set(Fields.model_fields)
+    if unknown:
+        raise TemplateError(f"模板 {name} 含有未知字段: {sorted(unknown)}")
+    return template
+
+
+def classify(document: Document, template: FormTemplate) -> FormInfo:
+    """The form info of `document`: its title line and variant, if the title names them."""
+    keys = [label_key(word) for word in template.title.match]
+    head = document.lines[:TITLE_SCAN_LINES]
+    for index, line in enumerate(head):
+        if any(key in label_key(line.text) for key in keys):
+            title = clean_text(line.text).replace("\n", "")
+            variant = _variant(title, template)
+            if variant is None and index + 1 < len(head):
+                # OCR may put the variant on its own line under the title.
+                following = clean_text(head[index + 1].text)
+                if len(following) <= 6 and _variant(following, template):
+                    title, variant = title + following, _variant(following, template)
+            return FormInfo(type=template.form, variant=variant, title=title)
+    return FormInfo()
+
+
+def _variant(title: str, template: FormTemplate) -> str | None:
+    for variant, words in template.title.variants.items():
+        if any(f"（{w}）" in title or f"({w})" in title or f"【{w}】" in title for w in words):
+            return variant
+    return None

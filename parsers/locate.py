@@ -1,0 +1,196 @@
+"""Find each field's label in the token stream and the value that belongs to it.
+
+Labels are matched exactly after `label_key` normalisation. Pass 1 takes tokens that are a
+label and nothing else, also a label split over up to three consecutive paragraph lines
+(`具体实施` / `(内设机构)`). Pass 2, for fields still missing, takes `label：value` and
+`label value` written in one token. A value is, in a table, the cells to the right of the
+label up to the next label (or the cell below, when the label heads a column); in a stream
+of paragraph lines, the lines after the label up to the next label or numbered heading. A run
+of labels followed by a run of values (a header row read line by line) is paired in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from parsers.normalize import label_key, split_unit
+from parsers.tokens import Token
+from schemas.template import FormTemplate
+
+MAX_LABEL_LINES = 3
+MAX_INLINE_LABEL_CHARS = 40
+MAX_TEXT_VALUE_LINES = 4
+_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_INLINE_SPLIT = regex.compile(r"[:：]|\s+")
+
+
+@dataclass
+class Hit:
+    """A field's label found in the stream, and the value tokens assigned to it."""
+
+    field: str
+    label: Token
+    label_tokens: tuple[int, ...]
+    unit: str | None
+    inline_value: str | None = None
+    values: list[Token] = field(default_factory=list)
+
+    @property
+    def value_text(self) -> str:
+        """The value's text: the inline part, or the value tokens joined by tabs."""
+        if self.inline_value is not None:
+            return self.inline_value
+        return "\t".join(token.text for token in self.values)
+
+    @property
+    def evidence_token(self) -> Token:
+        """The token whose line best shows the value (the value's own line when known)."""
+        return self.values[0] if self.values else self.label
+
+
+MULTI_VALUE_TYPES = frozenset({"yes_no", "choice"})
+MAX_CHOICE_VALUE_LINES = 12
+
+
+class LabelIndex:
+    """Exact label keys of a template -> field name."""
+
+    def __init__(self, template: FormTemplate) -> None:
+        self.keys: dict[str, str] = {}
+        self.multi = {name for name, spec in template.fields.items() if spec.type in MULTI_VALUE_TYPES}
+        for name, spec in template.fields.items():
+            for label in spec.labels:
+                self.keys.setdefault(label_key(split_unit(label)[0]), name)
+
+    def match(self, text: str) -> tuple[str, str | None] | None:
+        """(field, unit) when `text` is exactly a label (with an optional unit), else None."""
+        if len(text) > 60 or "\n" in text.strip():
+            return None
+        base, unit = split_unit(text)
+        name = self.keys.get(label_key(base))
+        return (name, unit) if name else None
+
+    def match_inline(self, text: str) -> tuple[str, str | None, str] | None:
+        """(field, unit, value) for `label：value` or `label value` in one token."""
+        text = text.strip()
+        for separator in _INLINE_SPLIT.finditer(text[: MAX_INLINE_LABEL_CHARS + 8]):
+            head, rest = text[: separator.start()], text[separator.end() :].strip()
+            found = self.match(head)
+            if found and rest:
+                return found[0], found[1], rest
+        return None
+
+
+def find_hits(tokens: list[Token], index: LabelIndex) -> dict[str, Hit]:
+    """The first label hit of every field found, with its value tokens assigned."""
+    hits: dict[str, Hit] = {}
+    label_at: dict[int, Hit] = {}
+    _exact_labels(tokens, index, hits, label_at)
+    _inline_labels(tokens, index, hits, label_at)
+    _assign_values(tokens, label_at, index.multi)
+    return hits
+
+
+def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
+    i = 0
+    while i < len(tokens):
+        found = _longest_label(tokens, i, index)
+        if found is None:
+            i += 1
+            continue
+        name, unit, width = found
+        hit = Hit(name, tokens[i], tuple(range(i, i + width)), unit)
+        label_at[i] = hit
+        hits.setdefault(name, hit)
+        i += width
+
+
+def _longest_label(tokens: list[Token], i: int, index: LabelIndex) -> tuple[str, str | None, int] | None:
+    if tokens[i].in_table:
+        found = index.match(tokens[i].text)
+        return (found[0], found[1], 1) if found else None
+    for width in range(MAX_LABEL_LINES, 0, -1):
+        group = tokens[i : i + width]
+        if len(group) < width or any(token.in_table for token in group):
+            continue
+        found = index.match("".join(token.text.strip() for token in group))
+        if found:
+            return found[0], found[1], width
+    return None
+
+
+def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
+    for token in tokens:
+        if token.index in label_at or len(token.text) > 200 or "\n" in token.text.strip():
+            continue
+        found = index.match_inline(token.text)
+        if found and found[0] not in hits:
+            hit = Hit(found[0], token, (token.index,), found[1], inline_value=found[2])
+            hits[found[0]] = hit
+            label_at[token.index] = hit
+
+
+def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str]) -> None:
+    consumed = {i for hit in label_at.values() for i in hit.label_tokens}
+    pending: list[Hit] = []  # a run of paragraph labels waiting for values
+    for start in sorted(label_at):
+        hit = label_at[start]
+        if hit.inline_value is not None:
+            continue
+        if hit.label.in_table:
+            hit.values = _table_value(tokens, hit, consumed, hit.field in multi)
+            continue
+        after = hit.label_tokens[-1] + 1
+        values = _stream_values(tokens, after, consumed)
+        pending.append(hit)
+        if values:
+            _pair_run(pending, values, multi)
+            pending = []
+
+
+def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bool) -> list[Token]:
+    label = hit.label
+    right = [t for t in tokens if t.block == label.block and t.row == label.row and t.col > label.col]
+    right.sort(key=lambda t: t.col)
+    values: list[Token] = []
+    for token in right:
+        if token.index in consumed:
+            break
+        values.append(token)
+    if values and not is_multi:
+        filled = [token for token in values if token.text.strip()]
+        return filled[:1] or values[:1]
+    if values:
+        return values
+    below = [
+        t for t in tokens
+        if t.block == label.block and t.row == label.row + label.row_span
+        and t.col <= label.col < t.col + t.col_span and t.index not in consumed
+    ]
+    return below[:1]
+
+
+def _stream_values(tokens: list[Token], start: int, consumed: set[int]) -> list[Token]:
+    values: list[Token] = []
+    for token in tokens[start:]:
+        if token.index in consumed or token.in_table or _HEADING.match(token.text):
+            break
+        values.append(token)
+    return values
+
+
+def _pair_run(run: list[Hit], values: list[Token], multi: set[str]) -> None:
+    """Pair k labels with m value lines: in order when m == k, else the last labels get them."""
+    k, m = len(run), len(values)
+    if k == 1:
+        limit = MAX_CHOICE_VALUE_LINES if run[0].field in multi else MAX_TEXT_VALUE_LINES
+        run[0].values = values[:limit]
+    elif m >= k:
+        for hit, value in zip(run[:-1], values, strict=False):
+            hit.values = [value]
+        run[-1].values = values[k - 1 : k - 1 + MAX_TEXT_VALUE_LINES]
+    else:
+        for hit, value in zip(run[k - m :], values, strict=True):
+            hit.values = [value]

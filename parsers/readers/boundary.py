@@ -1,0 +1,125 @@
+"""Translate library exceptions into `ReadError` subclasses where they enter (httpx pattern).
+
+Owns `reading_errors()`, the one `with` block every binary reader (docx, doc, pdf) wraps its
+parsing in, and `safe_xml()`, the XML parser every reader must use for document-supplied
+XML. Format-neutral on purpose: the PDF reader passes its own library's exceptions through
+`extra` instead of this module importing pdfminer.
+
+    zipfile.BadZipFile, zlib.error, EOFError, struct.error   -> CorruptDocument  (corrupt)
+    lxml XMLSyntaxError / ParserError, KeyError, IndexError   -> CorruptDocument  (corrupt)
+    zipfile.LargeZipFile, MemoryError                         -> LimitExceeded    (too-large)
+    RecursionError                                            -> UnsafeDocument   (unsafe-content)
+    NotImplementedError (e.g. unsupported zip compression)    -> UnsupportedFormat
+    ReadError                                                 -> passes through unchanged
+
+XML with a DTD or entity declarations is refused (UnsafeDocument) before it is parsed, and
+the parser itself never loads a DTD, never resolves entities and never touches the network.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from lxml import etree
+
+from extract.errors import (
+    CorruptDocument,
+    LimitExceeded,
+    ReadError,
+    UnsafeDocument,
+    UnsupportedFormat,
+)
+
+_CORRUPT: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    struct.error,
+    etree.XMLSyntaxError,
+    etree.ParserError,
+    KeyError,
+    IndexError,
+    UnicodeDecodeError,
+)
+
+# The head of an XML part in which a DOCTYPE could legally stand (before the root element).
+_PROLOG_SCAN_BYTES = 4096
+
+
+@contextmanager
+def reading_errors(
+    what: str, extra: Mapping[type[BaseException], type[ReadError]] | None = None
+) -> Iterator[None]:
+    """Re-raise library exceptions met while reading `what` (e.g. "Word 文档") as ReadErrors.
+
+    Args:
+        what: the kind of document, used in the messages (Chinese, for people).
+        extra: further exception classes to translate, checked before the defaults.
+    """
+    try:
+        yield
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - translated, chained, never swallowed
+        raise _translate(what, exc, extra or {}) from exc
+
+
+def _translate(
+    what: str, exc: Exception, extra: Mapping[type[BaseException], type[ReadError]]
+) -> ReadError:
+    for kind, error in extra.items():
+        if isinstance(exc, kind):
+            return error(f"{what}无法读取: {exc}")
+    if isinstance(exc, RecursionError):
+        return UnsafeDocument(f"{what}嵌套过深，拒绝读取")
+    if isinstance(exc, (zipfile.LargeZipFile, MemoryError)):
+        return LimitExceeded(f"{what}过大，超出处理上限", code="too-large")
+    if isinstance(exc, NotImplementedError):
+        return UnsupportedFormat(f"{what}使用了不支持的编码方式: {exc}")
+    if isinstance(exc, _CORRUPT):
+        return CorruptDocument(f"{what}已损坏或不完整: {_short(exc)}")
+    return CorruptDocument(f"{what}无法解析: {type(exc).__name__}: {_short(exc)}")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_pis=True,
+        remove_comments=True,
+        collect_ids=False,
+    )
+
+
+def has_dtd(data: bytes) -> bool:
+    """True when an XML byte string declares a DOCTYPE or an entity (in UTF-8 or UTF-16)."""
+    head = data[:_PROLOG_SCAN_BYTES]
+    for marker in (b"<!DOCTYPE", b"<!ENTITY"):
+        if marker in head or marker.decode().encode("utf-16-le") in head:
+            return True
+    # An ENTITY declaration can only sit inside a DOCTYPE, but search the whole part for
+    # one so a DOCTYPE pushed past the scanned head by a long prolog is still caught.
+    return b"<!ENTITY" in data or b"<!DOCTYPE" in data
+
+
+def safe_xml(data: bytes, what: str) -> etree._Element:
+    """Parse `data` as XML, refusing DTDs and entity declarations (UnsafeDocument)."""
+    if has_dtd(data):
+        raise UnsafeDocument(f"{what}含有 DTD 或实体声明（可能是 XML 炸弹或外部实体攻击），拒绝读取")
+    root = etree.fromstring(data, _safe_parser())
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:
+        raise UnsafeDocument(f"{what}含有 DTD 声明，拒绝读取")
+    return root

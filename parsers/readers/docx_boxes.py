@@ -1,0 +1,128 @@
+"""Ticked boxes as Word stores them, rendered as ☑/☐ where they stand.
+
+Owns the four Word representations of a box:
+1. Unicode glyphs typed as text (☑ ☐ ☒ □ …; ■ and √ are left for the field parser);
+2. symbol-font characters: `<w:sym w:font="Wingdings 2" w:char="F052"/>`, the same code
+   points typed as private-use text (U+F052), or plain letters ("R", "£") in a run whose
+   font is a symbol font;
+3. checkbox content controls (`w14:checkbox` in `w:sdtPr`, state in `w14:checked`);
+4. legacy form fields (`w:ffData/w:checkBox`, instruction FORMCHECKBOX), which show no
+   character at all.
+The glyph and code-point tables themselves live in `checkbox_glyphs` (shared with PDF).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from parsers.readers.checkbox_glyphs import (
+    CHECKED,
+    CHECKED_GLYPHS,
+    UNCHECKED,
+    UNCHECKED_GLYPHS,
+    canonical_glyphs,
+    render,
+    symbol_box_state,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SYMBOL_FONTS = frozenset({"wingdings", "wingdings 2", "wingdings 3", "webdings", "symbol"})
+_FONT_ATTRS = (f"{W}ascii", f"{W}hAnsi", f"{W}eastAsia", f"{W}cs")
+_FALSE = frozenset({"0", "false", "off", "no"})
+BOX_GLYPHS = CHECKED_GLYPHS | UNCHECKED_GLYPHS | {CHECKED, UNCHECKED}
+
+
+def run_symbol_font(run: etree._Element) -> str | None:
+    """The symbol font (lower case) named in a run's `w:rFonts`, or None."""
+    rpr = run.find(f"{W}rPr")
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    for attr in _FONT_ATTRS:
+        name = (fonts.get(attr) or "").strip().lower()
+        if name in SYMBOL_FONTS:
+            return name
+    return None
+
+
+def render_run_text(text: str, symbol_font: str | None) -> str:
+    """A `w:t` text with symbol-font boxes and unambiguous box glyphs rendered as ☑/☐.
+
+    In a symbol-font run even plain letters are glyphs ("R" in Wingdings 2 is ☑), so every
+    character is looked up; elsewhere only private-use code points (a symbol font's
+    characters that lost their font) are, through the fallback tables.
+    """
+    if symbol_font is not None:
+        return "".join(_symbol_char(symbol_font, char) for char in text)
+    return canonical_glyphs(text)
+
+
+def _symbol_char(font: str, char: str) -> str:
+    state = symbol_box_state(font, ord(char))
+    if state is None:
+        return canonical_glyphs(char)
+    return render(state)
+
+
+def render_sym(sym: etree._Element) -> str:
+    """`<w:sym w:font=… w:char=…/>` as ☑/☐ when it is a box, else the character itself."""
+    try:
+        code = int(sym.get(f"{W}char") or "", 16)
+    except ValueError:
+        return ""
+    font = (sym.get(f"{W}font") or "").strip().lower() or None
+    state = symbol_box_state(font, code)
+    if state is not None:
+        return render(state)
+    if font is None or font not in SYMBOL_FONTS:
+        return canonical_glyphs(chr(code)) if 0 < code < 0x110000 else ""
+    return ""  # a decorative dingbat (arrow, hand, …): no text meaning
+
+
+def on_off(element: etree._Element | None, attr: str, *, absent: bool) -> bool:
+    """An OOXML on/off value: element missing -> `absent`; no value -> True; 0/false -> False."""
+    if element is None:
+        return absent
+    value = element.get(attr)
+    return value is None or value.strip().lower() not in _FALSE
+
+
+def form_checkbox_state(fld_char: etree._Element) -> bool | None:
+    """The state of a legacy FORMCHECKBOX from its `w:fldChar` begin, None if not a box."""
+    box = fld_char.find(f"{W}ffData/{W}checkBox")
+    if box is None:
+        return None
+    checked = box.find(f"{W}checked")
+    if checked is not None:
+        return on_off(checked, f"{W}val", absent=False)
+    return on_off(box.find(f"{W}default"), f"{W}val", absent=False)
+
+
+def sdt_checkbox_state(sdt: etree._Element) -> bool | None:
+    """The state of a checkbox content control (`w14:checkbox`), None if not a checkbox."""
+    props = sdt.find(f"{W}sdtPr")
+    if props is None:
+        return None
+    for child in props:
+        if isinstance(child.tag, str) and etree.QName(child).localname == "checkbox":
+            checked = next(
+                (c for c in child if isinstance(c.tag, str) and etree.QName(c).localname == "checked"),
+                None,
+            )
+            if checked is None:
+                return False
+            value = next((v for k, v in checked.attrib.items() if k.endswith("val")), None)
+            return value is None or value.strip().lower() not in _FALSE
+    return None
+
+
+def force_box(text: str, state: bool) -> str:
+    """A checkbox control's content with its box glyph(s) replaced by the control's state.
+
+    The content shows whatever glyph its author chose (☒ in MS Gothic, a Wingdings "þ", …);
+    only `w14:checked` is the truth. Content with no recognisable glyph gets one in front.
+    """
+    glyph = render(state)
+    out = [glyph if char in BOX_GLYPHS or char == "■" else char for char in text]
+    rendered = "".join(out)
+    return rendered if rendered != text or glyph in text else glyph + text

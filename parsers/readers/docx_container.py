@@ -1,0 +1,136 @@
+"""The .docx container: sniff the bytes, refuse hostile zips, return the main document XML.
+
+Owns everything between the raw bytes and the parsed `word/document.xml` root: the magic
+numbers (zip, OLE2), the zip-bomb guard, encrypted members, locating the main part through
+`_rels/.rels`, and the safe XML parse. Walking the XML is `parsers.readers.docx`.
+
+Decisions:
+- A zip bomb is refused with **UnsafeDocument** (`unsafe-content`) both when the declared
+  uncompressed sizes add up to more than `limits.max_unzipped_bytes` and when a member (or
+  the whole archive) expands more than `limits.max_zip_ratio` times. Both are checked on the
+  central directory, before a single byte is inflated; the main part is then read with a cap
+  as well, so a lying size header cannot get past.
+- An OLE2 file under a .docx name is either a password-protected docx (OOXML encryption wraps
+  the package in an OLE2 container holding an "EncryptionInfo" stream) -> EncryptedDocument,
+  or a legacy .doc that was renamed -> UnsupportedFormat.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+
+from lxml import etree
+
+from extract.errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    NotADocument,
+    UnsafeDocument,
+    UnsupportedFormat,
+)
+from extract.settings import Limits
+from parsers.readers.boundary import safe_xml
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_OFFICE_DOCUMENT = "/officeDocument"
+_DEFAULT_MAIN = "word/document.xml"
+# Ratios are only meaningful on members big enough to matter; tiny XML parts of real
+# documents can compress 50-100x, and a few KiB of output cannot hurt anyone.
+_RATIO_FLOOR_BYTES = 1 << 20
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def is_zip(data: bytes) -> bool:
+    """True when the bytes start like a zip archive."""
+    return data[:4] in ZIP_MAGIC
+
+
+def is_ole2(data: bytes) -> bool:
+    """True when the bytes are an OLE2 compound file (legacy .doc, or an encrypted docx)."""
+    return data[:8] == OLE2_MAGIC
+
+
+def is_encrypted_ooxml(data: bytes) -> bool:
+    """True for an OLE2 container that holds an OOXML "EncryptionInfo" stream."""
+    return is_ole2(data) and _ENCRYPTION_INFO in data
+
+
+def sniff_non_zip(data: bytes) -> None:
+    """Raise the right ReadError for bytes under a .docx name that are not a zip."""
+    if is_encrypted_ooxml(data):
+        raise EncryptedDocument("Word 文档已加密（设置了打开密码），请去除密码后另存为 .docx 再提交")
+    if is_ole2(data):
+        raise UnsupportedFormat("这是旧版 Word（.doc）文件，只是扩展名为 .docx；请用 Word 另存为 .docx 后重试")
+    raise NotADocument("文件不是 Word 文档（.docx 应为 zip 包），可能已损坏或扩展名有误")
+
+
+def main_document(data: bytes, limits: Limits) -> etree._Element:
+    """The parsed root (`w:document`) of the package's main part."""
+    if not is_zip(data):
+        sniff_non_zip(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        _refuse_bombs(infos, limits)
+        name = _main_part_name(archive, limits)
+        info = _member(archive, name)
+        if info is None:
+            raise NotADocument("zip 包中没有 word/document.xml，不是 Word 文档")
+        if info.flag_bits & 0x1:
+            raise EncryptedDocument("Word 文档内容已加密，无法读取")
+        xml = _read_capped(archive, info, limits)
+    if not xml.strip():
+        raise CorruptDocument("word/document.xml 为空")
+    return safe_xml(xml, "Word 文档")
+
+
+def _refuse_bombs(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    total = sum(max(info.file_size, 0) for info in infos)
+    packed = sum(max(info.compress_size, 0) for info in infos)
+    if total > limits.max_unzipped_bytes:
+        raise UnsafeDocument(
+            f"zip 包解压后共 {total} 字节，超过上限 {limits.max_unzipped_bytes} 字节（疑似 zip 炸弹），拒绝解压"
+        )
+    for info in infos:
+        if info.file_size >= _RATIO_FLOOR_BYTES and info.file_size > limits.max_zip_ratio * max(
+            info.compress_size, 1
+        ):
+            raise UnsafeDocument(
+                f"zip 成员 {info.filename} 压缩比超过 {limits.max_zip_ratio} 倍（疑似 zip 炸弹），拒绝解压"
+            )
+    if total >= _RATIO_FLOOR_BYTES and total > limits.max_zip_ratio * max(packed, 1):
+        raise UnsafeDocument(f"zip 包压缩比超过 {limits.max_zip_ratio} 倍（疑似 zip 炸弹），拒绝解压")
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+    try:
+        return archive.getinfo(name)
+    except KeyError:
+        lowered = name.lower()  # some writers vary the case of part names
+        return next((i for i in archive.infolist() if i.filename.lower() == lowered), None)
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    cap = min(limits.max_unzipped_bytes, max(info.compress_size, 1) * limits.max_zip_ratio)
+    cap = max(cap, _RATIO_FLOOR_BYTES)
+    with archive.open(info) as stream:
+        data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise UnsafeDocument(f"{info.filename} 解压后超过 {cap} 字节（疑似 zip 炸弹），拒绝读取")
+    return data
+
+
+def _main_part_name(archive: zipfile.ZipFile, limits: Limits) -> str:
+    """The target of the officeDocument relationship in `_rels/.rels`, else the default."""
+    info = _member(archive, "_rels/.rels")
+    if info is None:
+        return _DEFAULT_MAIN
+    rels = safe_xml(_read_capped(archive, info, limits), "Word 文档关系表（_rels/.rels）")
+    for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "").lstrip("/")
+            return posixpath.normpath(target) if target else _DEFAULT_MAIN
+    return _DEFAULT_MAIN

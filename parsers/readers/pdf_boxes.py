@@ -1,0 +1,230 @@
+"""Checkboxes in a PDF, in the four forms a PDF carries them, rendered as ☑/☐ glyphs.
+
+Owns:
+1. the text of one character: Unicode box glyphs made canonical (■ and √ kept, the field
+   parser reads them beside options), private-use code points and plain ASCII letters of
+   symbol fonts (Wingdings, Wingdings 2, Webdings, Symbol; recognised by `fontname`), and
+   `(cid:N)` leftovers of symbol fonts without a ToUnicode map;
+2. boxes that are only drawn: a small square (a rect, four short lines, or a closed
+   polyline, `BOX_MIN_PT`..`BOX_MAX_PT` a side), ticked when strokes or a tick character lie
+   inside it;
+3. AcroForm checkbox widgets (/FT /Btn; /AS or /V other than /Off is ticked).
+
+Drawn and widget boxes come back as synthetic `Glyph`s at the box's position, so they fall
+into the right table cell and sort beside their option label like any character. The ids of
+the drawing objects used up by boxes are returned too, so `pdf_tables` does not read a box
+as a table cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import regex
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+
+from parsers.readers.checkbox_glyphs import (
+    CHECKED,
+    CHECKED_GLYPHS,
+    UNCHECKED,
+    UNCHECKED_GLYPHS,
+    private_use_box,
+    render,
+    symbol_box_state,
+)
+from parsers.readers.pdf_text import Glyph
+
+BOX_MIN_PT = 5.5
+BOX_MAX_PT = 14.5
+# Largest difference between a square's width and height, in points.
+SQUARE_SLACK_PT = 2.0
+# How far (points) a tick stroke's centre may stand outside the square and still count.
+TICK_MARGIN_PT = 1.5
+TICK_CHARS = frozenset("√✓✔×✗✘xXvV")
+_FF_PUSHBUTTON = 1 << 16
+_F_HIDDEN = 1 << 1
+_CID = regex.compile(r"^\(cid:(\d+)\)$")
+_SYMBOL_FAMILIES = (
+    ("wingdings2", "wingdings 2"),
+    ("wingdings3", None),
+    ("wingdings", "wingdings"),
+    ("webdings", "webdings"),
+    ("symbol", "symbol"),
+)
+
+Obj = dict[str, Any]
+
+
+def symbol_family(fontname: str | None) -> str | None:
+    """The symbol-font family of a PDF font name (`ABCDEF+Wingdings2-Regular`), else None."""
+    name = regex.sub(r"[^a-z0-9]", "", (fontname or "").rsplit("+", 1)[-1].lower())
+    for prefix, family in _SYMBOL_FAMILIES:
+        if name.startswith(prefix):
+            return family
+    return None
+
+
+def char_text(text: str, fontname: str | None) -> str:
+    """What one pdfplumber character reads as; "" for symbol-font noise."""
+    family = symbol_family(fontname)
+    cid = _CID.match(text)
+    if family is not None and (cid or len(text) == 1):
+        code = int(cid.group(1)) if cid else ord(text)
+        state = symbol_box_state(family, code)
+        if state is not None:
+            return render(state)
+        return "" if cid or 0xE000 <= code <= 0xF8FF else text
+    if cid:
+        return ""
+    if len(text) != 1:
+        return text
+    if text in CHECKED_GLYPHS:
+        return CHECKED
+    if text in UNCHECKED_GLYPHS:
+        return UNCHECKED
+    if 0xE000 <= ord(text) <= 0xF8FF:
+        return private_use_box(text) or ""
+    return text
+
+
+# ---------------------------------------------------------------- drawn boxes
+
+
+def _is_square(x0: float, top: float, x1: float, bottom: float) -> bool:
+    width, height = x1 - x0, bottom - top
+    return (
+        BOX_MIN_PT <= width <= BOX_MAX_PT
+        and BOX_MIN_PT <= height <= BOX_MAX_PT
+        and abs(width - height) <= SQUARE_SLACK_PT
+    )
+
+
+def _bbox(obj: Obj) -> tuple[float, float, float, float]:
+    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+
+
+def _squares(rects: Sequence[Obj], lines: Sequence[Obj], curves: Sequence[Obj]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
+    """(bbox, ids of the objects drawing it) of every small square on the page."""
+    for rect in rects:
+        if rect.get("stroke", True) and _is_square(*_bbox(rect)):
+            yield _bbox(rect), [id(rect)]
+    for curve in curves:
+        if _is_square(*_bbox(curve)) and _is_closed_polyline(curve.get("pts") or []):
+            yield _bbox(curve), [id(curve)]
+    yield from _line_squares(lines)
+
+
+def _is_closed_polyline(pts: Sequence[tuple[float, float]]) -> bool:
+    if not 4 <= len(pts) <= 6:
+        return False
+    straight = all(abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5 for a, b in zip(pts, pts[1:], strict=False))
+    return straight and len({(round(x), round(y)) for x, y in pts}) == 4
+
+
+def _line_squares(lines: Sequence[Obj]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
+    """Squares drawn as four separate short lines."""
+    short = [ln for ln in lines if BOX_MIN_PT - 1 <= max(ln["width"], ln["height"]) <= BOX_MAX_PT + 1]
+    hor = [ln for ln in short if ln["height"] < 0.8]
+    ver = [ln for ln in short if ln["width"] < 0.8]
+    for i, upper in enumerate(hor):
+        for lower in hor[i + 1 :]:
+            if abs(upper["x0"] - lower["x0"]) > 1 or abs(upper["x1"] - lower["x1"]) > 1:
+                continue
+            top, bottom = sorted((upper["top"], lower["top"]))
+            if not _is_square(upper["x0"], top, upper["x1"], bottom):
+                continue
+            sides = [v for v in ver if abs(v["top"] - top) < 1.2 and abs(v["bottom"] - bottom) < 1.2
+                     and min(abs(v["x0"] - upper["x0"]), abs(v["x0"] - upper["x1"])) < 1.2]
+            if len(sides) >= 2:
+                yield (upper["x0"], top, upper["x1"], bottom), [id(upper), id(lower), *map(id, sides)]
+
+
+def _inside(obj_box: tuple[float, ...], box: tuple[float, ...]) -> bool:
+    cx, cy = (obj_box[0] + obj_box[2]) / 2, (obj_box[1] + obj_box[3]) / 2
+    m = TICK_MARGIN_PT
+    side = box[2] - box[0]
+    small = obj_box[2] - obj_box[0] <= 1.6 * side and obj_box[3] - obj_box[1] <= 1.6 * side
+    return small and box[0] - m <= cx <= box[2] + m and box[1] - m <= cy <= box[3] + m
+
+
+def drawn_boxes(
+    rects: Sequence[Obj], lines: Sequence[Obj], curves: Sequence[Obj], glyphs: list[Glyph]
+) -> tuple[list[Glyph], set[int], set[int]]:
+    """Drawn squares as ☑/☐ glyphs, the ids of the drawing objects they used, and the
+    indexes of tick characters (√, ×) inside them, which the caller drops from the text."""
+    boxes: list[Glyph] = []
+    used: set[int] = set()
+    ticks: set[int] = set()
+    squares = list(_dedupe(_squares(rects, lines, curves)))
+    if not squares:
+        return boxes, used, ticks
+    strokes = [o for o in (*rects, *lines, *curves)]
+    for box, ids in squares:
+        if used.intersection(ids):
+            continue
+        used.update(ids)
+        marks = [o for o in strokes if id(o) not in used and _inside(_bbox(o), box)]
+        used.update(map(id, marks))
+        chars = [i for i, g in enumerate(glyphs) if g.text in TICK_CHARS and _inside((g.x0, g.top, g.x1, g.bottom), box)]
+        ticks.update(chars)
+        boxes.append(Glyph(render(bool(marks or chars)), box[0], box[2], box[1], box[3], box[3] - box[1]))
+    return boxes, used, ticks
+
+
+def _dedupe(squares: Iterable[tuple[tuple[float, ...], list[int]]]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
+    """One square per position (a box drawn as a rect and stroked again is one box)."""
+    seen: list[tuple[float, ...]] = []
+    for box, ids in squares:
+        if any(abs(box[0] - b[0]) < 1.5 and abs(box[1] - b[1]) < 1.5 for b in seen):
+            continue
+        seen.append(box)
+        yield box, ids
+
+
+# ---------------------------------------------------------------- AcroForm widgets
+
+
+def widget_boxes(annots: Any, page_height: float) -> list[Glyph]:
+    """Checkbox widgets of a page (its raw /Annots) as ☑/☐ glyphs at their rectangles."""
+    boxes = []
+    for ref in resolve1(annots) or []:
+        annot = resolve1(ref)
+        if not isinstance(annot, dict) or _name(annot.get("Subtype")) != "Widget":
+            continue
+        if _inherited(annot, "FT") != "Btn" or int(resolve1(_inherited(annot, "Ff", raw=True)) or 0) & _FF_PUSHBUTTON:
+            continue
+        if int(resolve1(annot.get("F")) or 0) & _F_HIDDEN:
+            continue
+        rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect")) or []]
+        if len(rect) != 4:
+            continue
+        x0, x1 = sorted((rect[0], rect[2]))
+        y0, y1 = sorted((rect[1], rect[3]))
+        state = _name(annot.get("AS")) or _inherited(annot, "V")
+        glyph = render(state not in (None, "", "Off"))
+        boxes.append(Glyph(glyph, x0, x1, page_height - y1, page_height - y0, max(y1 - y0, 1.0)))
+    return boxes
+
+
+def _name(value: Any) -> str | None:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        name = value.name
+        return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else None
+
+
+def _inherited(annot: dict, key: str, *, raw: bool = False) -> Any:
+    """A field attribute from the widget or its /Parent chain (checkbox kids inherit /FT)."""
+    node: Any = annot
+    for _ in range(16):
+        if not isinstance(node, dict):
+            return None
+        if key in node:
+            return node[key] if raw else _name(node[key])
+        node = resolve1(node.get("Parent"))
+    return None

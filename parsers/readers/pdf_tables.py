@@ -1,0 +1,241 @@
+"""Table grids rebuilt from a PDF page's ruling lines, merged cells included.
+
+Owns: ruling segments from lines, thin rects, stroked rects and axis-aligned polylines
+(small squares, which are checkboxes, are left out by the caller); collinear segments merged;
+tables as connected groups of crossing segments; the grid of each table (distinct x of its
+vertical rules, distinct y of its horizontal rules); merged cells as slots of the grid not
+separated by a drawn rule (a rule covering at least `EDGE_COVERAGE` of the shared edge
+separates them); and which cell a point falls in.
+
+Plain Python on purpose: pdfplumber's `find_tables()` recomputes edges and intersections
+with several passes per page, which alone costs more than reading the page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Rules closer than this (points) are one rule.
+SNAP_PT = 2.0
+# A rect thinner than this (points) is a rule, not a box.
+RULE_THICKNESS_PT = 2.5
+# Share of a slot edge a rule must cover to separate the two slots.
+EDGE_COVERAGE = 0.5
+# A table smaller than this (points) in either direction is decoration.
+MIN_TABLE_PT = 12.0
+
+
+@dataclass
+class Segment:
+    """An axis-aligned rule: `pos` across, from `a` to `b` along (top-down coordinates)."""
+
+    horizontal: bool
+    pos: float
+    a: float
+    b: float
+
+
+@dataclass(frozen=True)
+class Region:
+    """A cell of a grid: rows r0..r1 and columns c0..c1, end-exclusive."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+
+
+@dataclass
+class Grid:
+    """A table's grid on one page and its cells."""
+
+    xs: list[float]
+    ys: list[float]
+    regions: list[Region]
+    slot: list[list[int]] = field(default_factory=list)  # [row][col] -> region index
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def region_at(self, x: float, y: float) -> int | None:
+        """Index of the region holding the point, None outside the table."""
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+            return None
+        col = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        row = min(max(bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
+        return self.slot[row][col]
+
+
+def segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]],
+             curves: Iterable[dict[str, Any]], skip: set[int]) -> list[Segment]:
+    """Every rule on the page, from any kind of drawing object not in `skip`."""
+    out: list[Segment] = []
+    for obj in lines:
+        if id(obj) not in skip:
+            out.extend(_from_box(obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    for obj in rects:
+        if id(obj) in skip:
+            continue
+        x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+        if min(x1 - x0, bottom - top) <= RULE_THICKNESS_PT:
+            out.extend(_from_box(x0, top, x1, bottom))
+        elif obj.get("stroke"):
+            out += [Segment(True, top, x0, x1), Segment(True, bottom, x0, x1),
+                    Segment(False, x0, top, bottom), Segment(False, x1, top, bottom)]
+    for obj in curves:
+        if id(obj) not in skip:
+            out.extend(_from_polyline(obj.get("pts") or []))
+    return out
+
+
+def _from_box(x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
+    if bottom - top <= RULE_THICKNESS_PT and x1 - x0 > bottom - top:
+        return [Segment(True, (top + bottom) / 2, x0, x1)]
+    if x1 - x0 <= RULE_THICKNESS_PT and bottom - top > x1 - x0:
+        return [Segment(False, (x0 + x1) / 2, top, bottom)]
+    return []
+
+
+def _from_polyline(pts: Sequence[tuple[float, float]]) -> list[Segment]:
+    out = []
+    for (xa, ya), (xb, yb) in zip(pts, pts[1:], strict=False):
+        if abs(ya - yb) < 0.5 and abs(xa - xb) >= 1:
+            out.append(Segment(True, ya, min(xa, xb), max(xa, xb)))
+        elif abs(xa - xb) < 0.5 and abs(ya - yb) >= 1:
+            out.append(Segment(False, xa, min(ya, yb), max(ya, yb)))
+    return out
+
+
+def merge_collinear(segs: Iterable[Segment]) -> list[Segment]:
+    """Collinear rules that touch or overlap merged into one (per orientation)."""
+    out: list[Segment] = []
+    for horizontal in (True, False):
+        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: (round(s.pos / SNAP_PT), s.a))
+        current: Segment | None = None
+        for seg in group:
+            if current and abs(seg.pos - current.pos) <= SNAP_PT and seg.a <= current.b + SNAP_PT:
+                current.b = max(current.b, seg.b)
+                continue
+            current = Segment(horizontal, seg.pos, seg.a, seg.b)
+            out.append(current)
+    return out
+
+
+def find_grids(segs: Sequence[Segment]) -> list[Grid]:
+    """The grids of the page's tables, top to bottom."""
+    merged = merge_collinear(segs)
+    groups = _connected(merged)
+    grids = [g for g in (_grid(group) for group in groups) if g is not None]
+    grids = [g for g in grids if not _is_frame_around(g, grids)]
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _connected(segs: list[Segment]) -> list[list[Segment]]:
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hor = [i for i, s in enumerate(segs) if s.horizontal]
+    ver = [i for i, s in enumerate(segs) if not s.horizontal]
+    tol = SNAP_PT
+    for i in hor:
+        h = segs[i]
+        for j in ver:
+            v = segs[j]
+            if h.a - tol <= v.pos <= h.b + tol and v.a - tol <= h.pos <= v.b + tol:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Segment]] = {}
+    for i, seg in enumerate(segs):
+        groups.setdefault(find(i), []).append(seg)
+    return list(groups.values())
+
+
+def _cluster(values: Iterable[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= SNAP_PT:
+            continue
+        out.append(v)
+    return out
+
+
+def _grid(group: list[Segment]) -> Grid | None:
+    hor = [s for s in group if s.horizontal]
+    ver = [s for s in group if not s.horizontal]
+    if len(hor) < 2 or len(ver) < 2:
+        return None
+    xs, ys = _cluster(s.pos for s in ver), _cluster(s.pos for s in hor)
+    if len(xs) < 2 or len(ys) < 2 or xs[-1] - xs[0] < MIN_TABLE_PT or ys[-1] - ys[0] < MIN_TABLE_PT:
+        return None
+    regions, slot = _regions(xs, ys, hor, ver)
+    return Grid(xs=xs, ys=ys, regions=regions, slot=slot)
+
+
+def _covered(rules: list[Segment], pos: float, a: float, b: float) -> bool:
+    """True when rules at `pos` cover at least EDGE_COVERAGE of the span a..b."""
+    total = sum(max(0.0, min(r.b, b) - max(r.a, a)) for r in rules if abs(r.pos - pos) <= SNAP_PT)
+    return total >= EDGE_COVERAGE * (b - a)
+
+
+def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Segment]) -> tuple[list[Region], list[list[int]]]:
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if c + 1 < n_cols and not _covered(ver, xs[c + 1], ys[r], ys[r + 1]):
+                parent[find(r * n_cols + c)] = find(r * n_cols + c + 1)
+            if r + 1 < n_rows and not _covered(hor, ys[r + 1], xs[c], xs[c + 1]):
+                parent[find(r * n_cols + c)] = find((r + 1) * n_cols + c)
+    return _rectangles(n_rows, n_cols, [find(i) for i in range(n_rows * n_cols)])
+
+
+def _rectangles(n_rows: int, n_cols: int, label: list[int]) -> tuple[list[Region], list[list[int]]]:
+    """Regions as rectangles: an L-shaped group of slots is widened to its bounding box."""
+    boxes: dict[int, list[int]] = {}
+    for i, lab in enumerate(label):
+        r, c = divmod(i, n_cols)
+        box = boxes.setdefault(lab, [r, c, r + 1, c + 1])
+        box[0], box[1], box[2], box[3] = min(box[0], r), min(box[1], c), max(box[2], r + 1), max(box[3], c + 1)
+    slot = [[-1] * n_cols for _ in range(n_rows)]
+    regions: list[Region] = []
+    for r0, c0, r1, c1 in sorted(boxes.values()):
+        if slot[r0][c0] != -1:
+            continue  # swallowed by an earlier, overlapping bounding box
+        index = len(regions)
+        regions.append(Region(r0, c0, r1, c1))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if slot[r][c] == -1:
+                    slot[r][c] = index
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if slot[r][c] == -1:  # left over by a swallowed box: a cell of its own
+                slot[r][c] = len(regions)
+                regions.append(Region(r, c, r + 1, c + 1))
+    return regions, slot
+
+
+def _is_frame_around(grid: Grid, grids: list[Grid]) -> bool:
+    """A one-cell frame (a page border) drawn around another table is not a table."""
+    if len(grid.regions) != 1:
+        return False
+    x0, y0, x1, y1 = grid.bbox
+    return any(
+        other is not grid and x0 <= other.xs[0] and other.xs[-1] <= x1 and y0 <= other.ys[0] and other.ys[-1] <= y1
+        for other in grids
+    )

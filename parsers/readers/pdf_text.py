@@ -1,0 +1,200 @@
+"""Characters to text for the PDF reader: glyphs grouped into lines, lines into paragraphs.
+
+Owns the `Glyph` (one character, or a box rendered as ☑/☐, with its position), line
+grouping by vertical centre, spacing inside a line (a space where the gap is wide, never
+between two CJK characters), and joining the lines a paragraph or a table cell wraps over:
+no space between CJK characters, one space between Latin words, and a paragraph break
+("\n") where a line starts a numbered item, is indented, follows a vertical gap, or follows
+a line that ends clearly short of the right edge. Geometry only; which glyphs belong to
+which cell is `pdf_tables`' business, what a glyph means is `pdf_boxes`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
+
+
+class Glyph(NamedTuple):
+    """One character on the page (top-down coordinates, points)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One visual line of glyphs: its text and its box."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+# A gap wider than this share of the font size between two glyphs reads as a space.
+SPACE_GAP_EM = 0.3
+# Glyphs whose vertical centres differ by less than this share of the size share a line.
+SAME_LINE_EM = 0.45
+# A line ending this many ems before the right edge is "clearly short" (a paragraph end).
+SHORT_LINE_EM = 2.5
+# A line starting this many ems right of the left edge is indented (a new paragraph).
+INDENT_EM = 1.5
+# A vertical gap this many ems larger than usual between two lines separates paragraphs.
+PARAGRAPH_GAP_EM = 0.8
+
+BOXES = frozenset((CHECKED, UNCHECKED))
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’]")
+_CJK_GAP = regex.compile(
+    r"(?<=[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’]) +"
+    r"(?=[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’])"
+)
+_SPACES = regex.compile(r" {2,}")
+# A line that starts a numbered item or heading: 一、 1、 1. （1） (一) 第一条 ...
+_ITEM_START = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[0-9０-９]{1,2}\s*[、．]|[0-9]{1,2}\.(?![0-9])"
+    r"|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十0-9]+[章节条部分])"
+)
+_SENTENCE_END = frozenset("。：:；;！？!?")
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into visual lines (top to bottom), each sorted left to right."""
+    ordered = sorted(glyphs, key=lambda g: g.top + g.bottom)
+    lines: list[list[Glyph]] = []
+    centre = size = 0.0
+    for glyph in ordered:
+        mid = (glyph.top + glyph.bottom) / 2
+        if lines and abs(mid - centre) <= SAME_LINE_EM * max(size, glyph.size, 1.0):
+            lines[-1].append(glyph)
+            continue
+        lines.append([glyph])
+        centre, size = mid, glyph.size
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
+    """A TextLine from one line's glyphs (left to right); None if it holds no text."""
+    parts: list[str] = []
+    prev: Glyph | None = None
+    for glyph in glyphs:
+        if prev is not None:
+            if _is_duplicate(prev, glyph):
+                continue
+            gap = glyph.x0 - prev.x1
+            if gap > SPACE_GAP_EM * min(prev.size, glyph.size) and " " not in (prev.text, glyph.text):
+                parts.append(" ")
+        parts.append(glyph.text)
+        prev = glyph
+    text = _SPACES.sub(" ", _CJK_GAP.sub("", "".join(parts))).strip()
+    if not text:
+        return None
+    inked = [g for g in glyphs if not g.text.isspace()]
+    return TextLine(
+        text=text,
+        x0=min(g.x0 for g in inked),
+        x1=max(g.x1 for g in inked),
+        top=min(g.top for g in inked),
+        bottom=max(g.bottom for g in inked),
+        size=max(g.size for g in inked),
+    )
+
+
+def _is_duplicate(prev: Glyph, glyph: Glyph) -> bool:
+    """Fake bold: the same character drawn twice a fraction of a point apart."""
+    return glyph.text == prev.text and abs(glyph.x0 - prev.x0) < 0.3 * glyph.size
+
+
+def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
+    """The non-empty visual lines of `glyphs`, top to bottom."""
+    return [line for line in map(make_line, group_lines(glyphs)) if line is not None]
+
+
+def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: bool = False) -> list[str]:
+    """Join wrapped lines into paragraphs; `right` is the right edge (default: the widest line).
+
+    Centred text (a form label over two lines) is joined whatever its line lengths; only a
+    numbered item or a vertical gap breaks it. In a narrow table cell a short line ends a
+    paragraph only in a longer text or after a sentence end; on the `page` it always does.
+    """
+    if not lines:
+        return []
+    layout = _Layout.of(lines, right, page=page)
+    out = [lines[0].text]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if layout.starts_paragraph(prev, line):
+            out.append(line.text)
+        else:
+            out[-1] = join_wrapped(out[-1], line.text)
+    return out
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a block of lines looks like: edges, usual line gap, centred or not, how long."""
+
+    left: float
+    right: float
+    gap: float
+    centred: bool
+    many: bool
+
+    @classmethod
+    def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False) -> _Layout:
+        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+        mids = [(line.x0 + line.x1) / 2 for line in lines]
+        em = max(line.size for line in lines)
+        spread = max(line.x0 for line in lines) - min(line.x0 for line in lines)
+        centred = len(lines) > 1 and spread > em and max(mids) - min(mids) <= em
+        return cls(
+            left=min(line.x0 for line in lines),
+            right=max(line.x1 for line in lines) if right is None else right,
+            gap=gaps[len(gaps) // 2] if gaps else 0.0,
+            centred=centred,
+            many=page or len(lines) >= 3,
+        )
+
+    def starts_paragraph(self, prev: TextLine, line: TextLine) -> bool:
+        """True when `line` begins a new paragraph rather than continuing `prev`."""
+        em = max(prev.size, line.size, 1.0)
+        if _ITEM_START.match(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
+            return True
+        if self.centred:
+            return False
+        if line.x0 - self.left > INDENT_EM * em:
+            return True
+        short = self.right - prev.x1 > SHORT_LINE_EM * em
+        return short and (self.many or prev.text[-1] in _SENTENCE_END)
+
+
+def join_wrapped(head: str, tail: str) -> str:
+    """Join two wrapped pieces: a space between Latin words or beside a box, none in CJK."""
+    if not head or not tail:
+        return head + tail
+    a, b = head[-1], tail[0]
+    latin = a.isascii() and (a.isalnum() or a in ",.;:!?)%") and b.isascii() and b.isalnum()
+    return f"{head} {tail}" if latin or a in BOXES or b in BOXES else head + tail
+
+
+def ends_open(line: TextLine, right: float) -> bool:
+    """True when a line fills the width and does not end a sentence (it wraps on)."""
+    em = max(line.size, 1.0)
+    return right - line.x1 <= SHORT_LINE_EM * em and line.text[-1] not in _SENTENCE_END
+
+
+def is_cjk(char: str) -> bool:
+    """True for Han characters and CJK punctuation."""
+    return bool(_CJK.match(char))
