@@ -12,7 +12,8 @@ from parsers.normalize import one_line
 from parsers.readers.checkbox_glyphs import canonical_glyphs
 
 _CUT = regex.compile(r"[（(，,。；;：:\n]")
-_TICKED_OPTION = regex.compile(r"(?:☑|√|■|\[√\])\s*([\p{Han}]{2,10})|([\p{Han}]{2,10})\s*(?:☑|√|■|\[√\])")
+_ITEM = regex.compile(r"(?P<box>☑|☐|√|■|□|\[√\]|\[ \])|(?P<label>[\p{Han}]{2,12})")
+_TICKED = frozenset({"☑", "√", "■", "[√]"})
 
 
 def parse_conclusion(text: str) -> str | None:
@@ -21,8 +22,22 @@ def parse_conclusion(text: str) -> str | None:
     if not text:
         return None
     if "☐" in text or "☑" in text or "□" in text:
-        match = _TICKED_OPTION.search(text)
-        return match.group(1) or match.group(2) if match else None
+        return _ticked_option(text)
     first = text.splitlines()[0]
     category = one_line(_CUT.split(first, maxsplit=1)[0]).strip()
     return category or None
+
+
+def _ticked_option(text: str) -> str | None:
+    """The label beside the one ticked box; boxes stand before labels if the text opens with one."""
+    items = [(m.lastgroup, m.group(0)) for m in _ITEM.finditer(text)]
+    if not items:
+        return None
+    step = -1 if items[0][0] == "box" else 1
+    ticked = []
+    for index, (kind, value) in enumerate(items):
+        neighbour = index + step
+        if kind == "label" and 0 <= neighbour < len(items) and items[neighbour][0] == "box":
+            if items[neighbour][1] in _TICKED:
+                ticked.append(value)
+    return ticked[0] if len(ticked) == 1 else None

@@ -70,7 +70,7 @@ def split_sections(lines: Iterable[NarrativeLine], not_sections: tuple[str, ...]
     excluded = [label_key(name) for name in not_sections]
     return [
         _freeze(section) for section in sections
-        if not any(key in label_key(section["heading"]) for key in excluded)
+        if not any(key in label_key(section["heading"] + "".join(section["lines"][:1])) for key in excluded)
     ]
 
 

@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from extract.batch.pool import Outcome, Task, WorkerPool
+from extract.batch.pool import KILL_GRACE_SECONDS, Outcome, Task, WorkerPool
 from extract.batch.store import RecordStore
 
 ERRORS_LOG = "errors.log"
@@ -142,7 +142,7 @@ def _key(outcome: Outcome) -> str:
 
 
 def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
-              extractor: str, reporter: Reporter) -> RunStats:
+              extractor: str, reporter: Reporter, grace: float = KILL_GRACE_SECONDS) -> RunStats:
     """Read every not-yet-recorded document of `paths` into OUTDIR/records.jsonl."""
     stats = RunStats()
     started = time.monotonic()
@@ -152,7 +152,7 @@ def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
         stats.repaired_bytes = store.repaired_bytes
         tasks = plan(paths, store, settings.limits.max_file_bytes, stats)
         reporter.start(len(tasks), stats.skipped, len(stats.duplicates))
-        pool = WorkerPool(min(workers, max(1, len(tasks))), extractor, settings)
+        pool = WorkerPool(min(workers, max(1, len(tasks))), extractor, settings, grace=grace)
         try:
             with _sigterm_as_interrupt():
                 for outcome in pool.run(tasks) if tasks else ():

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
-KILL_GRACE_SECONDS = 5.0
+KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,9 @@ def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
     started = time.perf_counter()
     log = None
     try:
-        # A little over the pipeline's own limit: it only bites extractors that lack one.
-        with time_limit(settings.limits.timeout_seconds + 1):
+        # The pipeline sets the same limit inside (and that inner alarm wins); this one only
+        # bites an extractor without its own limit.
+        with time_limit(settings.limits.timeout_seconds):
             record = extract(Path(task.path), settings)
     except ReadError as exc:
         record = make_failed_record(task.path, exc.code, exc.message, task.sha256)
@@ -103,12 +104,9 @@ def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
     return _outcome(task, record, time.perf_counter() - started, log)
 
 
-def _worker_main(conn: Connection, extractor: str, settings_json: str) -> None:
+def _worker_main(conn: Connection, extractor: str, settings: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from extract.settings import Settings
-
-    settings = Settings.model_validate_json(settings_json)
     try:
         extract = resolve(extractor)
     except Exception as exc:  # noqa: BLE001 - report it per document, keep the run going
@@ -153,7 +151,7 @@ class WorkerPool:
     def _spawn(self) -> _Slot:
         parent, child = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, self.extractor, self.settings.model_dump_json()),
+            target=_worker_main, args=(child, self.extractor, self.settings),
             daemon=True, name="jixiao-batch-worker",
         )
         proc.start()

@@ -10,19 +10,20 @@ and attributes) or `safety.json_for_script` (the one JSON block the script reads
 from __future__ import annotations
 
 from datetime import datetime
-from importlib import resources
+from pathlib import Path
 from typing import Any, TextIO
 
 from extract.outputs.flatten import SEVERITIES, location_text
 from extract.outputs.index import StoreIndex, Totals, atomic_output
 from extract.outputs.safety import esc, json_for_script
 
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_ZH = {"ok": "完整", "partial": "部分", "failed": "失败"}
 
 
 def _asset(name: str) -> str:
-    return (resources.files("extract") / "templates" / name).read_text(encoding="utf-8")
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def _head(out: TextIO, meta: dict[str, Any]) -> None:

@@ -36,20 +36,72 @@ def decode(data: bytes) -> str:
             return _checked(data.decode(encoding, errors="replace"))
     if b"\x00" in data[:65536]:
         raise NotADocument("文件含有二进制数据（NUL 字节），不是文本文件")
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    for candidate in (_decode_gb18030, _decode_per_line, _guess):
+        text = candidate(data)
+        if text is not None and is_plausible_chinese(text) and _is_text_we_read(text):
+            return _checked(text)
+    raise EncodingError("无法识别文件编码（不是 UTF-8、GB18030/GBK 或其他可识别的中文文本编码）")
+
+
+def _decode_gb18030(data: bytes) -> str | None:
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_per_line(data: bytes) -> str | None:
+    """Files stitched from UTF-8 and GBK parts: each line in whichever of the two it is in."""
+    lines = []
+    for raw in data.split(b"\n"):
         try:
-            return _checked(data.decode(encoding))
+            lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            continue
-    return _checked(_guess(data))
+            lines.append(raw.decode("gb18030", errors="replace"))
+    return "\n".join(lines)
 
 
-def _guess(data: bytes) -> str:
+def is_plausible_chinese(text: str) -> bool:
+    """True when the Han characters are mostly common ones (GB2312 level 1), as real text is.
+
+    GB18030 decodes almost any bytes into *some* Han characters; a wrong guess shows as a
+    text of rare characters. Texts with few Han characters are accepted as they are.
+    """
+    han = [char for char in text[:200_000] if "\u4e00" <= char <= "\u9fff"]
+    if len(han) < 20:
+        return "\ufffd" not in text[:1000]
+    common = sum(1 for char in han if _is_level1(char))
+    return common / len(han) >= 0.5
+
+
+def _is_text_we_read(text: str) -> bool:
+    """Chinese text, or mostly ASCII: a guess that yields Latin or Cyrillic noise is refused."""
+    sample = text[:100_000]
+    if not sample:
+        return True
+    han = sum(1 for char in sample if "\u4e00" <= char <= "\u9fff")
+    ascii_share = sum(1 for char in sample if char < "\x80") / len(sample)
+    return han >= 20 or ascii_share >= 0.9
+
+
+def _is_level1(char: str) -> bool:
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= encoded[0] <= 0xD7
+
+
+def _guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
-        raise EncodingError("无法识别文件编码（不是 UTF-8、GB18030/GBK 或其他可识别的文本编码）")
+        return None
     return data.decode(best.encoding, errors="replace")
 
 

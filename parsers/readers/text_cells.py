@@ -64,7 +64,7 @@ def parse(text: str) -> list[Block]:
     """One Paragraph per non-empty line, furniture dropped, pages set from it."""
     pages = PageTracker()
     blocks: list[Block] = []
-    for raw in text.split("\n"):
+    for raw in text.lstrip("\ufeff").split("\n"):
         line = raw.strip()
         if not line:
             continue

@@ -47,7 +47,7 @@ def sniff(text: str) -> bool:
 def parse(text: str) -> list[Block]:
     """Blocks of an HTML OCR text: tables and paragraphs in document order."""
     walker = _Walker()
-    walker.feed(text)
+    walker.feed(text.lstrip("\ufeff"))
     walker.close()
     return walker.finish()
 

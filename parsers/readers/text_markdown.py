@@ -33,11 +33,12 @@ _ESCAPED_PIPE = "\x00"
 def sniff(text: str) -> bool:
     """A pipe row directly followed by a separator row (`|---|---|`)."""
     lines = text.split("\n")
-    return any(
-        _SEPARATOR.match(line) and "-" in line and "|" in lines[i - 1] and not _SEPARATOR.match(lines[i - 1])
-        for i, line in enumerate(lines)
-        if i > 0
-    )
+    return any(_is_separator(line) and "|" in above and not _is_separator(above) for above, line in zip(lines, lines[1:]))
+
+
+def _is_separator(line: str) -> bool:
+    """`|---|:---:|`; a bare `---` (a rule) is no separator."""
+    return "|" in line and bool(_SEPARATOR.match(line))
 
 
 def parse(text: str) -> list[Block]:
@@ -46,7 +47,7 @@ def parse(text: str) -> list[Block]:
     pages = PageTracker()
     rows: list[tuple[int, list[str]]] = []
     in_table = False
-    lines = text.split("\n")
+    lines = text.lstrip("\ufeff").split("\n")
     for i, line in enumerate(lines):
         if is_page_furniture(line) and not _RULE.match(line):
             pages.furniture(line.strip())
@@ -75,7 +76,7 @@ def _is_table_line(line: str, lines: list[str], i: int, in_table: bool) -> bool:
         return bool(_SEPARATOR.match(line) and in_table)
     if in_table or _SEPARATOR.match(line):
         return True
-    return i + 1 < len(lines) and bool(_SEPARATOR.match(lines[i + 1])) and "-" in lines[i + 1]
+    return i + 1 < len(lines) and _is_separator(lines[i + 1])
 
 
 def _split_row(line: str) -> list[str]:

@@ -1,0 +1,92 @@
+"""Rules on the table's arithmetic: `budget-identity` and `execution-rate`.
+
+Both read amounts after unit inference (`units.py`), compare in yuan, and skip silently
+when an input is missing (`missing-field` reports absences). When the identity fails and a
+figure the narrative states for one of its terms would satisfy it (the seed: 年初预算58.1万元
+− 调减56.875万元 + 0 = 调整后1.225万元, while the table's 当年预算数 holds 1.225), the message
+names that figure, and `narrative-mismatch` leaves that field to this rule (`identity_repair`),
+so the one fault is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.checks.base import CheckContext, Finding, in_unit, label, plain, rule, show
+from parsers.narrative import Fact
+from schemas.discrepancy import Severity
+
+IDENTITY_FIELDS: tuple[str, ...] = ("adjusted_budget", "annual_budget", "decrease", "increase")
+EXECUTION_FIELDS: tuple[str, ...] = ("execution_progress_pct", "executed", "adjusted_budget")
+
+
+@dataclass(frozen=True)
+class IdentityRepair:
+    """A narrative figure that, put in place of one table term, makes the identity hold."""
+
+    field: str
+    fact: Fact
+
+
+def identity_gap(ctx: CheckContext, values: dict[str, Decimal] | None = None) -> Decimal | None:
+    """当年 − 调减 + 调增 − 调整后, in yuan; None when a term is missing."""
+    terms = {name: ctx.yuan(name) for name in IDENTITY_FIELDS} | (values or {})
+    if any(value is None for value in terms.values()):
+        return None
+    return terms["annual_budget"] - terms["decrease"] + terms["increase"] - terms["adjusted_budget"]
+
+
+def identity_repair(ctx: CheckContext) -> IdentityRepair | None:
+    """The narrative figure that repairs a failing identity, if exactly such a figure exists."""
+    gap = identity_gap(ctx)
+    if gap is None or abs(gap) <= ctx.settings.amount_tolerance_yuan:
+        return None
+    for name in IDENTITY_FIELDS:
+        for fact in ctx.narrative.about(name):
+            repaired = identity_gap(ctx, {name: fact.yuan})
+            if repaired is not None and abs(repaired) <= ctx.narrative_tolerance(fact):
+                return IdentityRepair(name, fact)
+    return None
+
+
+@rule("budget-identity", Severity.ERROR, fields=IDENTITY_FIELDS)
+def budget_identity(ctx: CheckContext) -> Iterator[Finding]:
+    """调整后预算数 must equal 当年预算数 − 调减金额 + 调增金额 (in yuan, `amount_tolerance_yuan`)."""
+    gap = identity_gap(ctx)
+    if gap is None or abs(gap) <= ctx.settings.amount_tolerance_yuan:
+        return
+    unit = ctx.amount("adjusted_budget").unit or "元"
+    expected = ctx.yuan("adjusted_budget") + gap
+    a, d, i, adj = (show(ctx.amount(n)) for n in ("annual_budget", "decrease", "increase", "adjusted_budget"))
+    message = (
+        f"调整后预算数{adj}与当年预算数{a} − 调减金额{d} + 调增金额{i} = {in_unit(expected, unit)}不符"
+        f"（相差{plain(abs(gap))}元）"
+    )
+    evidence = ctx.evidence_for("annual_budget", "decrease", "increase", "adjusted_budget")
+    repair = identity_repair(ctx)
+    if repair is not None:
+        message += (
+            f"；若按正文“{repair.fact.snippet}”作为{label(repair.field)}，等式成立，"
+            f"表中{label(repair.field)}{show(ctx.amount(repair.field))}应为{in_unit(repair.fact.yuan, unit)}"
+        )
+        evidence += ctx.fact_evidence(repair.fact)
+    yield Finding(message, evidence)
+
+
+@rule("execution-rate", Severity.ERROR, fields=EXECUTION_FIELDS)
+def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
+    """预算执行进度 must equal 预算执行数 ÷ 调整后预算数 × 100 within `rate_tolerance_points`."""
+    pct, executed, adjusted = ctx.percent(), ctx.yuan("executed"), ctx.yuan("adjusted_budget")
+    if pct is None or executed is None or not adjusted:
+        return
+    expected = executed / adjusted * 100
+    if abs(pct - expected) <= ctx.settings.rate_tolerance_points:
+        return
+    message = (
+        f"预算执行进度{plain(pct)}%与预算执行数{show(ctx.amount('executed'))} ÷ 调整后预算数"
+        f"{show(ctx.amount('adjusted_budget'))} × 100 = {expected:.2f}%不符"
+        f"（相差{abs(pct - expected):.2f}个百分点，容差{plain(ctx.settings.rate_tolerance_points)}）"
+    )
+    yield Finding(message, ctx.evidence_for(*EXECUTION_FIELDS))

@@ -1,0 +1,85 @@
+"""`jixiao batch INPUT... -o OUTDIR`: the auditor's batch run (registered by `extract.cli`).
+
+Only wires options to the library: validate usage -> expand inputs -> `batch.run_batch`
+(records.jsonl) -> `outputs.write_outputs` (tables, report, summary) -> exit code.
+
+Exit codes: 0 every document was read (ok or partial); 1 some document in OUTDIR failed
+(outputs are written either way); 2 bad usage (an input path that does not exist, a bad
+--config, --workers < 1, --timeout <= 0, OUTDIR not a folder or in use by another run);
+130 interrupted (Ctrl-C / SIGTERM: the records written so far are kept, run again to
+continue). An empty folder is not an error: empty outputs, exit 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from extract.batch import default_workers, make_reporter, run_batch
+from extract.batch.pool import DEFAULT_EXTRACTOR
+from extract.batch.store import StoreBusyError
+from extract.inputs import expand_inputs
+from extract.outputs import write_outputs
+from extract.outputs.summary import summary_line
+from extract.settings import Settings, SettingsError, load_settings
+
+BATCH_TIMEOUT_SECONDS = 120.0  # a 20-page PDF takes a few seconds; a hang is cut at 2 minutes
+EXTRACTOR_ENV = "JIXIAO_BATCH_EXTRACTOR"  # test hook: "module:function" replacing extract_file
+EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+def _settings(config: Path | None, timeout: float | None) -> Settings:
+    try:
+        settings = load_settings(config)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from exc
+    if timeout is None and "timeout_seconds" not in settings.limits.model_fields_set:
+        timeout = BATCH_TIMEOUT_SECONDS
+    if timeout is not None:
+        if timeout <= 0:
+            raise UsageError(f"--timeout 必须大于 0（收到 {timeout:g}）")
+        limits = settings.limits.model_copy(update={"timeout_seconds": float(timeout)})
+        settings = settings.model_copy(update={"limits": limits})
+    return settings
+
+
+def _documents(inputs: list[Path], outdir: Path) -> list[Path]:
+    if not inputs:
+        raise UsageError("没有给出输入文件或文件夹")
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise UsageError("输入路径不存在: " + ", ".join(missing))
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"输出位置不是文件夹: {outdir}")
+    own = Path(os.path.realpath(outdir))
+    # OUTDIR inside an input folder: never read our own report.html back as a document.
+    return [p for p in expand_inputs(inputs) if own not in Path(os.path.realpath(p)).parents]
+
+
+def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout: float | None,
+                  quiet: bool, config: Path | None) -> int:
+    """Run a batch; return the exit code (see the module docstring)."""
+    try:
+        if workers is not None and workers < 1:
+            raise UsageError(f"--workers 必须至少为 1（收到 {workers}）")
+        settings = _settings(config, timeout)
+        paths = _documents(inputs, outdir)
+        n_workers = workers or default_workers()
+        extractor = os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR
+        stats = run_batch(paths, outdir, settings, workers=n_workers, extractor=extractor,
+                          reporter=make_reporter(quiet))
+    except (UsageError, StoreBusyError) as exc:
+        print(f"jixiao batch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if stats.interrupted:
+        print(f"jixiao batch: 已中断；已写入的记录保存在 {outdir / 'records.jsonl'}，"
+              "用同样的命令再次运行即可继续", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    summary = write_outputs(outdir, stats, settings, n_workers)
+    print(summary_line(summary), flush=True)
+    return EXIT_FAILED_DOCS if summary["failed"] else EXIT_OK

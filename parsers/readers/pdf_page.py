@@ -1,0 +1,110 @@
+"""One PDF page laid out: table parts (cells with text) and text lines outside tables.
+
+Owns the per-page pass: characters read once (symbol-font glyphs and box glyphs mapped by
+`pdf_boxes`), drawn and widget boxes added as glyphs, grids found from the page's rules
+(`pdf_tables`), every glyph assigned to a cell by its centre point or left outside, and
+each cell's lines joined (`pdf_text`). Page furniture is dropped here when a line alone
+says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dropped later by
+`pdf`, which sees all pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsers.normalize import is_page_furniture
+from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
+from parsers.readers.pdf_tables import Grid, find_grids, segments
+from parsers.readers.pdf_text import Glyph, TextLine, ends_open, paragraphs, text_lines
+
+
+@dataclass(frozen=True)
+class PartCell:
+    """A cell of a table part: its rows in the part, its x extent, its text."""
+
+    r0: int
+    r1: int
+    x0: float
+    x1: float
+    text: str
+    open_end: bool = False
+
+
+@dataclass
+class TablePart:
+    """The piece of a table drawn on one page."""
+
+    page: int
+    xs: list[float]
+    top: float
+    bottom: float
+    n_rows: int
+    cells: list[PartCell]
+
+
+@dataclass
+class PageLayout:
+    """A page's content in reading order (top to bottom)."""
+
+    number: int
+    height: float
+    items: list[TextLine | TablePart] = field(default_factory=list)
+    has_text: bool = False
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """What is read from pdfplumber for one page, once."""
+
+    number: int
+    height: float
+    chars: Sequence[dict[str, Any]]
+    lines: Sequence[dict[str, Any]]
+    rects: Sequence[dict[str, Any]]
+    curves: Sequence[dict[str, Any]]
+    annots: Any
+
+
+def layout_page(raw: RawPage) -> PageLayout:
+    """Lay out one page: tables and the text lines outside them."""
+    glyphs = [
+        Glyph(char_text(c["text"], c.get("fontname")), c["x0"], c["x1"], c["top"], c["bottom"], c["size"])
+        for c in raw.chars
+    ]
+    has_text = any(g.text.strip() for g in glyphs)
+    boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
+    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks]
+    glyphs += boxes + widget_boxes(raw.annots, raw.height)
+    grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
+    buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        _place(glyph, grids, buckets, outside)
+    items: list[TextLine | TablePart] = [
+        line for line in text_lines(outside) if not is_page_furniture(line.text)
+    ]
+    items += [_part(raw.number, grid, bucket) for grid, bucket in zip(grids, buckets, strict=True)]
+    items.sort(key=lambda item: item.top)
+    return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text)
+
+
+def _place(glyph: Glyph, grids: list[Grid], buckets: list[list[list[Glyph]]], outside: list[Glyph]) -> None:
+    cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+    for grid, bucket in zip(grids, buckets, strict=True):
+        index = grid.region_at(cx, cy)
+        if index is not None:
+            bucket[index].append(glyph)
+            return
+    outside.append(glyph)
+
+
+def _part(page: int, grid: Grid, buckets: list[list[Glyph]]) -> TablePart:
+    cells = []
+    for region, glyphs in zip(grid.regions, buckets, strict=True):
+        lines = text_lines(glyphs)
+        text = "\n".join(paragraphs(lines))
+        open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
+        cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], grid.xs[region.c1], text, open_end))
+    return TablePart(page=page, xs=grid.xs, top=grid.ys[0], bottom=grid.ys[-1], n_rows=len(grid.ys) - 1, cells=cells)

@@ -1,0 +1,135 @@
+"""A table continued over several pages stitched into one `Table` on one column grid.
+
+Owns: whether a table part on a new page continues the table before it (same outer left and
+right edges, and nothing but page furniture between them, which the caller checks); the
+column grid shared by all parts (union of their column rules); and what to do with the
+first row of a continued part:
+
+- the same row structure as the last row before the break, its first cell empty, the cell
+  above spanning one row: the row itself was split by the page break -> its texts are
+  appended to the cells above (a narrative cell running over the page);
+- its first cell empty under a cell spanning several rows: a vertically merged label cell
+  split by the break -> the empty piece is absorbed into that cell (row_span + 1);
+- a single full-width cell not starting a new numbered section (一、…): a split row too;
+- a repetition of the table's first row (a repeated header row): dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.readers.pdf_page import PartCell, TablePart
+from parsers.readers.pdf_text import join_wrapped
+from schemas.document import Cell, Table
+
+# Parts whose outer edges differ by less than this (points) share a column grid.
+EDGE_MATCH_PT = 3.0
+_SECTION_START = regex.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
+@dataclass
+class _Out:
+    row: int
+    row_span: int
+    x0: float
+    x1: float
+    text: str
+    page: int
+    open_end: bool
+
+
+class TableBuilder:
+    """Collects the parts of one table, page after page."""
+
+    def __init__(self, part: TablePart) -> None:
+        self.parts = [part]
+        self.cells: list[_Out] = []
+        self.rows = 0
+        self._add(part, skip=set())
+
+    def accepts(self, part: TablePart) -> bool:
+        """True when `part` continues this table (same outer column edges)."""
+        last = self.parts[-1]
+        return (
+            part.page > last.page
+            and abs(part.xs[0] - last.xs[0]) <= EDGE_MATCH_PT
+            and abs(part.xs[-1] - last.xs[-1]) <= EDGE_MATCH_PT
+        )
+
+    def add(self, part: TablePart) -> None:
+        """Append a continuation part, joining a row split by the page break."""
+        first = sorted((c for c in part.cells if c.r0 == 0), key=lambda c: c.x0)
+        skip: set[int] = set()
+        if self._is_repeated_header(first):
+            skip = {id(c) for c in first}
+        else:
+            skip = self._join_split_row(first)
+        self.parts.append(part)
+        self._add(part, skip)
+
+    def _add(self, part: TablePart, skip: set[int]) -> None:
+        first_row = [c for c in part.cells if c.r0 == 0]
+        base = 1 if first_row and all(id(c) in skip for c in first_row) else 0
+        for cell in part.cells:
+            if id(cell) in skip:
+                continue
+            self.cells.append(_Out(self.rows + cell.r0 - base, cell.r1 - cell.r0, cell.x0, cell.x1,
+                                   cell.text, part.page, cell.open_end))
+        self.rows += part.n_rows - base
+
+    def _bottom_row(self) -> list[_Out]:
+        return sorted((c for c in self.cells if c.row + c.row_span == self.rows), key=lambda c: c.x0)
+
+    def _is_repeated_header(self, first: list[PartCell]) -> bool:
+        head = sorted((c for c in self.cells if c.row == 0), key=lambda c: c.x0)
+        return bool(first) and any(c.text for c in first) and [c.text for c in first] == [c.text for c in head]
+
+    def _join_split_row(self, first: list[PartCell]) -> set[int]:
+        """Merge the split first row into the row above; the ids of the cells used up."""
+        above = self._bottom_row()
+        if not first or any(c.r1 != 1 for c in first) or not _same_columns(first, above):
+            return set()
+        if not first[0].text and above[0].row_span > 1:
+            above[0].row_span += 1
+            return {id(first[0])}
+        single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
+        if first[0].text and not single_split:
+            return set()
+        for old, new in zip(above, first, strict=True):
+            if new.text:
+                glue = not old.open_end or not old.text
+                old.text = f"{old.text}\n{new.text}" if glue and old.text else join_wrapped(old.text, new.text)
+                old.open_end = new.open_end
+        return {id(c) for c in first}
+
+    def build(self) -> Table:
+        """The stitched table on the union of all parts' column rules."""
+        xs = _columns(x for part in self.parts for x in part.xs)
+        cells = []
+        for out in sorted(self.cells, key=lambda c: (c.row, c.x0)):
+            col, end = _nearest(xs, out.x0), _nearest(xs, out.x1)
+            cells.append(Cell(row=out.row, col=col, row_span=out.row_span, col_span=max(end - col, 1),
+                              text=out.text, page=out.page))
+        return Table(page=self.parts[0].page, cells=tuple(cells))
+
+
+def _same_columns(first: list[PartCell], above: list[_Out]) -> bool:
+    return len(first) == len(above) and all(
+        abs(a.x0 - b.x0) <= EDGE_MATCH_PT and abs(a.x1 - b.x1) <= EDGE_MATCH_PT
+        for a, b in zip(first, above, strict=True)
+    )
+
+
+def _columns(values) -> list[float]:  # noqa: ANN001 - any iterable of floats
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= EDGE_MATCH_PT:
+            continue
+        out.append(v)
+    return out
+
+
+def _nearest(xs: list[float], x: float) -> int:
+    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))

@@ -1,0 +1,42 @@
+"""Tracking periods in every written form."""
+
+from datetime import date
+
+import pytest
+
+from parsers.fields.period import parse_period
+
+JAN1, AUG31 = date(2024, 1, 1), date(2024, 8, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年01月01日 --- 2024年08月31日",
+        "2024年1月1日至2024年8月31日",
+        "2024.01.01-2024.08.31",
+        "2024/1/1 — 2024/8/31",
+        "2024-01-01~2024-08-31",
+        "２０２４年１月１日—２０２４年８月３１日",
+        "2024年1月1日至8月31日",
+        "20240101-20240831",
+        "2024 年 1 月 1 日 至 2024 年 8 月 31 日",
+    ],
+)
+def test_period_forms(text):
+    period = parse_period(text)
+    assert (period.start, period.end) == (JAN1, AUG31)
+
+
+def test_missing_end():
+    period = parse_period("2024年1月1日起")
+    assert (period.start, period.end) == (JAN1, None)
+
+
+def test_no_date():
+    assert parse_period("全年") is None
+
+
+def test_impossible_date_is_not_made_up():
+    period = parse_period("2024年2月30日至2024年8月31日")
+    assert period.start is None and period.end == AUG31

@@ -1,0 +1,75 @@
+"""Label lookup and value assignment over the document model, the same for every format."""
+
+from parsers.form_parser import parse_document
+from parsers.lines import build_document
+from schemas.document import Cell, Paragraph, Table
+from schemas.record import Source
+
+SOURCE = Source(path="case.txt", format="txt")
+
+
+def _lines(*texts: str):
+    return build_document(SOURCE, [Paragraph(text=t) for t in texts])
+
+
+def _table(rows: list[list[str]]):
+    cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return build_document(SOURCE, [Table(cells=tuple(cells))])
+
+
+def test_one_cell_per_line_with_split_and_spaced_labels():
+    doc = _lines(
+        "财政项目支出绩效运行监控（跟踪评价）（一般）",
+        "预 算 单 位", "华漕镇城市运行", "管理中心",
+        "具体实施", "(内设机构)", "华漕镇城市运行 管理中心",
+        "选择重点跟踪", "理由", "区重点工作",
+        "是否为经常性项目", "是 口 否 √",
+    )
+    fields = parse_document(doc).fields
+    assert fields.budget_unit == "华漕镇城市运行管理中心"
+    assert fields.implementing_unit == "华漕镇城市运行管理中心"
+    assert fields.recurring is False
+
+
+def test_label_run_then_value_run_is_paired_in_order():
+    doc = _lines("当年预算数(元)", "预算执行数(元)", "预算执行进度(%)", "581,000.00", "512,700.00", "88.24%")
+    fields = parse_document(doc).fields
+    assert fields.annual_budget.yuan == "581000.00"
+    assert fields.executed.yuan == "512700.00"
+    assert fields.execution_progress_pct == "88.24"
+
+
+def test_inline_label_and_value():
+    doc = _lines("街镇名称：七宝镇人民政府（盖章）", "跟踪时段：2024.01.01-2024.06.30")
+    fields = parse_document(doc).fields
+    assert fields.town == "七宝镇人民政府"
+    assert str(fields.tracking_period.end) == "2024-06-30"
+
+
+def test_table_value_right_of_label_and_unit_from_label():
+    doc = _table([["当年预算数（万元）", "58.1", "调减金额（万元）", "2"], ["项目名称", "2024年测试项目", "", ""]])
+    fields = parse_document(doc).fields
+    assert (fields.annual_budget.stated_unit, fields.annual_budget.yuan) == ("万元", "581000.00")
+    assert fields.decrease.yuan == "20000.00"
+    assert fields.project_name == "2024年测试项目"
+
+
+def test_table_header_row_layout_reads_the_cell_below():
+    doc = _table([["当年预算数(元)", "预算执行数(元)"], ["1,000.00", "800.00"]])
+    fields = parse_document(doc).fields
+    assert (fields.annual_budget.yuan, fields.executed.yuan) == ("1000.00", "800.00")
+
+
+def test_empty_value_cell_gives_null_not_the_neighbour():
+    doc = _table([["项目名称", "", "预算单位", "某中心"]])
+    fields = parse_document(doc).fields
+    assert fields.project_name is None
+    assert fields.budget_unit == "某中心"
+
+
+def test_provenance_points_at_the_value_line():
+    doc = _lines("标题", "项目名称", "2024年测试项目")
+    record = parse_document(doc)
+    entry = record.provenance["project_name"]
+    assert (entry.page, entry.line) == (1, 3)
+    assert entry.text == "项目名称\t2024年测试项目"
