@@ -31,7 +31,9 @@ _INDEX_CACHE: dict[int, LabelIndex] = {}
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
     """Everything the field parser reads from `document` (status is decided later)."""
     template = template or monitoring_template()
-    index = _INDEX_CACHE.setdefault(id(template), LabelIndex(template))
+    index = _INDEX_CACHE.get(id(template))
+    if index is None:
+        index = _INDEX_CACHE[id(template)] = LabelIndex(template)
     form = classify(document, template)
     tokens = tokens_of(document)
     hits = find_hits(tokens, index)

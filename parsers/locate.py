@@ -66,9 +66,10 @@ class LabelIndex:
 
     def match(self, text: str) -> tuple[str, str | None] | None:
         """(field, unit) when `text` is exactly a label (with an optional unit), else None."""
-        if len(text) > 60 or "\n" in text.strip():
+        if len(text) > 60:
             return None
-        base, unit = split_unit(text)
+        # A label cell wrapped over lines (`具体实施<br>(内设机构)`) is one label.
+        base, unit = split_unit("".join(text.split("\n")))
         name = self.keys.get(label_key(base))
         return (name, unit) if name else None
 
@@ -123,7 +124,7 @@ def _longest_label(tokens: list[Token], i: int, index: LabelIndex) -> tuple[str,
 
 def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
     for token in tokens:
-        if token.index in label_at or len(token.text) > 200 or "\n" in token.text.strip():
+        if token.index in label_at or len(token.text) > 200:
             continue
         found = index.match_inline(token.text)
         if found and found[0] not in hits:

@@ -32,9 +32,12 @@ _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:�
 _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
 
 
+_NEEDS_ASCII = regex.compile("[" + "".join(regex.escape(chr(code)) for code in _FULLWIDTH) + "]")
+
+
 def to_ascii(text: str) -> str:
     """Full-width digits, letters, points, percent signs and spaces read as ASCII."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _NEEDS_ASCII.search(text) else text
 
 
 def collapse_cjk_spaces(text: str) -> str:

@@ -68,10 +68,28 @@ def split_sections(lines: Iterable[NarrativeLine], not_sections: tuple[str, ...]
         else:
             current["lines"].append(line.text)
     excluded = [label_key(name) for name in not_sections]
-    return [
-        _freeze(section) for section in sections
+    kept = [
+        section for section in sections
         if not any(key in label_key(section["heading"] + "".join(section["lines"][:1])) for key in excluded)
     ]
+    # Word documents may print 三、 after the table that holds 四、: the record keeps form order.
+    kept.sort(key=lambda section: _numeral(section["heading"]))
+    return [_freeze(section) for section in kept]
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def _numeral(heading: str) -> int:
+    """The value of a heading's Chinese numeral (`三、` -> 3, `十二、` -> 12)."""
+    match = regex.match(r"\s*([一二三四五六七八九十]{1,3})", heading)
+    if not match:
+        return 0
+    text = match.group(1)
+    if "十" not in text:
+        return _DIGITS.get(text[0], 0)
+    tens, _, units = text.partition("十")
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0)
 
 
 def _open(line: NarrativeLine) -> dict:

@@ -62,7 +62,7 @@ def budget_identity(ctx: CheckContext) -> Iterator[Finding]:
     a, d, i, adj = (show(ctx.amount(n)) for n in ("annual_budget", "decrease", "increase", "adjusted_budget"))
     message = (
         f"调整后预算数{adj}与当年预算数{a} − 调减金额{d} + 调增金额{i} = {in_unit(expected, unit)}不符"
-        f"（相差{plain(abs(gap))}元）"
+        f"（相差{in_unit(abs(gap), unit)}）"
     )
     evidence = ctx.evidence_for("annual_budget", "decrease", "increase", "adjusted_budget")
     repair = identity_repair(ctx)

@@ -28,6 +28,11 @@ def _has_text(section: Section) -> bool:
     return bool(section.text.strip()) or any(_has_text(sub) for sub in section.subsections)
 
 
+def _short(section: Section) -> str:
+    """`一、项目基本情况（包括…）：` -> `一、项目基本情况`."""
+    return regex.split(r"[（(:：]", section.heading.strip(), maxsplit=1)[0]
+
+
 def _section(ctx: CheckContext, number: str) -> Section | None:
     return next((s for s in ctx.record.sections if s.heading.strip().startswith(number + "、")), None)
 
@@ -53,7 +58,7 @@ def _section_findings(ctx: CheckContext) -> Iterator[tuple[str, Finding]]:
             continue
         for sub in section.subsections:
             if not _has_text(sub):
-                message = f"“{section.heading.strip()[:12]}…”中的小节“{sub.heading.strip()}”没有内容"
+                message = f"“{_short(section)}”中的小节“{sub.heading.strip()}”没有内容（仅提示）"
                 yield "", Finding(message, _section_evidence(ctx, sub), severity=Severity.INFO)
 
 

@@ -10,6 +10,7 @@ per group from the first item: a group that opens with a box puts boxes before l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -29,6 +30,7 @@ class Item:
     start: int
 
 
+@cache
 def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
     boxes = sorted(_TICKED + _EMPTY, key=len, reverse=True)
     labels = sorted(options, key=len, reverse=True)

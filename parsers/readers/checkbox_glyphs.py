@@ -72,14 +72,22 @@ def render(state: bool) -> str:
     return CHECKED if state else UNCHECKED
 
 
+def _glyph_table() -> dict[int, str]:
+    table = {ord(char): CHECKED for char in CHECKED_GLYPHS}
+    table.update({ord(char): UNCHECKED for char in UNCHECKED_GLYPHS})
+    for code in range(0xF000, 0xF100):
+        rendered = private_use_box(chr(code))
+        if rendered:
+            table[code] = rendered
+    return table
+
+
+_GLYPH_TABLE = _glyph_table()
+_GLYPH_CHARS = frozenset(chr(code) for code in _GLYPH_TABLE)
+
+
 def canonical_glyphs(text: str) -> str:
     """Replace unambiguous box glyphs and private-use box code points with ☑/☐."""
-    out = []
-    for char in text:
-        if char in CHECKED_GLYPHS:
-            out.append(CHECKED)
-        elif char in UNCHECKED_GLYPHS:
-            out.append(UNCHECKED)
-        else:
-            out.append(private_use_box(char) or char)
-    return "".join(out)
+    if _GLYPH_CHARS.isdisjoint(text):
+        return text
+    return text.translate(_GLYPH_TABLE)

@@ -30,6 +30,11 @@ def _render_input(match: regex.Match[str]) -> str:
 
 def inline_html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: paragraphs on their own lines, boxes as ☑/☐."""
+    if "<" not in fragment and "&" not in fragment:
+        text = canonical_glyphs(fragment)
+        if "\n" not in text:
+            return text.strip()
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
     text = _COMMENT.sub("", fragment)
     text = _INPUT.sub(_render_input, text)
     text = _OPEN_BLOCK.sub("\n", text)

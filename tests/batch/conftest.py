@@ -32,6 +32,12 @@ def seed_variant(index: int) -> str:
 
 
 @pytest.fixture
+def make_variant():
+    """`seed_variant` for tests that add documents."""
+    return seed_variant
+
+
+@pytest.fixture
 def mixed_folder(tmp_path: Path) -> Path:
     """Good tab-dialect documents (one in a subfolder, one byte-identical copy) plus broken ones."""
     folder = tmp_path / "in"
