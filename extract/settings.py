@@ -50,6 +50,9 @@ class CheckSettings(BaseModel):
     """text-arithmetic and narrative-mismatch: a rate stated in the narrative."""
     narrative_allows_rounding: bool = True
     """Allow half a unit of the last printed digit when comparing a narrative figure."""
+    min_plausible_amount_yuan: Decimal = Decimal("1000")
+    """unit-mismatch: breaks a tie between two unit readings the table's arithmetic allows
+    equally, in favour of the one leaving fewer amounts under this; never evidence alone."""
     severities: dict[str, Severity] = {}
     """Severity overrides by rule id, e.g. {"missing-field": "info"}."""
 

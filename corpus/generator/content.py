@@ -33,6 +33,11 @@ BACKGROUND = (
     "项目旨在提升基层治理能力，做实网格前端管理，切实做到实战中管用、基层干部爱用、群众感到受用。",
     "根据《闵行区城市运行“一网统管”建设三年行动计划》要求，加快街镇城运平台建设，强化数据赋能。",
     "项目服务范围覆盖辖区内各居委、村委及重点公共场所，服务对象约{k}万人。",
+    "坚持重心下移、资源下沉、减负增能，做实网格前端管理平台，做强街镇联动指挥平台。",
+    "通过打通各居委、物业以及各片区网格之间的信息孤岛，实现数据共享和对各片区网格的有效管理。",
+    "项目前期建设方案经专家组评估论证，明确了建设标准、应用标准和验收要求。",
+    "聚焦重点领域重要场景，围绕“高效处置一件事”，加快系统整合，再造管理流程，创新管理模式。",
+    "项目实施有助于推动城市治理由人力密集型向人机交互型转变，由经验判断型向数据分析型转变。",
 )
 ARRANGEMENT = (
     "项目资金主要用于设备采购、系统运维及第三方服务费用，按合同约定分期支付。",
@@ -51,6 +56,19 @@ def _town_printed(rng: random.Random, town: str) -> str:
     kind = "办事处" if town.endswith("街道") else "人民政府"
     name = rng.choice((f"上海市闵行区{town}{kind}", f"闵行区{town}{kind}", f"{town}{kind}", town))
     return name + rng.choice(("（盖章）", "（盖章）", "(盖章)", " （盖章）", ""))
+
+
+def _background(rng: random.Random, fmt: dict) -> list[str]:
+    """1–4 paragraphs of 1–3 sentences each."""
+    sentences = [s.format(**fmt) for s in rng.sample(BACKGROUND, len(BACKGROUND))]
+    paragraphs, i = [], 0
+    for _ in range(rng.randint(1, 4)):
+        k = rng.randint(1, 3)
+        if i >= len(sentences):
+            break
+        paragraphs.append("".join(sentences[i:i + k]))
+        i += k
+    return paragraphs
 
 
 def _units(rng: random.Random, town: str) -> tuple[str, str]:
@@ -151,7 +169,7 @@ def build_clean(seed: int, variant: str | None = None, unit: str | None = None) 
         amount_style=rng.choice(("comma", "comma", "plain2", "plain")),
         pct_style=rng.choice(("sign", "sign", "bare")),
         yuan=amounts, boxes=_boxes(rng, amounts),
-        background=[s.format(**fmt) for s in rng.sample(BACKGROUND, rng.randint(1, 3))],
+        background=_background(rng, fmt),
         arrangement=rng.choice(ARRANGEMENT).format(**fmt),
         progress=rng.choice(PROGRESS).format(**fmt),
         extra_section=("项目计划于{y}年3月启动，6月完成招标采购，11月底前完成验收。".format(**fmt)

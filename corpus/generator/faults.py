@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from corpus.generator.content import executed_for_rate, expression_for
-from corpus.generator.model import SECTION_3, FormSpec, category_for, pct
+from corpus.generator.model import SECTION_1, SECTION_3, FormSpec, category_for, pct
 
 RULES: tuple[str, ...] = (
     "unit-mismatch", "budget-identity", "conclusion-rate", "execution-rate", "narrative-mismatch",
@@ -118,8 +118,12 @@ def period(spec: FormSpec, rng: random.Random) -> None:
 
 
 def missing_field(spec: FormSpec, rng: random.Random) -> None:
-    """项目名称 / 预算单位 / 具体实施 left empty, or a numbered (sub)section with no text."""
-    choices = ["budget_unit", "implementing_unit", "1、项目背景概况", "2、阶段性目标完成情况", SECTION_3]
+    """项目名称 / 预算单位 / 具体实施 left empty, or a numbered section (一、 or 三、) with no text.
+
+    Empty *subsections* (the seed's bare `2、预算安排`) are deliberately not planted: the
+    checker reports those at info severity only.
+    """
+    choices = ["budget_unit", "implementing_unit", SECTION_1, SECTION_3]
     if "period" not in spec.faults:
         choices.append("project_name")
     if "conclusion-rate" in spec.faults:

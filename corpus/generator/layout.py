@@ -113,7 +113,8 @@ def is_cjk(ch: str) -> bool:
 
 def wrap_space(text: str, rng: random.Random, probability: float = 0.5) -> str:
     """Insert one OCR wrap space between two CJK characters (with `probability`)."""
-    slots = [i for i in range(1, len(text)) if is_cjk(text[i - 1]) and is_cjk(text[i])]
+    stop = min((text.index(b) for b in "（(" if b in text), default=len(text))  # never inside （元）
+    slots = [i for i in range(1, stop) if is_cjk(text[i - 1]) and is_cjk(text[i])]
     if not slots or rng.random() >= probability:
         return text
     i = rng.choice(slots[len(slots) // 3:] or slots)

@@ -52,6 +52,9 @@ def subsections(spec: FormSpec) -> list[tuple[str, list[str]]]:
         ("1、预算执行情况", [budget_sentence(spec), execution_sentence(spec)]),
         ("2、阶段性目标完成情况", [spec.progress]),
     ]
+    if spec.empty_subsection == SECTION_1:   # a numbered section with no text at all
+        end = next(i for i, (h, _t) in enumerate(parts) if h == SECTION_2)
+        parts = [(SECTION_1, [])] + parts[end:]
     return [(h, [] if h == spec.empty_subsection else texts) for h, texts in parts]
 
 

@@ -1,7 +1,8 @@
 """Build the PDF corpus: monitoring forms drawn with reportlab (and one printed by LibreOffice).
 
-Run from the repository root: `python corpus/pdf/build_samples.py`. Reproducible: fixed
-content, `invariant=1` (no dates or random ids in the files). The expected records beside
+Run from the repository root: `python corpus/pdf/build_samples.py` (add `--libreoffice` to
+reprint the LibreOffice sample too). The reportlab PDFs are byte-reproducible (fixed content,
+`invariant=1`); soffice stamps dates, so its PDF is only rebuilt on request. The expected records beside
 each PDF are written by hand and are NOT produced here.
 
 Fonts: reportlab's built-in CID font STSong-Light (Chinese, no file needed); DejaVu Sans
@@ -19,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -168,14 +169,14 @@ class Case:
     narrative_outside: bool = False
     split_rows: bool = False
     col_width: float = 78
-    extra: dict[str, str] = field(default_factory=dict)
+    outlook_boxes: str | None = None
 
     @property
     def title(self) -> str:
         return "财政项目支出绩效运行监控（跟踪评价）" + ("（重点）" if self.variant == "key" else "（一般）")
 
 
-STYLE = ParagraphStyle("cell", fontName=CJK, fontSize=10, leading=13, wordWrap="CJK")
+STYLE = ParagraphStyle("cell", fontName=CJK, fontSize=11, leading=22, wordWrap="CJK")
 BODY = ParagraphStyle("body", parent=STYLE, firstLineIndent=20)
 TITLE = ParagraphStyle("title", parent=STYLE, fontSize=14, leading=20, alignment=1)
 
@@ -189,7 +190,7 @@ def _yes_no(case: Case, value: bool) -> Options:
 
 
 def _outlook(case: Case, chosen: str) -> Options:
-    return Options([(o, o == chosen) for o in OUTLOOK], case.boxes, case.before)
+    return Options([(o, o == chosen) for o in OUTLOOK], case.outlook_boxes or case.boxes, case.before)
 
 
 def _section_texts(case: Case) -> list[tuple[str, list[str]]]:
@@ -239,16 +240,12 @@ def form_table(case: Case) -> list[Flowable]:
 
 def story(case: Case) -> list[Flowable]:
     parts: list[Flowable] = [_p(case.title, TITLE), Spacer(1, 6), _p(f"街镇名称：{case.town}（盖章）"), Spacer(1, 6)]
-    table = form_table(case)
+    parts += form_table(case)
     if case.narrative_outside:
-        outlook = table.pop()
-        parts.append(outlook)
-        parts.append(Spacer(1, 8))
+        parts.append(Spacer(1, 10))
         for heading, paras in _section_texts(case):
             parts.append(_p(heading))
             parts += [_p(t, BODY) for t in paras]
-    else:
-        parts += table
     return parts
 
 
@@ -256,7 +253,7 @@ def build_pdf(case: Case, path: Path) -> None:
     """Lay the case out twice: once to count pages, once with 第 N 页 共 M 页 footers."""
     register_fonts()
     total = _render(case, io.BytesIO(), 0)
-    _render(case, path, total)
+    _render(case, str(path), total)
 
 
 def _render(case: Case, target, total: int) -> int:  # noqa: ANN001 - path or buffer
@@ -353,9 +350,12 @@ def main() -> None:
 
     if not SYMBOL_FONT.exists():
         make_symbol_font()
+    rebuild_libreoffice = "--libreoffice" in sys.argv
     for case in CASES:
         if case.boxes == "libreoffice":
-            path = build_docx_via_libreoffice(case, HERE)
+            # soffice output is not byte-reproducible (timestamps): rebuild only on request.
+            existing = HERE / f"{case.name}.pdf"
+            path = build_docx_via_libreoffice(case, HERE) if rebuild_libreoffice or not existing.exists() else existing
         else:
             path = HERE / f"{case.name}.pdf"
             build_pdf(case, path)

@@ -119,7 +119,8 @@ class CheckContext:
     @cached_property
     def narrative(self) -> Narrative:
         """The narrative's figures (the table's value lines left out)."""
-        skip = [Location(page=p.page, line=p.line) for p in self.record.provenance.values()]
+        table = (*AMOUNT_FIELDS, "execution_progress_pct")
+        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if k in table]
         return scan_document(self.document, skip)
 
     def narrative_tolerance(self, fact: Fact) -> Decimal:

@@ -8,15 +8,18 @@ reported once, here. Evidence, strongest first:
    one unit reading of the printed figure equals it; a reading in the stated unit confirms
    the label (`581,000.00` (元) against `58.1万元` is consistent and never flagged);
 2. any narrative `X万元` that repeats the printed figure exactly (the seed's 当年预算数 1.225
-   against `调整预算1.225万元`; its own `年初预算58.1万元` matches no reading);
-3. the table's arithmetic: when 调整后 = 当年 − 调减 + 调增 fails as labelled but holds for
-   exactly one reading with the fewest changes (only mixed readings can tell, as the identity
-   is blind to a common factor);
+   against `调整预算1.225万元`; its own `年初预算58.1万元` matches no reading), unless that
+   figure is another field's and that field already agrees with it as labelled;
+3. the table's arithmetic: when 调整后 = 当年 − 调减 + 调增 (and 预算执行进度 = 执行数 ÷ 调整后
+   × 100, where filled) fail as labelled but hold for exactly one reading with the fewest
+   changes (only mixed readings can tell: the relations are blind to a common factor). Two
+   equally small readings are told apart by magnitude (`min_plausible_amount_yuan`), the only
+   use of magnitude;
 4. the table's unit: amounts of one table and one label unit without evidence of their own
    follow the unit the other amounts were shown to be in, when that evidence is unanimous.
    The message says so (the seed's 事前绩效评估评审预算 84 (元) becomes 84万元).
 
-Magnitude alone (a budget of 1.225 元) is never used: it flags too many small real figures.
+Magnitude alone (a budget of 1.225 元) never flags: it would flag too many small real figures.
 Zero amounts are left as labelled and unflagged: 0 is 0 in any unit, and changing their
 unit would set `unit_inferred` without a discrepancy to say why. Amounts with no stated unit
 take the inferred unit silently (nothing was mislabelled).
@@ -112,44 +115,80 @@ def _narrative_evidence(ctx: CheckContext, name: str, amount: Amount) -> UnitEvi
             return UnitEvidence(current, "narrative", fact)
     if readings:
         return UnitEvidence(readings[0][0], "narrative", readings[0][1])
-    figures = [fact for fact in ctx.narrative.amounts() if fact.value == number]
+    figures = [f for f in ctx.narrative.amounts() if f.value == number and not _accounted(ctx, f, name)]
     for fact in figures:
         if fact.unit == current:
             return UnitEvidence(current, "figure", fact)
     return UnitEvidence(figures[0].unit, "figure", figures[0]) if figures else None
 
 
+def _accounted(ctx: CheckContext, fact: Fact, name: str) -> bool:
+    """True when `fact` states another field's figure and that field already agrees with it
+    as labelled: then it is that field's figure, not evidence about `name`'s unit."""
+    if fact.quantity in (None, name) or fact.quantity not in AMOUNT_FIELDS:
+        return False
+    other = ctx.yuan(fact.quantity)
+    return other is not None and abs(other - fact.yuan) <= ctx.narrative_tolerance(fact)
+
+
 def _arithmetic_evidence(
     ctx: CheckContext, amounts: dict[str, Amount], decided: dict[str, UnitEvidence]
 ) -> dict[str, UnitEvidence]:
-    if any(ctx.amount(name) is None for name in IDENTITY_FIELDS):
-        return {}
-    free = [name for name in IDENTITY_FIELDS if name in amounts and name not in decided]
+    """Units that make the table's relations hold when the labels do not (fewest changes wins)."""
+    relations = [r for r in (_identity_holds, _rate_holds) if r(ctx, {}) is not None]
+    involved = {name for r in relations for name in RELATION_FIELDS[r.__name__]}
+    free = [name for name in AMOUNT_FIELDS if name in involved and name in amounts and name not in decided]
     base = {name: decided[name].unit if name in decided else _current(a) for name, a in amounts.items()}
-    if not free or _identity_holds(ctx, base):
+    if not free or all(r(ctx, base) for r in relations):
         return {}
-    solutions: list[tuple[int, dict[str, str]]] = []
+    solutions: list[tuple[int, int, dict[str, str]]] = []
     for units in product(UNITS, repeat=len(free)):
         reading = base | dict(zip(free, units, strict=True))
-        if _identity_holds(ctx, reading):
-            solutions.append((sum(reading[n] != base[n] for n in free), reading))
+        if all(r(ctx, reading) for r in relations):
+            changes = sum(reading[n] != base[n] for n in free)
+            solutions.append((changes, _implausible(ctx, amounts, reading), reading))
     if not solutions:
         return {}
-    fewest = min(changes for changes, _ in solutions)
-    best = [reading for changes, reading in solutions if changes == fewest]
+    best_key = min((changes, implausible) for changes, implausible, _ in solutions)
+    best = [reading for changes, implausible, reading in solutions if (changes, implausible) == best_key]
     if len(best) != 1:
         return {}
     return {n: UnitEvidence(best[0][n], "arithmetic") for n in free if best[0][n] != base[n]}
 
 
-def _identity_holds(ctx: CheckContext, units: dict[str, str]) -> bool:
-    def value(name: str) -> Decimal:
-        amount = ctx.amount(name)
-        number = amount.number if amount is not None else None
-        return (number or Decimal(0)) * UNIT_FACTORS[units.get(name, "元")]
+def _implausible(ctx: CheckContext, amounts: dict[str, Amount], units: dict[str, str]) -> int:
+    """How many budget amounts a reading puts under the plausibility floor: a tie-breaker only."""
+    floor = ctx.settings.min_plausible_amount_yuan
+    return sum(1 for name, a in amounts.items() if name in units and a.number * UNIT_FACTORS[units[name]] < floor)
 
-    expected = value("annual_budget") - value("decrease") + value("increase")
-    return abs(expected - value("adjusted_budget")) <= ctx.settings.amount_tolerance_yuan
+
+def _value(ctx: CheckContext, name: str, units: dict[str, str]) -> Decimal | None:
+    amount = ctx.amount(name)
+    if amount is None or amount.number is None:
+        return None
+    return amount.number * UNIT_FACTORS[units.get(name, _current(amount))]
+
+
+def _identity_holds(ctx: CheckContext, units: dict[str, str]) -> bool | None:
+    """调整后 = 当年 − 调减 + 调增 under `units`; None when a term is missing."""
+    annual, decrease, increase, adjusted = (_value(ctx, n, units) for n in IDENTITY_FIELDS)
+    if annual is None or decrease is None or increase is None or adjusted is None:
+        return None
+    return abs(annual - decrease + increase - adjusted) <= ctx.settings.amount_tolerance_yuan
+
+
+def _rate_holds(ctx: CheckContext, units: dict[str, str]) -> bool | None:
+    """预算执行进度 = 执行数 ÷ 调整后预算数 × 100 under `units`; None when an input is missing."""
+    pct, executed, adjusted = ctx.percent(), _value(ctx, "executed", units), _value(ctx, "adjusted_budget", units)
+    if pct is None or executed is None or not adjusted:
+        return None
+    return abs(executed / adjusted * 100 - pct) <= ctx.settings.rate_tolerance_points
+
+
+RELATION_FIELDS: dict[str, tuple[str, ...]] = {
+    "_identity_holds": IDENTITY_FIELDS,
+    "_rate_holds": ("executed", "adjusted_budget"),
+}
 
 
 def _table_evidence(
@@ -183,10 +222,11 @@ def _finding(ctx: CheckContext, name: str, amount: Amount, fixed: Amount, eviden
         return Finding(message, table + [Evidence(text=note)], (name,))
     if evidence.how == "arithmetic":
         message = (
-            f"{head}但只有按{unit}读取（{amount.raw}{unit}，{yuan}）时，表内“调整后预算数 = 当年预算数"
-            f" − 调减金额 + 调增金额”才成立，应为{unit}"
+            f"{head}但只有按{unit}读取（{amount.raw}{unit}，{yuan}）时，表内金额关系（调整后预算数 = 当年预算数"
+            f" − 调减金额 + 调增金额；预算执行进度 = 预算执行数 ÷ 调整后预算数 × 100）才成立，应为{unit}"
         )
-        return Finding(message, ctx.evidence_for(*IDENTITY_FIELDS), (name,))
+        names = (*IDENTITY_FIELDS, "executed", "execution_progress_pct")
+        return Finding(message, ctx.evidence_for(*names), (name,))
     fact = evidence.fact
     assert fact is not None  # narrative and figure evidence always carry their fact
     if fact.value == amount.number and fact.unit == unit:

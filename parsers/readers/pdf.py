@@ -127,7 +127,7 @@ def assemble(pages: list[PageLayout]) -> list[Block]:
     for page in pages:
         pending: list[TextLine] = []
         first = True
-        right = max((i.x1 for i in page.items if isinstance(i, TextLine)), default=0.0)
+        right = max((i.x1 if isinstance(i, TextLine) else i.xs[-1] for i in page.items), default=0.0)
         for item in page.items:
             if isinstance(item, TextLine):
                 if _furniture_key(item, page) in repeated:

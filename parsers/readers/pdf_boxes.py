@@ -19,6 +19,7 @@ as a table cell.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -57,6 +58,7 @@ _SYMBOL_FAMILIES = (
 Obj = dict[str, Any]
 
 
+@lru_cache(maxsize=256)
 def symbol_family(fontname: str | None) -> str | None:
     """The symbol-font family of a PDF font name (`ABCDEF+Wingdings2-Regular`), else None."""
     name = regex.sub(r"[^a-z0-9]", "", (fontname or "").rsplit("+", 1)[-1].lower())
@@ -66,8 +68,9 @@ def symbol_family(fontname: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def char_text(text: str, fontname: str | None) -> str:
-    """What one pdfplumber character reads as; "" for symbol-font noise."""
+    """What one pdfplumber character reads as; "" for symbol-font noise (cached: chars repeat)."""
     family = symbol_family(fontname)
     cid = _CID.match(text)
     if family is not None and (cid or len(text) == 1):

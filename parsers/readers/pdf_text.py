@@ -54,6 +54,9 @@ INDENT_EM = 1.5
 # A vertical gap this many ems larger than usual between two lines separates paragraphs.
 PARAGRAPH_GAP_EM = 0.8
 
+# Lines whose font sizes differ by more than this (points) are not one paragraph.
+SIZE_CHANGE_PT = 1.5
+
 BOXES = frozenset((CHECKED, UNCHECKED))
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’]")
 _CJK_GAP = regex.compile(
@@ -114,8 +117,12 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
 
 
 def _is_duplicate(prev: Glyph, glyph: Glyph) -> bool:
-    """Fake bold: the same character drawn twice a fraction of a point apart."""
-    return glyph.text == prev.text and abs(glyph.x0 - prev.x0) < 0.3 * glyph.size
+    """Fake bold: the same character drawn twice, overlapping itself by more than half."""
+    return (
+        glyph.text == prev.text
+        and abs(glyph.x0 - prev.x0) < 0.5 * max(prev.x1 - prev.x0, 0.1)
+        and abs(glyph.top - prev.top) < 1.0
+    )
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
@@ -172,6 +179,8 @@ class _Layout:
         em = max(prev.size, line.size, 1.0)
         if _ITEM_START.match(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
             return True
+        if abs(prev.size - line.size) > SIZE_CHANGE_PT:
+            return True  # a title or heading in a larger type
         if self.centred:
             return False
         if line.x0 - self.left > INDENT_EM * em:

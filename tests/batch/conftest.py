@@ -51,13 +51,3 @@ def mixed_folder(tmp_path: Path) -> Path:
     (folder / "garbage.docx").write_bytes(b"this is not a zip file at all\x00\x01")
     (folder / "garbage.pdf").write_bytes(b"%PDF-1.4\n garbage \x00\xff truncated")
     return folder
-
-
-def subprocess_env(extractor: str | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(HERE), env.get("PYTHONPATH", "")])
-    if extractor:
-        env["JIXIAO_BATCH_EXTRACTOR"] = extractor
-    else:
-        env.pop("JIXIAO_BATCH_EXTRACTOR", None)
-    return env

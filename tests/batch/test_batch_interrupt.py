@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import REPO, subprocess_env
+from batch_helpers import REPO, subprocess_env
 
 from extract.batch.store import RecordStore, iter_records
 

@@ -1,0 +1,38 @@
+"""missing-field: required fields and numbered sections must be filled."""
+
+from __future__ import annotations
+
+from schemas.section import Section
+
+from .factory import findings, make_case, of_rule
+
+
+def test_missing_required_field_warns():
+    found = findings("missing-field", project_name=None)
+    assert [d.fields for d in found] == [["project_name"]]
+    assert found[0].severity == "warning" and "项目名称" in found[0].message
+
+
+def test_key_tracking_reason_is_optional_on_general_forms():
+    case = make_case(key_tracking_reason=None)
+    case.record = case.record.model_copy(update={"form": case.record.form.model_copy(update={"variant": "general"})})
+    assert of_rule(case.check(), "missing-field") == []
+    assert len(findings("missing-field", key_tracking_reason=None)) == 1  # （重点） form
+
+
+def test_empty_numbered_section_warns_and_empty_subsection_is_info():
+    sections = [
+        Section(heading="一、项目基本情况：", subsections=[Section(heading="1、项目背景概况", text="背景。"),
+                                                       Section(heading="2、预算安排")]),
+        Section(heading="二、项目具体实施情况：", text=""),
+        Section(heading="三、阶段性跟踪结论：", text="运行正常"),
+    ]
+    found = findings("missing-field", sections=sections)
+    assert [(d.severity.value, "二、项目具体实施情况" in d.message) for d in found if d.severity == "warning"] == [
+        ("warning", True)]
+    infos = [d for d in found if d.severity == "info"]
+    assert len(infos) == 1 and "2、预算安排" in infos[0].message
+
+
+def test_complete_record_is_silent():
+    assert findings("missing-field") == []

@@ -1,0 +1,63 @@
+"""parsers.narrative: figures, the quantities they refer to, expressions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.narrative import evaluate, scan_text
+
+SEED = "本项目2024年初预算安排为58.1万元，调整预算1.225万元，预算调整数56.875万元，预算调整率97.89%。"
+
+
+def test_seed_sentence_quantities():
+    facts, _ = scan_text(SEED)
+    assert [(f.quantity, f.value, f.unit) for f in facts] == [
+        ("annual_budget", Decimal("58.1"), "万元"),
+        ("adjusted_budget", Decimal("1.225"), "万元"),
+        ("adjustment_total", Decimal("56.875"), "万元"),
+        ("adjustment_rate", Decimal("97.89"), "%"),
+    ]
+    assert facts[0].snippet == "年初预算安排为58.1万元"
+    assert facts[0].yuan == Decimal("581000") and facts[0].half_ulp == Decimal("500")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("截至跟踪期实际支出1.225万元", "executed"),
+        ("已支出金额为7,501,000.00元", "executed"),
+        ("调增资金5万元", "increase"),
+        ("调减预算20万元", "decrease"),
+        ("调整后预算80万元", "adjusted_budget"),
+        ("预算调整为80万元", "adjusted_budget"),
+        ("上述1.225万元为监理费", None),
+    ],
+)
+def test_keyword_ties_figure_to_quantity(text, quantity):
+    facts, _ = scan_text(text)
+    assert facts[0].quantity == quantity
+
+
+def test_bounds_are_marked():
+    facts, _ = scan_text("运行正常（执行率和目标完成度均在75%以上）")
+    assert len(facts) == 1 and facts[0].is_bound and facts[0].quantity is None
+
+
+def test_expression_and_its_result():
+    facts, expressions = scan_text("即2.45*50%=1.225万元。")
+    assert [(e.computed, e.stated, e.unit) for e in expressions] == [(Decimal("1.225"), Decimal("1.225"), "万元")]
+    assert [(f.kind, f.value) for f in facts] == [("amount", Decimal("1.225"))]  # 50% is an operand
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.integers(1, 10_000))
+def test_evaluate_precedence(a, b, c):
+    assert evaluate(f"{a}+{b}*{c}") == Decimal(a + b * c)
+    assert evaluate(f"{a}-{b}/{c}") == Decimal(a) - Decimal(b) / Decimal(c)
+
+
+def test_evaluate_rejects_division_by_zero():
+    assert evaluate("1/0") is None

@@ -1,0 +1,79 @@
+"""unit-mismatch: an amount's stated unit against the narrative and the table's arithmetic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .factory import amount, findings, make_case, of_rule
+
+SEED_LIKE = ("本项目2024年初预算安排为100万元，调减预算20万元，调整后预算80万元。", "截至跟踪期实际支出64万元，预算执行率80%。")
+
+
+def test_yuan_label_holding_wan_figures_is_flagged_and_corrected():
+    case = make_case(unit="元", narrative=SEED_LIKE)
+    record = case.check()
+    flagged = {d.fields[0]: d for d in of_rule(record, "unit-mismatch")}
+    assert set(flagged) == {"annual_budget", "executed", "adjusted_budget", "decrease", "ex_ante_review_budget"}
+    assert record.fields.annual_budget.unit == "万元"
+    assert record.fields.annual_budget.yuan == "1000000.00"
+    assert record.fields.annual_budget.unit_inferred is True
+    message = flagged["adjusted_budget"].message
+    assert "调整后预算数标注单位为“元”" in message and "调整后预算80万元" in message and "应为万元" in message
+    quoted = [e.text for e in flagged["adjusted_budget"].evidence]
+    assert quoted == ["调整后预算数 (元)\t80.00", "调整后预算80万元"]
+    assert flagged["adjusted_budget"].evidence[1].location.line == 6
+
+
+def test_amount_without_evidence_follows_the_tables_unit_and_says_so():
+    record = make_case(unit="元", narrative=SEED_LIKE).check()
+    follow = next(d for d in of_rule(record, "unit-mismatch") if d.fields == ["ex_ante_review_budget"])
+    assert "随表格单位" in follow.message
+    assert record.fields.ex_ante_review_budget.unit == "万元"
+    assert any(e.location is None and "同表" in e.text for e in follow.evidence)
+
+
+def test_zero_amount_is_left_unflagged():
+    record = make_case(unit="元", narrative=SEED_LIKE).check()
+    assert record.fields.increase.unit == "元"
+    assert record.fields.increase.unit_inferred is False
+    assert not any(d.fields == ["increase"] for d in of_rule(record, "unit-mismatch"))
+
+
+def test_yuan_figures_matching_wan_narrative_are_consistent():
+    # 581,000.00 (元) against 58.1万元 is the same money: no flag.
+    narrative = ("本项目2024年初预算安排为58.1万元，调整后预算58.1万元。", "截至跟踪期实际支出46.48万元，预算执行率80%。")
+    case = make_case(unit="元", narrative=narrative, annual_budget="581,000.00", adjusted_budget="581,000.00",
+                     executed="464,800.00", decrease="0", increase="0", adjustment_needed=False,
+                     ex_ante_review_budget="20000")
+    record = case.check()
+    assert of_rule(record, "unit-mismatch") == []
+    assert record.fields.annual_budget.unit == "元"
+
+
+def test_unlabelled_amounts_take_the_unit_silently():
+    record = make_case(unit=None, narrative=SEED_LIKE).check()
+    assert of_rule(record, "unit-mismatch") == []
+    assert record.fields.annual_budget.unit == "万元"
+    assert record.fields.annual_budget.yuan_value == Decimal("1000000")
+
+
+def test_table_arithmetic_decides_a_mixed_reading():
+    # 当年 (万元) 100, 调减 (元) 20, 调整后 (元) 80: only 调减/调整后 in 万元 make the identity hold.
+    case = make_case(narrative=(), annual_budget=amount("100", "万元"), decrease=amount("20", "元"),
+                     adjusted_budget=amount("80", "元"), increase=amount("0", "元"),
+                     executed=amount("64", "万元"))
+    record = case.check()
+    flagged = {d.fields[0] for d in of_rule(record, "unit-mismatch")}
+    assert {"decrease", "adjusted_budget"} <= flagged
+    assert record.fields.adjusted_budget.yuan == "800000.00"
+    assert of_rule(record, "budget-identity") == []
+
+
+def test_magnitude_alone_is_no_evidence():
+    case = make_case(unit="元", narrative=(), annual_budget="1.5", adjusted_budget="1.5", decrease="0",
+                     executed="1.2", adjustment_needed=False)
+    assert of_rule(case.check(), "unit-mismatch") == []
+
+
+def test_clean_report_has_no_unit_mismatch():
+    assert findings("unit-mismatch") == []

@@ -1,0 +1,312 @@
+"""The PDF reader on small PDFs drawn in the test: grids, wrapping, pages, boxes, errors."""
+
+from __future__ import annotations
+
+import pytest
+from pdfplumber.utils.exceptions import PdfminerException
+from reportlab.lib.pdfencrypt import StandardEncryption
+
+from extract.errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    LimitExceeded,
+    NoTextLayer,
+    NotADocument,
+)
+from extract.settings import Limits
+from parsers.readers import pdf as pdf_reader
+from parsers.readers.pdf_boxes import char_text, symbol_family
+from schemas.document import Document, Paragraph, Table
+from schemas.record import Source
+from tests.readers.pdf_builders import HEIGHT, Sheet, build
+
+
+def read(data: bytes, limits: Limits | None = None) -> Document:
+    return pdf_reader.read(data, Source(path="t.pdf"), limits or Limits())
+
+
+def tables(doc: Document) -> list[Table]:
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def texts(table: Table) -> dict[tuple[int, int], str]:
+    return {(c.row, c.col): c.text for c in table.cells}
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_wrapped_cells_join_without_cjk_spaces_and_without_neighbours() -> None:
+    def draw(s: Sheet) -> None:
+        s.grid([50, 110, 170, 300], [50, 100])
+        s.lines(53, 55, ["梅陇镇应", "急管理办", "公室"])
+        s.lines(113, 55, ["Latin", "words here"])
+        s.lines(173, 55, ["2024年01月01日", "至2024年08月31日"])
+
+    table = tables(read(build(draw)))[0]
+    assert texts(table) == {
+        (0, 0): "梅陇镇应急管理办公室",
+        (0, 1): "Latin words here",
+        (0, 2): "2024年01月01日至2024年08月31日",
+    }
+
+
+def test_merged_cells_appear_once_with_spans() -> None:
+    # 3 x 3 grid: row 0 cols 1-2 merged; col 0 rows 1-2 merged.
+    def draw(s: Sheet) -> None:
+        s.grid([50, 150, 250, 350], [50, 80, 110, 140], merged=[(0, 1, 1, 3), (1, 0, 3, 1)])
+        s.text(53, 55, "项目名称")
+        s.text(153, 55, "2024年华漕镇河道日常养护项目")
+        s.text(53, 85, "四、总体判断")
+        s.text(153, 85, "预算完成可能性")
+        s.text(253, 85, "确定能完成")
+        s.text(153, 115, "目标完成可能性")
+        s.text(253, 115, "有可能完成")
+
+    table = tables(read(build(draw)))[0]
+    spans = {(c.row, c.col): (c.row_span, c.col_span, c.text) for c in table.cells}
+    assert spans[(0, 1)] == (1, 2, "2024年华漕镇河道日常养护项目")
+    assert spans[(1, 0)] == (2, 1, "四、总体判断")
+    assert len(table.cells) == 7
+    assert texts(table)[(2, 2)] == "有可能完成"
+    covered = [(r, c) for cell in table.cells for r in range(cell.row, cell.row + cell.row_span)
+               for c in range(cell.col, cell.col + cell.col_span)]
+    assert sorted(covered) == [(r, c) for r in range(3) for c in range(3)]
+
+
+def test_narrative_cell_keeps_paragraph_breaks() -> None:
+    full = "为贯彻落实市委市政府关于城市运行一网统管工作部署会议精神根据"  # fills the cell
+    def draw(s: Sheet) -> None:
+        s.grid([50, 420], [50, 160])
+        s.lines(53, 55, ["1、项目背景概况", full, "行动计划结合实际开展。", "这是另一段文字。", "2、预算安排"])
+
+    cell = tables(read(build(draw)))[0].cells[0]
+    assert cell.text.split("\n") == [
+        "1、项目背景概况",
+        full + "行动计划结合实际开展。",
+        "这是另一段文字。",
+        "2、预算安排",
+    ]
+
+
+def _table_page(s: Sheet, page: int, rows: list[tuple[str, str]], top: float = 60) -> None:
+    s.text(60, 20, "闵行区财政局绩效跟踪材料")
+    ys = [top + 30 * i for i in range(len(rows) + 1)]
+    s.grid([50, 150, 400], ys)
+    for i, (label, value) in enumerate(rows):
+        s.text(53, ys[i] + 5, label)
+        s.text(153, ys[i] + 5, value)
+    s.text(250, HEIGHT - 40, f"第 {page} 页 共 2 页")
+    s.text(280, HEIGHT - 25, f"- {page} -")
+
+
+def test_table_continues_on_next_page_and_furniture_is_dropped() -> None:
+    def draw(s: Sheet) -> None:
+        _table_page(s, 1, [("项目名称", "河道养护"), ("预算单位", "水务站")])
+        s.page()
+        _table_page(s, 2, [("跟踪时段", "2024年"), ("调增金额（元）", "0.00")])
+        s.text(50, 200, "填报说明：本表金额单位为元。")
+
+    doc = read(build(draw))
+    assert doc.source.pages == 2
+    [table] = tables(doc)
+    assert texts(table)[(3, 0)] == "调增金额（元）"
+    assert {c.page for c in table.cells if c.row >= 2} == {2}
+    assert {c.page for c in table.cells if c.row < 2} == {1}
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [(p.page, p.text) for p in paragraphs] == [(2, "填报说明：本表金额单位为元。")]
+    assert not any("页" in line.text or "绩效跟踪材料" in line.text or "- 1 -" in line.text for line in doc.lines)
+
+
+def test_row_split_by_page_break_is_joined() -> None:
+    def draw(s: Sheet) -> None:
+        _table_page(s, 1, [("项目名称", "河道养护"), ("一、基本情况", "截至跟踪期实际支出")])
+        s.page()
+        _table_page(s, 2, [("", "80万元。"), ("预算单位", "水务站")])
+
+    [table] = tables(read(build(draw)))
+    got = texts(table)
+    assert table.n_rows == 3
+    assert got[(1, 1)] == "截至跟踪期实际支出\n80万元。" or got[(1, 1)] == "截至跟踪期实际支出80万元。"
+    assert got[(2, 0)] == "预算单位"
+
+
+def test_different_tables_on_one_page_stay_apart() -> None:
+    def draw(s: Sheet) -> None:
+        s.grid([50, 150, 300], [50, 80])
+        s.text(53, 55, "甲")
+        s.text(50, 100, "中间的说明文字。")
+        s.grid([50, 200, 300], [130, 160])
+        s.text(53, 135, "乙")
+
+    doc = read(build(draw))
+    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Paragraph", "Table"]
+
+
+# ------------------------------------------------------------------ boxes
+
+
+def _draw_options(kind: str, before: bool = False):
+    """A one-row table: 是否为经常性项目 | 是 [box ticked] 否 [box empty]."""
+
+    def draw(s: Sheet) -> None:
+        s.grid([50, 150, 350], [50, 80])
+        s.text(53, 57, "是否为经常性项目")
+        x = 155.0
+        for label, state in (("是", True), ("否", False)):
+            if not before:
+                x = s.text(x, 57, label) + 2
+            _box(s, kind, x, 57, state)
+            x += 12
+            if before:
+                x = s.text(x, 57, label) + 2
+            x += 10
+
+    return draw
+
+
+def _box(s: Sheet, kind: str, x: float, top: float, state: bool) -> None:
+    if kind == "glyph":
+        s.text(x, top, "☑" if state else "☐", font="DejaVu")
+    elif kind == "pua":
+        s.text(x, top, "\uf052" if state else "\uf0a3", font="Wingdings2")
+    elif kind == "ascii":
+        s.text(x, top, "R" if state else "£", font="Wingdings2")
+    elif kind in ("tick", "cross", "lines"):
+        (s.four_lines if kind == "lines" else s.square)(x, top)
+        if state:
+            (s.cross if kind == "cross" else s.tick)(x, top)
+    elif kind == "tick-char":
+        s.square(x, top)
+        if state:
+            s.text(x + 1.5, top + 0.5, "√", font="DejaVu", size=8)
+    elif kind == "widget":
+        s.widget(x, top, state)
+
+
+BOX_KINDS = ["glyph", "pua", "ascii", "tick", "cross", "lines", "tick-char", "widget"]
+
+
+@pytest.mark.parametrize("kind", BOX_KINDS)
+def test_box_after_label(kind: str) -> None:
+    table = tables(read(build(_draw_options(kind))))[0]
+    assert len(table.cells) == 2, "a drawn box must not become a table cell"
+    assert texts(table)[(0, 1)].replace(" ", "") == "是☑否☐"
+
+
+@pytest.mark.parametrize("kind", BOX_KINDS)
+def test_box_before_label(kind: str) -> None:
+    table = tables(read(build(_draw_options(kind, before=True))))[0]
+    assert texts(table)[(0, 1)].replace(" ", "") == "☑是☐否"
+
+
+def test_box_glyphs_are_canonical_but_square_and_tick_are_kept() -> None:
+    def draw(s: Sheet) -> None:
+        s.text(50, 50, "甲☒ 乙□ 丙■ 丁√", font="DejaVu")
+        s.text(50, 70, "确定能完成")
+
+    doc = read(build(draw))
+    assert doc.lines[0].text == "甲☑ 乙☐ 丙■ 丁√" or "☑" in doc.lines[0].text and "■" in doc.lines[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "font", "expected"),
+    [
+        ("\uf052", "ABCDEF+Wingdings2", "☑"),
+        ("\uf0a3", "Wingdings-2", "☐"),
+        ("R", "XYZ+Wingdings2-Regular", "☑"),
+        ("£", "Wingdings 2", "☐"),
+        ("þ", "Wingdings-Regular", "☑"),
+        ("o", "Wingdings", "☐"),
+        ("(cid:82)", "Wingdings2", "☑"),
+        ("R", "SimSun", "R"),
+        ("\uf0b7", "SimSun", ""),
+        ("☒", "SimSun", "☑"),
+        ("■", "SimSun", "■"),
+    ],
+)
+def test_char_text(text: str, font: str, expected: str) -> None:
+    assert char_text(text, font) == expected
+
+
+def test_symbol_family() -> None:
+    assert symbol_family("ABCDEF+Wingdings2") == "wingdings 2"
+    assert symbol_family("Wingdings-Regular") == "wingdings"
+    assert symbol_family("SimSun") is None
+
+
+# ------------------------------------------------------------------ errors and limits
+
+
+def test_scan_without_text_layer() -> None:
+    def draw(s: Sheet) -> None:
+        s.grid([50, 150], [50, 80])
+        s.canvas.rect(100, 100, 300, 300, fill=1)
+
+    with pytest.raises(NoTextLayer) as info:
+        read(build(draw))
+    assert info.value.code == "no-text-layer"
+
+
+def test_encrypted() -> None:
+    data = build(lambda s: s.text(50, 50, "机密"), encrypt=StandardEncryption("secret", "owner"))
+    with pytest.raises(EncryptedDocument) as info:
+        read(data)
+    assert info.value.code == "encrypted"
+
+
+def test_owner_password_only_is_readable() -> None:
+    data = build(lambda s: s.text(50, 50, "open text", font="Helvetica"), encrypt=StandardEncryption("", "owner"))
+    assert read(data).lines[0].text == "open text"
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.1])
+def test_truncated(cut: float) -> None:
+    data = build(lambda s: s.text(50, 50, "项目名称"))
+    with pytest.raises(CorruptDocument) as info:
+        read(data[: int(len(data) * cut)])
+    assert info.value.code == "corrupt"
+
+
+def test_garbage_after_header() -> None:
+    with pytest.raises(CorruptDocument):
+        read(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(NotADocument) as info:
+        read(b"PK\x03\x04 this is a zip, not a PDF")
+    assert info.value.code == "not-a-document"
+
+
+def test_too_many_pages_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def draw(s: Sheet) -> None:
+        for i in range(3):
+            s.text(50, 50, f"第{i}页内容")
+            s.page()
+
+    def no_layout(raw: object) -> None:
+        raise AssertionError("a page was parsed")
+
+    monkeypatch.setattr(pdf_reader, "layout_page", no_layout)
+    with pytest.raises(LimitExceeded) as info:
+        read(build(draw), Limits(max_pages=2))
+    assert info.value.code == "too-many-pages"
+
+
+def test_timeout_inside_pdfminer_is_not_swallowed() -> None:
+    with pytest.raises(LimitExceeded) as info, pdf_reader._pdf_errors():
+        raise PdfminerException(LimitExceeded("超时", code="timeout"))
+    assert info.value.code == "timeout"
+
+
+def test_pages_and_paragraph_pages() -> None:
+    def draw(s: Sheet) -> None:
+        s.text(50, 50, "第一页的文字。")
+        s.page()
+        s.text(50, 50, "第二页的文字。")
+
+    doc = read(build(draw))
+    assert doc.source.pages == 2
+    assert [(b.page, b.text) for b in doc.blocks] == [(1, "第一页的文字。"), (2, "第二页的文字。")]
+    assert [line.loc.page for line in doc.lines] == [1, 2]
