@@ -163,7 +163,7 @@ def drawn_boxes(
     squares = list(_dedupe(_squares(rects, lines, curves)))
     if not squares:
         return boxes, used, ticks
-    strokes = [o for o in (*rects, *lines, *curves)]
+    strokes = [*rects, *lines, *curves]
     for box, ids in squares:
         if used.intersection(ids):
             continue
