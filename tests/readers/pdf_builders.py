@@ -19,7 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 ROOT = Path(__file__).resolve().parents[2]
 SYMBOL_FONT = ROOT / "corpus" / "pdf" / "fonts" / "Wingdings2-test.ttf"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# A subset of DejaVu Sans (its licence allows redistribution) with ASCII and the box glyphs,
+# so the tests need no system fonts.
+DEJAVU = ROOT / "tests" / "data" / "fonts" / "DejaVuSans-boxes.ttf"
 CJK = "STSong-Light"
 HEIGHT = A4[1]
 
