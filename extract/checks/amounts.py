@@ -5,7 +5,8 @@ when an input is missing (`missing-field` reports absences). When the identity f
 figure the narrative states for one of its terms would satisfy it (the seed: 年初预算58.1万元
 − 调减56.875万元 + 0 = 调整后1.225万元, while the table's 当年预算数 holds 1.225), the message
 names that figure, and `narrative-mismatch` leaves that field to this rule (`identity_repair`),
-so the one fault is reported once.
+so the one fault is reported once. `execution-rate` does the same with the narrative's
+执行数 / 调整后预算 (`rate_repair`).
 """
 
 from __future__ import annotations
@@ -75,18 +76,52 @@ def budget_identity(ctx: CheckContext) -> Iterator[Finding]:
     yield Finding(message, evidence)
 
 
+def _rate_gap(ctx: CheckContext, values: dict[str, Decimal] | None = None) -> Decimal | None:
+    """预算执行进度 − 执行数 ÷ 调整后预算数 × 100, in points; None when an input is missing."""
+    terms = {n: ctx.yuan(n) for n in ("executed", "adjusted_budget")} | (values or {})
+    pct = ctx.percent()
+    if pct is None or terms["executed"] is None or not terms["adjusted_budget"]:
+        return None
+    return pct - terms["executed"] / terms["adjusted_budget"] * 100
+
+
+def rate_repair(ctx: CheckContext) -> IdentityRepair | None:
+    """The narrative 执行数 (or 调整后预算) that makes a failing execution rate hold, if any."""
+    gap = _rate_gap(ctx)
+    if gap is None or abs(gap) <= ctx.settings.rate_tolerance_points:
+        return None
+    for name in ("executed", "adjusted_budget"):
+        for fact in ctx.narrative.about(name):
+            repaired = _rate_gap(ctx, {name: fact.yuan})
+            if repaired is not None and abs(repaired) <= ctx.settings.rate_tolerance_points:
+                return IdentityRepair(name, fact)
+    return None
+
+
+def repaired_fields(ctx: CheckContext) -> set[str]:
+    """Fields whose narrative figure a failing table relation already names (see module doc)."""
+    return {r.field for r in (identity_repair(ctx), rate_repair(ctx)) if r is not None}
+
+
 @rule("execution-rate", Severity.ERROR, fields=EXECUTION_FIELDS)
 def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     """预算执行进度 must equal 预算执行数 ÷ 调整后预算数 × 100 within `rate_tolerance_points`."""
-    pct, executed, adjusted = ctx.percent(), ctx.yuan("executed"), ctx.yuan("adjusted_budget")
-    if pct is None or executed is None or not adjusted:
+    gap = _rate_gap(ctx)
+    if gap is None or abs(gap) <= ctx.settings.rate_tolerance_points:
         return
-    expected = executed / adjusted * 100
-    if abs(pct - expected) <= ctx.settings.rate_tolerance_points:
-        return
+    pct = ctx.percent()
+    expected = pct - gap
     message = (
         f"预算执行进度{plain(pct)}%与预算执行数{show(ctx.amount('executed'))} ÷ 调整后预算数"
         f"{show(ctx.amount('adjusted_budget'))} × 100 = {expected:.2f}%不符"
         f"（相差{abs(pct - expected):.2f}个百分点，容差{plain(ctx.settings.rate_tolerance_points)}）"
     )
-    yield Finding(message, ctx.evidence_for(*EXECUTION_FIELDS))
+    evidence = ctx.evidence_for(*EXECUTION_FIELDS)
+    repair = rate_repair(ctx)
+    if repair is not None:
+        message += (
+            f"；若按正文“{repair.fact.snippet}”作为{label(repair.field)}，执行进度相符，"
+            f"表中{label(repair.field)}{show(ctx.amount(repair.field))}疑有误"
+        )
+        evidence += ctx.fact_evidence(repair.fact)
+    yield Finding(message, evidence)

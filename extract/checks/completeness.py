@@ -11,6 +11,7 @@ section 三 is reported empty. Severities: a missing field or an empty numbered 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import regex
 
@@ -101,20 +102,21 @@ def period(ctx: CheckContext) -> Iterator[Finding]:
     """The tracking period must have a start and an end, in order, within the project's budget year."""
     value = ctx.record.fields.tracking_period
     if value is None or (value.start is None and value.end is None):
-        return
+        return  # missing-field speaks
     evidence = ctx.evidence_for("tracking_period")
     if value.start is None or value.end is None:
         which = "开始日期" if value.start is None else "结束日期"
         yield Finding(f"跟踪时段缺少{which}（读到：{value.start or '—'} 至 {value.end or '—'}）", evidence)
-        return
-    if value.end < value.start:
+    elif value.end < value.start:
         yield Finding(f"跟踪时段结束日期{value.end}早于开始日期{value.start}", evidence)
-        return
+    else:
+        yield from _outside_budget_year(ctx, value.start, value.end, evidence)
+
+
+def _outside_budget_year(ctx: CheckContext, start: date, end: date, evidence: list[Evidence]) -> Iterator[Finding]:
     years = budget_years(ctx.record.fields.project_name)
-    if years is None:
+    if years is None or (start.year >= years[0] and end.year <= years[1]):
         return
-    low, high = years
-    if value.start.year < low or value.end.year > high:
-        span = f"{low}年" if low == high else f"{low}—{high}年"
-        message = f"跟踪时段{value.start}至{value.end}超出项目名称所示预算年度{span}"
-        yield Finding(message, evidence + ctx.evidence_for("project_name"), ("tracking_period", "project_name"))
+    span = f"{years[0]}年" if years[0] == years[1] else f"{years[0]}—{years[1]}年"
+    message = f"跟踪时段{start}至{end}超出项目名称所示预算年度{span}"
+    yield Finding(message, evidence + ctx.evidence_for("project_name"), ("tracking_period", "project_name"))

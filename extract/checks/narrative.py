@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import regex
 
-from extract.checks.amounts import identity_repair
+from extract.checks.amounts import repaired_fields
 from extract.checks.base import CheckContext, Finding, in_unit, label, plain, rule, show
 from parsers.narrative import Expression, Fact
 from schemas.discrepancy import Evidence, Severity
@@ -36,10 +36,11 @@ def narrative_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 
     年初/当年预算 vs 当年预算数, 调整(后)预算 vs 调整后预算数, 调减/调增, 预算调整数 vs 调减+调增,
     实际支出/执行数 vs 预算执行数, 预算执行率/执行进度 vs 预算执行进度. A field whose narrative
-    figure would repair a failing budget identity is left to `budget-identity`.
+    figure would repair a failing budget identity or execution rate is left to that rule, and a
+    narrative rate that its own figures contradict (while they agree with the table) is left
+    to `text-arithmetic`.
     """
-    repair = identity_repair(ctx)
-    repaired = {repair.field} if repair else set()
+    repaired = repaired_fields(ctx)
     for name in COMPARED:
         if name not in repaired:
             yield from _compare(ctx, name, ctx.narrative.about(name), ctx.yuan(name), (name,))
@@ -76,6 +77,9 @@ def _compare_rate(ctx: CheckContext) -> Iterator[Finding]:
     if any(abs(fact.value - pct) <= ctx.narrative_tolerance(fact) for fact in facts):
         return
     fact = facts[0]
+    inputs = _rate_inputs(ctx, fact)
+    if inputs is not None and inputs[1] and abs(inputs[0] / inputs[1] * 100 - pct) <= ctx.narrative_tolerance(fact):
+        return  # the narrative's own figures give the table's rate: text-arithmetic reports it
     message = f"正文“{fact.snippet}”与表中预算执行进度{plain(pct)}%不符；二者应一致，请核对"
     yield Finding(message, ctx.evidence_for("execution_progress_pct") + ctx.fact_evidence(fact), ("execution_progress_pct",))
 

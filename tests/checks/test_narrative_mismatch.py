@@ -16,8 +16,9 @@ def test_executed_differs_from_narrative():
 
 
 def test_rate_differs_from_table():
-    found = findings("narrative-mismatch", narrative=(BASE, "截至跟踪期实际支出64万元，预算执行率85%。"))
+    found = findings("narrative-mismatch", narrative=(BASE, "截至跟踪期预算执行率85%。"))
     assert [d.fields for d in found] == [["execution_progress_pct"]]
+    assert "预算执行率85%" in found[0].message and "80%" in found[0].message
 
 
 def test_adjustment_total_is_decrease_plus_increase():
@@ -40,3 +41,20 @@ def test_consistent_narrative_is_silent():
 def test_bounds_and_unlabelled_figures_are_not_statements():
     narrative = (BASE, "截至跟踪期实际支出64万元，执行率在75%以上，其中1.5万元为监理费。")
     assert findings("narrative-mismatch", narrative=narrative) == []
+
+
+def test_wrong_table_figure_is_reported_once_by_the_relation_it_breaks():
+    # 执行数 60 in the table, 64 in the text; 64 ÷ 80 = 80% matches the table's rate.
+    from .factory import make_case, of_rule
+
+    record = make_case(executed="60.00").check()
+    assert [d.rule for d in record.discrepancies] == ["execution-rate"]
+    assert "实际支出64万元" in record.discrepancies[0].message
+
+
+def test_narrative_rate_that_does_not_compute_is_left_to_text_arithmetic():
+    from .factory import make_case
+
+    narrative = (BASE, "截至跟踪期实际支出64万元，预算执行率64%。")
+    record = make_case(narrative=narrative).check()
+    assert [d.rule for d in record.discrepancies] == ["text-arithmetic"]
