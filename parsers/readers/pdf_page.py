@@ -76,7 +76,10 @@ def layout_page(raw: RawPage) -> PageLayout:
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
     glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks]
-    glyphs += boxes + widget_boxes(raw.annots, raw.height)
+    widgets = widget_boxes(raw.annots, raw.height)
+    # A widget's border may also be stroked into the page: the widget's state is the box.
+    boxes = [box for box in boxes if not any(_overlaps(box, widget) for widget in widgets)]
+    glyphs += boxes + widgets
     grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
     outside: list[Glyph] = []
@@ -88,6 +91,14 @@ def layout_page(raw: RawPage) -> PageLayout:
     items += [_part(raw.number, grid, bucket) for grid, bucket in zip(grids, buckets, strict=True)]
     items.sort(key=lambda item: item.top)
     return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text)
+
+
+def _overlaps(a: Glyph, b: Glyph) -> bool:
+    """True when two box glyphs cover mostly the same square."""
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.bottom, b.bottom) - max(a.top, b.top)
+    smaller = min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top))
+    return width > 0 and height > 0 and width * height >= 0.5 * smaller
 
 
 def _place(glyph: Glyph, grids: list[Grid], buckets: list[list[list[Glyph]]], outside: list[Glyph]) -> None:

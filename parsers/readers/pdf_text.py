@@ -194,6 +194,8 @@ def join_wrapped(head: str, tail: str) -> str:
     if not head or not tail:
         return head + tail
     a, b = head[-1], tail[0]
+    if a.isdigit() and b.isdigit():
+        return head + tail  # a figure or date broken mid-token (`2025.01.01-20` / `25.05.31`)
     latin = a.isascii() and (a.isalnum() or a in ",.;:!?)%") and b.isascii() and b.isalnum()
     return f"{head} {tail}" if latin or a in BOXES or b in BOXES else head + tail
 

@@ -89,7 +89,7 @@ class Options(Flowable):
         else:
             canv.acroForm.checkbox(name=f"box{next(self.style.names)}", x=x, y=y - 1, size=BOX,
                                    checked=on, buttonStyle="check", borderWidth=0.5,
-                                   fillColor=None, forceBorder=True)
+                                   fillColor=None, forceBorder=True, relative=True)
 
     def _drawn(self, x: float, y: float, on: bool) -> None:
         canv = self.canv
