@@ -17,7 +17,8 @@ reported once, here. Evidence, strongest first:
    use of magnitude;
 4. the table's unit: amounts of one table and one label unit without evidence of their own
    follow the unit the other amounts were shown to be in, when that evidence is unanimous.
-   The message says so (the seed's 事前绩效评估评审预算 84 (元) becomes 84万元).
+   The message says so at `info` severity (the seed's 事前绩效评估评审预算 84 (元) becomes
+   84万元): the mislabelled column is reported, as errors, on the amounts that show it.
 
 Magnitude alone (a budget of 1.225 元) never flags: it would flag too many small real figures.
 Zero amounts are left as labelled and unflagged: 0 is 0 in any unit, and changing their
@@ -197,7 +198,9 @@ def _table_evidence(
     groups: dict[tuple[int | None, str], list[str]] = defaultdict(list)
     for name, amount in amounts.items():
         entry = ctx.record.provenance.get(name)
-        groups[(entry.block if entry else None, _current(amount))].append(name)
+        # Table cells group by their table; label/value lines (one cell per line) are one table.
+        table = entry.block if entry is not None and entry.row is not None else None
+        groups[(table, _current(amount))].append(name)
     result: dict[str, UnitEvidence] = {}
     for (_, current), names in groups.items():
         shown = [n for n in names if n in decided]
@@ -219,7 +222,8 @@ def _finding(ctx: CheckContext, name: str, amount: Amount, fixed: Amount, eviden
         others = "、".join(label(n) for n in evidence.followed)
         note = f"同表金额单位为{unit}：{others}经正文核对应为{unit}，本项无正文佐证，随表格单位"
         message = f"{head}数值{amount.raw}无正文佐证；同表{others}经核对应为{unit}，随表格单位读作{amount.raw}{unit}（{yuan}）"
-        return Finding(message, table + [Evidence(text=note)], (name,))
+        # Informational: the fault is the other amounts' label, reported on them as errors.
+        return Finding(message, table + [Evidence(text=note)], (name,), Severity.INFO)
     if evidence.how == "arithmetic":
         message = (
             f"{head}但只有按{unit}读取（{amount.raw}{unit}，{yuan}）时，表内金额关系（调整后预算数 = 当年预算数"

@@ -25,10 +25,10 @@ def seed_file(tmp_path):
 def test_text_report_of_the_seed_exits_one(seed_file):
     result = runner.invoke(app, ["check", str(seed_file)])
     assert result.exit_code == 1, result.output
-    assert "错误（7）" in result.output
+    assert "错误（6）" in result.output
     assert "[unit-mismatch] 当年预算数" in result.output
     assert "第1页第21行：调整预算1.225万元" in result.output
-    assert "提示（1）" in result.output
+    assert "提示（2）" in result.output
 
 
 def test_json_report_one_object_per_document(seed_file, tmp_path):

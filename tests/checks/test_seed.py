@@ -1,8 +1,9 @@
 """The seed report: exactly the faults a reviewer finds, each once.
 
-Expected: unit-mismatch on every non-zero amount (four by the narrative, 事前绩效评估评审预算
-84 by following the table's unit), budget-identity naming 年初预算58.1万元, adjustment-flag,
-and nothing else at error or warning level (an info for the empty subsection 2、预算安排).
+Expected: unit-mismatch errors on the four amounts the narrative shows in 万元 (事前绩效评估评审预算
+84 follows the table's unit, said at info severity), budget-identity naming 年初预算58.1万元,
+adjustment-flag, and nothing else at error or warning level (infos for the empty subsection
+2、预算安排 and the amount that follows the table).
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ def test_seed_hand_built_record():
     assert annual.message.startswith("当年预算数标注单位为“元”，数值1.225与正文“调整预算1.225万元”一致，应为万元")
     assert [(e.text, e.location.line) for e in annual.evidence] == [
         ("当年预算数 (元)\t1.225", 5), ("调整预算1.225万元", 21)]
-    infos = [d for d in record.discrepancies if d.severity == "info"]
-    assert [d.rule for d in infos] == ["missing-field"] and "2、预算安排" in infos[0].message
+    infos = sorted((d.rule, tuple(d.fields)) for d in record.discrepancies if d.severity == "info")
+    assert infos[0][0] == "missing-field"
+    assert infos[1] == ("unit-mismatch", ("ex_ante_review_budget",))
+    assert any("2、预算安排" in d.message for d in record.discrepancies if d.rule == "missing-field")
 
 
 @pytest.mark.skipif(importlib.util.find_spec("parsers.form_parser") is None,

@@ -28,6 +28,7 @@ def test_amount_without_evidence_follows_the_tables_unit_and_says_so():
     record = make_case(unit="元", narrative=SEED_LIKE).check()
     follow = next(d for d in of_rule(record, "unit-mismatch") if d.fields == ["ex_ante_review_budget"])
     assert "随表格单位" in follow.message
+    assert follow.severity == "info"
     assert record.fields.ex_ante_review_budget.unit == "万元"
     assert any(e.location is None and "同表" in e.text for e in follow.evidence)
 
