@@ -21,16 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SYMBOL_FONT = ROOT / "corpus" / "pdf" / "fonts" / "Wingdings2-test.ttf"
 # A subset of DejaVu Sans (its licence allows redistribution) with ASCII and the box glyphs,
 # so the tests need no system fonts.
-DEJAVU = ROOT / "tests" / "data" / "fonts" / "DejaVuSans-boxes.ttf"
+DEJAVU = ROOT / "corpus" / "fonts" / "DejaVuSans-boxes.ttf"
 CJK = "STSong-Light"
 HEIGHT = A4[1]
 
 
 def register_fonts() -> None:
     """Register the fonts once per process."""
-    if CJK in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    # Each name on its own: other code in the same process (the corpus generator) may have
+    # registered some of these names already, with other files.
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    if CJK not in registered:
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK))
     pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
     pdfmetrics.registerFont(TTFont("Wingdings2", str(SYMBOL_FONT)))
 

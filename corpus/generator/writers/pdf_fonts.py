@@ -17,9 +17,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 CJK = "STSong-Light"
 GLYPH = "JixiaoGlyphs"
-PUA = "Wingdings2"
+PUA = "Wingdings2-Generated"  # the reader knows symbol fonts by "Wingdings2" in the name
 PUA_CHECKED, PUA_UNCHECKED = "\uf052", "\uf0a3"
-_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+_CANDIDATES = (str(Path(__file__).resolve().parents[2] / "fonts" / "DejaVuSans-boxes.ttf"),
+               "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                "/usr/share/fonts/dejavu/DejaVuSans.ttf",
                "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf")
 _ready: dict[str, str] = {}
