@@ -51,6 +51,8 @@ class Hit:
 
 
 MULTI_VALUE_TYPES = frozenset({"yes_no", "choice"})
+BOUNDARY = ""  # the field name of a label that ends values but is no field (联系人, 填报日期)
+MAX_OPEN_LABEL_CHARS = 12
 MAX_CHOICE_VALUE_LINES = 12
 
 
@@ -63,6 +65,8 @@ class LabelIndex:
         for name, spec in template.fields.items():
             for label in spec.labels:
                 self.keys.setdefault(label_key(split_unit(label)[0]), name)
+        for label in template.other_labels:
+            self.keys.setdefault(label_key(label), BOUNDARY)
 
     def match(self, text: str) -> tuple[str, str | None] | None:
         """(field, unit) when `text` is exactly a label (with an optional unit), else None."""
@@ -71,7 +75,7 @@ class LabelIndex:
         # A label cell wrapped over lines (`具体实施<br>(内设机构)`) is one label.
         base, unit = split_unit("".join(text.split("\n")))
         name = self.keys.get(label_key(base))
-        return (name, unit) if name else None
+        return (name, unit) if name is not None else None
 
     def match_inline(self, text: str) -> tuple[str, str | None, str] | None:
         """(field, unit, value) for `label：value` or `label value` in one token."""
@@ -104,7 +108,8 @@ def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], 
         name, unit, width = found
         hit = Hit(name, tokens[i], tuple(range(i, i + width)), unit)
         label_at[i] = hit
-        hits.setdefault(name, hit)
+        if name != BOUNDARY:
+            hits.setdefault(name, hit)
         i += width
 
 
@@ -127,7 +132,9 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
         if token.index in label_at or len(token.text) > 200:
             continue
         found = index.match_inline(token.text)
-        if found and found[0] not in hits:
+        if found and found[0] == BOUNDARY:
+            label_at[token.index] = Hit(BOUNDARY, token, (token.index,), None, inline_value=found[2])
+        elif found and found[0] not in hits:
             hit = Hit(found[0], token, (token.index,), found[1], inline_value=found[2])
             hits[found[0]] = hit
             label_at[token.index] = hit
@@ -138,6 +145,9 @@ def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str
     pending: list[Hit] = []  # a run of paragraph labels waiting for values
     for start in sorted(label_at):
         hit = label_at[start]
+        if hit.field == BOUNDARY:
+            pending = []  # what follows belongs to a row that is no field
+            continue
         if hit.inline_value is not None:
             continue
         if hit.label.in_table:
@@ -176,10 +186,16 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
 def _stream_values(tokens: list[Token], start: int, consumed: set[int]) -> list[Token]:
     values: list[Token] = []
     for token in tokens[start:]:
-        if token.index in consumed or token.in_table or _HEADING.match(token.text):
+        if token.index in consumed or token.in_table or _HEADING.match(token.text) or _is_open_label(token.text):
             break
         values.append(token)
     return values
+
+
+def _is_open_label(text: str) -> bool:
+    """A short line ending in a colon (`联系人：`) is a label of its own, not a value."""
+    text = text.strip()
+    return 1 < len(text) <= MAX_OPEN_LABEL_CHARS and text[-1] in "：:"
 
 
 def _pair_run(run: list[Hit], values: list[Token], multi: set[str]) -> None:

@@ -41,7 +41,8 @@ class TitleSpec(BaseModel):
 
 
 class FormTemplate(BaseModel):
-    """A whole form: its title, its fields, and numbered table labels that are not sections."""
+    """A whole form: its title, its fields, numbered table labels that are not sections, and
+    labels of rows that are not fields (联系人, 填报日期 …), which end a neighbour's value."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -49,3 +50,4 @@ class FormTemplate(BaseModel):
     title: TitleSpec
     fields: dict[str, FieldSpec]
     not_sections: tuple[str, ...] = ()
+    other_labels: tuple[str, ...] = ()

@@ -73,3 +73,22 @@ def test_provenance_points_at_the_value_line():
     entry = record.provenance["project_name"]
     assert (entry.page, entry.line) == (1, 3)
     assert entry.text == "项目名称\t2024年测试项目"
+
+
+def test_rows_that_are_no_field_end_the_value_before_them():
+    doc = _lines("项目名称", "2024年测试项目", "联系人", "张三", "联系电话：", "12345678", "预算单位", "某中心")
+    fields = parse_document(doc).fields
+    assert fields.project_name == "2024年测试项目"
+    assert fields.budget_unit == "某中心"
+
+
+def test_no_field_label_in_a_table_row_is_not_a_value():
+    doc = _table([["是否为经常性项目", "是☑ 否☐", "联系人", "李四"]])
+    record = parse_document(doc)
+    assert record.fields.recurring is True
+    assert [o.checked for o in record.checkboxes[0].options] == [True, False]
+
+
+def test_no_field_label_with_its_value_on_one_line_ends_the_value_before():
+    doc = _lines("项目名称", "2024年测试项目", "联系人：张三", "预算单位", "某中心")
+    assert parse_document(doc).fields.project_name == "2024年测试项目"
