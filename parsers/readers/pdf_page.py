@@ -17,7 +17,7 @@ from typing import Any
 from parsers.normalize import is_page_furniture
 from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
 from parsers.readers.pdf_tables import Grid, find_grids, segments
-from parsers.readers.pdf_text import Glyph, TextLine, ends_open, paragraphs, text_lines
+from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class PartCell:
     x1: float
     text: str
     open_end: bool = False
+    # The last line runs to the cell's right border (no room for one more character) and
+    # ends no sentence or bracket: the text goes on (a row split by a page break).
+    full: bool = False
 
 
 @dataclass
@@ -117,5 +120,7 @@ def _part(page: int, grid: Grid, buckets: list[list[Glyph]]) -> TablePart:
         lines = text_lines(glyphs)
         text = "\n".join(paragraphs(lines))
         open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
-        cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], grid.xs[region.c1], text, open_end))
+        right = grid.xs[region.c1]
+        full = bool(lines) and fills_cell(lines[-1], right)
+        cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], right, text, open_end, full))
     return TablePart(page=page, xs=grid.xs, top=grid.ys[0], bottom=grid.ys[-1], n_rows=len(grid.ys) - 1, cells=cells)

@@ -11,6 +11,10 @@ first row of a continued part:
 - its first cell empty under a cell spanning several rows: a vertically merged label cell
   split by the break -> the empty piece is absorbed into that cell (row_span + 1);
 - a single full-width cell not starting a new numbered section (一、…): a split row too;
+- its first cell not empty, but every cell above that goes on below ends in a line that
+  fills the cell to its border without closing a sentence or bracket (`年度项目` /
+  `预算完成可能性`, `确定不` / `能完成☐`), the label cell among them: a split row
+  (Word and LibreOffice let a row break across pages by default);
 - a repetition of the table's first row (a repeated header row): dropped.
 """
 
@@ -38,6 +42,7 @@ class _Out:
     text: str
     page: int
     open_end: bool
+    full: bool = False
 
 
 class TableBuilder:
@@ -76,7 +81,7 @@ class TableBuilder:
             if id(cell) in skip:
                 continue
             self.cells.append(_Out(self.rows + cell.r0 - base, cell.r1 - cell.r0, cell.x0, cell.x1,
-                                   cell.text, part.page, cell.open_end))
+                                   cell.text, part.page, cell.open_end, cell.full))
         self.rows += part.n_rows - base
 
     def _bottom_row(self) -> list[_Out]:
@@ -95,13 +100,14 @@ class TableBuilder:
             above[0].row_span += 1
             return {id(first[0])}
         single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
-        if first[0].text and not single_split:
+        if first[0].text and not single_split and not _continues(above, first):
             return set()
         for old, new in zip(above, first, strict=True):
             if new.text:
                 glue = not old.open_end or not old.text
                 old.text = f"{old.text}\n{new.text}" if glue and old.text else join_wrapped(old.text, new.text)
                 old.open_end = new.open_end
+                old.full = new.full
         return {id(c) for c in first}
 
     def build(self) -> Table:
@@ -113,6 +119,13 @@ class TableBuilder:
             cells.append(Cell(row=out.row, col=col, row_span=out.row_span, col_span=max(end - col, 1),
                               text=out.text, page=out.page))
         return Table(page=self.parts[0].page, cells=tuple(cells))
+
+
+def _continues(above: list[_Out], first: list[PartCell]) -> bool:
+    """True when the texts above run on into `first`: each one that goes on fills its cell."""
+    pairs = [(old, new) for old, new in zip(above, first, strict=True) if new.text]
+    return bool(above[0].text) and all(old.text and old.full and not _SECTION_START.match(new.text)
+                                       for old, new in pairs)
 
 
 def _same_columns(first: list[PartCell], above: list[_Out]) -> bool:

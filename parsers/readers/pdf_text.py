@@ -194,8 +194,9 @@ def join_wrapped(head: str, tail: str) -> str:
     if not head or not tail:
         return head + tail
     a, b = head[-1], tail[0]
-    if a.isdigit() and b.isdigit():
-        return head + tail  # a figure or date broken mid-token (`2025.01.01-20` / `25.05.31`)
+    if b.isdigit() and (a.isdigit() or (a in ".," and len(head) > 1 and head[-2].isdigit())):
+        # a figure or date broken mid-token (`2025.01.01-20` / `25.05.31`, `581,000.` / `00`)
+        return head + tail
     latin = a.isascii() and (a.isalnum() or a in ",.;:!?)%") and b.isascii() and b.isalnum()
     return f"{head} {tail}" if latin or a in BOXES or b in BOXES else head + tail
 
@@ -204,6 +205,17 @@ def ends_open(line: TextLine, right: float) -> bool:
     """True when a line fills the width and does not end a sentence (it wraps on)."""
     em = max(line.size, 1.0)
     return right - line.x1 <= SHORT_LINE_EM * em and line.text[-1] not in _SENTENCE_END
+
+
+# A cell's last line "fills" it when it ends this many ems (padding included) or less
+# before the cell's right border: not one more character would have fitted.
+FULL_CELL_EM = 1.6
+_CLOSED_END = frozenset("。：:；;！？!?）)】」")
+
+
+def fills_cell(line: TextLine, border: float) -> bool:
+    """True when `line` runs up to the cell border `border` and ends no sentence or bracket."""
+    return border - line.x1 <= FULL_CELL_EM * max(line.size, 1.0) and line.text[-1] not in _CLOSED_END
 
 
 def is_cjk(char: str) -> bool:

@@ -307,3 +307,54 @@ def test_pages_and_paragraph_pages() -> None:
     assert doc.source.pages == 2
     assert [(b.page, b.text) for b in doc.blocks] == [(1, "第一页的文字。"), (2, "第二页的文字。")]
     assert [line.loc.page for line in doc.lines] == [1, 2]
+
+
+def test_figure_wrapped_after_its_point_or_comma_joins_without_a_space() -> None:
+    from parsers.readers.pdf_text import join_wrapped
+
+    assert join_wrapped("581,000.", "00") == "581,000.00"
+    assert join_wrapped("1,250,", "000.00") == "1,250,000.00"
+    assert join_wrapped("see item A.", "Then") == "see item A. Then"
+
+
+def test_row_split_by_a_page_break_with_text_in_its_label_cell_is_joined() -> None:
+    """LibreOffice breaks a row over two pages: `年度项目` / `预算完成可能性`, `确定不` / `能完成☐`."""
+    from parsers.readers.pdf_page import PartCell, TablePart
+    from parsers.readers.pdf_stitch import TableBuilder
+
+    xs = [50.0, 105.0, 300.0]
+    one = TablePart(page=1, xs=xs, top=700.0, bottom=800.0, n_rows=2, cells=[
+        PartCell(0, 1, 50.0, 105.0, "跟踪时段", False, False),
+        PartCell(0, 1, 105.0, 300.0, "2024年01月01日---2024年08月31日", False, False),
+        PartCell(1, 2, 50.0, 105.0, "年度项目", True, True),
+        PartCell(1, 2, 105.0, 300.0, "确定能完成☐ 有可能完成☑ 确定不", True, True),
+    ])
+    two = TablePart(page=2, xs=xs, top=60.0, bottom=120.0, n_rows=2, cells=[
+        PartCell(0, 1, 50.0, 105.0, "预算完成可能性", False, False),
+        PartCell(0, 1, 105.0, 300.0, "能完成☐", False, False),
+        PartCell(1, 2, 50.0, 105.0, "年度绩效目标完成可能性", False, False),
+        PartCell(1, 2, 105.0, 300.0, "确定能完成☐ 有可能完成☐ 确定不能完成☑", False, False),
+    ])
+    builder = TableBuilder(one)
+    builder.add(two)
+    texts = [c.text for c in sorted(builder.build().cells, key=lambda c: (c.row, c.col))]
+    assert texts[2:4] == ["年度项目预算完成可能性", "确定能完成☐ 有可能完成☑ 确定不能完成☐"]
+    assert len(texts) == 6
+
+
+def test_new_row_after_a_page_break_is_not_joined_when_the_cells_above_end_short() -> None:
+    from parsers.readers.pdf_page import PartCell, TablePart
+    from parsers.readers.pdf_stitch import TableBuilder
+
+    xs = [50.0, 105.0, 300.0]
+    one = TablePart(page=1, xs=xs, top=700.0, bottom=800.0, n_rows=1, cells=[
+        PartCell(0, 1, 50.0, 105.0, "项目名称", True, False),
+        PartCell(0, 1, 105.0, 300.0, "2024年马桥镇农村生活污水处理设施运维项目", True, False),
+    ])
+    two = TablePart(page=2, xs=xs, top=60.0, bottom=90.0, n_rows=1, cells=[
+        PartCell(0, 1, 50.0, 105.0, "预算单位", False, False),
+        PartCell(0, 1, 105.0, 300.0, "马桥镇农业农村服务中心", False, False),
+    ])
+    builder = TableBuilder(one)
+    builder.add(two)
+    assert len(builder.build().cells) == 4
