@@ -15,6 +15,7 @@ import regex
 from extract.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
 from extract.settings import Limits
 from parsers.lines import build_document
+from parsers.readers.html_inline import plain_spaces
 from schemas.document import Document
 from schemas.record import Source
 
@@ -124,7 +125,7 @@ def dialect_of(text: str) -> str:
 
 def read(data: bytes, source: Source, limits: Limits) -> Document:
     """Read an OCR'd text file into the document model."""
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_spaces(decode(data).replace("\r\n", "\n").replace("\r", "\n"))
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > limits.max_line_chars:
         raise LimitExceeded(f"单行长度 {longest} 字符超过上限 {limits.max_line_chars}", code="too-large")

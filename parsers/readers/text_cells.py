@@ -15,6 +15,7 @@ import regex
 
 from parsers.normalize import is_page_furniture, page_number
 from parsers.readers.checkbox_glyphs import canonical_glyphs
+from parsers.readers.html_inline import ascii_box_brackets
 from schemas.document import Block, Paragraph
 
 _FIRST_INTEGER = regex.compile(r"\d+")
@@ -71,5 +72,5 @@ def parse(text: str) -> list[Block]:
         if is_page_furniture(line):
             pages.furniture(line)
             continue
-        blocks.append(Paragraph(text=canonical_glyphs(line), page=pages.content()))
+        blocks.append(Paragraph(text=canonical_glyphs(ascii_box_brackets(line)), page=pages.content()))
     return blocks

@@ -34,6 +34,7 @@ _BREAK_TAGS = frozenset(
     "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 br hr pre blockquote section article header footer "
     "center address figure figcaption caption body".split()
 )
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _DROPPED_TAGS = frozenset(("script", "style", "template"))
 MAX_COLSPAN = 100  # the form has under 20 columns; caps hostile spans
 MAX_ROWSPAN = 500
@@ -100,6 +101,7 @@ class _Walker(HTMLParser):
         self._nested = 0
         self._dropping = 0
         self._in_title = False
+        self._heading = 0  # inside <h1>…<h6>: a <br> there only wraps the one heading line
 
     # -- events -------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -107,10 +109,14 @@ class _Walker(HTMLParser):
         if tag in _DROPPED_TAGS:
             self._dropping += 1
         elif tag in ("table", "tr", "td", "th"):
+            self._heading = 0
             self._table_tag(tag, dict(attrs))
         elif tag == "input":
             self._write(_checkbox(dict(attrs)))
+        elif tag == "br" and self._heading:
+            return
         elif tag in _BREAK_TAGS:
+            self._heading = int(tag in _HEADINGS)  # an unclosed heading ends at the next block
             self._write("<br>")
 
     def handle_endtag(self, tag: str) -> None:
@@ -123,7 +129,11 @@ class _Walker(HTMLParser):
             self._table.cell = None
         elif tag == "tr" and self._table and not self._nested:
             self._table.cell, self._table.row_open = None, False
+        elif tag == "br" and self._heading:
+            return
         elif tag in _BREAK_TAGS:
+            if tag in _HEADINGS:
+                self._heading = 0
             self._write("<br>")
 
     def handle_data(self, data: str) -> None:

@@ -18,7 +18,8 @@ from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.text_cells import PageTracker
 from schemas.document import Block, Cell, Paragraph, Table
 
-_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# GFM: each delimiter cell is one or more dashes with optional colons (`|-|:-:|`).
+_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s*")
 _QUOTE = regex.compile(r"^\s*(?:>\s?)+")
@@ -54,7 +55,7 @@ def parse(text: str) -> list[Block]:
             continue
         in_table = _is_table_line(line, lines, i, in_table)
         if in_table:
-            cells = [] if _SEPARATOR.match(line) else _split_row(line)
+            cells = [] if _is_separator(line) else _split_row(line)
             if any(cells):
                 rows.append((pages.content(), cells))
             continue
@@ -72,10 +73,11 @@ def parse(text: str) -> list[Block]:
 def _is_table_line(line: str, lines: list[str], i: int, in_table: bool) -> bool:
     """A separator row, a row inside a table, or the header row just above a separator."""
     stripped = line.strip()
-    if not stripped.startswith("|") and not (in_table and "|" in stripped):
-        return bool(_SEPARATOR.match(line) and in_table)
-    if in_table or _SEPARATOR.match(line):
+    if "|" not in stripped:
+        return False
+    if in_table or _is_separator(line):
         return True
+    # A header row (with or without outer pipes) directly above a separator row.
     return i + 1 < len(lines) and _is_separator(lines[i + 1])
 
 

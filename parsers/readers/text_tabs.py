@@ -17,9 +17,12 @@ _CHECKBOX_INPUT = regex.compile(r"<input\b[^>]*checkbox", regex.IGNORECASE)
 
 
 def sniff(text: str) -> bool:
-    """Tab-separated rows: several lines with two or more tabs, or checkbox inputs."""
-    tab_rows = sum(1 for line in text.splitlines() if line.count("\t") >= 2)
-    return tab_rows >= 3 or (tab_rows >= 1 and bool(_CHECKBOX_INPUT.search(text)))
+    """Tab-separated rows: several lines with two or more tabs, many label/value lines with one
+    tab (a two-column grid), or any tab row beside checkbox inputs."""
+    lines = text.splitlines()
+    tab_rows = sum(1 for line in lines if line.count("\t") >= 2)
+    pairs = sum(1 for line in lines if "\t" in line.strip(" \t\u3000"))
+    return tab_rows >= 3 or pairs >= 6 or (pairs >= 1 and bool(_CHECKBOX_INPUT.search(text)))
 
 
 def parse(text: str) -> list[Block]:

@@ -295,6 +295,56 @@ def test_corpus_sample_read_with_its_dialect(path: Path) -> None:
     assert path.with_name(f"{path.stem}.expected.json").is_file()
 
 
+# -- red-team regressions (unseen OCR layouts) ------------------------------------------------
+
+TWO_COLUMN_TABS = "\n".join(
+    ["财政项目支出绩效运行监控（跟踪评价）（重点）", "项目名称\t2024年项目", "预算单位\t吴泾镇人民政府",
+     '是否为经常性项目\t是 <input checked="" type="checkbox"/> 否 <input type="checkbox"/>',
+     "当年预算数（元）\t3,200,000.00", "预算执行数（元）\t1,685,000.00", "预算执行进度（%）\t52.66%", "<p>一、项目基本情况：</p>\t"]
+)
+
+
+def test_two_column_tab_grid_is_the_tab_dialect() -> None:
+    """Label<TAB>value rows (one tab per line) are a table, and their inputs become boxes."""
+    assert text.dialect_of(TWO_COLUMN_TABS) == "tabs"
+    assert text.dialect_of(TWO_COLUMN_TABS.replace("<input", "<x")) == "tabs"  # six label/value rows
+    (table,) = _tables(text_tabs.parse(TWO_COLUMN_TABS))
+    assert _at(table, 2, 1).text == "是 ☑ 否 ☐"
+    assert text.dialect_of("标题\n甲\t乙\n丙\n") == "cells"  # one stray tab is no table
+
+
+@pytest.mark.parametrize(
+    "separator", ["-|-|-", "|-|-|-|", "|:-:|:-|-:|", "| :--- | ---: | --- |"], ids=["bare", "short", "colons", "spaced"]
+)
+def test_markdown_short_separators_and_rows_without_outer_pipes(separator: str) -> None:
+    sample = f"# 标题\n\n项目名称 | 2024年项目 |\n{separator}\n预算单位 | 吴泾镇 | 是否为经常性项目\n\n正文\n"
+    assert text.dialect_of(sample) == "markdown"
+    blocks = text_markdown.parse(sample)
+    (table,) = _tables(blocks)
+    assert _at(table, 0, 0).text == "项目名称" and _at(table, 0, 1).text == "2024年项目"
+    assert [_at(table, 1, c).text for c in range(3)] == ["预算单位", "吴泾镇", "是否为经常性项目"]
+    assert [p.text for p in _paragraphs(blocks)] == ["标题", "正文"]
+
+
+def test_html_heading_wrapped_by_br_stays_one_line() -> None:
+    sample = (
+        "<h1>财政项目支出绩效运行监控<br>（跟踪评价）（重点）</h1><h2>副<br/>标题</h2><h3>未闭合"
+        "<p>甲<br>乙</p><table><tr><td>a<br>b</td></tr></table>"
+    )
+    blocks = text_html.parse(sample)
+    assert [p.text for p in _paragraphs(blocks)] == ["财政项目支出绩效运行监控（跟踪评价）（重点）", "副标题", "未闭合", "甲", "乙"]
+    assert _at(_tables(blocks)[0], 0, 0).text == "a\nb"
+
+
+def test_typographic_spaces_and_wide_box_brackets() -> None:
+    cell = "街镇名称：某镇人民政府&ensp;（盖章）\u200b"
+    assert text_html.parse(f"<p>{cell}</p>")[0].text == "街镇名称：某镇人民政府 （盖章）"
+    assert text_cells.parse("［√］是 ［ ］否\n【 】确定能完成 【√】有可能完成 【重点】")[0].text == "[√]是 [ ]否"
+    assert text_cells.parse("x\n【 】确定能完成 【√】有可能完成 【重点】")[1].text == "[ ]确定能完成 [√]有可能完成 【重点】"
+    (table,) = _tables(text_markdown.parse("| 是否为经常性项目 | ［ ］是 ［Ｘ］否 |\n|---|---|\n"))
+    assert _at(table, 0, 1).text == "[ ]是 [X]否"
+
+
 # -- robustness ------------------------------------------------------------------------------
 
 HOSTILE = [
