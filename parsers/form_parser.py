@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
 from parsers.fields.choice import option_states
@@ -26,6 +28,8 @@ from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
 
 _INDEX_CACHE: dict[int, LabelIndex] = {}
+_CAPTION_UNIT = regex.compile(r"(?<![预实施算])(?:金额|计量|货币)?单位\s*[:：]\s*(亿元|万元|元)(?![\p{Han}])")
+_NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 
 
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
@@ -42,6 +46,7 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     groups: list[CheckboxGroup] = []
+    caption_unit = _caption_unit(tokens)
     for name, spec in template.fields.items():
         if spec.variants and form.variant is not None and form.variant not in spec.variants:
             continue
@@ -53,9 +58,12 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         if hit is None:
             continue
+        text = hit.value_text
         if spec.type in ("yes_no", "choice"):
-            groups.append(_group(name, spec, hit))
-        values[name] = FIELD_PARSERS[spec.type](hit.value_text, spec, hit.unit)
+            text = _grid_choice_text(tokens, hit, spec.options) or text
+            groups.append(_group(name, spec, text))
+        unit = hit.unit or (caption_unit if spec.type == "amount" else None)
+        values[name] = FIELD_PARSERS[spec.type](text, spec, unit)
         provenance[name] = _provenance(hit)
     return Record(
         status=Status.PARTIAL,
@@ -76,8 +84,38 @@ def _consumed(hits: dict[str, Hit]) -> set[int]:
     return used
 
 
-def _group(name: str, spec: FieldSpec, hit: Hit) -> CheckboxGroup:
-    states = option_states(hit.value_text, spec.options) or {option: False for option in spec.options}
+def _caption_unit(tokens: list[Token]) -> str | None:
+    """The unit a caption states for the whole table (`金额单位：万元`), if any."""
+    for token in tokens:
+        match = _CAPTION_UNIT.search(token.text)
+        if match:
+            return match.group(1)
+        if _NARRATIVE_START.match(token.text):
+            return None
+    return None
+
+
+def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> str | None:
+    """Boxes under option headers (`| 判断内容 | 确定能完成 | 有可能完成 |` above `| 年度… | □ | ■ |`)
+    as `option box` pairs; None when the group's own cells name its options."""
+    if not hit.label.in_table or not hit.values or option_states(hit.value_text, options) is not None:
+        return None
+    parts = []
+    for value in hit.values:
+        header = next(
+            (t.text.strip() for t in reversed(tokens[: value.index])
+             if t.block == value.block and t.row is not None and t.row < value.row
+             and t.col <= value.col < t.col + t.col_span and "".join(t.text.split()) in options),
+            None,
+        )
+        if header is None:
+            return None
+        parts.append(f"{header}{value.text.strip()}")
+    return "\t".join(parts)
+
+
+def _group(name: str, spec: FieldSpec, text: str) -> CheckboxGroup:
+    states = option_states(text, spec.options) or {option: False for option in spec.options}
     return CheckboxGroup(
         question=spec.question or name,
         field=name,

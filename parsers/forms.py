@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import regex
+
 import yaml
 from pydantic import ValidationError
 
@@ -20,6 +22,8 @@ from schemas.record import FormInfo
 from schemas.template import FormTemplate
 
 TITLE_SCAN_LINES = 12
+# A line holding only bracketed parts of a title: `（重点）`, `（跟踪评价）（一般）`.
+_TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
 
 
 @cache
@@ -50,9 +54,9 @@ def classify(document: Document, template: FormTemplate) -> FormInfo:
             title = clean_text(line.text).replace("\n", "")
             variant = _variant(title, template)
             if variant is None and index + 1 < len(head):
-                # OCR may put the variant on its own line under the title.
-                following = clean_text(head[index + 1].text)
-                if len(following) <= 6 and _variant(following, template):
+                # OCR may put the rest of the title (`（跟踪评价）（一般）`) on its own line.
+                following = clean_text(head[index + 1].text).replace("\n", "")
+                if _TITLE_TAIL.fullmatch(following) and _variant(following, template):
                     title, variant = title + following, _variant(following, template)
             return FormInfo(type=template.form, variant=variant, title=title)
     return FormInfo()

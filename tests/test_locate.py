@@ -92,3 +92,35 @@ def test_no_field_label_in_a_table_row_is_not_a_value():
 def test_no_field_label_with_its_value_on_one_line_ends_the_value_before():
     doc = _lines("项目名称", "2024年测试项目", "联系人：张三", "预算单位", "某中心")
     assert parse_document(doc).fields.project_name == "2024年测试项目"
+
+
+def test_outlook_grid_with_options_in_the_header_row():
+    doc = _table([
+        ["判断内容", "确定能完成", "有可能完成", "确定不能完成"],
+        ["年度项目预算完成可能性", "□", "■", "□"],
+        ["年度绩效目标完成可能性", "☑", "☐", "☐"],
+    ])
+    fields = parse_document(doc).fields
+    assert (fields.budget_outlook, fields.goal_outlook) == ("有可能完成", "确定能完成")
+
+
+def test_unit_from_a_caption_above_the_table():
+    doc = build_document(SOURCE, [
+        Paragraph(text="金额单位：万元"),
+        Table(cells=(Cell(row=0, col=0, text="当年预算数"), Cell(row=0, col=1, text="420"),
+                     Cell(row=0, col=2, text="预算执行数（元）"), Cell(row=0, col=3, text="1,000"))),
+    ])
+    fields = parse_document(doc).fields
+    assert (fields.annual_budget.stated_unit, fields.annual_budget.yuan) == ("万元", "4200000.00")
+    assert fields.executed.stated_unit == "元"
+
+
+def test_title_wrapped_before_its_variant():
+    record = parse_document(_lines("财政项目支出绩效运行监控", "（跟踪评价）（一般）", "项目名称", "x"))
+    assert record.form.variant == "general"
+    assert record.form.title == "财政项目支出绩效运行监控（跟踪评价）（一般）"
+
+
+def test_town_label_carrying_the_seal_mark():
+    doc = _table([["街镇名称（盖章）", "浦锦街道办事处"]])
+    assert parse_document(doc).fields.town == "浦锦街道办事处"

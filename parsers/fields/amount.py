@@ -14,6 +14,7 @@ from parsers.normalize import one_line, to_ascii
 from schemas.fields import Amount, to_yuan_string
 
 _NUMBER = regex.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?")
+_THOUSANDS_FULLWIDTH = regex.compile(r"(?<=\d)[，､](?=\d{3}(?!\d))")
 _UNIT_IN_VALUE = regex.compile(r"(亿元|万元|元)")
 _EMPTY = frozenset({"", "-", "—", "/", "／", "无", "——", "--", "空", "N/A", "n/a"})
 
@@ -32,7 +33,7 @@ def parse_number(text: str) -> Decimal | None:
 
 def parse_amount(text: str, label_unit: str | None) -> Amount | None:
     """An Amount from a value cell; None when the cell holds no figure."""
-    raw = one_line(text)
+    raw = _THOUSANDS_FULLWIDTH.sub(",", one_line(text))
     if raw in _EMPTY:
         return None
     number = parse_number(raw)
