@@ -3,6 +3,9 @@
 Folders are searched recursively for the supported suffixes; symbolic-link loops are cut by
 remembering each folder's real path; the same file named twice is listed once. A named file
 is always listed, whatever its suffix, so that it gets a record (failed if unsupported).
+Inside a folder, an entry with a supported suffix that is not a readable regular file (a
+broken or self-referring symbolic link, a named pipe) is listed too, so that it gets a failed
+`file-unreadable` record instead of vanishing; nothing here ever opens such an entry.
 """
 
 from __future__ import annotations
@@ -46,10 +49,10 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path]:
     for entry in entries:
         path = Path(entry.path)
         try:
-            if entry.is_dir(follow_symlinks=True):
-                yield from _walk(path, visited)
-            elif entry.is_file(follow_symlinks=True) and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                if not entry.name.startswith(("~$", ".~lock")):
-                    yield path
-        except OSError:
-            continue
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:  # e.g. ELOOP: not a folder; listed below if its suffix is ours
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, visited)
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES and not entry.name.startswith(("~$", ".~lock")):
+            yield path

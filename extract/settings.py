@@ -10,7 +10,7 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
 
 from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
@@ -21,12 +21,18 @@ class Limits(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    max_file_bytes: int = 100 * 1024 * 1024
-    max_unzipped_bytes: int = 200 * 1024 * 1024
-    max_zip_ratio: int = 200
-    max_pages: int = 500
-    max_line_chars: int = 1_000_000
-    timeout_seconds: float = 60.0
+    max_file_bytes: PositiveInt = 100 * 1024 * 1024
+    """Bigger files are refused unread (too-large)."""
+    max_unzipped_bytes: PositiveInt = 200 * 1024 * 1024
+    """A .docx whose parts add up to more, declared or inflated, is refused (unsafe-content)."""
+    max_zip_ratio: PositiveInt = 200
+    """A zip member (over 1 MiB) expanding more than this many times is a bomb (unsafe-content)."""
+    max_pages: PositiveInt = 500
+    """PDFs with more pages are refused before a page is parsed (too-many-pages)."""
+    max_line_chars: PositiveInt = 1_000_000
+    """A text file with a longer line is refused (too-large)."""
+    timeout_seconds: PositiveFloat = 60.0
+    """Reading and checking one document takes at most this long (timeout)."""
 
 
 class CheckSettings(BaseModel):
@@ -46,6 +52,8 @@ class CheckSettings(BaseModel):
     """budget-identity and every comparison of two amounts."""
     normal_threshold_pct: Decimal = Decimal("75")
     """conclusion-rate: 运行正常 needs at least this execution rate when the text names none."""
+    basic_threshold_pct: Decimal = Decimal("60")
+    """conclusion-rate: 运行基本正常 needs at least this execution rate when the text names none."""
     narrative_rate_tolerance_points: Decimal = Decimal("0.5")
     """text-arithmetic and narrative-mismatch: a rate stated in the narrative."""
     narrative_allows_rounding: bool = True

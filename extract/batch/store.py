@@ -7,11 +7,17 @@ Resume is by *content*: the index holds the sha256 of every recorded document (o
 ``path:<path>`` for a file that could not even be hashed). Readers of the store (the
 derived outputs) use `iter_records` / `read_record_at`, which stream and never hold more
 than one record in memory.
+
+A write that fails (``ENOSPC`` on a full disk, ``EIO``, a failed ``fsync``) is undone: the
+file is cut back to where the line began, so records.jsonl never holds a half line, and
+`StoreWriteError` is raised with a message for people (the run stops; what was recorded
+before stays, and the next run resumes after it).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -26,6 +32,21 @@ _CHUNK_BYTES = 1 << 16
 
 class StoreBusyError(RuntimeError):
     """Another batch run holds the lock on this OUTDIR."""
+
+
+class StoreWriteError(StoreBusyError):
+    """A record line could not be written (disk full, I/O error); the line was rolled back.
+
+    A subclass of StoreBusyError so that the command line reports it as a message (no
+    traceback) and stops with a non-zero exit code.
+    """
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError for people, naming a full disk or quota plainly."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘空间不足（ENOSPC）"
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def record_key(record: dict[str, Any]) -> str:
@@ -114,11 +135,25 @@ class RecordStore:
         """Append one record line durably (single write, then fsync)."""
         assert self._fd is not None, "store not open"
         data = line.rstrip("\n").encode("utf-8") + b"\n"
-        written = os.write(self._fd, data)
-        while written < len(data):  # short writes are rare on regular files; finish the line
-            written += os.write(self._fd, data[written:])
-        os.fsync(self._fd)
+        start = os.fstat(self._fd).st_size  # one writer (the lock): the line starts here
+        try:
+            written = os.write(self._fd, data)
+            while written < len(data):  # short writes are rare on regular files; finish the line
+                written += os.write(self._fd, data[written:])
+            os.fsync(self._fd)
+        except OSError as exc:
+            self._roll_back(start)
+            raise StoreWriteError(
+                f"无法写入 {self.path}: {describe_os_error(exc)}；已写入的记录完好（没有残缺的行），"
+                "腾出空间后用同样的命令再次运行即可继续"
+            ) from exc
         self.keys.add(key)
+
+    def _roll_back(self, size: int) -> None:
+        """Cut the file back to `size` bytes after a failed append (best effort)."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, size)  # type: ignore[arg-type]
+            os.fsync(self._fd)  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Close the file and release the lock."""

@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
+
+from extract.batch.store import describe_os_error
 
 from extract.outputs.index import build_index
 from extract.outputs.report_html import write_report
@@ -18,8 +21,37 @@ from extract.outputs.summary import build_summary, write_summary
 from extract.outputs.tables import write_discrepancy_tables, write_fields_csv, write_fields_parquet
 
 
+EXIT_OUTPUT_ERROR = 74  # EX_IOERR
+
+
+class OutputWriteError(SystemExit):
+    """An output file could not be written (disk full, I/O error).
+
+    Raised after the message went to stderr; a SystemExit (code 74) so that the command
+    line, which builds the outputs outside its own error handling, stops with a clear
+    message and no traceback. No output is left half-written (`atomic_output`).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(EXIT_OUTPUT_ERROR)
+        self.message = message
+
+
 def write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict[str, Any]:
-    """Build every derived output from records.jsonl; return the summary."""
+    """Build every derived output from records.jsonl; return the summary.
+
+    Raises OutputWriteError (after printing its message) when an output cannot be written.
+    """
+    try:
+        return _write_outputs(outdir, stats, settings, workers)
+    except OSError as exc:
+        message = (f"jixiao batch: 无法写入输出文件（{outdir}）: {describe_os_error(exc)}；"
+                   "records.jsonl 中的记录完好，没有生成残缺的输出文件；腾出空间后用同样的命令再次运行即可")
+        print(message, file=sys.stderr, flush=True)
+        raise OutputWriteError(message) from exc
+
+
+def _write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict[str, Any]:
     index = build_index(outdir)
     write_fields_csv(index)
     write_fields_parquet(index)
@@ -31,4 +63,4 @@ def write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict
     return summary
 
 
-__all__ = ["write_outputs"]
+__all__ = ["EXIT_OUTPUT_ERROR", "OutputWriteError", "write_outputs"]

@@ -145,8 +145,9 @@ def discrepancy_rows(record: dict[str, Any], severity: str) -> Iterator[list[str
             project,
             item.get("rule") or "",
             severity,
-            ", ".join(item.get("fields") or []),
+            ", ".join(map(str, item.get("fields") or [])),
             item.get("message") or "",
-            " | ".join(ev.get("text", "") for ev in evidence),
-            "; ".join(filter(None, (location_text(ev.get("location")) for ev in evidence))),
+            " | ".join(str(ev.get("text") or "") for ev in evidence if isinstance(ev, dict)),
+            "; ".join(filter(None, (location_text(ev.get("location")) for ev in evidence
+                                    if isinstance(ev, dict)))),
         ]

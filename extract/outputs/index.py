@@ -1,5 +1,6 @@
 """One streaming pass over records.jsonl: the small per-document index the outputs sort by,
-the totals they report, and `atomic_output` (write to a temp file in OUTDIR, then replace).
+the totals they report, and `atomic_output` (write to a temp file in OUTDIR, fsync, then
+replace: a crash or a full disk leaves the previous file or none, never a truncated one).
 
 The index keeps, per document, only its path, byte offset and severity counts (about a
 hundred bytes), never the record itself; writers re-read one record at a time by offset.
@@ -112,9 +113,11 @@ def atomic_output(final: Path) -> Iterator[Path]:
     tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
     try:
         yield tmp
-        with contextlib.suppress(OSError), tmp.open("rb+") as fh:
+        # A failed fsync (ENOSPC, EIO) means the data may never reach the disk: it raises,
+        # and the half-written temp file is removed instead of replacing `final`.
+        with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()

@@ -77,7 +77,7 @@ def _discrepancy_row(item: dict[str, Any]) -> str:
     sev_class = sev if sev in SEVERITY_ZH else "info"
     return (f'<tr class="disc" data-rule="{esc(item.get("rule"))}" data-severity="{esc(sev)}">'
             f'<td><span class="sev sev-{sev_class}">{esc(SEVERITY_ZH.get(sev, sev))}</span></td>'
-            f'<td>{esc(item.get("rule"))}</td><td>{esc(", ".join(item.get("fields") or []))}</td>'
+            f'<td>{esc(item.get("rule"))}</td><td>{esc(", ".join(map(str, item.get("fields") or [])))}</td>'
             f'<td>{esc(item.get("message"))}</td><td>{_evidence(item.get("evidence") or [])}</td></tr>\n')
 
 

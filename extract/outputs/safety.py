@@ -14,6 +14,11 @@ import re
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Also neutralised: the full-width forms (an East-Asian IME turns ＝ into = as it is typed,
+# and some importers fold them), and a formula character behind leading blanks or line
+# breaks, which an importer that trims cells ("trim spaces") would bring to the front.
+_FULLWIDTH_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+_BLANKS = " \t\r\n\u3000\u00a0\u200b\ufeff"
 XLSX_MAX_CELL_CHARS = 32_767
 # Characters an XLSX (XML 1.0) cell cannot hold; openpyxl refuses them.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -21,9 +26,17 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def neutralise_cell(value: Any) -> Any:
     """A cell value safe for a spreadsheet: text starting like a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and is_formula_like(value):
         return "'" + value
     return value
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could take `text` for a formula (see FORMULA_PREFIXES)."""
+    if text.startswith(FORMULA_PREFIXES + _FULLWIDTH_PREFIXES):
+        return True
+    stripped = text.lstrip(_BLANKS)
+    return stripped != text and stripped.startswith(FORMULA_PREFIXES + _FULLWIDTH_PREFIXES)
 
 
 def xlsx_cell(value: Any) -> Any:

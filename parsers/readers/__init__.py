@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from extract.errors import EmptyDocument, FileAccessError, LimitExceeded, UnsupportedFormat
 from extract.settings import Limits
@@ -40,18 +43,47 @@ def source_for(path: Path, data: bytes | None = None) -> Source:
 
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
-    """The file's bytes, refusing files over the size limit before reading them."""
+    """The file's bytes, refusing files over the size limit before reading them.
+
+    Only a regular file is opened (never a named pipe or a device, which could block or
+    never end); the read is capped at the limit as well, for files that grow meanwhile.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise FileAccessError(f"不是普通文件: {path}")
-        if size > limits.max_file_bytes:
-            raise LimitExceeded(
-                f"文件大小 {size} 字节超过上限 {limits.max_file_bytes} 字节", code="too-large"
-            )
-        return path.read_bytes()
+        # Opened without blocking, then checked on the open file: a named pipe put in the
+        # file's place between a stat() and the open cannot make the read hang.
+        fd = os.open(path, flags)
+    except IsADirectoryError as exc:
+        raise FileAccessError(f"不是普通文件: {path}") from exc
     except OSError as exc:
         raise FileAccessError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FileAccessError(f"不是普通文件: {path}")
+            if info.st_size > limits.max_file_bytes:
+                raise LimitExceeded(
+                    f"文件大小 {info.st_size} 字节超过上限 {limits.max_file_bytes} 字节", code="too-large"
+                )
+            data = _read_capped(fh, info.st_size, limits.max_file_bytes)
+        if len(data) > limits.max_file_bytes:
+            raise LimitExceeded(f"文件大小超过上限 {limits.max_file_bytes} 字节", code="too-large")
+        return data
+    except OSError as exc:
+        raise FileAccessError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
+
+
+def _read_capped(fh: BinaryIO, expected: int, cap: int) -> bytes:
+    """At most cap + 1 bytes: the expected size in one read, then more only if it grew."""
+    first = fh.read(min(expected, cap) + 1)
+    if len(first) <= expected:
+        return first
+    chunks, total = [first], len(first)
+    while total <= cap and (chunk := fh.read(min(1 << 20, cap + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_document(path: Path, data: bytes, limits: Limits | None = None) -> Document:

@@ -8,6 +8,7 @@ XML. Format-neutral on purpose: the PDF reader passes its own library's exceptio
     zipfile.BadZipFile, zlib.error, EOFError, struct.error   -> CorruptDocument  (corrupt)
     lxml XMLSyntaxError / ParserError, KeyError, IndexError   -> CorruptDocument  (corrupt)
     zipfile.LargeZipFile, MemoryError                         -> LimitExceeded    (too-large)
+    RuntimeError "… is encrypted, password required …"       -> EncryptedDocument (encrypted)
     RecursionError                                            -> UnsafeDocument   (unsafe-content)
     NotImplementedError (e.g. unsupported zip compression)    -> UnsupportedFormat
     ReadError                                                 -> passes through unchanged
@@ -28,6 +29,7 @@ from lxml import etree
 
 from extract.errors import (
     CorruptDocument,
+    EncryptedDocument,
     LimitExceeded,
     ReadError,
     UnsafeDocument,
@@ -78,6 +80,9 @@ def _translate(
         return UnsafeDocument(f"{what}嵌套过深，拒绝读取")
     if isinstance(exc, (zipfile.LargeZipFile, MemoryError)):
         return LimitExceeded(f"{what}过大，超出处理上限", code="too-large")
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        # zipfile refuses a member with the "encrypted" flag bit this way (no own class).
+        return EncryptedDocument(f"{what}内容已加密，无法读取")
     if isinstance(exc, NotImplementedError):
         return UnsupportedFormat(f"{what}使用了不支持的编码方式: {exc}")
     if isinstance(exc, _CORRUPT):

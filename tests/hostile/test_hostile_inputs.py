@@ -1,0 +1,123 @@
+"""Every hostile sample, read in-process with the network blocked: the right status and code,
+never an exception, never a connection to the canary server."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import samples
+
+from extract.errors import ReadError
+from extract.pipeline import extract_file
+from extract.runner import extract_safely
+from extract.settings import Limits, Settings, load_settings
+from parsers.readers import read_bytes, read_document
+
+READ_CODES = {"unsupported-format", "not-a-document", "corrupt", "encrypted", "empty", "no-text-layer",
+              "unknown-encoding", "unsafe-content", "too-large", "too-many-pages", "timeout",
+              "file-unreadable", "internal-error", "worker-crashed", "unreadable"}
+FAST_SETTINGS = Settings(limits=Limits(timeout_seconds=samples.HOSTILE_TIMEOUT))
+QUICK = [s for s in samples.SAMPLES if s.name != "slow.pdf"]
+
+
+def check_outcome(record, sample: samples.Sample) -> None:
+    codes = [error.code for error in record.errors]
+    assert record.status.value in sample.statuses(), (sample.name, record.status, record.errors)
+    expected = sample.codes()
+    if expected is None:
+        assert not READ_CODES & set(codes), (sample.name, record.errors)
+    else:
+        assert codes and codes[0] in expected, (sample.name, record.errors)
+
+
+@pytest.mark.parametrize("name", [s.name for s in QUICK] + ["dangling.txt", "self.pdf", "fifo.txt"])
+def test_each_hostile_file_gives_its_code(name, hostile_dir, no_network, canary):
+    root, written = hostile_dir
+    path = root / name
+    sample = written[str(path)]
+    started = time.monotonic()
+    record = extract_file(path, FAST_SETTINGS)  # not extract_safely: an exception must show
+    assert time.monotonic() - started < samples.HOSTILE_TIMEOUT
+    check_outcome(record, sample)
+    assert record.source.path == str(path)
+    assert no_network == [] and canary.hits == []
+
+
+def test_a_parser_that_runs_too_long_is_stopped(hostile_dir, no_network):
+    root, _ = hostile_dir
+    settings = Settings(limits=Limits(timeout_seconds=1.0))
+    started = time.monotonic()
+    record = extract_safely(root / "slow.pdf", settings)
+    assert time.monotonic() - started < 3
+    assert record.status.value == "failed" and record.errors[0].code == "timeout"
+
+
+def test_a_50_mb_line_is_refused_by_the_line_limit(long_line_file, no_network):
+    started = time.monotonic()
+    record = extract_file(long_line_file)
+    assert record.errors[0].code == "too-large" and "单行长度" in record.errors[0].message
+    assert time.monotonic() - started < 10
+
+
+def test_the_file_size_limit_refuses_before_reading(long_line_file):
+    record = extract_file(long_line_file, Settings(limits=Limits(max_file_bytes=1 << 20)))
+    assert record.status.value == "failed" and record.errors[0].code == "too-large"
+
+
+def test_limits_come_from_a_toml_config(tmp_path, hostile_dir):
+    root, _ = hostile_dir
+    config = tmp_path / "limits.toml"
+    config.write_text("[limits]\nmax_pages = 1\nmax_unzipped_bytes = 1000\ntimeout_seconds = 0.5\n"
+                      "max_line_chars = 10\n", encoding="utf-8")
+    settings = load_settings(config)
+    pdf = tmp_path / "two-pages.pdf"
+    pdf.write_bytes(samples._pdf_many_pages("", pages=2))
+    assert extract_file(pdf, settings).errors[0].code == "too-many-pages"
+    docx = tmp_path / "normal.docx"
+    docx.write_bytes(samples.corpus_docx())
+    assert extract_file(docx, settings).errors[0].code == "unsafe-content"
+    assert extract_file(root / "带 空格 的文件.txt", settings).errors[0].code == "too-large"
+    assert extract_safely(root / "slow.pdf", settings).errors[0].code == "timeout"
+
+
+@pytest.mark.parametrize("text", ["[limits]\nmax_pages = 0\n", "[limits]\ntimeout_seconds = -1\n",
+                                  "[limits]\nmax_bytes = 5\n"])
+def test_nonsense_limits_are_refused(tmp_path, text):
+    from extract.settings import SettingsError
+
+    config = tmp_path / "bad.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError):
+        load_settings(config)
+
+
+def test_readers_raise_only_read_errors_with_codes(hostile_dir):
+    """The reader layer itself (below the pipeline): a ReadError with a known code, or a Document."""
+    root, written = hostile_dir
+    for path_text, sample in written.items():
+        path = Path(path_text)
+        if sample.name == "slow.pdf":
+            continue
+        try:
+            read_document(path, read_bytes(path, Limits()), Limits())
+        except ReadError as exc:
+            assert exc.code in READ_CODES, (sample.name, exc.code)
+
+
+def test_a_directory_with_a_document_suffix_is_not_a_file(hostile_dir):
+    root, _ = hostile_dir
+    record = extract_file(root / "folder.txt")
+    assert record.errors[0].code == "file-unreadable"
+
+
+def test_an_unreadable_file(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their permissions")
+    path = tmp_path / "locked.txt"
+    path.write_text("项目名称", encoding="utf-8")
+    path.chmod(0)
+    assert extract_file(path).errors[0].code == "file-unreadable"
