@@ -243,6 +243,12 @@ def main() -> int:
     for case in CASES:
         (HERE / f"{case.name}.docx").write_bytes(build(case))
         print(f"wrote {case.name}.docx")
+    from raw_samples import CASES as RAW_CASES  # noqa: PLC0415 - layouts written as raw WordprocessingML
+
+    for make in RAW_CASES:
+        data, content = make()
+        (HERE / f"{data['name']}.docx").write_bytes(content)
+        print(f"wrote {data['name']}.docx")
     return 0
 
 

@@ -1,16 +1,20 @@
 """Word (.docx) reader: paragraphs and tables in document order, merged cells read once.
 
 Reads `word/document.xml` directly with lxml (safely: `parsers.readers.boundary.safe_xml`)
-instead of through python-docx objects: one pass over the body, no proxy objects, and the
-package's other parts (styles, images) are never inflated. This is several times faster
+instead of through python-docx objects: one pass over the body, no proxy objects, and of the
+package's other parts only numbering.xml and styles.xml are inflated (for list labels and
+symbol fonts set by character styles; images never). This is several times faster
 than loading the document with python-docx and walking `iter_inner_content()`.
 
 Owns the block level: body `w:p` / `w:tbl` (also inside block-level content controls and
 custom XML), the table grid (`w:gridBefore`, `w:gridSpan`, `w:vMerge` restart/continue,
 legacy `w:hMerge`) resolved into one Cell per merged cell, nested tables flattened into their
-parent cell (one line per nested row, its cells joined by tabs), and page numbers from hard
-page breaks, `w:lastRenderedPageBreak`, `w:pageBreakBefore` and next-page section breaks.
-Inline text and boxes are `docx_text` / `docx_boxes`; the zip container is `docx_container`.
+parent cell (one line per nested row, its cells joined by tabs), the paragraphs of text boxes
+(DrawingML, or VML when there is no DrawingML copy) read where their anchor paragraph
+stands, automatic list labels (一、 1、, `docx_numbering`) put in front of their paragraph,
+and page numbers from hard page breaks, `w:lastRenderedPageBreak`, `w:pageBreakBefore` and
+next-page section breaks. Inline text and boxes are `docx_text` / `docx_boxes`; the zip
+container (and the numbering and styles parts) is `docx_container`.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from extract.errors import NotADocument
 from extract.settings import Limits
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
-from parsers.readers.docx_boxes import W, on_off
-from parsers.readers.docx_container import main_document
+from parsers.readers.docx_boxes import W, on_off, symbol_font_styles
+from parsers.readers.docx_container import package
+from parsers.readers.docx_numbering import Numbering
 from parsers.readers.docx_text import SDT, SDT_CONTENT, InlineText, Pages
 from schemas.document import Block, Cell, Document, Paragraph, Table
 from schemas.record import Source
@@ -32,6 +37,9 @@ from schemas.record import Source
 P, TBL, TR, TC, BODY = (f"{W}{n}" for n in ("p", "tbl", "tr", "tc", "body"))
 CUSTOM_XML, PPR, TRPR, TCPR = (f"{W}{n}" for n in ("customXml", "pPr", "trPr", "tcPr"))
 VAL = f"{W}val"
+TXBX = f"{W}txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_CHOICE, MC_FALLBACK = f"{_MC}Choice", f"{_MC}Fallback"
 _WRAPPERS = frozenset({SDT, CUSTOM_XML})
 _STRIP = " \t\u3000\u00a0"
 
@@ -39,11 +47,15 @@ _STRIP = " \t\u3000\u00a0"
 def read(data: bytes, source: Source, limits: Limits) -> Document:
     """Read a .docx file's bytes into a Document (raises only ReadError subclasses)."""
     with reading_errors("Word 文档"):
-        root = main_document(data, limits)
+        root, parts = package(data, limits)
         body = root.find(BODY)
         if root.tag != f"{W}document" or body is None:
             raise NotADocument("zip 包的主文档不是 Word 正文（w:document/w:body），不是 Word 文档")
-        walker = _Walker()
+        styles = parts.get("styles")
+        walker = _Walker(
+            numbering=Numbering.from_parts(parts.get("numbering"), styles),
+            symbol_styles=symbol_font_styles(styles),
+        )
         walker.blocks_of(body)
         blocks = walker.blocks
     pages = max([walker.pages.page] + [b.page for b in blocks])
@@ -131,10 +143,12 @@ class _Walker:
 
     pages: Pages = field(default_factory=Pages)
     blocks: list[Block] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
+    symbol_styles: dict[str, str] = field(default_factory=dict)
     inline: InlineText = field(init=False)
 
     def __post_init__(self) -> None:
-        self.inline = InlineText(self.pages)
+        self.inline = InlineText(self.pages, self.symbol_styles)
 
     def blocks_of(self, parent: etree._Element) -> None:
         for child in parent:
@@ -153,8 +167,13 @@ class _Walker:
         props = para.find(PPR)
         if props is not None and on_off(props.find(f"{W}pageBreakBefore"), VAL, absent=False):
             self.pages.brk()
+        for box in text_boxes(para):
+            self.blocks_of(box)
+        label = self.numbering.label(props)
         for page, text in self.inline.paragraph(para, in_cell=False):
             text = text.strip(_STRIP)
+            if label:
+                text, label = (label + text).strip(_STRIP), ""
             if text:
                 self.blocks.append(Paragraph(page=page, text=text))
         self._section_break(props)
@@ -189,8 +208,10 @@ class _Walker:
         for child in container:
             tag = child.tag
             if tag == P:
+                texts.extend(self._cell_text(box) for box in text_boxes(child))
+                label = self.numbering.label(child.find(PPR))
                 parts = self.inline.paragraph(child, in_cell=True)
-                texts.append("".join(text for _, text in parts).strip(_STRIP))
+                texts.append((label + "".join(text for _, text in parts).strip(_STRIP)).strip(_STRIP))
             elif tag == TBL:
                 texts.extend(_flatten(self._table(child)))
             elif tag in _WRAPPERS:
@@ -198,6 +219,31 @@ class _Walker:
                 if inner is not None:
                     texts.append(self._cell_text(inner))
         return "\n".join(t for t in texts if t)
+
+
+def text_boxes(para: etree._Element) -> list[etree._Element]:
+    """The contents (`w:txbxContent`) of the text boxes anchored in a paragraph, outermost only.
+
+    A text box is stored twice, as DrawingML in `mc:Choice` and as VML in `mc:Fallback`; the
+    fallback copy is skipped. Boxes nested in another box are read with their parent.
+    """
+    if para.find(f".//{TXBX}") is None:  # the common case: one cheap search, no boxes
+        return []
+    found: list[etree._Element] = []
+
+    def walk(parent: etree._Element) -> None:
+        for child in parent:
+            if child.tag == TXBX:
+                found.append(child)
+            elif child.tag == MC_FALLBACK and any(
+                sibling.tag == MC_CHOICE for sibling in child.itersiblings(preceding=True)
+            ):
+                continue
+            elif len(child):
+                walk(child)
+
+    walk(para)
+    return found
 
 
 def _flatten(table: Table) -> list[str]:

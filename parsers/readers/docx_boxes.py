@@ -13,6 +13,8 @@ The glyph and code-point tables themselves live in `checkbox_glyphs` (shared wit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lxml import etree
 
 from parsers.readers.checkbox_glyphs import (
@@ -32,17 +34,63 @@ _FALSE = frozenset({"0", "false", "off", "no"})
 BOX_GLYPHS = CHECKED_GLYPHS | UNCHECKED_GLYPHS | {CHECKED, UNCHECKED}
 
 
-def run_symbol_font(run: etree._Element) -> str | None:
-    """The symbol font (lower case) named in a run's `w:rFonts`, or None."""
+def run_symbol_font(run: etree._Element, styles: Mapping[str, str] | None = None) -> str | None:
+    """The symbol font (lower case) of a run: named in its `w:rFonts`, else by its character
+    style (`w:rStyle`, looked up in `styles` from `symbol_font_styles`), or None.
+
+    Fonts set directly on the run win over the style's: a run whose `w:rFonts` names a text
+    font for its Latin slots is not in the style's symbol font.
+    """
     rpr = run.find(f"{W}rPr")
-    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
-    if fonts is None:
+    if rpr is None:
         return None
+    fonts = rpr.find(f"{W}rFonts")
+    if fonts is not None:
+        font = _symbol_font_of(fonts)
+        if font is not None or fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi"):
+            return font
+    if styles:
+        style = rpr.find(f"{W}rStyle")
+        if style is not None:
+            return styles.get(style.get(f"{W}val") or "")
+    return None
+
+
+def _symbol_font_of(fonts: etree._Element) -> str | None:
     for attr in _FONT_ATTRS:
         name = (fonts.get(attr) or "").strip().lower()
         if name in SYMBOL_FONTS:
             return name
     return None
+
+
+def symbol_font_styles(styles: etree._Element | None) -> dict[str, str]:
+    """Character styles (by id) whose font is a symbol font, following `w:basedOn`."""
+    if styles is None:
+        return {}
+    own: dict[str, str | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style"):
+        style_id = style.get(f"{W}styleId")
+        if not style_id or style.get(f"{W}type") != "character":
+            continue
+        fonts = style.find(f"{W}rPr/{W}rFonts")
+        own[style_id] = _symbol_font_of(fonts) if fonts is not None else None
+        if fonts is not None and own[style_id] is None and (fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")):
+            continue  # a text font set here ends the inheritance
+        parent = style.find(f"{W}basedOn")
+        if parent is not None and parent.get(f"{W}val"):
+            based[style_id] = parent.get(f"{W}val")
+    found: dict[str, str] = {}
+    for style_id in own:
+        seen, current = set(), style_id
+        while current and current not in seen:
+            seen.add(current)
+            if own.get(current):
+                found[style_id] = own[current]
+                break
+            current = based.get(current)
+    return found
 
 
 def render_run_text(text: str, symbol_font: str | None) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -27,6 +28,7 @@ from extract.errors import (
     CorruptDocument,
     EncryptedDocument,
     NotADocument,
+    ReadError,
     UnsafeDocument,
     UnsupportedFormat,
 )
@@ -42,6 +44,7 @@ _DEFAULT_MAIN = "word/document.xml"
 # documents can compress 50-100x, and a few KiB of output cannot hurt anyone.
 _RATIO_FLOOR_BYTES = 1 << 20
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_HELPER_KINDS = ("numbering", "styles")
 
 
 def is_zip(data: bytes) -> bool:
@@ -70,6 +73,15 @@ def sniff_non_zip(data: bytes) -> None:
 
 def main_document(data: bytes, limits: Limits) -> etree._Element:
     """The parsed root (`w:document`) of the package's main part."""
+    return package(data, limits)[0]
+
+
+def package(data: bytes, limits: Limits) -> tuple[etree._Element, dict[str, etree._Element]]:
+    """The main part's root and its parsed helper parts by kind ("numbering", "styles").
+
+    The helper parts are optional: one that is missing, unreadable or malformed is left out
+    (the body is still read, only without list numbers), never an error of the document.
+    """
     if not is_zip(data):
         sniff_non_zip(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -82,9 +94,43 @@ def main_document(data: bytes, limits: Limits) -> etree._Element:
         if info.flag_bits & 0x1:
             raise EncryptedDocument("Word 文档内容已加密，无法读取")
         xml = _read_capped(archive, info, limits)
-    if not xml.strip():
-        raise CorruptDocument("word/document.xml 为空")
-    return safe_xml(xml, "Word 文档")
+        if not xml.strip():
+            raise CorruptDocument("word/document.xml 为空")
+        root = safe_xml(xml, "Word 文档")
+        parts = _helper_parts(archive, name, limits)
+    return root, parts
+
+
+def _helper_parts(archive: zipfile.ZipFile, main: str, limits: Limits) -> dict[str, etree._Element]:
+    """numbering.xml and styles.xml, found through the main part's relationships."""
+    folder, base = posixpath.split(main)
+    targets = {kind: posixpath.join(folder, f"{kind}.xml") for kind in _HELPER_KINDS}
+    rels_info = _member(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+    if rels_info is not None:
+        try:
+            rels = safe_xml(_read_capped(archive, rels_info, limits), "Word 文档关系表")
+        except UnsafeDocument:
+            raise
+        except (ReadError, etree.LxmlError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+            rels = None
+        for rel in rels.iter(f"{_PKG_REL_NS}Relationship") if rels is not None else ():
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            target = rel.get("Target", "")
+            if kind in _HELPER_KINDS and target and rel.get("TargetMode") != "External":
+                path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                targets[kind] = posixpath.normpath(path)
+    parts: dict[str, etree._Element] = {}
+    for kind, path in targets.items():
+        info = _member(archive, path)
+        if info is None or info.flag_bits & 0x1:
+            continue
+        try:
+            parts[kind] = safe_xml(_read_capped(archive, info, limits), f"Word 文档 {path}")
+        except UnsafeDocument:
+            raise  # a bomb or a DTD is hostile wherever it sits in the package
+        except (ReadError, etree.LxmlError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+            continue  # a broken helper part costs the list numbers, not the document
+    return parts
 
 
 def _refuse_bombs(infos: list[zipfile.ZipInfo], limits: Limits) -> None:

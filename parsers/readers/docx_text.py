@@ -6,8 +6,10 @@ FORMCHECKBOX shown as ☑/☐), inline content controls (a checkbox control's gl
 by its `w14:checked` state), tracked changes (insertions kept, deletions dropped),
 hyperlinks and smart tags. Paragraphs, tables and the grid are `parsers.readers.docx`.
 
-Not read, on purpose: drawings and text boxes (`w:drawing`, `w:pict`, `mc:AlternateContent`),
-comments, footnotes, headers and footers; the form's content is in the body.
+Not read, on purpose: hidden text (`w:vanish`: Word neither shows nor prints it), the
+phonetic guide of ruby text, comments, footnotes, headers and footers (the form's content
+is in the body). Drawings are no text here; the paragraphs of text boxes anchored in a
+paragraph are read as blocks of their own by `parsers.readers.docx`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from parsers.readers.docx_boxes import (
     W,
     force_box,
     form_checkbox_state,
+    on_off,
     render,
     render_run_text,
     render_sym,
@@ -30,11 +33,21 @@ from parsers.readers.docx_boxes import (
 R, T, TAB, BR, CR, SYM = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "sym"))
 FLD_CHAR, INSTR, NB_HYPHEN, PTAB = (f"{W}{n}" for n in ("fldChar", "instrText", "noBreakHyphen", "ptab"))
 RENDERED_BREAK, SDT, SDT_CONTENT = f"{W}lastRenderedPageBreak", f"{W}sdt", f"{W}sdtContent"
+RUBY, RUBY_BASE, RPR = f"{W}ruby", f"{W}rubyBase", f"{W}rPr"
+_HIDING = (f"{W}vanish", f"{W}specVanish")
 FLD_TYPE, BR_TYPE = f"{W}fldCharType", f"{W}type"
 # Inline containers whose runs are visible text.
 _TRANSPARENT = frozenset(
     f"{W}{n}" for n in ("hyperlink", "smartTag", "ins", "moveTo", "customXml", "fldSimple", "dir", "bdo")
 )
+
+
+def is_hidden(run: etree._Element) -> bool:
+    """True for a run formatted as hidden text (`w:vanish` / `w:specVanish` on)."""
+    props = run.find(RPR)
+    if props is None:
+        return False
+    return any(on_off(props.find(tag), f"{W}val", absent=False) for tag in _HIDING)
 
 
 @dataclass
@@ -67,6 +80,7 @@ class InlineText:
     """Collects a paragraph's text as (page, text) segments, split where a page breaks."""
 
     pages: Pages
+    symbol_styles: dict[str, str] = field(default_factory=dict)  # character style id -> symbol font
     in_cell: bool = False
     _segments: list[tuple[int, list[str]]] = field(default_factory=list)
     _fields: list[_Field] = field(default_factory=list)
@@ -127,9 +141,12 @@ class InlineText:
         self._emit(force_box("".join(inner), state))
 
     def _run(self, run: etree._Element) -> None:
-        font = run_symbol_font(run)
+        font = run_symbol_font(run, self.symbol_styles)
+        hidden = is_hidden(run)
         for child in run:
             tag = child.tag
+            if hidden and tag not in (FLD_CHAR, INSTR, RENDERED_BREAK):
+                continue  # hidden text (w:vanish): Word neither shows nor prints it
             if tag == T:
                 self._emit(render_run_text(child.text or "", font))
             elif tag in (TAB, PTAB):
@@ -149,6 +166,10 @@ class InlineText:
                     self._fields[-1].instruction.append(child.text or "")
             elif tag == RENDERED_BREAK:
                 self.pages.brk()
+            elif tag == RUBY:
+                base = child.find(RUBY_BASE)
+                if base is not None:
+                    self._walk(base)  # the base text; the phonetic guide (w:rt) is not text
             # w:delText, w:delInstrText, w:rPr, w:softHyphen, drawings: nothing visible
 
     def _break(self, br: etree._Element) -> None:

@@ -89,7 +89,9 @@ def _layouts(data: bytes, limits: Limits) -> Iterator[PageLayout]:
                     number=page.page_number, height=float(page.height), chars=page.chars,
                     lines=page.lines, rects=page.rects, curves=page.curves, annots=page.page_obj.annots,
                 )
-            yield layout_page(raw)
+            with _pdf_errors():  # damaged annotations or drawing operators surface here
+                layout = layout_page(raw)
+            yield layout
             page.close()
     finally:
         # Not pdf.close(): it would build every Page object (also after too-many-pages);

@@ -1,5 +1,5 @@
 """Output-safety units, arbitrary bytes under every suffix, no network over the corpus, and
-the .doc conversion's network leak (xfail: the fix lies in parsers/readers/doc.py)."""
+the .doc conversion run without network."""
 
 from __future__ import annotations
 
@@ -124,20 +124,22 @@ def test_the_network_blocker_works(no_network):
     no_network.clear()
 
 
-DOC_LEAK = (
-    "doc.py converts HTML/RTF saved as .doc with LibreOffice, which fetches <img src=http://…>: "
-    "Path('x.doc').write_bytes(b'<html><img src=\"http://127.0.0.1:PORT/a.png\"></html>'); "
-    "extract_file(Path('x.doc')) -> GET /a.png on the server. Fix in parsers/readers/doc.py: run "
-    "soffice without network (e.g. `unshare -rn`), or read HTML/RTF .doc without LibreOffice"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=DOC_LEAK)
-def test_a_doc_converted_by_libreoffice_fetches_nothing(tmp_path, canary):
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.xfail("LibreOffice is not installed: nothing converts .doc")
+def test_an_html_doc_is_read_without_libreoffice_and_fetches_nothing(tmp_path, canary):
     path = tmp_path / "remote.doc"
     path.write_bytes(f'<html><body><p>项目名称</p><img src="{canary.url}/doc.png"></body></html>'.encode())
+    before = len(canary.hits)
+    record = extract_file(path, samples_settings())
+    time.sleep(0.3)
+    assert canary.hits[before:] == []
+    assert record.source.dialect == "html"
+
+
+def test_an_rtf_doc_converted_by_libreoffice_fetches_nothing(tmp_path, canary):
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice is not installed: nothing converts .doc")
+    path = tmp_path / "remote.doc"
+    rtf = "{\\rtf1\\ansi {\\field{\\*\\fldinst INCLUDEPICTURE \"" + canary.url + "/rtf.png\" \\\\d}}项目名称}"
+    path.write_bytes(rtf.encode("utf-8"))
     before = len(canary.hits)
     extract_file(path, samples_settings())
     time.sleep(0.3)
@@ -158,22 +160,12 @@ def _widget_pdf(annot_objects: list[bytes], annots: bytes) -> bytes:
         samples._stream(b"BT /F1 12 Tf 50 780 Td (x) Tj ET"), samples._FONT, *annot_objects])
 
 
-PDF_BOXES = ("parsers/readers/pdf.py calls layout_page(raw) outside _pdf_errors(), so pdfminer/"
-             "pdf_boxes errors met while laying out a page escape as {}: "
-             "read_document(Path('x.pdf'), {}, Limits()). Fix: wrap `layout_page(raw)` in "
-             "`with _pdf_errors():` (pdf.py) or guard widget_boxes (pdf_boxes.py)")
-
-
-@pytest.mark.xfail(strict=True, reason=PDF_BOXES.format(
-    "TypeError (float(PSKeyword))", "pdf with /Annots [<< /Subtype /Widget /FT /Btn /Rect [0 0 foo 10] >>]"))
 def test_a_widget_with_a_keyword_in_its_rect_is_a_read_error():
     data = _widget_pdf([], b"[<< /Type /Annot /Subtype /Widget /FT /Btn /Rect [0 0 foo 10] >>]")
     with pytest.raises(ReadError):
         read_document(Path("x.pdf"), data, Limits())
 
 
-@pytest.mark.xfail(strict=True, reason=PDF_BOXES.format(
-    "pdfminer PSSyntaxError", "pdf whose /Annots [6 0 R] object is '<< /Type /Annot /Subtype /Widget /Rect >>'"))
 def test_a_broken_annotation_dictionary_is_a_read_error():
     data = _widget_pdf([b"<< /Type /Annot /Subtype /Widget /Rect >>"], b"[6 0 R]")
     with pytest.raises(ReadError):

@@ -149,3 +149,54 @@ def ole2_bytes(*stream_names: str) -> bytes:
     """A minimal fake OLE2 compound file: the magic plus UTF-16 directory entry names."""
     body = b"".join(name.encode("utf-16-le") + b"\x00\x00" for name in stream_names)
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + body + b"\x00" * 1024
+
+
+def with_parts(
+    *xml_blocks: str, numbering: str = "", styles: str = "", extra_ns: str = ""
+) -> bytes:
+    """A .docx like `body_docx`, with raw `w:abstractNum`/`w:num` definitions appended to its
+    numbering part and raw `w:style` definitions to its styles part; `extra_ns` adds namespace
+    declarations for the body fragments (mc:, wps:, v: … for text boxes)."""
+    document = new_document()
+    body = document.element.body
+    sect = body[-1]
+    for xml in xml_blocks:
+        sect.addprevious(etree.fromstring(re.sub(r"^(\s*<[\w:]+)", rf"\1 {_NSDECL} {extra_ns}", xml, count=1)))
+    if numbering:
+        part = document.part.numbering_part.element
+        holder = fragment(f"<w:numbering>{numbering}</w:numbering>")
+        for child in list(holder):  # every w:abstractNum must come before the first w:num
+            first_num = part.find(f"{{{W_NS}}}num")
+            if child.tag.endswith("}abstractNum") and first_num is not None:
+                first_num.addprevious(child)
+            else:
+                part.append(child)
+    if styles:
+        for child in list(fragment(f"<w:styles>{styles}</w:styles>")):
+            document.styles.element.append(child)
+    return to_bytes(document)
+
+
+def abstract_num(abstract_id: int, *levels: tuple[str, str], start: int = 1) -> str:
+    """An abstract list whose level i has (numFmt, lvlText) `levels[i]`."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    return f'<w:abstractNum w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'
+
+
+def num(num_id: int, abstract_id: int, restart: int | None = None) -> str:
+    """A list instance, optionally restarting level 0 at `restart`."""
+    override = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>'
+        if restart is not None else ""
+    )
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+
+
+def numbered(text: str, num_id: int, ilvl: int = 0) -> str:
+    """A paragraph in list `num_id` at level `ilvl`."""
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+            f"{r(text)}</w:p>")
