@@ -5,8 +5,10 @@ Owns the vocabulary that ties a narrative figure to a quantity of the form's tab
 reading of expressions such as `2.45*50%=1.225万元`. It decides nothing about consistency:
 the checker (`extract.checks`) compares these facts with the table.
 
-A figure is tied to a quantity only when a keyword stands right before it, separated by at
-most a connective (为、达、共计、：…). Anything looser would tie `执行率和目标完成度均在75%以上`
+A figure is tied to a quantity only when a keyword (`parsers.narrative_terms`) stands right
+before it, separated by at most a connective (为、达、共计、约、：…); a rate after `占调整后预算的`
+is a rate of the amount its clause named first (执行数: the execution rate). A figure whose
+sentence names another year, 上年/同期, 预计/计划 or 其中 before it carries that as `aside`. Anything looser would tie `执行率和目标完成度均在75%以上`
 to the execution rate; a figure followed by 以上/以下/之间 is a bound, not a statement, and
 is marked `is_bound`. Figures without a keyword are kept (quantity None): unit inference
 uses any `X万元` that repeats a printed figure.
@@ -21,40 +23,17 @@ from typing import Literal
 
 import regex
 
+from parsers.narrative_terms import AMOUNT_QUANTITIES, ASIDE, CLAUSE, RATE_QUANTITIES, SHARE_OF, SUBCLAUSE
 from parsers.normalize import to_ascii
 from schemas.discrepancy import Location
 from schemas.document import Document
 from schemas.fields import UNIT_FACTORS
 
-AMOUNT_QUANTITIES: dict[str, tuple[str, ...]] = {
-    "annual_budget": (
-        r"年初预算(?:安排)?(?:资金|金额|数)?",
-        r"(?:当年|年度|全年)预算(?:安排)?(?:资金|金额|数)?",
-        r"(?:原|初始)预算(?:数|金额)?",
-        r"预算安排(?:资金|金额|数)?",
-    ),
-    "adjusted_budget": (
-        r"调整后(?:的)?预算(?:资金|金额|数)?",
-        r"调整预算(?:资金|金额|数)?",
-        r"(?:预算)?调整(?:后)?(?:为|至|到)",
-    ),
-    "adjustment_total": (r"预算调整(?:数|金额|额)", r"调整(?:数|金额|额)"),
-    "decrease": (r"调减(?:预算|金额|资金|数)?", r"核减(?:预算|金额|资金)?"),
-    "increase": (r"调增(?:预算|金额|资金|数)?", r"追加(?:预算|金额|资金)?"),
-    "executed": (
-        r"实际(?:支出|执行|使用)(?:金额|资金|数)?",
-        r"(?:预算)?执行(?:数|金额)",
-        r"(?:已|累计|共)(?:累计)?(?:支出|执行|使用)(?:金额|资金)?",
-    ),
-}
-RATE_QUANTITIES: dict[str, tuple[str, ...]] = {
-    "execution_rate": (r"(?:预算|资金)?执行率", r"(?:预算|资金)执行进度", r"(?<!工程|施工|项目)执行进度"),
-    "adjustment_rate": (r"(?:预算)?调整率",),
-}
 
-_GAP = r"(?:[\s:：]|为|是|约|达|到|了|已|共计|合计|总计|累计|共|计){0,3}"
+_GAP = r"(?:[\s:：]|为|是|约|达|到|了|已|共计|合计|总计|累计|共|计|大约|近){0,3}"
 _NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_AMOUNT = regex.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>亿元|万元|元)")
+_UNIT = r"亿元|万元|元|万(?=[，,。；;、）)\s]|$)"
+_AMOUNT = regex.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})")
 _RATE = regex.compile(rf"(?P<num>{_NUMBER})\s*%")
 _BOUND_AFTER = regex.compile(r"\s*(?:及|或)?(?:以上|以下|以内|之间|不等|[-~～至])")
 _OPERAND = rf"{_NUMBER}%?(?:亿元|万元|元)?"
@@ -62,7 +41,7 @@ _EXPRESSION = regex.compile(
     rf"(?P<expr>{_OPERAND}(?:\s*[*×xX÷/+\-−－]\s*{_OPERAND})+)\s*[=＝]\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>%|亿元|万元|元)?"
 )
-_TOKEN = regex.compile(rf"(?P<num>{_NUMBER})(?P<pct>%)?(?:亿元|万元|元)?|(?P<op>[*×xX÷/+\-−－])")
+_TOKEN = regex.compile(rf"(?P<num>{_NUMBER})(?P<pct>%)?(?P<unit>亿元|万元|元)?|(?P<op>[*×xX÷/+\-−－])")
 _LOOKBACK_CHARS = 24
 
 
@@ -87,6 +66,9 @@ class Fact:
     location: Location | None = None
     order: int = 0
     is_bound: bool = False
+    aside: str | None = None
+    """`prior` (上年/同期…), `plan` (预计/计划…), `part` (其中…) or a year (`2023`) named
+    earlier in the figure's sentence; None when nothing sets it apart from this year's totals."""
 
     @property
     def decimals(self) -> int:
@@ -176,6 +158,7 @@ def scan_text(text: str, location: Location | None = None, order: int = 0) -> tu
 
 def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, order: int) -> Iterator[Fact]:
     matches = [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)]
+    stated: list[tuple[int, str]] = []  # (position, quantity) of the amounts tied so far
     for kind, match in sorted(matches, key=lambda item: item[1].start()):
         inside = next((span for span in spans if span[0] <= match.start() < span[1]), None)
         if inside and (kind == "rate" or match.end() < inside[1]):
@@ -187,17 +170,60 @@ def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, o
         prefix_start = max(0, match.start() - _LOOKBACK_CHARS)
         keyword = None if inside else keywords.search(text, prefix_start, match.start())
         quantity = _quantity(keyword)
+        share = None if inside or kind == "amount" else SHARE_OF.search(text, prefix_start, match.start())
+        if share is not None and quantity is None:
+            sentence = _clause_start(text, share.start(), CLAUSE)
+            subject = next((q for p, q in reversed(stated) if sentence <= p < share.start()), None)
+            quantity, keyword = _share_quantity(subject, share.group("base")), share
+        if kind == "amount" and quantity in _SUBJECTS:
+            stated.append((match.start(), quantity))
         start = inside[0] if inside else (keyword.start() if keyword else match.start())
         yield Fact(
             kind=kind,
             quantity=quantity,
             value=value,
-            unit=match.group("unit") if kind == "amount" else "%",
+            unit=_unit(match.group("unit")) if kind == "amount" else "%",
             snippet=text[start : match.end()].strip(),
             location=location,
             order=order + match.start(),
             is_bound=bool(_BOUND_AFTER.match(text, match.end())),
+            aside=_aside(text, start),
         )
+
+
+def _clause_start(text: str, position: int, boundary: regex.Pattern[str]) -> int:
+    ends = [m.end() for m in boundary.finditer(text, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _aside(text: str, position: int) -> str | None:
+    """The last ASIDE word before `position` in its sentence (`plan`/`part`: in its clause)."""
+    found: str | None = None
+    sentence, clause = _clause_start(text, position, CLAUSE), _clause_start(text, position, SUBCLAUSE)
+    for match in ASIDE.finditer(text, sentence):
+        if match.start() >= position:
+            break
+        kind = match.lastgroup
+        if kind in ("plan", "part") and match.start() < clause:
+            continue
+        found = match.group("year") if kind == "year" else (None if kind == "current" else kind)
+    return found
+
+
+_SUBJECTS = ("executed", "decrease", "increase", "adjustment_total")
+
+
+def _share_quantity(subject: str | None, base: str) -> str | None:
+    """`实际支出X万元，占调整后预算的Y%` is the execution rate; `调减X万元，占年初预算的Y%` the adjustment rate."""
+    if subject == "executed":
+        return "execution_share_of_annual" if regex.match(r"(?:年初|当年|全年|本年|年度)", base) else "execution_rate"
+    if subject in ("decrease", "increase", "adjustment_total"):
+        return "adjustment_rate"
+    return None
+
+
+def _unit(unit: str) -> str:
+    return "万元" if unit == "万" else unit
 
 
 def _quantity(keyword: regex.Match[str] | None) -> str | None:
@@ -210,29 +236,37 @@ def _expression(match: regex.Match[str], location: Location | None) -> Expressio
     stated = to_decimal(match.group("num")) or Decimal(0)
     return Expression(
         text=match.group(0).strip(),
-        computed=evaluate(match.group("expr")),
+        computed=evaluate(match.group("expr"), match.group("unit")),
         stated=stated,
         unit=match.group("unit"),
         location=location,
     )
 
 
-def evaluate(expression: str) -> Decimal | None:
-    """The value of `2.45*50%` style arithmetic (× ÷ before + −; `50%` is 0.5); None if invalid."""
+def evaluate(expression: str, result_unit: str | None = None) -> Decimal | None:
+    """The value of `2.45*50%` style arithmetic (× ÷ before + −; `50%` is 0.5); None if invalid.
+
+    When an operand names its unit (`350元×120=4.2万元`), operands are taken in yuan and the
+    value is given in `result_unit`; without units the figures are taken as printed."""
     values: list[Decimal] = []
     ops: list[str] = []
-    for token in _TOKEN.finditer(expression):
+    tokens = list(_TOKEN.finditer(expression))
+    in_yuan = any(t.group("unit") for t in tokens if t.group("num"))
+    for token in tokens:
         if token.group("op"):
             ops.append(_canonical_op(token.group("op")))
             continue
         number = to_decimal(token.group("num"))
         if number is None:
             return None
+        if in_yuan and token.group("unit"):
+            number *= UNIT_FACTORS[token.group("unit")]
         values.append(number / 100 if token.group("pct") else number)
     if len(values) != len(ops) + 1:
         return None
     try:
-        return _reduce_sum(*_reduce_products(values, ops))
+        value = _reduce_sum(*_reduce_products(values, ops))
+        return value / UNIT_FACTORS[result_unit] if in_yuan and result_unit in UNIT_FACTORS else value
     except (DivisionByZero, InvalidOperation, ZeroDivisionError):
         return None
 

@@ -6,7 +6,8 @@ with `@rule` (`base.py`), one family per module:
 - `units.py`: unit-mismatch (unit inference; runs first and corrects the record)
 - `amounts.py`: budget-identity, execution-rate
 - `boxes.py`: checkbox-state, adjustment-flag
-- `narrative.py`: narrative-mismatch, conclusion-rate, text-arithmetic
+- `narrative.py`: narrative-mismatch, text-arithmetic
+- `conclusion.py`: conclusion-rate
 - `completeness.py`: missing-field, period
 
 `run_checks` infers units first, so every other rule reads amounts in the unit they are
@@ -20,7 +21,7 @@ silently when their inputs are missing, and the few overlaps are settled in the 
 
 from __future__ import annotations
 
-from extract.checks import amounts, boxes, completeness, narrative, units  # noqa: F401  (registers rules)
+from extract.checks import amounts, boxes, completeness, conclusion, narrative, units  # noqa: F401  (registers rules)
 from extract.checks.base import RULES, CheckContext, Finding, Rule, rule
 from extract.checks.units import infer_units
 from extract.settings import CheckSettings

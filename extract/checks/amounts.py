@@ -85,6 +85,12 @@ def _rate_gap(ctx: CheckContext, values: dict[str, Decimal] | None = None) -> De
     return pct - terms["executed"] / terms["adjusted_budget"] * 100
 
 
+def execution_gap(ctx: CheckContext) -> Decimal | None:
+    """预算执行进度 − 执行数 ÷ 调整后预算数 × 100 as the table states them, when it fails."""
+    gap = _rate_gap(ctx)
+    return gap if gap is not None and abs(gap) > ctx.settings.rate_tolerance_points else None
+
+
 def rate_repair(ctx: CheckContext) -> IdentityRepair | None:
     """The narrative 执行数 (or 调整后预算) that makes a failing execution rate hold, if any."""
     gap = _rate_gap(ctx)

@@ -10,12 +10,15 @@ completeness); `extract.checks.run_checks` runs them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
+import regex
+
 from extract.settings import CheckSettings
 from parsers.narrative import Fact, Narrative, scan_document
+from parsers.normalize import label_key
 from schemas.discrepancy import Evidence, Location, Severity
 from schemas.document import Document
 from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
@@ -117,11 +120,31 @@ class CheckContext:
 
     # -- narrative ------------------------------------------------------------------------
     @cached_property
+    def budget_years(self) -> tuple[int, int] | None:
+        """The project's budget year(s): from its name, else the tracking period's start."""
+        years = budget_years(self.record.fields.project_name)
+        period = self.record.fields.tracking_period
+        if years is None and period is not None and period.start is not None:
+            years = (period.start.year, period.start.year)
+        return years
+
+    @cached_property
     def narrative(self) -> Narrative:
-        """The narrative's figures (the table's value lines left out)."""
+        """The narrative's figures (the table's value lines left out). A figure its sentence sets
+        apart (上年/同期, 预计/计划, 其中, another year than the budget year) keeps no quantity."""
         table = (*AMOUNT_FIELDS, "execution_progress_pct")
         skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if k in table]
-        return scan_document(self.document, skip)
+        scanned = scan_document(self.document, skip)
+        facts = tuple(replace(f, quantity=None) if self._aside(f) else f for f in scanned.facts)
+        return Narrative(facts, scanned.expressions)
+
+    def _aside(self, fact: Fact) -> bool:
+        if fact.aside is None or fact.quantity is None:
+            return False
+        if not fact.aside.isdigit():
+            return True
+        years = self.budget_years
+        return years is not None and not years[0] <= int(fact.aside) <= years[1]
 
     def narrative_tolerance(self, fact: Fact) -> Decimal:
         """How far a table value may be from `fact` and still be the same figure."""
@@ -146,12 +169,32 @@ class CheckContext:
         """Narrative facts quoted with their location."""
         return [Evidence(text=fact.snippet, location=fact.location) for fact in facts]
 
+    def label_evidence(self, name: str) -> list[Evidence]:
+        """The first document line naming field `name`'s label (spacing and brackets ignored)."""
+        key = label_key(regex.split(r"[（(]", FIELD_LABELS.get(name, name))[0])
+        for line in self.document.lines:
+            if key and key in label_key(line.text):
+                return [Evidence(text=line.text, location=line.loc)]
+        return []
+
     def line_evidence(self, needle: str) -> list[Evidence]:
         """The first document line containing `needle`, as evidence (none if absent)."""
         for line in self.document.lines:
             if needle and needle in line.text:
                 return [Evidence(text=line.text, location=line.loc)]
         return []
+
+
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-—~～至]\s*((?:19|20)\d{2}))?\s*年")
+
+
+def budget_years(project_name: str | None) -> tuple[int, int] | None:
+    """The budget year(s) a project name states: `2024年华漕镇…项目` -> (2024, 2024)."""
+    match = _YEAR.search(project_name or "")
+    if match is None:
+        return None
+    first = int(match.group(1))
+    return first, int(match.group(2) or first)
 
 
 # -- formatting helpers shared by the rules' messages ---------------------------------------
@@ -185,6 +228,7 @@ __all__ = [
     "CheckContext",
     "Finding",
     "Rule",
+    "budget_years",
     "in_unit",
     "label",
     "plain",

@@ -15,14 +15,13 @@ from datetime import date
 
 import regex
 
-from extract.checks.base import CheckContext, Finding, label, rule
+from extract.checks.base import CheckContext, Finding, budget_years, label, rule
 from extract.checks.boxes import bad_groups
 from extract.status import expected_fields
 from schemas.discrepancy import Evidence, Severity
 from schemas.section import Section
 
 REQUIRED_SECTIONS: dict[str, str] = {"一": "项目基本情况", "二": "项目具体实施情况", "三": "阶段性跟踪结论"}
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-—~～至]\s*((?:19|20)\d{2}))?\s*年")
 
 
 def _has_text(section: Section) -> bool:
@@ -76,7 +75,7 @@ def missing_field(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding("未读到表中任何字段，无法核对；请确认文件是“财政项目支出绩效运行监控（跟踪评价）”表", [], tuple(missing))
     else:
         for name in missing:
-            yield Finding(f"必填字段“{label(name)}”为空或未找到", [], (name,))
+            yield Finding(f"必填字段“{label(name)}”为空或未找到", ctx.label_evidence(name), (name,))
     for _, finding in sections:
         yield finding
 
@@ -86,15 +85,6 @@ def _is_missing(ctx: CheckContext, name: str) -> bool:
     if name == "tracking_period" and value is not None:
         return value.start is None and value.end is None
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def budget_years(project_name: str | None) -> tuple[int, int] | None:
-    """The budget year(s) a project name states: `2024年华漕镇…项目` -> (2024, 2024)."""
-    match = _YEAR.search(project_name or "")
-    if match is None:
-        return None
-    first = int(match.group(1))
-    return first, int(match.group(2) or first)
 
 
 @rule("period", Severity.ERROR, fields=("tracking_period",))
@@ -114,7 +104,7 @@ def period(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _outside_budget_year(ctx: CheckContext, start: date, end: date, evidence: list[Evidence]) -> Iterator[Finding]:
-    years = budget_years(ctx.record.fields.project_name)
+    years = budget_years(ctx.record.fields.project_name)  # not the period's own year
     if years is None or (start.year >= years[0] and end.year <= years[1]):
         return
     span = f"{years[0]}年" if years[0] == years[1] else f"{years[0]}—{years[1]}年"

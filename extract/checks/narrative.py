@@ -1,44 +1,45 @@
-"""Rules on the narrative: `narrative-mismatch`, `conclusion-rate` and `text-arithmetic`.
+"""Rules on the narrative's figures: `narrative-mismatch` and `text-arithmetic`.
 
-The narrative's figures come from `parsers.narrative` (a figure counts as a statement about a
-quantity only when its keyword stands right before it). Comparisons allow the rounding of
-the figure as printed (`CheckSettings.narrative_allows_rounding`). The category thresholds
-of `conclusion-rate` are read from the conclusion's own explanation (`运行正常（执行率和目标
-完成度均在75%以上）`); `CheckSettings.normal_threshold_pct` applies only where none is named.
+The figures come from `parsers.narrative` (a figure counts as a statement about a quantity
+only when its keyword stands right before it); figures its sentence sets apart (上年, 计划,
+其中, another year) are not statements about the table (`CheckContext.narrative`).
+Comparisons allow the rounding of the figure as printed (`narrative_allows_rounding`).
+
+The two rules split the narrative's contradictions: `narrative-mismatch` compares each
+figure with the table, `text-arithmetic` the narrative's rates and expressions with the
+narrative's (or, where it names none, the table's) own amounts. A figure that a failing
+table relation already names is left to that rule (`amounts.repaired_fields`, and a stated
+执行率 equal to 执行数 ÷ 调整后预算数 while 预算执行进度 is off). A stated 执行率 that disagrees
+with the table *and* with its own sentence's figures is reported by both: the two
+contradictions are distinct, and the reviewer sees both. A rate that agrees with the table
+is never a text-arithmetic fault: if its own figures disagree, one of them contradicts the
+table and narrative-mismatch names it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
-from extract.checks.amounts import repaired_fields
+from extract.checks.amounts import execution_gap, repaired_fields
 from extract.checks.base import CheckContext, Finding, in_unit, label, plain, rule, show
 from parsers.narrative import Expression, Fact
 from schemas.discrepancy import Evidence, Severity
 
 COMPARED: tuple[str, ...] = ("annual_budget", "adjusted_budget", "decrease", "increase", "executed")
-NORMAL = "运行正常"
 
-_CATEGORY = regex.compile(r"^\s*[:：]?\s*(运行[^\s（(，,。；;:：]*)")
-_LOWER = regex.compile(r"(?:(?:不低于|不少于|达到|≥|>=|>)\s*(\d+(?:\.\d+)?)\s*%)|(?:(\d+(?:\.\d+)?)\s*%\s*(?:（含）)?(?:及)?以上)")
-_UPPER = regex.compile(r"(?:(?:低于|不足|小于|未达到|<|≤|<=)\s*(\d+(?:\.\d+)?)\s*%)|(?:(\d+(?:\.\d+)?)\s*%\s*(?:（含）)?(?:及)?以下)")
-_RANGE = regex.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
-_EITHER = regex.compile(r"执行率[^（）()%]{0,6}或|或[^（）()%]{0,6}执行率")
+
+def _first_off(ctx: CheckContext, facts: list[Fact], value: Decimal) -> Fact | None:
+    return next((f for f in facts if abs(f.yuan - value) > ctx.narrative_tolerance(f)), None)
 
 
 @rule("narrative-mismatch", Severity.ERROR, fields=(*COMPARED, "execution_progress_pct"))
 def narrative_mismatch(ctx: CheckContext) -> Iterator[Finding]:
-    """The narrative states a different value for a quantity of the table.
+    """A figure the narrative states for a quantity of the table has another value there.
 
-    年初/当年预算 vs 当年预算数, 调整(后)预算 vs 调整后预算数, 调减/调增, 预算调整数 vs 调减+调增,
-    实际支出/执行数 vs 预算执行数, 预算执行率/执行进度 vs 预算执行进度. A field whose narrative
-    figure would repair a failing budget identity or execution rate is left to that rule, and a
-    narrative rate that its own figures contradict (while they agree with the table) is left
-    to `text-arithmetic`.
+    年初/当年/全年预算 vs 当年预算数, 调整后预算 vs 调整后预算数, 调减/调增, 预算调整数 vs 调减+调增,
+    实际支出/已支付/执行数 vs 预算执行数, 执行率/执行进度/占调整后预算的% vs 预算执行进度. Every
+    statement is compared; the first that differs is reported, once per quantity.
     """
     repaired = repaired_fields(ctx)
     for name in COMPARED:
@@ -47,17 +48,14 @@ def narrative_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     if not repaired & {"decrease", "increase"}:
         decrease, increase = ctx.yuan("decrease"), ctx.yuan("increase")
         total = decrease + increase if decrease is not None and increase is not None else None
-        facts = ctx.narrative.about("adjustment_total")
-        yield from _compare(ctx, "adjustment_total", facts, total, ("decrease", "increase"))
+        yield from _compare(ctx, "adjustment_total", ctx.narrative.about("adjustment_total"), total, ("decrease", "increase"))
     yield from _compare_rate(ctx)
 
 
 def _compare(ctx: CheckContext, quantity: str, facts: list[Fact], table: Decimal | None, names: tuple[str, ...]) -> Iterator[Finding]:
-    if table is None or not facts:
+    fact = _first_off(ctx, facts, table) if table is not None else None
+    if fact is None:
         return
-    if any(abs(fact.yuan - table) <= ctx.narrative_tolerance(fact) for fact in facts):
-        return
-    fact = facts[0]
     if quantity == "adjustment_total":
         table_text = f"调减金额{show(ctx.amount('decrease'))} + 调增金额{show(ctx.amount('increase'))}"
     else:
@@ -71,98 +69,15 @@ def _compare(ctx: CheckContext, quantity: str, facts: list[Fact], table: Decimal
 
 
 def _compare_rate(ctx: CheckContext) -> Iterator[Finding]:
-    pct, facts = ctx.percent(), ctx.narrative.about("execution_rate")
-    if pct is None or not facts:
+    pct = ctx.percent()
+    fact = _first_off(ctx, ctx.narrative.about("execution_rate"), pct) if pct is not None else None
+    if fact is None:
         return
-    if any(abs(fact.value - pct) <= ctx.narrative_tolerance(fact) for fact in facts):
-        return
-    fact = facts[0]
-    inputs = _rate_inputs(ctx, fact)
-    if inputs is not None and inputs[1] and abs(inputs[0] / inputs[1] * 100 - pct) <= ctx.narrative_tolerance(fact):
-        return  # the narrative's own figures give the table's rate: text-arithmetic reports it
+    gap = execution_gap(ctx)
+    if gap is not None and abs(pct - gap - fact.value) <= ctx.narrative_tolerance(fact):
+        return  # the narrative gives 执行数 ÷ 调整后预算数: execution-rate reports the table's rate
     message = f"正文“{fact.snippet}”与表中预算执行进度{plain(pct)}%不符；二者应一致，请核对"
     yield Finding(message, ctx.evidence_for("execution_progress_pct") + ctx.fact_evidence(fact), ("execution_progress_pct",))
-
-
-# -- conclusion-rate -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Threshold:
-    """The execution rates a conclusion category allows, as its explanation states them."""
-
-    low: Decimal | None
-    high: Decimal | None
-    source: str
-
-    def admits(self, rate: Decimal) -> bool:
-        """Bounds are inclusive: a rate on the line never contradicts the category."""
-        return (self.low is None or rate >= self.low) and (self.high is None or rate <= self.high)
-
-    def describe(self) -> str:
-        """The allowed range in words."""
-        if self.low is not None and self.high is not None:
-            return f"执行率在{plain(self.low)}%至{plain(self.high)}%之间"
-        if self.low is not None:
-            return f"执行率不低于{plain(self.low)}%"
-        return f"执行率不高于{plain(self.high)}%"
-
-
-def conclusion_text(ctx: CheckContext) -> tuple[str, list[Evidence]] | None:
-    """The conclusion as written (category and explanation) with its evidence line."""
-    for section in ctx.record.sections:
-        if "阶段性跟踪结论" in section.heading:
-            text = "\n".join([section.text] + [s.heading + "\n" + s.text for s in section.subsections]).strip()
-            if text:
-                return text, ctx.line_evidence(text.splitlines()[0]) or ctx.evidence_for("stage_conclusion")
-    category = ctx.record.fields.stage_conclusion
-    if category:
-        evidence = ctx.line_evidence(category) or ctx.evidence_for("stage_conclusion")
-        return (evidence[0].text if evidence else category), evidence
-    return None
-
-
-def threshold_of(category: str, explanation: str, settings_normal: Decimal) -> Threshold | None:
-    """The execution-rate range `category` requires, or None when the rate alone cannot refute it."""
-    bounds = _bounds(explanation)
-    if bounds is not None:
-        if "执行率" not in explanation or _EITHER.search(explanation):
-            return None  # the bound is on 目标完成度, or 执行率 *or* 完成度 may satisfy it
-        return Threshold(bounds[0], bounds[1], f"说明“{explanation}”")
-    if category == NORMAL:
-        return Threshold(settings_normal, None, f"运行正常默认标准（normal_threshold_pct={plain(settings_normal)}）")
-    return None
-
-
-def _bounds(text: str) -> tuple[Decimal | None, Decimal | None] | None:
-    if match := _RANGE.search(text):
-        return Decimal(match.group(1)), Decimal(match.group(2))
-    low = next((Decimal(g) for m in _LOWER.finditer(text) for g in m.groups() if g), None)
-    high = next((Decimal(g) for m in _UPPER.finditer(text) for g in m.groups() if g), None)
-    return None if low is None and high is None else (low, high)
-
-
-@rule("conclusion-rate", Severity.ERROR, fields=("stage_conclusion", "execution_progress_pct"))
-def conclusion_rate(ctx: CheckContext) -> Iterator[Finding]:
-    """The stage conclusion's category must fit the execution rate by the thresholds it states."""
-    found = conclusion_text(ctx)
-    rate = ctx.percent()
-    if rate is None and ctx.yuan("executed") is not None and ctx.yuan("adjusted_budget"):
-        rate = ctx.yuan("executed") / ctx.yuan("adjusted_budget") * 100
-    if found is None or rate is None:
-        return
-    text, evidence = found
-    match = _CATEGORY.match(text)
-    category = ctx.record.fields.stage_conclusion or (match.group(1) if match else None)
-    if not category:
-        return
-    explanation = text[text.find(category) + len(category):] if category in text else ""
-    threshold = threshold_of(category, explanation, ctx.settings.normal_threshold_pct)
-    if threshold is None or threshold.admits(rate):
-        return
-    message = (
-        f"阶段性跟踪结论为“{category}”，按{threshold.source}要求{threshold.describe()}，"
-        f"但预算执行进度为{rate:.2f}%；结论类别与执行率不符"
-    )
-    yield Finding(message, evidence + ctx.evidence_for("execution_progress_pct"))
 
 
 # -- text-arithmetic -------------------------------------------------------------------------
@@ -174,62 +89,70 @@ def _nearest(facts: list[Fact], target: Fact) -> Fact | None:
 
 
 def _expression_holds(expression: Expression) -> bool:
-    """Within one unit of the result's last printed digit (rounded or truncated); `=97.89%` may
-    be written for a ratio (0.9789) or for ×100 (97.89)."""
-    computed, stated = expression.computed, expression.stated
+    """The stated result is the computed one rounded or truncated to its printed digits; `=97.89%`
+    may be written for a ratio (0.9789) or for ×100 (97.89)."""
     ulp = Decimal(1).scaleb(-expression.decimals)
-    if abs(computed - stated) <= ulp:
-        return True
-    return expression.unit == "%" and abs(computed - stated / 100) <= ulp / 100
+    candidates = [expression.computed] + ([expression.computed * 100] if expression.unit == "%" else [])
+    return any(abs(c - expression.stated) <= ulp / 2 or Decimal(0) <= abs(c) - abs(expression.stated) < ulp for c in candidates)
 
 
-def _adjustment_parts(ctx: CheckContext, rate: Fact) -> tuple[Decimal, list[Fact]] | None:
-    total = _nearest(ctx.narrative.about("adjustment_total"), rate)
-    if total is not None:
-        return total.yuan, [total]
-    parts = [f for f in (_nearest(ctx.narrative.about(q), rate) for q in ("decrease", "increase")) if f]
-    if parts:
-        return sum((f.yuan for f in parts), Decimal(0)), parts
-    annual, adjusted = (_nearest(ctx.narrative.about(q), rate) for q in ("annual_budget", "adjusted_budget"))
-    if annual is not None and adjusted is not None:
-        return abs(annual.yuan - adjusted.yuan), [annual, adjusted]
-    return None
+class _Figure:
+    """A value for a rate's input: the narrative's statement near the rate, else the table's."""
+
+    def __init__(self, ctx: CheckContext, rate: Fact, quantity: str, table: Decimal | None = None) -> None:
+        self.fact = _nearest(ctx.narrative.about(quantity), rate)
+        if table is None and quantity in COMPARED:
+            table = ctx.yuan(quantity)
+        self.value = self.fact.yuan if self.fact else table
+        self.text = f"“{self.fact.snippet}”" if self.fact else (f"表中{label(quantity)}" if self.value is not None else "")
 
 
-def _rate_inputs(ctx: CheckContext, rate: Fact) -> tuple[Decimal, Decimal, list[Fact], str] | None:
-    """Numerator, denominator (yuan), the facts used and the formula, from the narrative's own figures."""
+def _candidates(ctx: CheckContext, rate: Fact) -> list[tuple[_Figure, _Figure, str]]:
+    """(numerator, denominator, formula) readings the rate may be stated in."""
+    executed = _Figure(ctx, rate, "executed")
+    annual, adjusted = _Figure(ctx, rate, "annual_budget"), _Figure(ctx, rate, "adjusted_budget")
     if rate.quantity == "adjustment_rate":
-        annual, parts = _nearest(ctx.narrative.about("annual_budget"), rate), _adjustment_parts(ctx, rate)
-        if annual is None or parts is None:
-            return None
-        return parts[0], annual.yuan, [*parts[1], annual], "预算调整数 ÷ 年初预算 × 100"
-    executed = _nearest(ctx.narrative.about("executed"), rate)
-    base = _nearest(ctx.narrative.about("adjusted_budget"), rate)
-    formula = "实际支出 ÷ 调整预算 × 100"
-    if base is None and not any(ctx.narrative.about(q) for q in ("adjustment_total", "decrease", "increase")):
-        base, formula = _nearest(ctx.narrative.about("annual_budget"), rate), "实际支出 ÷ 年初预算 × 100"
-    if executed is None or base is None:
-        return None
-    return executed.yuan, base.yuan, [executed, base], formula
+        change = _Figure(ctx, rate, "adjustment_total")
+        if change.fact is None:
+            parts = [f for f in (_Figure(ctx, rate, q) for q in ("decrease", "increase")) if f.value]
+            change.value = sum((p.value for p in parts), Decimal(0)) if parts else None
+            change.text = "、".join(p.text for p in parts)
+        if change.value is None and annual.value is not None and adjusted.value is not None:
+            change.value, change.text = abs(annual.value - adjusted.value), f"{annual.text}、{adjusted.text}"
+        return [(change, annual, "预算调整数 ÷ 年初预算 × 100")]
+    if rate.quantity == "execution_rate":
+        return [(executed, adjusted, "实际支出 ÷ 调整后预算 × 100")]
+    return [(executed, annual, "实际支出 ÷ 年初预算 × 100")]
 
 
 @rule("text-arithmetic", Severity.ERROR, fields=())
 def text_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
-    """A figure in the narrative must compute: expressions (`2.45*50%=1.225万元`), 预算调整率, 预算执行率."""
+    """A figure in the narrative must compute: expressions (`2.45*50%=1.225万元`), 预算调整率,
+    预算执行率 and `占年初预算的X%` against the amounts stated nearest to them."""
     for expression in ctx.narrative.expressions:
         if expression.computed is not None and not _expression_holds(expression):
             message = f"正文算式“{expression.text}”计算有误：左边计算结果为{plain(expression.computed)}，而非{plain(expression.stated)}"
             yield Finding(message, [Evidence(text=expression.text, location=expression.location)])
+    pct = ctx.percent()
     for rate in ctx.narrative.facts:
-        if rate.kind != "rate" or rate.is_bound or rate.quantity not in ("adjustment_rate", "execution_rate"):
+        if rate.kind != "rate" or rate.is_bound or rate.quantity not in RATES:
             continue
-        inputs = _rate_inputs(ctx, rate)
-        if inputs is None or not inputs[1]:
+        tolerance = ctx.narrative_tolerance(rate)
+        if rate.quantity == "execution_rate" and pct is not None and abs(rate.value - pct) <= tolerance:
+            continue  # agrees with the table; a wrong input figure is narrative-mismatch's
+        readings = [(n, d, f) for n, d, f in _candidates(ctx, rate) if n.value is not None and d.value]
+        if rate.quantity != "adjustment_rate" and not any(n.fact for n, _, _ in readings):
+            continue  # no amount of its own: only the table contradicts it (narrative-mismatch)
+        if not readings or any(abs(n.value / d.value * 100 - rate.value) <= tolerance for n, d, _ in readings):
             continue
-        numerator, denominator, facts, formula = inputs
-        expected = numerator / denominator * 100
-        if abs(expected - rate.value) <= ctx.settings.narrative_rate_tolerance_points:
-            continue
-        figures = "、".join(f"“{f.snippet}”" for f in facts)
-        message = f"正文“{rate.snippet}”与正文自身数字不符：按{figures}，{formula} = {expected:.2f}%"
+        numerator, denominator, formula = readings[0]
+        expected = numerator.value / denominator.value * 100
+        message = (
+            f"正文“{rate.snippet}”计算不符：按{numerator.text}与{denominator.text}，{formula} = {expected:.2f}%，"
+            f"而非{plain(rate.value)}%"
+        )
+        facts = [f for f in (numerator.fact, denominator.fact) if f is not None]
         yield Finding(message, ctx.fact_evidence(rate, *facts))
+
+
+RATES = ("adjustment_rate", "execution_rate", "execution_share_of_annual")

@@ -52,9 +52,10 @@ def test_wrong_table_figure_is_reported_once_by_the_relation_it_breaks():
     assert "实际支出64万元" in record.discrepancies[0].message
 
 
-def test_narrative_rate_that_does_not_compute_is_left_to_text_arithmetic():
+def test_narrative_rate_against_table_and_its_own_figures_is_reported_by_both():
+    # 64% contradicts the table's 80% (narrative-mismatch) and 64 ÷ 80 (text-arithmetic).
     from .factory import make_case
 
     narrative = (BASE, "截至跟踪期实际支出64万元，预算执行率64%。")
     record = make_case(narrative=narrative).check()
-    assert [d.rule for d in record.discrepancies] == ["text-arithmetic"]
+    assert [d.rule for d in record.discrepancies] == ["narrative-mismatch", "text-arithmetic"]

@@ -21,8 +21,17 @@ def test_wrong_adjustment_rate_fires():
 
 def test_wrong_execution_rate_fires_on_the_narratives_own_figures():
     narrative = (BUDGET, "截至跟踪期实际支出64万元，预算执行率90%。")
-    found = findings("text-arithmetic", narrative=narrative, execution_progress_pct="90", executed="72.00")
+    found = findings("text-arithmetic", narrative=narrative)
     assert any("预算执行率90%" in d.message and "80.00%" in d.message for d in found)
+
+
+def test_rate_agreeing_with_the_table_leaves_its_wrong_input_to_narrative_mismatch():
+    # 90% is the table's rate (72 ÷ 80); the text's 64万元 is the wrong figure.
+    from .factory import make_case
+
+    narrative = (BUDGET, "截至跟踪期实际支出64万元，预算执行率90%。")
+    record = make_case(narrative=narrative, execution_progress_pct="90", executed="72.00").check()
+    assert [(d.rule, d.fields) for d in record.discrepancies] == [("narrative-mismatch", ["executed"])]
 
 
 def test_seed_figures_compute():
