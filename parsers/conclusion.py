@@ -12,6 +12,7 @@ from parsers.normalize import one_line
 from parsers.readers.checkbox_glyphs import canonical_glyphs
 
 _CUT = regex.compile(r"[（(，,。；;：:\n]")
+_SUBJECT = regex.compile(r"^(?:本项目|该项目|项目|总体|整体|目前|当前)(?=运行)")
 _ITEM = regex.compile(r"(?P<box>☑|☐|√|■|□|\[√\]|\[ \])|(?P<label>[\p{Han}]{2,12})")
 _TICKED = frozenset({"☑", "√", "■", "[√]"})
 
@@ -25,6 +26,8 @@ def parse_conclusion(text: str) -> str | None:
         return _ticked_option(text)
     first = text.splitlines()[0]
     category = one_line(_CUT.split(first, maxsplit=1)[0]).strip()
+    # `项目运行正常，…` / `总体运行正常`: the category is what follows the subject.
+    category = _SUBJECT.sub("", category)
     return category or None
 
 
