@@ -8,9 +8,7 @@ style. Each case function returns (name, bytes); the expected records beside the
 
 from __future__ import annotations
 
-import io
 import random
-import re
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -649,13 +647,12 @@ def d23():
     assert target in body, D["narr"]
     body = body.replace(target, old + target, 1)
     # a deleted table row with old amounts (tracked row deletion)
-    a = D["amounts"]
     delrow = ('<w:tr><w:trPr><w:del w:id="503" w:author="审核" w:date="2024-09-01T10:00:00Z"/></w:trPr>'
               + "".join(f'<w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/></w:tcPr><w:p><w:del w:id="{504 + i}" w:author="审核" '
                         f'w:date="2024-09-01T10:00:00Z"><w:r><w:delText>{t}</w:delText></w:r></w:del></w:p></w:tc>'
                         for i, t in enumerate(["当年预算数（元）", "4,000,000.00", "预算执行数（元）", "3,500,000.00", "预算执行进度（%）",
                                                "87.50%", "是否需要预算调整", "是☑否☐"])) + "</w:tr>")
-    i = body.index("<w:tr>", body.index("当年预算数"))  if False else body.rfind("<w:tr>", 0, body.index("当年预算数"))
+    i = body.rfind("<w:tr>", 0, body.index("当年预算数"))
     body = body[:i] + delrow + body[i:]
     # moved goal sentence
     g = P("截至2024年8月31日，" + "已完成6幢房屋的修缮。")

@@ -15,8 +15,9 @@ import regex
 
 from parsers.normalize import is_page_furniture
 from parsers.readers.html_inline import inline_html_to_text
+from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_cells import PageTracker
-from schemas.document import Block, Cell, Paragraph, Table
+from schemas.document import Block, Paragraph, Table
 
 # GFM: each delimiter cell is one or more dashes with optional colons (`|-|:-:|`).
 _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -34,7 +35,7 @@ _ESCAPED_PIPE = "\x00"
 def sniff(text: str) -> bool:
     """A pipe row directly followed by a separator row (`|---|---|`)."""
     lines = text.split("\n")
-    return any(_is_separator(line) and "|" in above and not _is_separator(above) for above, line in zip(lines, lines[1:]))
+    return any(_is_separator(line) and "|" in above and not _is_separator(above) for above, line in zip(lines, lines[1:], strict=False))
 
 
 def _is_separator(line: str) -> bool:
@@ -115,20 +116,4 @@ def _paragraph_text(line: str) -> str:
 
 def _table(rows: list[tuple[int, list[str]]]) -> Table:
     """A Table with the tab dialect's span conventions; each cell keeps its row's page."""
-    width = max(len(cells) for _, cells in rows)
-    out: list[dict] = []
-    first_col_owner: dict | None = None
-    for r, (page, row) in enumerate(rows):
-        row = row + [""] * (width - len(row))
-        last = max((c for c, text in enumerate(row) if text), default=-1)
-        for c, text in enumerate(row[: last + 1]):
-            if c == 0 and not text and first_col_owner is not None:
-                first_col_owner["row_span"] += 1
-                continue
-            cell = {"row": r, "col": c, "row_span": 1, "col_span": 1, "text": text, "page": page}
-            if c == last:
-                cell["col_span"] = width - c
-            out.append(cell)
-            if c == 0:
-                first_col_owner = cell
-    return Table(page=rows[0][0], cells=tuple(Cell(**cell) for cell in out))
+    return padded_table([cells for _, cells in rows], [page for page, _ in rows])

@@ -11,7 +11,8 @@ from __future__ import annotations
 import regex
 
 from parsers.readers.html_inline import inline_html_to_text
-from schemas.document import Block, Cell, Paragraph, Table
+from parsers.readers.padded_rows import padded_table
+from schemas.document import Block, Paragraph
 
 _CHECKBOX_INPUT = regex.compile(r"<input\b[^>]*checkbox", regex.IGNORECASE)
 
@@ -34,31 +35,11 @@ def parse(text: str) -> list[Block]:
             rows.append([inline_html_to_text(part) for part in line.split("\t")])
             continue
         if rows:
-            blocks.append(_table(rows))
+            blocks.append(padded_table(rows))
             rows = []
         paragraph = inline_html_to_text(line)
         if paragraph:
             blocks.append(Paragraph(text=paragraph))
     if rows:
-        blocks.append(_table(rows))
+        blocks.append(padded_table(rows))
     return blocks
-
-
-def _table(rows: list[list[str]]) -> Table:
-    width = max(len(row) for row in rows)
-    cells: list[dict] = []
-    column_owner: dict[int, dict] = {}  # col 0 owner, for empty-first-cell continuation
-    for r, row in enumerate(rows):
-        row = row + [""] * (width - len(row))
-        last = max((i for i, text in enumerate(row) if text), default=-1)
-        for c, text in enumerate(row[: last + 1]):
-            if c == 0 and not text and r > 0 and 0 in column_owner:
-                column_owner[0]["row_span"] += 1
-                continue
-            cell = {"row": r, "col": c, "row_span": 1, "col_span": 1, "text": text}
-            if c == last:
-                cell["col_span"] = width - c
-            cells.append(cell)
-            if c == 0:
-                column_owner[0] = cell
-    return Table(cells=tuple(Cell(**cell) for cell in cells))

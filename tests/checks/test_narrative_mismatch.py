@@ -45,7 +45,7 @@ def test_bounds_and_unlabelled_figures_are_not_statements():
 
 def test_wrong_table_figure_is_reported_once_by_the_relation_it_breaks():
     # 执行数 60 in the table, 64 in the text; 64 ÷ 80 = 80% matches the table's rate.
-    from .factory import make_case, of_rule
+    from .factory import make_case
 
     record = make_case(executed="60.00").check()
     assert [d.rule for d in record.discrepancies] == ["execution-rate"]
