@@ -4,6 +4,8 @@ Not a test: prints figures. Generates N tab-dialect documents (the shared seed w
 town, figures and project year), runs `python -m extract batch` on them in a subprocess and
 samples the RSS of the whole process tree (parent + forkserver + workers) from /proc every
 50 ms. Usage: python benchmarks/batch_speed.py [--sizes 200 2000] [--workers 1 2]
+(`benchmarks/speed.py` runs this memory measurement, the in-process engine throughput
+and the per-format comparison with the libraries underneath; figures in BENCHMARKS.md.)
 """
 
 from __future__ import annotations

@@ -129,6 +129,9 @@ def to_decimal(text: str) -> Decimal | None:
         return None
 
 
+_ANY_DIGIT = regex.compile(r"[0-9０-９]")
+
+
 def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrative:
     """Facts and expressions of every line of `document` except those at `skip`.
 
@@ -139,8 +142,8 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     facts: list[Fact] = []
     expressions: list[Expression] = []
     for index, line in enumerate(document.lines):
-        if line.loc in skipped:
-            continue
+        if line.loc in skipped or not _ANY_DIGIT.search(line.text):
+            continue  # a figure needs a digit: most narrative lines have none
         found, exprs = scan_text(line.text, line.loc, order=index * 100_000)
         facts.extend(found)
         expressions.extend(exprs)

@@ -9,8 +9,14 @@ tables (``extract.outputs``) or the command line (``extract.cli_batch``).
   is listed under ``duplicates`` in summary.json. A file that cannot be hashed (missing,
   unreadable, over the size limit) is keyed by its path and still gets a (failed) record.
 * **Run**: tasks go to `pool.WorkerPool`; each outcome is appended to the store the moment
-  it arrives (one fsync'd line), so memory stays flat and an interruption loses nothing
-  that was reported. Tracebacks and kill notes go to OUTDIR/errors.log, never into records.
+  it arrives (one complete line, one ``write``), so memory stays flat and an interruption
+  loses nothing that was reported. The file is fsync'd every `SYNC_EVERY_RECORDS` records
+  or `SYNC_EVERY_SECONDS`, and at the end: a kill (Ctrl-C, SIGTERM, ``kill -9``) cannot
+  tear a line the kernel already has, so every reported record survives it; only a power
+  loss or OS crash can lose the records of the last half second, never leave a half line,
+  and the next run reads those documents again. (An fsync per record cost ~0.25-1 ms of
+  the parent's time per document, as much as a worker spends reading a text report.)
+  Tracebacks and kill notes go to OUTDIR/errors.log, never into records.
 * **Interrupt**: Ctrl-C or SIGTERM stops the workers at once and returns with
   ``interrupted=True``; the next run with the same OUTDIR continues where this one stopped.
 """
@@ -37,6 +43,8 @@ from extract.batch.store import RecordStore
 
 ERRORS_LOG = "errors.log"
 _HASH_CHUNK_BYTES = 1 << 20
+SYNC_EVERY_RECORDS = 64  # fsync records.jsonl after this many appended records ...
+SYNC_EVERY_SECONDS = 0.5  # ... or this long after the last fsync, whichever comes first
 
 
 class Reporter(Protocol):
@@ -155,12 +163,18 @@ def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
         pool = WorkerPool(min(workers, max(1, len(tasks))), extractor, settings, grace=grace)
         try:
             with _sigterm_as_interrupt():
+                unsynced, synced_at = 0, time.monotonic()
                 for outcome in pool.run(tasks) if tasks else ():
-                    store.append(outcome.line, _key(outcome))
+                    store.append(outcome.line, _key(outcome), sync=False)
+                    unsynced += 1
+                    if unsynced >= SYNC_EVERY_RECORDS or time.monotonic() - synced_at >= SYNC_EVERY_SECONDS:
+                        store.sync()
+                        unsynced, synced_at = 0, time.monotonic()
                     errors.write(outcome)
                     stats.statuses[outcome.status] += 1
                     stats.durations.append(outcome.seconds)
                     reporter.document(outcome.task.path, outcome.status, outcome.codes)
+                store.sync()
             pool.close()
         except (KeyboardInterrupt, BatchInterrupted):
             stats.interrupted = True

@@ -1,11 +1,19 @@
-"""A process pool the batch engine controls: one document per worker at a time, killable.
+"""A process pool the batch engine controls: killable workers, each fed a short queue of tasks.
 
 Why not ``concurrent.futures.ProcessPoolExecutor``: a worker that segfaults or calls
 ``os._exit`` breaks that pool for every pending task, and a task stuck in C code cannot be
-cancelled. Here the parent owns each worker: it sends one task, waits on the result pipe
-and the process sentinel together, and kills and replaces a worker whose task overran its
-deadline (`timeout`) or that died (`worker-crashed`). Workers are started by a forkserver
-that has imported the extractor once, so a replacement costs a fork, not an import.
+cancelled. Here the parent owns each worker: it keeps up to `PREFETCH` tasks queued in the
+worker's pipe (so a worker never waits for the parent between documents), waits on the
+result pipes and the process sentinels together, and kills and replaces a worker whose
+current task overran its deadline (`timeout`) or that died (`worker-crashed`); the tasks
+still queued behind it go to the replacement. Workers are started by a forkserver that has
+imported the extractor once, so a replacement costs a fork, not an import.
+
+A worker reads its tasks in order and sends one result per task, straight after the
+previous one, so the parent knows which task is running: the oldest unanswered one, started
+when the previous result arrived (or when it was sent to an idle worker). Its deadline is
+counted from then. The worker sends the record already serialised (the JSON line), so the
+parent only appends it to the store.
 
 Inside the worker the document also runs under ``extract.timelimit.time_limit`` (SIGALRM),
 so a pure-Python hang ends cleanly with a `timeout` record; the parent's kill at
@@ -20,6 +28,7 @@ import multiprocessing as mp
 import signal
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -28,6 +37,7 @@ from typing import Any
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
+PREFETCH = 3  # tasks in a worker's pipe at once: the one it runs and two waiting
 
 
 @dataclass(frozen=True)
@@ -122,28 +132,35 @@ def _worker_main(conn: Connection, extractor: str, settings: Any) -> None:
             return
         if message is None:
             return
-        conn.send(_run_one(extract, settings, Task(*message)))
+        for fields in message:  # a batch of (id, path, sha256), run in order
+            conn.send(_run_one(extract, settings, Task(*fields)))
 
 
 @dataclass
 class _Slot:
     proc: Any
     conn: Connection
-    task: Task | None = None
-    started: float = 0.0
+    queue: deque[Task] = field(default_factory=deque)  # sent, not answered; [0] is running
+    started: float = 0.0  # when queue[0] started
     deadline: float = field(default=float("inf"))
+
+    @property
+    def task(self) -> Task | None:
+        """The task the worker is running (the oldest unanswered one)."""
+        return self.queue[0] if self.queue else None
 
 
 class WorkerPool:
     """`workers` processes reading documents, each task bounded by `timeout` (+ grace)."""
 
     def __init__(self, workers: int, extractor: str, settings: Any, *,
-                 grace: float = KILL_GRACE_SECONDS) -> None:
+                 grace: float = KILL_GRACE_SECONDS, prefetch: int = PREFETCH) -> None:
         self.workers = max(1, workers)
         self.extractor = extractor
         self.settings = settings
         self.timeout = float(settings.limits.timeout_seconds)
         self.grace = grace
+        self.prefetch = max(1, prefetch)
         self._ctx = mp.get_context("forkserver")
         self._ctx.set_forkserver_preload([extractor.partition(":")[0]])
         self._slots: list[_Slot] = []
@@ -158,87 +175,125 @@ class WorkerPool:
         child.close()
         return _Slot(proc, parent)
 
-    def _retire(self, slot: _Slot) -> _Slot:
+    def _retire(self, index: int) -> list[Task]:
+        """Kill worker `index`, put a fresh one in its place; return the tasks it still had."""
+        slot = self._slots[index]
         with contextlib.suppress(Exception):
             slot.proc.kill()
             slot.proc.join(2)
         with contextlib.suppress(Exception):
             slot.conn.close()
-        return self._spawn()
+        self._slots[index] = self._spawn()
+        return list(slot.queue)
 
-    def _assign(self, index: int, task: Task) -> None:
+    def _start_head(self, slot: _Slot, now: float) -> None:
+        slot.started = now
+        slot.deadline = now + self.timeout + self.grace if slot.queue else float("inf")
+
+    def _assign(self, index: int, tasks: list[Task]) -> bool:
+        """Send `tasks` (one message) to worker `index`; False when they could not be sent.
+
+        An idle dead worker is replaced once; a dead worker that still owes results is left
+        for `_collect` (its sentinel is ready), which reports it and takes its tasks back.
+        """
         slot = self._slots[index]
         for _ in range(2):
+            idle = not slot.queue
             if slot.proc.is_alive():
                 try:
-                    slot.conn.send((task.id, task.path, task.sha256))
-                    break
+                    slot.conn.send([(t.id, t.path, t.sha256) for t in tasks])
                 except OSError:
                     pass
-            slot = self._slots[index] = self._retire(slot)
-        slot.task, slot.started = task, time.monotonic()
-        slot.deadline = slot.started + self.timeout + self.grace
+                else:
+                    slot.queue.extend(tasks)
+                    if idle:
+                        self._start_head(slot, time.monotonic())
+                    return True
+            if not idle:
+                return False
+            self._retire(index)
+            slot = self._slots[index]
+        return False
 
-    def _collect(self, index: int) -> Outcome | None:
+    def _collect(self, index: int) -> tuple[list[Outcome], list[Task]]:
+        """Results waiting from worker `index`; if it died: the failed head and the tasks to resend."""
         slot = self._slots[index]
-        task = slot.task
-        assert task is not None
+        outcomes: list[Outcome] = []
         try:
-            if slot.conn.poll():
+            while slot.queue and slot.conn.poll():
                 outcome: Outcome = slot.conn.recv()
-                slot.task = None
-                return outcome
+                head = slot.queue.popleft()
+                assert outcome.task.id == head.id, "worker answered out of order"
+                outcomes.append(outcome)
+                self._start_head(slot, time.monotonic())
         except (EOFError, OSError):
             pass
-        if slot.proc.is_alive():
-            return None  # the sentinel woke us spuriously
+        if not slot.queue or slot.proc.is_alive():
+            return outcomes, []  # answered, or the sentinel woke us spuriously
         slot.proc.join(1)
         code = slot.proc.exitcode
         how = f"信号 {-code}（{signal.Signals(-code).name}）" if code and code < 0 else f"退出码 {code}"
         message = f"处理该文件的工作进程意外退出（{how}），该文件未能读取"
-        self._slots[index] = self._retire(slot)
-        return self._failed(task, "worker-crashed", message, slot.started)
+        task, started = slot.queue[0], slot.started
+        requeue = self._retire(index)[1:]
+        outcomes.append(self._failed(task, "worker-crashed", message, started))
+        return outcomes, requeue
 
     def _failed(self, task: Task, code: str, message: str, started: float) -> Outcome:
         record = make_failed_record(task.path, code, message, task.sha256)
         return _outcome(task, record, time.monotonic() - started, f"{code}: {message}")
 
-    def _expire(self, index: int) -> Outcome:
+    def _expire(self, index: int) -> tuple[Outcome, list[Task]]:
         slot = self._slots[index]
         assert slot.task is not None
         message = f"处理时间超过上限 {self.timeout:g} 秒，工作进程已被终止"
         outcome = self._failed(slot.task, "timeout", message, slot.started)
-        self._slots[index] = self._retire(slot)
-        return outcome
+        return outcome, self._retire(index)[1:]
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Outcomes in completion order; every task yields exactly one outcome."""
         pending = iter(tasks)
+        retry: deque[Task] = deque()  # tasks taken back from a killed or dead worker
         if not self._slots:
             self._slots = [self._spawn() for _ in range(self.workers)]
-        exhausted = False
+        exhausted, stuck = False, 0
         while True:
             for index, slot in enumerate(self._slots):
-                if slot.task is None and not exhausted:
-                    task = next(pending, None)
+                want = self.prefetch - len(slot.queue)
+                batch: list[Task] = []
+                while want > 0 and (retry or not exhausted):
+                    task = retry.popleft() if retry else next(pending, None)
                     if task is None:
                         exhausted = True
-                    else:
-                        self._assign(index, task)
-            busy = [i for i, s in enumerate(self._slots) if s.task is not None]
+                        break
+                    batch.append(task)
+                    want -= 1
+                if batch and not self._assign(index, batch):
+                    retry.extendleft(reversed(batch))
+            busy = [i for i, s in enumerate(self._slots) if s.queue]
             if not busy:
+                if retry and stuck < 3:  # every worker refused the tasks: try fresh ones
+                    stuck += 1
+                    continue
+                for task in [*retry, *pending]:  # no worker can be started: still one record each
+                    yield self._failed(task, "worker-crashed", "无法启动工作进程，该文件未能读取",
+                                       time.monotonic())
                 return
+            stuck = 0
             nearest = min(self._slots[i].deadline for i in busy)
             handles = [h for i in busy for h in (self._slots[i].conn, self._slots[i].proc.sentinel)]
             ready = set(wait(handles, timeout=max(0.0, nearest - time.monotonic())))
             for i in busy:
                 slot = self._slots[i]
                 if slot.conn in ready or slot.proc.sentinel in ready:
-                    outcome = self._collect(i)
-                    if outcome is not None:
-                        yield outcome
-                if self._slots[i].task is not None and time.monotonic() > self._slots[i].deadline:
-                    yield self._expire(i)
+                    outcomes, requeue = self._collect(i)
+                    retry.extend(requeue)
+                    yield from outcomes
+                slot = self._slots[i]
+                if slot.queue and time.monotonic() > slot.deadline:
+                    outcome, requeue = self._expire(i)
+                    retry.extend(requeue)
+                    yield outcome
 
     def close(self, *, kill: bool = False) -> None:
         """Stop every worker: politely (finish, then exit) or at once (`kill`)."""

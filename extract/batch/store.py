@@ -3,6 +3,9 @@
 Owns the durability promise: every record is appended as one complete line in a single
 ``write`` followed by ``fsync``, so Ctrl-C, SIGTERM or ``kill -9`` can at worst leave one
 trailing partial line, which `RecordStore.open` truncates away before appending again.
+(The batch engine appends with ``sync=False`` and calls `RecordStore.sync` every
+`engine.SYNC_EVERY_RECORDS` records or `engine.SYNC_EVERY_SECONDS`: the lines are just as
+whole on a kill; only a power loss can cost the last unsynced records, which are re-read.)
 Resume is by *content*: the index holds the sha256 of every recorded document (or
 ``path:<path>`` for a file that could not even be hashed). Readers of the store (the
 derived outputs) use `iter_records` / `read_record_at`, which stream and never hold more
@@ -113,6 +116,7 @@ class RecordStore:
         self.repaired_bytes = 0
         self._lock_fd: int | None = None
         self._fd: int | None = None
+        self._unsynced = False
 
     def open(self) -> RecordStore:
         """Lock OUTDIR, repair a partial tail, index existing records, open for append."""
@@ -131,8 +135,14 @@ class RecordStore:
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
-    def append(self, line: str, key: str) -> None:
-        """Append one record line durably (single write, then fsync)."""
+    def append(self, line: str, key: str, *, sync: bool = True) -> None:
+        """Append one record line in a single write, then fsync (unless `sync` is False).
+
+        With ``sync=False`` the line is whole in the file at once (a kill cannot tear it:
+        the kernel has it) but reaches the disk at the next `sync` or `close`; the batch
+        engine syncs every few records or fraction of a second, so a power loss can cost
+        the last few records (the next run reads them again), never a half line.
+        """
         assert self._fd is not None, "store not open"
         data = line.rstrip("\n").encode("utf-8") + b"\n"
         start = os.fstat(self._fd).st_size  # one writer (the lock): the line starts here
@@ -140,7 +150,8 @@ class RecordStore:
             written = os.write(self._fd, data)
             while written < len(data):  # short writes are rare on regular files; finish the line
                 written += os.write(self._fd, data[written:])
-            os.fsync(self._fd)
+            if sync:
+                os.fsync(self._fd)
         except OSError as exc:
             self._roll_back(start)
             raise StoreWriteError(
@@ -148,6 +159,20 @@ class RecordStore:
                 "腾出空间后用同样的命令再次运行即可继续"
             ) from exc
         self.keys.add(key)
+        self._unsynced = not sync  # an fsync covers every earlier line too
+
+    def sync(self) -> None:
+        """fsync the lines appended with ``sync=False`` since the last sync."""
+        if self._fd is None or not self._unsynced:
+            return
+        try:
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise StoreWriteError(
+                f"无法写入 {self.path}: {describe_os_error(exc)}；已写入的记录可能未落盘，"
+                "腾出空间后用同样的命令再次运行即可继续"
+            ) from exc
+        self._unsynced = False
 
     def _roll_back(self, size: int) -> None:
         """Cut the file back to `size` bytes after a failed append (best effort)."""
@@ -157,6 +182,8 @@ class RecordStore:
 
     def close(self) -> None:
         """Close the file and release the lock."""
+        with contextlib.suppress(StoreWriteError):
+            self.sync()
         for fd in (self._fd, self._lock_fd):
             if fd is not None:
                 with contextlib.suppress(OSError):

@@ -41,8 +41,9 @@ def run_checks(document: Document, record: Record, settings: CheckSettings | Non
 
 def check_record(document: Document, record: Record, settings: CheckSettings) -> tuple[Record, list[Discrepancy]]:
     """The unit-corrected record and the discrepancies of every registered rule, unsorted."""
-    corrected, unit_findings = infer_units(CheckContext(document, record, settings))
-    ctx = CheckContext(document, corrected, settings, unit_findings)
+    first = CheckContext(document, record, settings)
+    corrected, unit_findings = infer_units(first)
+    ctx = first.with_record(corrected, unit_findings)
     found: list[Discrepancy] = []
     for registered in RULES.values():
         default = settings.severities.get(registered.id, registered.severity)

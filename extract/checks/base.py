@@ -99,6 +99,14 @@ class CheckContext:
     settings: CheckSettings = field(default_factory=CheckSettings)
     unit_findings: dict[str, Finding] = field(default_factory=dict)
 
+    def with_record(self, record: Record, unit_findings: dict[str, Finding]) -> CheckContext:
+        """A context for the unit-corrected `record`, sharing the narrative already scanned
+        (unit inference changes amounts, never the document or the provenance)."""
+        ctx = CheckContext(self.document, record, self.settings, unit_findings)
+        if "narrative" in self.__dict__:
+            ctx.__dict__["narrative"] = self.__dict__["narrative"]
+        return ctx
+
     # -- fields ---------------------------------------------------------------------------
     def amount(self, name: str) -> Amount | None:
         """The amount field `name` when it holds a figure, else None."""
