@@ -12,6 +12,7 @@ of labels followed by a run of values (a header row read line by line) is paired
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -72,6 +73,10 @@ class LabelIndex:
         """(field, unit) when `text` is exactly a label (with an optional unit), else None."""
         if len(text) > 60:
             return None
+        return self._match_short(text)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per template, kept for the process
+    def _match_short(self, text: str) -> tuple[str, str | None] | None:
         # A label cell wrapped over lines (`具体实施<br>(内设机构)`) is one label.
         base, unit = split_unit("".join(text.split("\n")))
         name = self.keys.get(label_key(base))
@@ -163,8 +168,9 @@ def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str
 
 def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bool) -> list[Token]:
     label = hit.label
-    right = [t for t in tokens if t.block == label.block and t.row == label.row and t.col > label.col]
-    right.sort(key=lambda t: t.col)
+    # A table's tokens are in row-major order: its row and the next follow the label.
+    following = _same_table_after(tokens, label)
+    right = [t for t in following if t.row == label.row and t.col > label.col]
     values: list[Token] = []
     for token in right:
         if token.index in consumed:
@@ -176,11 +182,22 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
     if values:
         return values
     below = [
-        t for t in tokens
-        if t.block == label.block and t.row == label.row + label.row_span
-        and t.col <= label.col < t.col + t.col_span and t.index not in consumed
+        t for t in following
+        if t.row == label.row + label.row_span and t.col <= label.col < t.col + t.col_span
+        and t.index not in consumed
     ]
     return below[:1]
+
+
+def _same_table_after(tokens: list[Token], label: Token) -> list[Token]:
+    """Tokens of the label's table after it, up to the end of the row below its span."""
+    last_row = label.row + label.row_span
+    out = []
+    for token in tokens[label.index + 1 :]:
+        if token.block != label.block or token.row > last_row:
+            break
+        out.append(token)
+    return out
 
 
 def _stream_values(tokens: list[Token], start: int, consumed: set[int]) -> list[Token]:

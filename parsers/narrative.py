@@ -153,8 +153,9 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
 def scan_text(text: str, location: Location | None = None, order: int = 0) -> tuple[list[Fact], list[Expression]]:
     """Facts and expressions of one line of narrative."""
     text = to_ascii(text)
-    expressions = [_expression(m, location) for m in _EXPRESSION.finditer(text)]
-    spans = [m.span() for m in _EXPRESSION.finditer(text)]
+    matches = list(_EXPRESSION.finditer(text))
+    expressions = [_expression(m, location) for m in matches]
+    spans = [m.span() for m in matches]
     facts = list(_facts(text, spans, location, order))
     return facts, expressions
 

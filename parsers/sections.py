@@ -23,6 +23,9 @@ from schemas.section import Section
 _TOP = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 _SUB = regex.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]\s*[、.．]?)")
 MAX_SUBHEADING_CHARS = 24
+_NUMERAL = regex.compile(r"\s*([一二三四五六七八九十]{1,3})")
+_COLON = regex.compile(r"[:：]")
+_SENTENCE_PUNCT = regex.compile(r"[，。；,;]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)
 
 def _numeral(heading: str) -> int:
     """The value of a heading's Chinese numeral (`三、` -> 3, `十二、` -> 12)."""
-    match = regex.match(r"\s*([一二三四五六七八九十]{1,3})", heading)
+    match = _NUMERAL.match(heading)
     if not match:
         return 0
     text = match.group(1)
@@ -99,7 +102,7 @@ def _open(line: NarrativeLine) -> dict:
 
 def _split_heading(text: str) -> tuple[str, str]:
     """`三、阶段性跟踪结论：运行正常…` -> (`三、阶段性跟踪结论：`, `运行正常…`)."""
-    match = regex.search(r"[:：]", text)
+    match = _COLON.search(text)
     if match and match.end() < len(text) and _balanced(text[: match.end()]):
         return text[: match.end()], text[match.end() :].strip()
     return text, ""
@@ -109,7 +112,7 @@ def _subheading(text: str) -> tuple[str | None, str]:
     if not _SUB.match(text):
         return None, ""
     head, rest = _split_heading(text)
-    if len(head.rstrip("：:")) <= MAX_SUBHEADING_CHARS and not regex.search(r"[，。；,;]", head):
+    if len(head.rstrip("：:")) <= MAX_SUBHEADING_CHARS and not _SENTENCE_PUNCT.search(head):
         return head, rest
     return None, ""
 

@@ -36,6 +36,7 @@ def tokens_of(document: Document) -> list[Token]:
     """All tokens of `document` in reading order."""
     tokens: list[Token] = []
     seen_rows: set[tuple[int, int]] = set()
+    widths: dict[int, int] = {}
     for line in document.lines:
         block = document.blocks[line.block]
         if isinstance(block, Paragraph) or line.row is None:
@@ -44,12 +45,14 @@ def tokens_of(document: Document) -> list[Token]:
         if (line.block, line.row) in seen_rows:
             continue
         seen_rows.add((line.block, line.row))
-        tokens.extend(_row_tokens(block, line, len(tokens)))
+        width = widths.get(line.block)
+        if width is None:
+            width = widths[line.block] = block.n_cols
+        tokens.extend(_row_tokens(block, line, len(tokens), width))
     return tokens
 
 
-def _row_tokens(table: Table, line: Line, start: int) -> list[Token]:
-    width = table.n_cols
+def _row_tokens(table: Table, line: Line, start: int, width: int) -> list[Token]:
     out = []
     for offset, cell_index in enumerate(line.cells):
         cell = table.cells[cell_index]

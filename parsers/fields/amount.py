@@ -7,6 +7,7 @@ later decide the figure is really in another unit.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -19,6 +20,7 @@ _UNIT_IN_VALUE = regex.compile(r"(亿元|万元|元)")
 _EMPTY = frozenset({"", "-", "—", "/", "／", "无", "——", "--", "空", "N/A", "n/a"})
 
 
+@lru_cache(maxsize=4096)  # pure; the checker asks for the same figures many times
 def parse_number(text: str) -> Decimal | None:
     """The first number in `text` as a Decimal (`7,501,000.00` -> 7501000.00), else None."""
     match = _NUMBER.search(to_ascii(text).replace(" ", ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from parsers.normalize import one_line
@@ -9,10 +11,16 @@ from parsers.normalize import one_line
 _EMPTY = frozenset({"", "-", "—", "/", "／", "无", "——", "--"})
 
 
+@cache
+def _seal_pattern(marks: tuple[str, ...]) -> regex.Pattern[str]:
+    words = "|".join(regex.escape(mark) for mark in marks)
+    return regex.compile(rf"[（(【\[]\s*(?:{words})\s*[)）】\]]|(?:{words})$")
+
+
 def parse_text(text: str, strip: tuple[str, ...] = ()) -> str | None:
     """The cleaned value, or None when the cell is empty."""
     value = one_line(text)
-    for mark in strip:
-        value = regex.sub(rf"[（(【\[]\s*{regex.escape(mark)}\s*[)）】\]]|{regex.escape(mark)}$", "", value)
+    if strip:
+        value = _seal_pattern(strip).sub("", value)
     value = value.strip(" ：:;；,，。")
     return None if value in _EMPTY else value

@@ -56,6 +56,8 @@ def _render_input(match: regex.Match[str]) -> str:
 
 def inline_html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: paragraphs on their own lines, boxes as ☑/☐."""
+    if not fragment:
+        return ""
     if "<" not in fragment and "&" not in fragment:
         text = canonical_glyphs(ascii_box_brackets(plain_spaces(fragment)))
         if "\n" not in text:
