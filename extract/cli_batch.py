@@ -6,8 +6,10 @@ Only wires options to the library: validate usage -> expand inputs -> `batch.run
 Exit codes: 0 every document was read (ok or partial); 1 some document in OUTDIR failed
 (outputs are written either way); 2 bad usage (an input path that does not exist, a bad
 --config, --workers < 1, --timeout <= 0, OUTDIR not a folder or in use by another run);
-130 interrupted (Ctrl-C / SIGTERM: the records written so far are kept, run again to
-continue). An empty folder is not an error: empty outputs, exit 0.
+74 records.jsonl or an output could not be written (disk full, I/O error: no half line and
+no truncated output is left; free space and run again); 130 interrupted (Ctrl-C / SIGTERM:
+the records written so far are kept, run again to continue). An empty folder is not an
+error: empty outputs, exit 0.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ from pathlib import Path
 
 from extract.batch import default_workers, make_reporter, run_batch
 from extract.batch.pool import DEFAULT_EXTRACTOR
-from extract.batch.store import StoreBusyError
+from extract.batch.store import StoreBusyError, StoreWriteError
 from extract.inputs import expand_inputs
-from extract.outputs import write_outputs
+from extract.outputs import EXIT_OUTPUT_ERROR, OutputWriteError, write_outputs
 from extract.outputs.summary import summary_line
 from extract.settings import Settings, SettingsError, load_settings
 
 BATCH_TIMEOUT_SECONDS = 120.0  # a 20-page PDF takes a few seconds; a hang is cut at 2 minutes
 EXTRACTOR_ENV = "JIXIAO_BATCH_EXTRACTOR"  # test hook: "module:function" replacing extract_file
 EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_IO = EXIT_OUTPUT_ERROR  # 74: records.jsonl or an output could not be written (disk full)
 
 
 class UsageError(Exception):
@@ -73,13 +76,16 @@ def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout
         extractor = os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR
         stats = run_batch(paths, outdir, settings, workers=n_workers, extractor=extractor,
                           reporter=make_reporter(quiet))
+        if stats.interrupted:
+            print(f"jixiao batch: 已中断；已写入的记录保存在 {outdir / 'records.jsonl'}，"
+                  "用同样的命令再次运行即可继续", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        summary = write_outputs(outdir, stats, settings, n_workers)
     except (UsageError, StoreBusyError) as exc:
         print(f"jixiao batch: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if stats.interrupted:
-        print(f"jixiao batch: 已中断；已写入的记录保存在 {outdir / 'records.jsonl'}，"
-              "用同样的命令再次运行即可继续", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    summary = write_outputs(outdir, stats, settings, n_workers)
+    except (StoreWriteError, OutputWriteError) as exc:
+        print(f"jixiao batch: {exc}", file=sys.stderr)
+        return EXIT_IO
     print(summary_line(summary), flush=True)
     return EXIT_FAILED_DOCS if summary["failed"] else EXIT_OK

@@ -5,8 +5,9 @@ tables (``extract.outputs``) or the command line (``extract.cli_batch``).
 
 * **Plan**: every input is hashed (sha256 of its bytes) in the parent. A hash already in
   OUTDIR/records.jsonl is *skipped* (resume); a hash seen earlier in the same inputs is a
-  *duplicate*: a byte-identical copy is the same document, so it is read once and its path
-  is listed under ``duplicates`` in summary.json. A file that cannot be hashed (missing,
+  *duplicate*: a byte-identical copy with the same kind of suffix is the same document, so
+  it is read once and its path is listed under ``duplicates`` in summary.json (the same
+  bytes under .txt and .docx go to different readers: two documents). A file that cannot be hashed (missing,
   unreadable, over the size limit) is keyed by its path and still gets a (failed) record.
 * **Run**: tasks go to `pool.WorkerPool`; each outcome is appended to the store the moment
   it arrives (one complete line, one ``write``), so memory stays flat and an interruption
@@ -27,6 +28,7 @@ import hashlib
 import os
 import signal
 import stat
+import sys
 import threading
 import time
 from array import array
@@ -39,7 +41,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extract.batch.pool import KILL_GRACE_SECONDS, Outcome, Task, WorkerPool
-from extract.batch.store import RecordStore
+from extract.batch.store import RecordStore, document_key
 
 ERRORS_LOG = "errors.log"
 _HASH_CHUNK_BYTES = 1 << 20
@@ -87,7 +89,7 @@ def file_key(path: Path, max_bytes: int) -> tuple[str, str | None]:
     except OSError:
         return f"path:{path}", None
     sha = digest.hexdigest()
-    return sha, sha
+    return document_key(sha, str(path)), sha
 
 
 def plan(paths: list[Path], store: RecordStore, max_bytes: int, stats: RunStats) -> list[Task]:
@@ -134,11 +136,14 @@ class _ErrorLog:
     def write(self, outcome: Outcome) -> None:
         if outcome.log is None:
             return
-        if self._fh is None:
-            self._fh = self.path.open("a", encoding="utf-8")
         stamp = datetime.now().isoformat(timespec="seconds")
-        self._fh.write(f"[{stamp}] {outcome.task.path}\n{outcome.log.rstrip()}\n\n")
-        self._fh.flush()
+        try:
+            if self._fh is None:
+                self._fh = self.path.open("a", encoding="utf-8")
+            self._fh.write(f"[{stamp}] {outcome.task.path}\n{outcome.log.rstrip()}\n\n")
+            self._fh.flush()
+        except OSError as exc:  # a diagnostic log must never stop the run (the record is kept)
+            print(f"jixiao batch: 无法写入 {self.path}: {exc}", file=sys.stderr)
 
     def close(self) -> None:
         if self._fh is not None:
@@ -146,7 +151,7 @@ class _ErrorLog:
 
 
 def _key(outcome: Outcome) -> str:
-    return outcome.task.sha256 or f"path:{outcome.task.path}"
+    return document_key(outcome.task.sha256, outcome.task.path)
 
 
 def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,

@@ -25,8 +25,10 @@ import fcntl
 import json
 import os
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
+
+from parsers.readers import READERS
 
 RECORDS_NAME = "records.jsonl"
 LOCK_NAME = ".jixiao-batch.lock"
@@ -37,11 +39,10 @@ class StoreBusyError(RuntimeError):
     """Another batch run holds the lock on this OUTDIR."""
 
 
-class StoreWriteError(StoreBusyError):
+class StoreWriteError(OSError):
     """A record line could not be written (disk full, I/O error); the line was rolled back.
 
-    A subclass of StoreBusyError so that the command line reports it as a message (no
-    traceback) and stops with a non-zero exit code.
+    The command line reports it as a message (no traceback) with exit code 74 (EX_IOERR).
     """
 
 
@@ -52,10 +53,23 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
+def document_key(sha256: str | None, path: str) -> str:
+    """The identity of a document: its content hash and the reader its suffix selects.
+
+    The same bytes under .txt and .docx are read by different readers, so they are two
+    documents; a copy under another name with the same kind of suffix is the same one. A
+    file that could not be hashed is known by its path.
+    """
+    if not sha256:
+        return f"path:{path}"
+    reader = READERS.get(PurePath(path).suffix.lower(), "unsupported").rsplit(".", 1)[-1]
+    return f"{sha256}:{reader}"
+
+
 def record_key(record: dict[str, Any]) -> str:
-    """The resume key of a record: its content hash, else its path."""
+    """The resume key of a record (see `document_key`)."""
     source = record.get("source") or {}
-    return source.get("sha256") or f"path:{source.get('path')}"
+    return document_key(source.get("sha256"), str(source.get("path")))
 
 
 def repair_tail(path: Path) -> int:

@@ -24,30 +24,30 @@ from extract.outputs.tables import write_discrepancy_tables, write_fields_csv, w
 EXIT_OUTPUT_ERROR = 74  # EX_IOERR
 
 
-class OutputWriteError(SystemExit):
+class OutputWriteError(OSError):
     """An output file could not be written (disk full, I/O error).
 
-    Raised after the message went to stderr; a SystemExit (code 74) so that the command
-    line, which builds the outputs outside its own error handling, stops with a clear
-    message and no traceback. No output is left half-written (`atomic_output`).
+    `message` says what happened and what to do; `code` is the exit code the command line
+    gives (74, EX_IOERR). No output is left half-written (`atomic_output`).
     """
 
+    code = EXIT_OUTPUT_ERROR
+
     def __init__(self, message: str) -> None:
-        super().__init__(EXIT_OUTPUT_ERROR)
+        super().__init__(message)
         self.message = message
 
 
 def write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict[str, Any]:
     """Build every derived output from records.jsonl; return the summary.
 
-    Raises OutputWriteError (after printing its message) when an output cannot be written.
+    Raises OutputWriteError when an output cannot be written.
     """
     try:
         return _write_outputs(outdir, stats, settings, workers)
     except OSError as exc:
-        message = (f"jixiao batch: 无法写入输出文件（{outdir}）: {describe_os_error(exc)}；"
+        message = (f"无法写入输出文件（{outdir}）: {describe_os_error(exc)}；"
                    "records.jsonl 中的记录完好，没有生成残缺的输出文件；腾出空间后用同样的命令再次运行即可")
-        print(message, file=sys.stderr, flush=True)
         raise OutputWriteError(message) from exc
 
 

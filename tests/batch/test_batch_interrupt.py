@@ -12,7 +12,7 @@ from pathlib import Path
 
 from batch_helpers import REPO, subprocess_env
 
-from extract.batch.store import RecordStore, iter_records
+from extract.batch.store import RecordStore, iter_records, document_key
 
 N_DOCS = 24
 FAKE = "batch_fakes:fake_extract"
@@ -88,6 +88,6 @@ def test_a_torn_last_line_is_cut_before_appending(tmp_path: Path) -> None:
     (outdir / "records.jsonl").write_text(good + "\n" + '{"status": "ok", "sour', encoding="utf-8")
     with RecordStore(outdir) as store:
         assert store.repaired_bytes == len('{"status": "ok", "sour')
-        assert "aa" in store
-        store.append(json.dumps({"status": "ok", "source": {"path": "b.txt", "sha256": "bb"}}), "bb")
+        assert document_key("aa", "a.txt") in store
+        store.append(json.dumps({"status": "ok", "source": {"path": "b.txt", "sha256": "bb"}}), document_key("bb", "b.txt"))
     assert [r["source"]["path"] for _, r in iter_records(outdir / "records.jsonl")] == ["a.txt", "b.txt"]

@@ -146,3 +146,12 @@ def test_new_documents_are_added_on_resume(batch_out: Path, mixed_folder: Path, 
     batch_command([mixed_folder], batch_out, workers=1, timeout=60, quiet=True, config=None)
     names = sorted(Path(r["source"]["path"]).name for r in _records(batch_out))
     assert names.count("d.txt") == 1 and len(names) == 8
+
+
+def test_same_bytes_under_two_kinds_of_suffix_are_two_documents():
+    """A .txt and a .docx with identical bytes go to different readers: two records."""
+    from extract.batch.store import document_key
+
+    assert document_key("ab", "x/a.txt") == document_key("ab", "y/b.md")
+    assert document_key("ab", "a.txt") != document_key("ab", "a.docx")
+    assert document_key(None, "a.txt") == "path:a.txt"

@@ -112,7 +112,23 @@ def test_outputs_are_never_left_truncated(tmp_path, monkeypatch, capsys):
     with pytest.raises(OutputWriteError) as info:
         write_outputs(out, stats, settings, 1)
     assert info.value.code == EXIT_OUTPUT_ERROR
-    assert "磁盘空间不足" in capsys.readouterr().err
+    assert "磁盘空间不足" in info.value.message
     assert not list(out.glob(".*.tmp-*"))  # temp files removed
     for name in ("fields.csv", "discrepancies.xlsx", "report.html", "summary.json"):
         assert (out / name).read_bytes() == complete[name]  # the previous, complete file
+
+
+def test_the_command_reports_a_full_disk_with_exit_74(tmp_path, monkeypatch, capsys):
+    from extract import cli_batch
+    from extract.batch import store as store_module
+
+    folder = _seed_folder(tmp_path, 1)
+
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module.os, "fsync", fsync)
+    code = cli_batch.batch_command([folder], tmp_path / "out", 1, None, True, None)
+    assert code == 74
+    err = capsys.readouterr().err
+    assert "磁盘空间不足" in err and "Traceback" not in err
