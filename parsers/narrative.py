@@ -17,7 +17,7 @@ uses any `X万元` that repeats a printed figure.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Literal
 
@@ -138,16 +138,56 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     Args:
         skip: locations of table value lines (the fields' provenance), which are not narrative.
     """
-    skipped = set(skip)
     facts: list[Fact] = []
     expressions: list[Expression] = []
-    for index, line in enumerate(document.lines):
-        if line.loc in skipped or not _ANY_DIGIT.search(line.text):
+    for index, text, anchors in _passages(document, set(skip)):
+        if not _ANY_DIGIT.search(text):
             continue  # a figure needs a digit: most narrative lines have none
-        found, exprs = scan_text(line.text, line.loc, order=index * 100_000)
+        base = index * 100_000
+        found, exprs = scan_text(text, anchors[0][1], order=base)
+        if len(anchors) > 1:  # a joined passage: each figure keeps the line it stands on
+            found = [replace(f, location=_line_at(anchors, f.order - base)) for f in found]
+            exprs = [replace(e, location=_line_at(anchors, text.find(e.text))) for e in exprs]
         facts.extend(found)
         expressions.extend(exprs)
     return Narrative(tuple(facts), tuple(expressions))
+
+
+def _line_at(anchors: list[tuple[int, Location]], offset: int) -> Location:
+    """The location of the line holding character `offset` of a joined passage."""
+    return next((loc for start, loc in reversed(anchors) if start <= offset), anchors[0][1])
+
+
+_PASSAGE_END = regex.compile(r"[。；;！!？?：:]\s*$")
+_PASSAGE_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])")
+MAX_PASSAGE_CHARS = 4000
+
+
+def _passages(document: Document, skipped: set[Location]) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
+    """Narrative text in passages: lines that plain OCR or a narrow cell wrapped mid-sentence
+    (`…调整预算1.225万` / `元，预算调整数…`) are joined back, so a figure is never cut in two.
+
+    A passage ends at a sentence or clause end (。；：), before a numbered line, at a table
+    row (cells joined by tabs) and at a table value line (`skipped`). Each passage comes
+    with its anchors: (offset in the passage, location of the line starting there).
+    """
+    index, text, anchors = 0, "", []
+    for number, line in enumerate(document.lines):
+        breaks = line.loc in skipped or "\t" in line.text
+        if anchors and (breaks or _PASSAGE_START.match(line.text) or len(text) > MAX_PASSAGE_CHARS):
+            yield index, text, anchors
+            text, anchors = "", []
+        if breaks:
+            continue
+        if not anchors:
+            index = number
+        anchors.append((len(text), line.loc))
+        text += to_ascii(line.text.strip())  # ASCII first: offsets match scan_text's text
+        if _PASSAGE_END.search(line.text):
+            yield index, text, anchors
+            text, anchors = "", []
+    if anchors:
+        yield index, text, anchors
 
 
 def scan_text(text: str, location: Location | None = None, order: int = 0) -> tuple[list[Fact], list[Expression]]:

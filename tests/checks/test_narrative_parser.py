@@ -61,3 +61,21 @@ def test_evaluate_precedence(a, b, c):
 
 def test_evaluate_rejects_division_by_zero():
     assert evaluate("1/0") is None
+
+
+def test_a_sentence_wrapped_mid_figure_is_read_whole_and_each_figure_keeps_its_line():
+    from parsers.lines import build_document
+    from parsers.narrative import scan_document
+    from schemas.document import Paragraph
+    from schemas.record import Source
+
+    lines = ["1、预算执行情况", "本项目2024年初预算安排为58.1万", "元，调整预算56.1万元，预算调整数2万元。", "截至跟踪期实际支出49.5万元。"]
+    document = build_document(Source(path="x.txt"), [Paragraph(text=t) for t in lines])
+    facts = scan_document(document).facts
+    got = [(f.quantity, f.value, f.unit, f.location.line) for f in facts]
+    assert got == [
+        ("annual_budget", Decimal("58.1"), "万元", 2),
+        ("adjusted_budget", Decimal("56.1"), "万元", 3),
+        ("adjustment_total", Decimal("2"), "万元", 3),
+        ("executed", Decimal("49.5"), "万元", 4),
+    ]
