@@ -23,11 +23,12 @@ from parsers.tokens import Token, tokens_of
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.document import Document
 from schemas.fields import Fields
-from schemas.record import ProvenanceEntry, Record, Status
+from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
 
 _INDEX_CACHE: dict[int, LabelIndex] = {}
+MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
 _CAPTION_UNIT = regex.compile(r"(?<![预实施算])(?:金额|计量|货币)?单位\s*[:：]\s*(亿元|万元|元)(?![\p{Han}])")
 _NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 
@@ -41,6 +42,9 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
     form = classify(document, template)
     tokens = tokens_of(document)
     hits = find_hits(tokens, index)
+    if form.type is None and len(hits) >= MIN_LABELS_FOR_FORM:
+        # The title was lost (cut off by the scanner, or never typed): the labels tell the form.
+        form = FormInfo(type=template.form)
     consumed = _consumed(hits)
     sections = split_sections(narrative_lines(tokens, consumed), template.not_sections)
     values: dict[str, Any] = {}

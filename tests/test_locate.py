@@ -124,3 +124,14 @@ def test_title_wrapped_before_its_variant():
 def test_town_label_carrying_the_seal_mark():
     doc = _table([["街镇名称（盖章）", "浦锦街道办事处"]])
     assert parse_document(doc).fields.town == "浦锦街道办事处"
+
+
+def test_a_form_whose_title_was_lost_is_known_by_its_labels():
+    doc = _lines("项目名称", "2024年测试项目", "预算单位", "某中心", "具体实施", "某科", "跟踪时段", "2024.1.1-2024.6.30",
+                 "当年预算数(元)", "100", "预算执行数(元)", "50", "预算执行进度(%)", "50%", "调增金额(元)", "0")
+    form = parse_document(doc).form
+    assert (form.type, form.variant, form.title) == ("monitoring", None, None)
+
+
+def test_a_text_with_a_few_labels_is_no_form():
+    assert parse_document(_lines("项目名称", "某项目", "备注")).form.type is None
