@@ -457,6 +457,17 @@ def test_doc_name_holding_a_docx_is_read_as_docx(monkeypatch):
     assert read_doc(docx_ok()).blocks[0].text == "正文"
 
 
+def test_doc_without_a_network_namespace_is_refused_not_converted(monkeypatch, tmp_path):
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\nexit 0\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name: str(script) if name == "soffice" else None)
+    monkeypatch.setattr(doc_reader, "network_isolation_available", lambda: False)
+    with pytest.raises(ReadError) as info:
+        read_doc(ole2_bytes("WordDocument"))
+    assert info.value.code == "unsupported-format" and "断网" in str(info.value)
+
+
 def test_doc_encrypted_and_garbage(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(ReadError) as info:
@@ -467,6 +478,13 @@ def test_doc_encrypted_and_garbage(monkeypatch):
     assert info.value.code == "not-a-document"
 
 
+needs_isolation = pytest.mark.skipif(
+    not doc_reader.network_isolation_available(),
+    reason="no network namespace can be made here: .doc files are refused, not converted",
+)
+
+
+@needs_isolation
 def test_doc_conversion_timeout_kills_converter(monkeypatch, tmp_path):
     script = tmp_path / "soffice"
     script.write_text("#!/bin/sh\nsleep 30\n")
@@ -477,6 +495,7 @@ def test_doc_conversion_timeout_kills_converter(monkeypatch, tmp_path):
     assert info.value.code == "timeout"
 
 
+@needs_isolation
 def test_doc_failed_conversion_is_corrupt(monkeypatch, tmp_path):
     script = tmp_path / "soffice"
     script.write_text("#!/bin/sh\nexit 1\n")
@@ -488,6 +507,7 @@ def test_doc_failed_conversion_is_corrupt(monkeypatch, tmp_path):
 
 
 @pytest.mark.slow
+@needs_isolation
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_doc_converted_with_libreoffice(tmp_path):
     import subprocess
