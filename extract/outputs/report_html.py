@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from extract.checks.base import FIELD_LABELS
 from extract.outputs.flatten import SEVERITIES, location_text
 from extract.outputs.index import StoreIndex, Totals, atomic_output
 from extract.outputs.safety import esc, json_for_script
@@ -77,7 +78,7 @@ def _discrepancy_row(item: dict[str, Any]) -> str:
     sev_class = sev if sev in SEVERITY_ZH else "info"
     return (f'<tr class="disc" data-rule="{esc(item.get("rule"))}" data-severity="{esc(sev)}">'
             f'<td><span class="sev sev-{sev_class}">{esc(SEVERITY_ZH.get(sev, sev))}</span></td>'
-            f'<td>{esc(item.get("rule"))}</td><td>{esc(", ".join(map(str, item.get("fields") or [])))}</td>'
+            f'<td>{esc(item.get("rule"))}</td><td>{esc(_field_names(item.get("fields")))}</td>'
             f'<td>{esc(item.get("message"))}</td><td>{_evidence(item.get("evidence") or [])}</td></tr>\n')
 
 
@@ -120,3 +121,10 @@ def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:
         data = {"rules": sorted(index.totals.rules), "documents": index.totals.documents}
         out.write(f'<script type="application/json" id="jixiao-data">{json_for_script(data)}</script>\n')
         out.write("<script>\n" + _asset("report.js") + "</script>\n</body></html>\n")
+
+
+def _field_names(fields: object) -> str:
+    """Field keys as reviewers read them: `当年预算数（annual_budget）`."""
+    if not isinstance(fields, list):
+        return ""
+    return "、".join(f"{FIELD_LABELS.get(str(key), str(key))}（{key}）" for key in fields)
