@@ -78,7 +78,7 @@ class LabelIndex:
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per template, kept for the process
     def _match_short(self, text: str) -> tuple[str, str | None] | None:
         # A label cell wrapped over lines (`具体实施<br>(内设机构)`) is one label.
-        base, unit = split_unit("".join(text.split("\n")))
+        base, unit = split_unit(text)
         name = self.keys.get(label_key(base))
         return (name, unit) if name is not None else None
 

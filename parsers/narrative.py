@@ -38,10 +38,10 @@ _RATE = regex.compile(rf"(?P<num>{_NUMBER})\s*%")
 _BOUND_AFTER = regex.compile(r"\s*(?:及|或)?(?:以上|以下|以内|之间|不等|[-~～至])")
 _OPERAND = rf"{_NUMBER}%?(?:亿元|万元|元)?"
 _EXPRESSION = regex.compile(
-    rf"(?P<expr>{_OPERAND}(?:\s*[*×xX÷/+\-−－]\s*{_OPERAND})+)\s*[=＝]\s*"
+    rf"(?P<expr>{_OPERAND}(?:\s*[*＊∗×xX÷/／+＋\-−－]\s*{_OPERAND})+)\s*[=＝]\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>%|亿元|万元|元)?"
 )
-_TOKEN = regex.compile(rf"(?P<num>{_NUMBER})(?P<pct>%)?(?P<unit>亿元|万元|元)?|(?P<op>[*×xX÷/+\-−－])")
+_TOKEN = regex.compile(rf"(?P<num>{_NUMBER})(?P<pct>%)?(?P<unit>亿元|万元|元)?|(?P<op>[*＊∗×xX÷/／+＋\-−－])")
 _LOOKBACK_CHARS = 24
 
 
@@ -316,7 +316,7 @@ def evaluate(expression: str, result_unit: str | None = None) -> Decimal | None:
 
 
 def _canonical_op(op: str) -> str:
-    return {"×": "*", "x": "*", "X": "*", "÷": "/", "−": "-", "－": "-"}.get(op, op)
+    return {"×": "*", "x": "*", "X": "*", "＊": "*", "∗": "*", "÷": "/", "／": "/", "＋": "+", "−": "-", "－": "-"}.get(op, op)
 
 
 def _reduce_products(values: list[Decimal], ops: list[str]) -> tuple[list[Decimal], list[str]]:

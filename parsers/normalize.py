@@ -28,6 +28,7 @@ _PAGE_FURNITURE = regex.compile(
 )
 _PAGE_NUMBER = regex.compile(r"第\s*(\d+)\s*页|page\s*(\d+)|^\s*[-—–]\s*(\d+)\s*[-—–]\s*$", regex.I)
 
+_ANY_SPACE = regex.compile(r"\s+")
 _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")
 _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
 
@@ -71,8 +72,11 @@ def page_number(line: str) -> int | None:
 
 
 def split_unit(label: str) -> tuple[str, str | None]:
-    """Split a trailing unit off a label: `当年预算数（万元）` -> (`当年预算数`, `万元`)."""
-    text = to_ascii(label).strip()
+    """Split a trailing unit off a label: `当年预算数（万元）` -> (`当年预算数`, `万元`).
+
+    Spaces are dropped first: OCR spaces labels out, units included (`（ 万 元 ）`).
+    """
+    text = _ANY_SPACE.sub("", to_ascii(label))
     match = _UNIT_SUFFIX.search(text)
     if not match:
         return text, None

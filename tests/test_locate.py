@@ -135,3 +135,10 @@ def test_a_form_whose_title_was_lost_is_known_by_its_labels():
 
 def test_a_text_with_a_few_labels_is_no_form():
     assert parse_document(_lines("项目名称", "某项目", "备注")).form.type is None
+
+
+def test_labels_spaced_out_unit_included():
+    doc = _lines("当 年 预 算 数 （ 万 元 ）", "100", "调 减 金 额   ( 万 元 )", "2")
+    fields = parse_document(doc).fields
+    assert (fields.annual_budget.stated_unit, fields.annual_budget.yuan) == ("万元", "1000000.00")
+    assert fields.decrease.yuan == "20000.00"

@@ -6,6 +6,12 @@ The thresholds are read from the conclusion's own explanation (`运行正常（�
 rate only from below and only for a range (`运行基本正常（执行率或目标完成度在60%-75%之间）`
 with 40%: below the range, the category would be 运行偏差较大); `运行偏差较大（执行率或目标完成度
 低于60%）` fits any rate, since the goals may lag.
+
+Lower bounds are inclusive (`75%以上` admits 75%). An upper bound is strict when the words say
+so (`低于60%`, `不足`, `小于`, `<`) and for a range's upper end (`60%-75%之间` leaves 75% to the
+`75%以上` category) unless marked `（含）`; a rate on a strict bound contradicts the category
+only when the unrounded 执行数 ÷ 调整后预算数 does too, so a printed rate rounded onto the line
+never does.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ _CATEGORY = regex.compile(r"^\s*[:：]?\s*(?:项目)?(运行[^\s（(，,。；;:
 _NUM = r"(\d+(?:\.\d+)?)\s*%"
 _LOWER = regex.compile(rf"(?:(?:不低于|不少于|≥|>=|>)\s*{_NUM})|(?:{_NUM}\s*(?:（含）|\(含\))?(?:及|或)?以上)")
 _UPPER = regex.compile(rf"(?:(?:低于|不足|小于|未达到|<|≤|<=)\s*{_NUM})|(?:{_NUM}\s*(?:（含）|\(含\))?(?:及|或)?以下)")
-_RANGE = regex.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:（含）|\(含\))?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
+_STRICT_UPPER = regex.compile(rf"(?:低于|不足|小于|未达到|<)(?!=)\s*{_NUM}")
+_RANGE = regex.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:（含）|\(含\))?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%(\s*(?:（含）|\(含\)))?")
 _EITHER = regex.compile(r"执行率[^（）()%]{0,6}或|或[^（）()%]{0,6}执行率")
 
 
@@ -38,18 +45,21 @@ class Threshold:
     low: Decimal | None
     high: Decimal | None
     source: str
+    high_strict: bool = False
 
     def admits(self, rate: Decimal) -> bool:
-        """Bounds are inclusive: a rate on the line never contradicts the category."""
-        return (self.low is None or rate >= self.low) and (self.high is None or rate <= self.high)
+        """The low bound is inclusive; the high one strict when `high_strict`."""
+        if self.high is not None and (rate > self.high or (self.high_strict and rate == self.high)):
+            return False
+        return self.low is None or rate >= self.low
 
     def describe(self) -> str:
         """The allowed range in words."""
         if self.low is not None and self.high is not None:
-            return f"执行率在{plain(self.low)}%至{plain(self.high)}%之间"
+            return f"执行率在{plain(self.low)}%至{plain(self.high)}%之间" + ("（不含）" if self.high_strict else "")
         if self.low is not None:
             return f"执行率不低于{plain(self.low)}%"
-        return f"执行率不高于{plain(self.high)}%"
+        return f"执行率{'低于' if self.high_strict else '不高于'}{plain(self.high)}%"
 
 
 def conclusion_text(ctx: CheckContext) -> tuple[str, list[Evidence]] | None:
@@ -74,7 +84,7 @@ def threshold_of(category: str, explanation: str, settings: CheckSettings) -> Th
         match = _RANGE.search(on_rate)
         return Threshold(Decimal(match.group(1)), None, stated) if match else None
     if (bounds := _bounds(on_rate)) is not None:
-        return Threshold(bounds[0], bounds[1], stated)
+        return Threshold(bounds[0], bounds[1], stated, _strict_high(on_rate, bounds[1]))
     if _bounds(explanation) is not None:
         return None  # the thresholds named are on 目标完成度 alone
     defaults = {NORMAL: ("normal_threshold_pct", settings.normal_threshold_pct),
@@ -85,12 +95,27 @@ def threshold_of(category: str, explanation: str, settings: CheckSettings) -> Th
     return None
 
 
+def _strict_high(text: str, high: Decimal | None) -> bool:
+    """Whether the upper bound `high` excludes itself: `低于60%`, or a range's end without （含）."""
+    if high is None or high >= 100:
+        return False
+    if match := _RANGE.search(text):
+        return not match.group(3)
+    return any(Decimal(m.group(1)) == high for m in _STRICT_UPPER.finditer(text))
+
+
 def _bounds(text: str) -> tuple[Decimal | None, Decimal | None] | None:
     if match := _RANGE.search(text):
         return Decimal(match.group(1)), Decimal(match.group(2))
     low = next((Decimal(g) for m in _LOWER.finditer(text) for g in m.groups() if g), None)
     high = next((Decimal(g) for m in _UPPER.finditer(text) for g in m.groups() if g), None)
     return None if low is None and high is None else (low, high)
+
+
+def _ratio_admitted(ctx: CheckContext, threshold: Threshold) -> bool:
+    """Whether the unrounded 执行数 ÷ 调整后预算数 × 100 fits (a printed rate may be rounded onto a bound)."""
+    executed, adjusted = ctx.yuan("executed"), ctx.yuan("adjusted_budget")
+    return bool(executed is not None and adjusted) and threshold.admits(executed / adjusted * 100)
 
 
 @rule("conclusion-rate", Severity.ERROR, fields=("stage_conclusion", "execution_progress_pct"))
@@ -109,7 +134,7 @@ def conclusion_rate(ctx: CheckContext) -> Iterator[Finding]:
         return
     explanation = text[text.find(category) + len(category):] if category in text else ""
     threshold = threshold_of(category, explanation, ctx.settings)
-    if threshold is None or threshold.admits(rate):
+    if threshold is None or threshold.admits(rate) or (rate == threshold.high and _ratio_admitted(ctx, threshold)):
         return
     message = (
         f"阶段性跟踪结论为“{category}”，按{threshold.source}要求{threshold.describe()}，"

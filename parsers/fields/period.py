@@ -1,12 +1,15 @@
 """Tracking periods in every way they are written -> Period(start, end).
 
 `2024年01月01日 --- 2024年08月31日`, `2024年1月1日至2024年8月31日`, `2024.01.01-2024.08.31`,
-`2024/1/1 — 2024/8/31`, `20240101-20240831`, and an end without its year (`2024年1月1日至8月31日`).
-An impossible date (2月30日) is not a date; the `period` rule reports what is missing.
+`2024/1/1 — 2024/8/31`, `20240101-20240831`, and an end without its year (`2024年1月1日至8月31日`);
+whole months (`2024年1月-2024年8月`, `2024年1-8月`, `2024.01-2024.08`) run from the first day of
+the first month to the last day of the last. An impossible date (2月30日) is not a date; the
+`period` rule reports what is missing.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import regex
@@ -15,8 +18,12 @@ from parsers.normalize import to_ascii
 from schemas.fields import Period
 
 _DATE = regex.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*[年./\-/]\s*)?(?P<m>\d{1,2})\s*[月./\-/]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[年./\-/]\s*)?(?P<m>\d{1,2})\s*[月./\-/]\s*(?P<d>\d{1,2})(?!\d|\s*月)\s*日?"
     r"|(?P<cy>(?:19|20)\d{2})(?P<cm>[01]\d)(?P<cd>[0-3]\d)"
+)
+_MONTHS = regex.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*[年./\-]\s*(?P<m1>\d{1,2})\s*月?\s*(?:[-—–~～至到]+)\s*"
+    r"(?:(?P<y2>(?:19|20)\d{2})\s*[年./\-]\s*)?(?P<m2>\d{1,2})\s*月?(?!\s*[./\-]?\s*\d)"
 )
 
 
@@ -36,9 +43,26 @@ def parse_period(text: str) -> Period | None:
         dates.append(_date(y, m, d))
         if len(dates) == 2:
             break
+    if len(dates) < 2:
+        months = _month_range(to_ascii(text))
+        if months is not None:
+            return months
     if not dates:
         return None
     return Period(start=dates[0], end=dates[1] if len(dates) > 1 else None)
+
+
+def _month_range(text: str) -> Period | None:
+    """`2024年1月-2024年8月` -> 2024-01-01 .. 2024-08-31."""
+    match = _MONTHS.search(text)
+    if not match:
+        return None
+    y1, m1 = int(match.group("y1")), int(match.group("m1"))
+    y2, m2 = int(match.group("y2") or y1), int(match.group("m2"))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    last_day = calendar.monthrange(y2, m2)[1]
+    return Period(start=date(y1, m1, 1), end=date(y2, m2, last_day))
 
 
 def _date(year: int, month: int, day: int) -> date | None:

@@ -94,20 +94,26 @@ class TableBuilder:
     def _join_split_row(self, first: list[PartCell]) -> set[int]:
         """Merge the split first row into the row above; the ids of the cells used up."""
         above = self._bottom_row()
-        if not first or any(c.r1 != 1 for c in first) or not _same_columns(first, above):
+        # The first cell may be a merged label that goes on below the split row (`四、绩效跟踪
+        # 后项` / `目总体判断` beside two rows): `tall` more rows than the split row itself.
+        if not first or any(c.r1 != 1 for c in first[1:]) or not _same_columns(first, above):
             return set()
+        tall = first[0].r1 - 1
         if not first[0].text and above[0].row_span > 1:
-            above[0].row_span += 1
-            return {id(first[0])}
+            if len(first) < 2 or not _continues(above[1:], first[1:]):
+                above[0].row_span += first[0].r1
+                return {id(first[0])}
+            # The row beside a merged label was split by the break (`年度绩效` / `目标完成
+            # 可能性`, `确定能` / `完成`): its pieces join the cells above; the label's empty
+            # piece is part of the same row, so the label spans no extra row.
+            _append(above[1:], first[1:])
+            above[0].row_span += tall
+            return {id(c) for c in first}
         single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
         if first[0].text and not single_split and not _continues(above, first):
             return set()
-        for old, new in zip(above, first, strict=True):
-            if new.text:
-                glue = not old.open_end or not old.text
-                old.text = f"{old.text}\n{new.text}" if glue and old.text else join_wrapped(old.text, new.text)
-                old.open_end = new.open_end
-                old.full = new.full
+        _append(above, first)
+        above[0].row_span += tall
         return {id(c) for c in first}
 
     def build(self) -> Table:
@@ -119,6 +125,16 @@ class TableBuilder:
             cells.append(Cell(row=out.row, col=col, row_span=out.row_span, col_span=max(end - col, 1),
                               text=out.text, page=out.page))
         return Table(page=self.parts[0].page, cells=tuple(cells))
+
+
+def _append(above: list[_Out], first: list[PartCell]) -> None:
+    """Append each continued piece to the cell above it."""
+    for old, new in zip(above, first, strict=True):
+        if new.text:
+            glue = not old.open_end or not old.text
+            old.text = f"{old.text}\n{new.text}" if glue and old.text else join_wrapped(old.text, new.text)
+            old.open_end = new.open_end
+            old.full = new.full
 
 
 def _continues(above: list[_Out], first: list[PartCell]) -> bool:

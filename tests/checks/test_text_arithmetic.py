@@ -43,3 +43,11 @@ def test_seed_figures_compute():
 def test_rounded_results_and_clean_text_are_silent():
     assert findings("text-arithmetic") == []
     assert findings("text-arithmetic", narrative=("合计为10/3=3.33万元。",)) == []
+
+
+def test_full_width_asterisk_is_an_operator():
+    wrong = (BUDGET, "截至跟踪期实际支出64万元，预算执行率80%。即2.45＊50%=1.5万元。")
+    found = findings("text-arithmetic", narrative=wrong)
+    assert len(found) == 1 and "1.225" in found[0].message
+    right = (BUDGET, "截至跟踪期实际支出64万元，预算执行率80%。即2.45＊50%=1.225万元。")
+    assert findings("text-arithmetic", narrative=right) == []

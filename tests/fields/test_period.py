@@ -40,3 +40,15 @@ def test_no_date():
 def test_impossible_date_is_not_made_up():
     period = parse_period("2024年2月30日至2024年8月31日")
     assert period.start is None and period.end == AUG31
+
+
+@pytest.mark.parametrize(
+    "text", ["2024年1月-2024年8月", "2024年1-8月", "2024年1月至8月", "2024.01-2024.08", "２０２４年１月—２０２４年８月"]
+)
+def test_whole_months_run_from_the_first_to_the_last_day(text):
+    period = parse_period(text)
+    assert (period.start, period.end) == (JAN1, AUG31)
+
+
+def test_a_month_range_is_not_read_as_a_day():
+    assert parse_period("2024年1-6月").end == date(2024, 6, 30)
