@@ -358,3 +358,73 @@ def test_new_row_after_a_page_break_is_not_joined_when_the_cells_above_end_short
     builder = TableBuilder(one)
     builder.add(two)
     assert len(builder.build().cells) == 4
+
+
+# A merged 四、 label beside two rows, the table broken by a page break inside those rows
+# (LibreOffice lets rows break across pages). Columns 60 pt, option columns 80 pt (or 60).
+_XS = [50.0, 110.0, 170.0, 250.0, 330.0, 410.0]
+_XS60 = [50.0, 110.0, 170.0, 230.0, 290.0, 350.0]
+
+
+def _cell_lines(s: Sheet, col: int, top: float, rows: list[str], xs: list[float] = _XS) -> None:
+    for i, row in enumerate(rows):
+        x, y = xs[col] + 3, top + 3 + i * 14
+        for char in row:
+            font = "DejaVu" if char in "☑☐" else "STSong-Light"
+            x = s.text(x, y, char, font=font)
+
+
+def _texts_in_order(table: Table) -> list[tuple[int, int, int, str]]:
+    return [(c.row, c.col, c.row_span, c.text) for c in sorted(table.cells, key=lambda c: (c.row, c.col))]
+
+
+def test_row_beside_a_merged_label_split_by_a_page_break_is_joined() -> None:
+    """`年度绩效目` / `标完成可能性`, `☐确定能完` / `成`: one row, the label spans two rows."""
+
+    def draw(s: Sheet) -> None:
+        xs = _XS60
+        s.grid(xs, [60.0, 90.0, 150.0, 180.0], merged=[(0, 1, 1, 5), (1, 0, 3, 1)])
+        _cell_lines(s, 0, 60, ["项目名称"], xs)
+        _cell_lines(s, 1, 60, ["2024年梅陇镇应急物资储备项目"], xs)
+        _cell_lines(s, 0, 90, ["四、绩效跟", "踪后项目总", "体判断"], xs)
+        _cell_lines(s, 1, 90, ["年度项目预", "算完成可能", "性"], xs)
+        for col, text in ((2, ["☑确定能完", "成"]), (3, ["☐有可能完", "成"]), (4, ["☐确定不能", "完成"])):
+            _cell_lines(s, col, 90, text, xs)
+        for col, text in ((1, "年度绩效目"), (2, "☐确定能完"), (3, "☑有可能完"), (4, "☐确定不能")):
+            _cell_lines(s, col, 150, [text], xs)
+        s.page()
+        s.grid(xs, [60.0, 90.0, 120.0], merged=[(1, 1, 2, 5)])
+        for col, text in ((1, ["标完成可能", "性"]), (2, ["成"]), (3, ["成"]), (4, ["完成"])):
+            _cell_lines(s, col, 60, text, xs)
+        _cell_lines(s, 0, 90, ["备注"], xs)
+        _cell_lines(s, 1, 90, ["无"], xs)
+
+    cells = _texts_in_order(tables(read(build(draw)))[0])
+    assert (1, 0, 2, "四、绩效跟踪后项目总体判断") in cells
+    assert [c[3] for c in cells if c[0] == 2] == ["年度绩效目标完成可能性", "☐确定能完成", "☑有可能完成", "☐确定不能完成"]
+    assert [c[3] for c in cells if c[0] == 3] == ["备注", "无"]
+
+
+def test_merged_label_split_by_a_page_break_goes_on_beside_the_next_row() -> None:
+    """The label itself breaks (`踪后项目总` / `体判断`) and spans two rows on the new page."""
+
+    def draw(s: Sheet) -> None:
+        s.grid(_XS, [60.0, 90.0, 125.0], merged=[(0, 1, 1, 5)])
+        _cell_lines(s, 0, 60, ["项目名称"])
+        _cell_lines(s, 1, 60, ["2024年梅陇镇应急物资储备项目"])
+        _cell_lines(s, 0, 90, ["四、绩效跟", "踪后项目总"])
+        _cell_lines(s, 1, 90, ["年度项目预", "算完成可能"])
+        for col, text in ((2, "☑确定能完成"), (3, "☐有可能完成"), (4, "☐确定不能完成")):
+            _cell_lines(s, col, 90, [text])
+        s.page()
+        s.grid(_XS, [60.0, 80.0, 130.0], merged=[(0, 0, 2, 1)])
+        _cell_lines(s, 0, 60, ["体判断"])
+        _cell_lines(s, 1, 60, ["性"])
+        _cell_lines(s, 1, 80, ["年度绩效目", "标完成可能", "性"])
+        for col, text in ((2, "☐确定能完成"), (3, "☑有可能完成"), (4, "☐确定不能完成")):
+            _cell_lines(s, col, 80, [text])
+
+    cells = _texts_in_order(tables(read(build(draw)))[0])
+    assert (1, 0, 2, "四、绩效跟踪后项目总体判断") in cells
+    assert [c[3] for c in cells if c[0] == 1][1:] == ["年度项目预算完成可能性", "☑确定能完成", "☐有可能完成", "☐确定不能完成"]
+    assert [c[3] for c in cells if c[0] == 2] == ["年度绩效目标完成可能性", "☐确定能完成", "☑有可能完成", "☐确定不能完成"]
