@@ -14,7 +14,7 @@ import regex
 
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
-from parsers.fields.choice import option_states
+from parsers.fields.choice import chosen, option_states
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
 from parsers.normalize import label_key
@@ -62,13 +62,15 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         if hit is None:
             continue
-        text = hit.value_text
-        if spec.type in ("yes_no", "choice"):
-            text = _grid_choice_text(tokens, hit, spec.options) or text
-            groups.append(_group(name, spec, text))
-        unit = hit.unit or (caption_unit if spec.type == "amount" else None)
-        values[name] = FIELD_PARSERS[spec.type](text, spec, unit)
         provenance[name] = _provenance(hit)
+        if spec.type in ("yes_no", "choice"):
+            states = _states(tokens, hit, spec.options)
+            groups.append(_group(name, spec, states))
+            answer = chosen(states)
+            values[name] = answer if spec.type == "choice" or answer is None else answer == spec.options[0]
+            continue
+        unit = hit.unit or (caption_unit if spec.type == "amount" else None)
+        values[name] = FIELD_PARSERS[spec.type](hit.value_text, spec, unit)
     return Record(
         status=Status.PARTIAL,
         source=document.source,
@@ -99,11 +101,18 @@ def _caption_unit(tokens: list[Token]) -> str | None:
     return None
 
 
+def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str, bool] | None:
+    """Each option's state, from the group's own cells or, failing that, a grid of headers."""
+    states = option_states(hit.value_text, options)
+    if states is None and hit.label.in_table and hit.values:
+        grid = _grid_choice_text(tokens, hit, options)
+        states = option_states(grid, options) if grid else None
+    return states
+
+
 def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> str | None:
     """Boxes under option headers (`| 判断内容 | 确定能完成 | 有可能完成 |` above `| 年度… | □ | ■ |`)
-    as `option box` pairs; None when the group's own cells name its options."""
-    if not hit.label.in_table or not hit.values or option_states(hit.value_text, options) is not None:
-        return None
+    as `option box` pairs; None when a box has no option header above it."""
     parts = []
     for value in hit.values:
         header = next(
@@ -118,8 +127,8 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
     return "\t".join(parts)
 
 
-def _group(name: str, spec: FieldSpec, text: str) -> CheckboxGroup:
-    states = option_states(text, spec.options) or {option: False for option in spec.options}
+def _group(name: str, spec: FieldSpec, states: dict[str, bool] | None) -> CheckboxGroup:
+    states = states or {option: False for option in spec.options}
     return CheckboxGroup(
         question=spec.question or name,
         field=name,

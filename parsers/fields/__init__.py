@@ -1,4 +1,8 @@
-"""Field parsers by template type: FIELD_PARSERS[type](text, spec, label_unit) -> value or None."""
+"""Field parsers by template type: FIELD_PARSERS[type](text, spec, label_unit) -> value or None.
+
+Box groups (`yes_no`, `choice`) are not here: their options' states feed both the record's
+checkbox group and the field, so `form_parser` reads them once with `choice.option_states`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from parsers.fields.amount import parse_amount
-from parsers.fields.choice import chosen, option_states
 from parsers.fields.percent import parse_percent
 from parsers.fields.period import parse_period
 from parsers.fields.text import parse_text
@@ -29,20 +32,9 @@ def _period(text: str, spec: FieldSpec, unit: str | None) -> Any:
     return parse_period(text)
 
 
-def _yes_no(text: str, spec: FieldSpec, unit: str | None) -> Any:
-    answer = chosen(option_states(text, spec.options))
-    return None if answer is None else answer == spec.options[0]
-
-
-def _choice(text: str, spec: FieldSpec, unit: str | None) -> Any:
-    return chosen(option_states(text, spec.options))
-
-
 FIELD_PARSERS: dict[str, Callable[[str, FieldSpec, str | None], Any]] = {
     "text": _text,
     "amount": _amount,
     "percent": _percent,
     "period": _period,
-    "yes_no": _yes_no,
-    "choice": _choice,
 }
