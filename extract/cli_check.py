@@ -18,10 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from extract.checks.base import label
-from extract.errors import JixiaoError
-from extract.inputs import expand_inputs
+from extract.cli_common import UsageError, prepare
 from extract.runner import extract_safely
-from extract.settings import load_settings
 from schemas.discrepancy import Discrepancy, Evidence, Severity
 from schemas.record import Record, Status
 
@@ -36,16 +34,11 @@ def check_command(inputs: list[Path], output_format: str, config: Path | None) -
     if output_format not in FORMATS:
         typer.echo(f"错误: 未知的输出格式“{output_format}”，可用: {', '.join(FORMATS)}", err=True)
         return 2
-    missing = [str(path) for path in inputs if not path.exists() and not path.is_symlink()]
-    if missing:
-        typer.echo(f"错误: 输入不存在: {', '.join(missing)}", err=True)
-        return 2
     try:
-        settings = load_settings(config)
-    except JixiaoError as exc:
+        settings, paths = prepare(inputs, config)
+    except UsageError as exc:
         typer.echo(f"错误: {exc}", err=True)
         return 2
-    paths = expand_inputs(inputs)
     if not paths:
         typer.echo("没有找到可检查的文件（.txt .md .html .htm .docx .pdf）", err=True)
     console = Console(highlight=False, soft_wrap=True)
