@@ -94,7 +94,6 @@ def period_text(s, e, rnd):
 
 
 def month_end(y, m):
-    import calendar
     return calendar.monthrange(y, m)[1]
 
 
