@@ -1,8 +1,9 @@
 """Figures stated in the narrative: money amounts, rates and arithmetic expressions.
 
 Owns the vocabulary that ties a narrative figure to a quantity of the form's table
-(`年初预算安排为58.1万元` -> annual_budget, `预算执行率100%` -> execution_rate) and the
-reading of expressions such as `2.45*50%=1.225万元`. It decides nothing about consistency:
+(`年初预算安排为58.1万元` -> annual_budget, `预算执行率100%` -> execution_rate), the finding of
+expressions such as `2.45*50%=1.225万元` (their value is `parsers.arithmetic`'s), and the
+joining of lines wrapped mid-sentence into passages. It decides nothing about consistency:
 the checker (`extract.checks`) compares these facts with the table.
 
 A figure is tied to a quantity only when a keyword (`parsers.narrative_terms`) stands right
@@ -18,20 +19,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import Decimal
 from typing import Literal
 
 import regex
 
-from parsers.narrative_terms import AMOUNT_QUANTITIES, ASIDE, CLAUSE, RATE_QUANTITIES, SHARE_OF, SUBCLAUSE
+from parsers.arithmetic import NUMBER, evaluate, to_decimal
+from parsers.narrative_terms import (
+    AMOUNT_QUANTITIES,
+    ASIDE,
+    CLAUSE,
+    RATE_QUANTITIES,
+    SHARE_OF,
+    SUBCLAUSE,
+)
 from parsers.normalize import to_ascii
 from schemas.discrepancy import Location
 from schemas.document import Document
 from schemas.fields import UNIT_FACTORS
 
-
 _GAP = r"(?:[\s:：]|为|是|约|达|到|了|已|共计|合计|总计|累计|共|计|大约|近){0,3}"
-_NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = NUMBER
 _UNIT = r"亿元|万元|元|万(?=[，,。；;、）)\s]|$)"
 _AMOUNT = regex.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})")
 _RATE = regex.compile(rf"(?P<num>{_NUMBER})\s*%")
@@ -41,7 +49,6 @@ _EXPRESSION = regex.compile(
     rf"(?P<expr>{_OPERAND}(?:\s*[*＊∗×xX÷/／+＋\-−－]\s*{_OPERAND})+)\s*[=＝]\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>%|亿元|万元|元)?"
 )
-_TOKEN = regex.compile(rf"(?P<num>{_NUMBER})(?P<pct>%)?(?P<unit>亿元|万元|元)?|(?P<op>[*＊∗×xX÷/／+＋\-−－])")
 _LOOKBACK_CHARS = 24
 
 
@@ -119,14 +126,6 @@ class Narrative:
     def about(self, quantity: str) -> list[Fact]:
         """Facts stated about `quantity` (never bounds)."""
         return [f for f in self.facts if f.quantity == quantity and not f.is_bound]
-
-
-def to_decimal(text: str) -> Decimal | None:
-    """A printed number (`7,501,000.00`) as a Decimal."""
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
 
 
 _ANY_DIGIT = regex.compile(r"[0-9０-９]")
@@ -285,56 +284,3 @@ def _expression(match: regex.Match[str], location: Location | None) -> Expressio
         unit=match.group("unit"),
         location=location,
     )
-
-
-def evaluate(expression: str, result_unit: str | None = None) -> Decimal | None:
-    """The value of `2.45*50%` style arithmetic (× ÷ before + −; `50%` is 0.5); None if invalid.
-
-    When an operand names its unit (`350元×120=4.2万元`), operands are taken in yuan and the
-    value is given in `result_unit`; without units the figures are taken as printed."""
-    values: list[Decimal] = []
-    ops: list[str] = []
-    tokens = list(_TOKEN.finditer(expression))
-    in_yuan = any(t.group("unit") for t in tokens if t.group("num"))
-    for token in tokens:
-        if token.group("op"):
-            ops.append(_canonical_op(token.group("op")))
-            continue
-        number = to_decimal(token.group("num"))
-        if number is None:
-            return None
-        if in_yuan and token.group("unit"):
-            number *= UNIT_FACTORS[token.group("unit")]
-        values.append(number / 100 if token.group("pct") else number)
-    if len(values) != len(ops) + 1:
-        return None
-    try:
-        value = _reduce_sum(*_reduce_products(values, ops))
-        return value / UNIT_FACTORS[result_unit] if in_yuan and result_unit in UNIT_FACTORS else value
-    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
-        return None
-
-
-def _canonical_op(op: str) -> str:
-    return {"×": "*", "x": "*", "X": "*", "＊": "*", "∗": "*", "÷": "/", "／": "/", "＋": "+", "−": "-", "－": "-"}.get(op, op)
-
-
-def _reduce_products(values: list[Decimal], ops: list[str]) -> tuple[list[Decimal], list[str]]:
-    terms = [values[0]]
-    signs: list[str] = []
-    for op, value in zip(ops, values[1:], strict=True):
-        if op == "*":
-            terms[-1] *= value
-        elif op == "/":
-            terms[-1] /= value
-        else:
-            terms.append(value)
-            signs.append(op)
-    return terms, signs
-
-
-def _reduce_sum(terms: list[Decimal], signs: list[str]) -> Decimal:
-    total = terms[0]
-    for sign, term in zip(signs, terms[1:], strict=True):
-        total = total + term if sign == "+" else total - term
-    return total

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.narrative import evaluate, scan_text
+from parsers.arithmetic import evaluate
+from parsers.narrative import scan_text
 
 SEED = "本项目2024年初预算安排为58.1万元，调整预算1.225万元，预算调整数56.875万元，预算调整率97.89%。"
 
