@@ -17,6 +17,7 @@ uses any `X万元` that repeats a printed figure.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -45,11 +46,14 @@ _AMOUNT = regex.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})")
 _RATE = regex.compile(rf"(?P<num>{_NUMBER})\s*%")
 _BOUND_AFTER = regex.compile(r"\s*(?:及|或)?(?:以上|以下|以内|之间|不等|[-~～至])")
 _OPERAND = rf"{_NUMBER}%?(?:亿元|万元|元)?"
+# Operands are atomic and at most 12 operations are read, possessively: a long line of
+# `1+1+1…` without `=` must fail at once, not backtrack through every way to split it.
 _EXPRESSION = regex.compile(
-    rf"(?P<expr>{_OPERAND}(?:\s*[*＊∗×xX÷/／+＋\-−－]\s*{_OPERAND})+)\s*[=＝]\s*"
+    rf"(?P<expr>(?>{_OPERAND})(?:\s*[*＊∗×xX÷/／+＋\-−－]\s*(?>{_OPERAND})){{1,12}}+)\s*[=＝]\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>%|亿元|万元|元)?"
 )
 _LOOKBACK_CHARS = 24
+ASIDE_REACH_CHARS = 120
 
 
 def _keyword_pattern(table: dict[str, tuple[str, ...]]) -> regex.Pattern[str]:
@@ -192,7 +196,7 @@ def _passages(document: Document, skipped: set[Location]) -> Iterator[tuple[int,
 def scan_text(text: str, location: Location | None = None, order: int = 0) -> tuple[list[Fact], list[Expression]]:
     """Facts and expressions of one line of narrative."""
     text = to_ascii(text)
-    matches = list(_EXPRESSION.finditer(text))
+    matches = list(_EXPRESSION.finditer(text)) if "=" in text or "＝" in text else []
     expressions = [_expression(m, location) for m in matches]
     spans = [m.span() for m in matches]
     facts = list(_facts(text, spans, location, order))
@@ -201,6 +205,7 @@ def scan_text(text: str, location: Location | None = None, order: int = 0) -> tu
 
 def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, order: int) -> Iterator[Fact]:
     matches = [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)]
+    bounds = _Bounds(text)
     stated: list[tuple[int, str]] = []  # (position, quantity) of the amounts tied so far
     for kind, match in sorted(matches, key=lambda item: item[1].start()):
         inside = next((span for span in spans if span[0] <= match.start() < span[1]), None)
@@ -215,7 +220,7 @@ def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, o
         quantity = _quantity(keyword)
         share = None if inside or kind == "amount" else SHARE_OF.search(text, prefix_start, match.start())
         if share is not None and quantity is None:
-            sentence = _clause_start(text, share.start(), CLAUSE)
+            sentence = bounds.sentence_start(share.start())
             subject = next((q for p, q in reversed(stated) if sentence <= p < share.start()), None)
             quantity, keyword = _share_quantity(subject, share.group("base")), share
         if kind == "amount" and quantity in _SUBJECTS:
@@ -230,20 +235,40 @@ def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, o
             location=location,
             order=order + match.start(),
             is_bound=bool(_BOUND_AFTER.match(text, match.end())),
-            aside=_aside(text, start),
+            aside=_aside(text, start, bounds),
         )
 
 
-def _clause_start(text: str, position: int, boundary: regex.Pattern[str]) -> int:
-    ends = [m.end() for m in boundary.finditer(text, 0, position)]
-    return ends[-1] if ends else 0
+class _Bounds:
+    """Where the sentences and clauses of one text start, found once (a long line holds many
+    figures: looking them up per figure must not rescan the line)."""
+
+    def __init__(self, text: str) -> None:
+        self._sentences = [m.end() for m in CLAUSE.finditer(text)]
+        self._clauses = [m.end() for m in SUBCLAUSE.finditer(text)]
+
+    def sentence_start(self, position: int) -> int:
+        """Start of the sentence holding `position`."""
+        return self._start(self._sentences, position)
+
+    def clause_start(self, position: int) -> int:
+        """Start of the clause (between commas) holding `position`."""
+        return self._start(self._clauses, position)
+
+    @staticmethod
+    def _start(ends: list[int], position: int) -> int:
+        index = bisect_right(ends, position) - 1
+        return ends[index] if index >= 0 else 0
 
 
-def _aside(text: str, position: int) -> str | None:
+def _aside(text: str, position: int, bounds: _Bounds) -> str | None:
     """The last ASIDE word before `position` in its sentence (`plan`/`part`: in its clause)."""
     found: str | None = None
-    sentence, clause = _clause_start(text, position, CLAUSE), _clause_start(text, position, SUBCLAUSE)
-    for match in ASIDE.finditer(text, sentence):
+    sentence, clause = bounds.sentence_start(position), bounds.clause_start(position)
+    # Only the last stretch of a sentence can set its figure apart: a run-on line of figures
+    # must not be rescanned from its start for every figure.
+    # (Stop a few characters past `position`, so `2023` before `年` is still seen as a year.)
+    for match in ASIDE.finditer(text, max(sentence, position - ASIDE_REACH_CHARS), position + 8):
         if match.start() >= position:
             break
         kind = match.lastgroup
