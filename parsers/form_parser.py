@@ -18,9 +18,10 @@ from parsers.fields.choice import chosen, option_states
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
 from parsers.normalize import label_key
-from parsers.sections import narrative_lines, split_sections
+from parsers.sections import NarrativeLine, narrative_lines, split_sections
 from parsers.tokens import Token, tokens_of
 from schemas.checkbox import CheckboxGroup, CheckboxOption
+from schemas.discrepancy import Location
 from schemas.document import Document
 from schemas.fields import Fields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
@@ -46,7 +47,8 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
         # The title was lost (cut off by the scanner, or never typed): the labels tell the form.
         form = FormInfo(type=template.form)
     consumed = _consumed(hits)
-    sections = split_sections(narrative_lines(tokens, consumed), template.not_sections)
+    narrative = list(narrative_lines(tokens, consumed))
+    sections = split_sections(narrative, template.not_sections)
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     groups: list[CheckboxGroup] = []
@@ -56,7 +58,7 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         hit = hits.get(name)
         if spec.type == "conclusion":
-            values[name], entry = _conclusion(hit, sections, spec)
+            values[name], entry = _conclusion(hit, sections, spec, narrative)
             if entry:
                 provenance[name] = entry
             continue
@@ -153,15 +155,23 @@ def _provenance(hit: Hit) -> ProvenanceEntry:
     )
 
 
-def _conclusion(hit: Hit | None, sections: list[Section], spec: FieldSpec) -> tuple[str | None, ProvenanceEntry | None]:
+def _conclusion(
+    hit: Hit | None, sections: list[Section], spec: FieldSpec, narrative: list[NarrativeLine]
+) -> tuple[str | None, ProvenanceEntry | None]:
     if hit is not None and hit.value_text.strip():
         return parse_conclusion(hit.value_text), _provenance(hit)
     key = label_key(spec.section or "")
     for section in sections:
         if key and key in label_key(section.heading):
             text = section.text or "\n".join(sub.heading + sub.text for sub in section.subsections)
-            loc = section.location
             first = text.splitlines()[0] if text else ""
-            entry = ProvenanceEntry(page=loc.page, line=loc.line + 1, text=first) if loc and first else None
+            loc = _line_of(narrative, first, section.location) if first else None
+            entry = ProvenanceEntry(page=loc.page, line=loc.line, text=first) if loc else None
             return parse_conclusion(text), entry
     return None, None
+
+
+def _line_of(lines: list[NarrativeLine], text: str, after: Location | None) -> Location | None:
+    """Where `text` stands: the first narrative line from `after` on that holds it."""
+    start = (after.page, after.line) if after else (0, 0)
+    return next((line.loc for line in lines if (line.loc.page, line.loc.line) >= start and text in line.text), None)

@@ -26,7 +26,9 @@ _PAGE_FURNITURE = regex.compile(
     r"|[-—–]\s*\d+\s*[-—–]|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$",
     regex.IGNORECASE,
 )
-_PAGE_NUMBER = regex.compile(r"第\s*(\d+)\s*页|page\s*(\d+)|^\s*[-—–]\s*(\d+)\s*[-—–]\s*$", regex.I)
+_PAGE_NUMBER = regex.compile(
+    r"第\s*(\d{1,6})\s*页|page\s*(\d{1,6})(?!\d)|^\s*[-—–]\s*(\d{1,6})\s*[-—–]\s*$", regex.I
+)
 
 _ANY_SPACE = regex.compile(r"\s+")
 _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")

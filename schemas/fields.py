@@ -7,7 +7,7 @@ Owns the shape of `record.fields` from record-v1.md. Parsing text into these val
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -20,7 +20,9 @@ YUAN_QUANT = Decimal("0.01")
 
 def to_yuan_string(value: Decimal, unit: str) -> str:
     """Return `value` given in `unit` as a yuan amount with exactly two decimals."""
-    return str((value * UNIT_FACTORS[unit]).quantize(YUAN_QUANT, rounding=ROUND_HALF_UP))
+    with localcontext() as context:
+        context.prec = 60  # room for 亿元 figures with many digits: quantize never overflows
+        return str((value * UNIT_FACTORS[unit]).quantize(YUAN_QUANT, rounding=ROUND_HALF_UP))
 
 
 class Amount(BaseModel):

@@ -44,3 +44,11 @@ def test_heading_wrapped_over_two_lines_is_joined():
 def test_box_table_label_numbered_four_is_not_a_section():
     sections = _sections("三、阶段性跟踪结论：", "运行正常", "四、绩效跟踪", "后项目总体判断")
     assert [s.heading for s in sections] == ["三、阶段性跟踪结论："]
+
+
+def test_conclusion_provenance_is_the_line_it_stands_on():
+    doc = build_document(Source(path="x.txt"), [Paragraph(text=t) for t in (
+        "二、项目具体实施情况：", "执行良好。", "三、阶段性跟踪结论：运行正常（执行率在75%以上）", "四、绩效跟踪后项目总体判断")])
+    record = parse_document(doc)
+    entry = record.provenance["stage_conclusion"]
+    assert (record.fields.stage_conclusion, entry.line, entry.text) == ("运行正常", 3, "运行正常（执行率在75%以上）")

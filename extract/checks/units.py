@@ -23,7 +23,8 @@ reported once, here. Evidence, strongest first:
 Magnitude alone (a budget of 1.225 元) never flags: it would flag too many small real figures.
 Zero amounts are left as labelled and unflagged: 0 is 0 in any unit, and changing their
 unit would set `unit_inferred` without a discrepancy to say why. Amounts with no stated unit
-take the inferred unit silently (nothing was mislabelled).
+take the inferred unit with an `info` that says why (nothing was mislabelled, but
+`unit_inferred` is true and the contract wants a reason beside it).
 """
 
 from __future__ import annotations
@@ -84,10 +85,26 @@ def infer_units(ctx: CheckContext) -> tuple[Record, dict[str, Finding]]:
         updates[name] = amount.in_unit(evidence.unit)
         if amount.stated_unit is not None:
             findings[name] = _finding(ctx, name, amount, updates[name], evidence)
+        else:
+            findings[name] = _unstated_finding(ctx, name, amount, updates[name], evidence)
     if not updates:
         return ctx.record, {}
     fields = ctx.record.fields.model_copy(update=updates)
     return ctx.record.model_copy(update={"fields": fields}), findings
+
+
+def _unstated_finding(
+    ctx: CheckContext, name: str, amount: Amount, fixed: Amount, evidence: UnitEvidence
+) -> Finding:
+    """An amount whose label and cell name no unit: nothing was mislabelled, but the record
+    says why it reads the figure in the unit the evidence shows (`info`)."""
+    why = f"正文“{evidence.fact.snippet}”" if evidence.fact is not None else "表内其他金额的单位"
+    message = (
+        f"{label(name)}未标注单位；按{why}，数值{amount.raw}应读作{amount.raw}{evidence.unit}"
+        f"（即{plain(fixed.yuan_value)}元）"
+    )
+    facts = ctx.fact_evidence(evidence.fact) if evidence.fact is not None else []
+    return Finding(message, ctx.evidence_for(name) + facts, (name,), Severity.INFO)
 
 
 def _current(amount: Amount) -> str:

@@ -47,8 +47,8 @@ def parse_period(text: str) -> Period | None:
         months = _month_range(to_ascii(text))
         if months is not None:
             return months
-    if not dates:
-        return None
+    if not any(dates):
+        return None  # no date at all, or only impossible ones: the field is missing
     return Period(start=dates[0], end=dates[1] if len(dates) > 1 else None)
 
 

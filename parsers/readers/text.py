@@ -15,6 +15,7 @@ import regex
 from extract.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
 from extract.settings import Limits
 from parsers.lines import build_document
+from parsers.readers.boundary import reading_errors
 from parsers.readers.html_inline import plain_spaces
 from schemas.document import Document
 from schemas.record import Source
@@ -131,9 +132,10 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         raise LimitExceeded(f"单行长度 {longest} 字符超过上限 {limits.max_line_chars}", code="too-large")
     if not text.strip():
         raise EmptyDocument("文件没有任何文字")
-    name = dialect_of(text)
-    module = importlib.import_module(dict(DIALECTS)[name])
-    blocks = module.parse(text)
+    with reading_errors("文本文件"):  # the dialect parsers meet every kind of OCR debris
+        name = dialect_of(text)
+        module = importlib.import_module(dict(DIALECTS)[name])
+        blocks = module.parse(text)
     if not blocks:
         raise EmptyDocument("文件没有可读的内容")
     return build_document(source.model_copy(update={"dialect": name}), blocks)

@@ -18,7 +18,7 @@ from parsers.readers.checkbox_glyphs import canonical_glyphs
 from parsers.readers.html_inline import ascii_box_brackets
 from schemas.document import Block, Paragraph
 
-_FIRST_INTEGER = regex.compile(r"\d+")
+_FIRST_INTEGER = regex.compile(r"(?<!\d)\d{1,6}(?!\d)")
 
 
 class PageTracker:

@@ -83,7 +83,7 @@ class _RawTable:
 
 def _span(value: str | None, cap: int) -> int:
     """A rowspan/colspan attribute: digits only, 0 kept (rowspan=0 spans to the end)."""
-    digits = regex.match(r"\s*(\d+)", value or "")
+    digits = regex.match(r"\s*(\d{1,6})(?!\d)", value or "")
     if not digits:
         return 1
     return min(int(digits.group(1)), cap)

@@ -51,9 +51,10 @@ def test_yuan_figures_matching_wan_narrative_are_consistent():
     assert record.fields.annual_budget.unit == "元"
 
 
-def test_unlabelled_amounts_take_the_unit_silently():
+def test_unlabelled_amounts_take_the_unit_with_infos_only():
     record = make_case(unit=None, narrative=SEED_LIKE).check()
-    assert of_rule(record, "unit-mismatch") == []
+    found = of_rule(record, "unit-mismatch")
+    assert found and all(d.severity == "info" for d in found)
     assert record.fields.annual_budget.unit == "万元"
     assert record.fields.annual_budget.yuan_value == Decimal("1000000")
 
@@ -78,3 +79,19 @@ def test_magnitude_alone_is_no_evidence():
 
 def test_clean_report_has_no_unit_mismatch():
     assert findings("unit-mismatch") == []
+
+
+def test_an_amount_without_a_stated_unit_takes_the_narratives_unit_with_an_info():
+    from extract.checks import run_checks
+    from parsers.form_parser import parse_document
+    from parsers.lines import build_document
+    from schemas.document import Paragraph
+    from schemas.record import Source
+
+    lines = ["当年预算数", "120", "一、项目基本情况：", "本项目年初预算为120万元。"]
+    document = build_document(Source(path="x.txt"), [Paragraph(text=t) for t in lines])
+    record = run_checks(document, parse_document(document))
+    annual = record.fields.annual_budget
+    assert (annual.stated_unit, annual.unit, annual.yuan, annual.unit_inferred) == (None, "万元", "1200000.00", True)
+    (finding,) = [d for d in record.discrepancies if d.rule == "unit-mismatch"]
+    assert finding.severity == "info" and finding.fields == ["annual_budget"] and "未标注单位" in finding.message

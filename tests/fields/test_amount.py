@@ -41,3 +41,17 @@ def test_numbers_are_decimals_not_floats():
 def test_in_unit_recomputes_yuan_and_marks_inference():
     amount = parse_amount("1.225", "元").in_unit("万元")
     assert (amount.unit, amount.yuan, amount.unit_inferred) == ("万元", "12250.00", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "yuan"), [("1.225万", "万元", "12250.00"), ("2 亿", "亿元", "200000000.00")]
+)
+def test_bare_wan_and_yi_in_the_cell(text, stated, yuan):
+    amount = parse_amount(text, "元")
+    assert (amount.stated_unit, amount.yuan) == (stated, yuan)
+
+
+@pytest.mark.parametrize("text", ["12,25", "1" * 30, "第1笔 300"])
+def test_no_single_figure_is_no_amount(text):
+    """A comma for a point, an account number, two figures: never a truncated guess."""
+    assert parse_amount(text, "元") is None

@@ -38,6 +38,7 @@ def test_no_date():
 
 
 def test_impossible_date_is_not_made_up():
+    assert parse_period("2024年2月30日至2024年2月31日") is None
     period = parse_period("2024年2月30日至2024年8月31日")
     assert period.start is None and period.end == AUG31
 

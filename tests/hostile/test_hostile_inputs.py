@@ -121,3 +121,21 @@ def test_an_unreadable_file(tmp_path):
     path.write_text("项目名称", encoding="utf-8")
     path.chmod(0)
     assert extract_file(path).errors[0].code == "file-unreadable"
+
+
+def test_debris_that_once_escaped_the_readers_is_a_record(tmp_path):
+    """Huge span attributes, page numbers and figures are OCR debris, never an internal error."""
+    from extract.pipeline import extract_file
+
+    cases = {
+        "span.html": '<table><tr><td rowspan="' + "9" * 5000 + '">项目名称</td><td>x</td></tr></table>',
+        "page.txt": "项目名称\n测试\n第 " + "9" * 5000 + " 页\n",
+        "figure.txt": "项目名称\t测试\n当年预算数（元）\t" + "1" * 30 + "\n",
+        "runon.txt": "项目名称\n测试\n一、项目基本情况：\n" + "本项目调减1万元，" * 4000 + "\n" + "1+" * 4000 + "\n",
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        record = extract_file(path)
+        assert not any(e.code == "internal-error" for e in record.errors), (name, record.errors)
+        assert record.status in ("ok", "partial", "failed")
