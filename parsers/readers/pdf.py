@@ -67,7 +67,8 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         raise EmptyDocument("PDF 没有页面")
     if not any(page.has_text for page in pages):
         raise NoTextLayer("PDF 没有文字层（可能是扫描件），需要先做 OCR")
-    blocks = assemble(pages)
+    with _pdf_errors():  # odd geometry met while joining pages is the PDF's, not ours
+        blocks = assemble(pages)
     return build_document(source.model_copy(update={"pages": len(pages), "format": "pdf"}), blocks)
 
 
