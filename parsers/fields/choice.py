@@ -15,10 +15,9 @@ from functools import cache
 import regex
 
 from parsers.normalize import collapse_cjk_spaces, to_ascii
+from parsers.readers.checkbox_glyphs import CHECKED_LOOKALIKES as _TICKED
+from parsers.readers.checkbox_glyphs import UNCHECKED_LOOKALIKES as _EMPTY
 from parsers.readers.checkbox_glyphs import canonical_glyphs
-
-_TICKED = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√）", "☑", "√", "✓", "✔", "■", "☒", "▣", "✗", "✘", "×")
-_EMPTY = ("[ ]", "[]", "[  ]", "（ ）", "( )", "()", "（）", "☐", "□", "口", "▢", "◻", "〇", "○")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ CHECKED_GLYPHS = frozenset("☑☒▣⊠🗹🗷✅")
 UNCHECKED_GLYPHS = frozenset("☐□▢◻⬜❑❒")
 
 # Glyphs that are boxes only beside an option label (parsers.fields.choice decides).
-CHECKED_LOOKALIKES = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√）", "√", "✓", "✔", "■", "☒", "☑", "▣", "✗", "✘", "×", "Ｘ")
-UNCHECKED_LOOKALIKES = ("[ ]", "[]", "（ ）", "( )", "□", "☐", "口", "▢", "◻", "〇", "O")
+CHECKED_LOOKALIKES = ("[√]", "[✓]", "[✔]", "[x]", "[X]", "(√)", "（√）", "☑", "√", "✓", "✔", "■", "☒", "▣", "✗", "✘", "×")
+UNCHECKED_LOOKALIKES = ("[ ]", "[]", "[  ]", "（ ）", "( )", "()", "（）", "☐", "□", "口", "▢", "◻", "〇", "○")
 
 # Symbol fonts: (font family, code point with the 0xF000 private-use offset removed) -> state.
 # Checked against the Unicode 7.0 mappings of the three fonts (Wingdings 2 "R" = U+2611,
