@@ -11,7 +11,7 @@ so the one fault is reported once. `execution-rate` does the same with the narra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,12 +44,10 @@ def identity_repair(ctx: CheckContext) -> IdentityRepair | None:
     gap = identity_gap(ctx)
     if gap is None or abs(gap) <= ctx.settings.amount_tolerance_yuan:
         return None
-    for name in IDENTITY_FIELDS:
-        for fact in ctx.narrative.about(name):
-            repaired = identity_gap(ctx, {name: fact.yuan})
-            if repaired is not None and abs(repaired) <= ctx.narrative_tolerance(fact):
-                return IdentityRepair(name, fact)
-    return None
+    def holds(left: Decimal, fact: Fact) -> bool:
+        return left <= ctx.narrative_tolerance(fact)
+
+    return _first_repair(ctx, IDENTITY_FIELDS, identity_gap, holds)
 
 
 @rule("budget-identity", Severity.ERROR, fields=IDENTITY_FIELDS)
@@ -93,13 +91,23 @@ def execution_gap(ctx: CheckContext) -> Decimal | None:
 
 def rate_repair(ctx: CheckContext) -> IdentityRepair | None:
     """The narrative 执行数 (or 调整后预算) that makes a failing execution rate hold, if any."""
-    gap = _rate_gap(ctx)
-    if gap is None or abs(gap) <= ctx.settings.rate_tolerance_points:
+    if execution_gap(ctx) is None:
         return None
-    for name in ("executed", "adjusted_budget"):
+    tolerance = ctx.settings.rate_tolerance_points
+    return _first_repair(ctx, ("executed", "adjusted_budget"), _rate_gap, lambda left, fact: left <= tolerance)
+
+
+def _first_repair(
+    ctx: CheckContext,
+    names: tuple[str, ...],
+    gap: Callable[[CheckContext, dict[str, Decimal]], Decimal | None],
+    holds: Callable[[Decimal, Fact], bool],
+) -> IdentityRepair | None:
+    """The first narrative figure that, put in place of one of `names`, makes `gap` hold."""
+    for name in names:
         for fact in ctx.narrative.about(name):
-            repaired = _rate_gap(ctx, {name: fact.yuan})
-            if repaired is not None and abs(repaired) <= ctx.settings.rate_tolerance_points:
+            left = gap(ctx, {name: fact.yuan})
+            if left is not None and holds(abs(left), fact):
                 return IdentityRepair(name, fact)
     return None
 
