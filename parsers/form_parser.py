@@ -15,6 +15,7 @@ import regex
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
 from parsers.fields.choice import chosen, option_states
+from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
 from parsers.normalize import label_key
@@ -73,11 +74,16 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         unit = hit.unit or (caption_unit if spec.type == "amount" else None)
         values[name] = FIELD_PARSERS[spec.type](hit.value_text, spec, unit)
+    fields = Fields(**values)
+    if form.type is not None:
+        period = fields.tracking_period
+        year = monitoring_year(form.title, fields.project_name, period.start if period else None)
+        form = form.model_copy(update={"year": year})
     return Record(
         status=Status.PARTIAL,
         source=document.source,
         form=form,
-        fields=Fields(**values),
+        fields=fields,
         checkboxes=groups,
         sections=sections,
         provenance=provenance,
