@@ -1,7 +1,9 @@
 """Named settings a user can override: reader limits and checker tolerances.
 
 Defaults live here; `load_settings(path)` reads overrides from a TOML file
-(`[limits]` and `[checks]` tables, keys as below) and rejects unknown keys.
+(`[limits]` and `[checks]` tables, keys as below) and rejects unknown keys. A rule's own
+settings are a table under `[checks]` named by its id (`[checks.budget-score]
+tolerance = 0.1`), validated against the options model the rule declares.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
 
 from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
@@ -63,6 +67,44 @@ class CheckSettings(BaseModel):
     equally, in favour of the one leaving fewer amounts under this; never evidence alone."""
     severities: dict[str, Severity] = {}
     """Severity overrides by rule id, e.g. {"missing-field": "info"}."""
+    rule_options: dict[str, Any] = {}
+    """Each rule's own settings by rule id (the TOML's `[checks.<rule-id>]` tables), as the
+    rule's options model; a rule not named here runs with its model's defaults."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rule_tables(cls, data: Any) -> Any:
+        """Move `[checks.<rule-id>]` tables (keys that are no setting) into `rule_options`."""
+        if not isinstance(data, dict):
+            return data
+        tables = {k: v for k, v in data.items() if k not in cls.model_fields and isinstance(v, dict)}
+        if not tables:
+            return data
+        rest = {k: v for k, v in data.items() if k not in tables}
+        return {**rest, "rule_options": {**dict(rest.get("rule_options") or {}), **tables}}
+
+    @field_validator("rule_options")
+    @classmethod
+    def _known_options(cls, value: dict[str, Any]) -> dict[str, Any]:
+        from extract.checks import RULE_OPTIONS, RULES  # local: the registry imports these settings
+
+        validated: dict[str, Any] = {}
+        for rule_id, options in value.items():
+            if rule_id not in RULES:
+                raise ValueError(f"未知的规则: {rule_id}; 可用: {', '.join(sorted(RULES))}")
+            model = RULE_OPTIONS.get(rule_id)
+            if model is None:
+                raise ValueError(f"规则 {rule_id} 没有可设置的选项")
+            validated[rule_id] = options if isinstance(options, model) else model.model_validate(options)
+        return validated
+
+    def options_for(self, rule_id: str) -> Any:
+        """The settings of rule `rule_id`: as configured, else its options model's defaults."""
+        if rule_id in self.rule_options:
+            return self.rule_options[rule_id]
+        from extract.checks import RULE_OPTIONS  # local: the registry imports these settings
+
+        return RULE_OPTIONS[rule_id]()
 
     @field_validator("severities")
     @classmethod

@@ -3,8 +3,14 @@
 Owns: `Rule` (id, default severity, fields, check function), the `@rule` decorator and the
 `RULES` registry it fills, `Finding` (what a check yields), and `CheckContext` (typed field
 access, the narrative's figures, evidence quoted from provenance and document lines).
-The rules themselves live one family per module (amounts, units, boxes, narrative,
-completeness); `extract.checks.run_checks` runs them.
+
+A rule declares the forms it applies to (`forms=`, the monitoring form unless it says
+otherwise) and, optionally, a pydantic model of its own settings (`options=`, read from the
+TOML's `[checks.<rule-id>]` table). One rule id may have one implementation per form: the
+id, its meaning and its severity are shared, the check function is the form's
+(`IMPLEMENTATIONS`). The rules themselves live one family per module (amounts, units,
+boxes, narrative, completeness, and the form family's funds, scores, indicators, wording);
+`extract.checks.run_checks` runs them.
 """
 
 from __future__ import annotations
@@ -13,8 +19,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 import regex
+
+from pydantic import BaseModel
 
 from extract.settings import CheckSettings
 from parsers.narrative import Fact, Narrative, scan_document
@@ -68,6 +77,8 @@ class Rule:
     severity: Severity
     fields: tuple[str, ...]
     check: CheckFunction
+    forms: tuple[str, ...] = ("monitoring",)
+    options: type[BaseModel] | None = None
 
     @property
     def doc(self) -> str:
@@ -76,15 +87,36 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+"""Rule id -> its first implementation (the id's severity, options and documentation)."""
+IMPLEMENTATIONS: list[Rule] = []
+"""Every implementation, in registration order: one per (rule id, form)."""
+RULE_OPTIONS: dict[str, type[BaseModel]] = {}
+"""Rule id -> the model of its `[checks.<rule-id>]` settings."""
 
 
-def rule(id: str, severity: Severity, fields: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated check function under `id`; duplicate ids are a programming error."""
+def rule(
+    id: str,
+    severity: Severity,
+    fields: tuple[str, ...] = (),
+    forms: tuple[str, ...] = ("monitoring",),
+    options: type[BaseModel] | None = None,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated check function as rule `id` on `forms`.
+
+    A second implementation of an id must keep its severity and cover other forms; a
+    duplicate (id, form) is a programming error."""
 
     def register(check: CheckFunction) -> CheckFunction:
-        if id in RULES:
-            raise ValueError(f"duplicate rule id {id!r}")
-        RULES[id] = Rule(id=id, severity=severity, fields=fields, check=check)
+        implementation = Rule(id=id, severity=severity, fields=fields, check=check, forms=forms, options=options)
+        first = RULES.setdefault(id, implementation)
+        if first is not implementation:
+            taken = {f for r in IMPLEMENTATIONS if r.id == id for f in r.forms}
+            if first.severity != severity or taken & set(forms):
+                raise ValueError(f"duplicate rule id {id!r} for forms {sorted(taken & set(forms))}")
+        if options is not None:
+            if RULE_OPTIONS.setdefault(id, options) is not options:
+                raise ValueError(f"rule {id!r} declares two option models")
+        IMPLEMENTATIONS.append(implementation)
         return check
 
     return register
@@ -106,6 +138,15 @@ class CheckContext:
         if "narrative" in self.__dict__:
             ctx.__dict__["narrative"] = self.__dict__["narrative"]
         return ctx
+
+    @property
+    def form_type(self) -> str:
+        """The record's form type; a record of no recognised type is read as the monitoring form."""
+        return self.record.form.type or "monitoring"
+
+    def options(self, rule_id: str) -> Any:
+        """Rule `rule_id`'s own settings (`[checks.<rule-id>]`), defaults where not set."""
+        return self.settings.options_for(rule_id)
 
     # -- fields ---------------------------------------------------------------------------
     def amount(self, name: str) -> Amount | None:
@@ -130,10 +171,12 @@ class CheckContext:
     @cached_property
     def budget_years(self) -> tuple[int, int] | None:
         """The project's budget year(s): from its name, else the tracking period's start."""
-        years = budget_years(self.record.fields.project_name)
-        period = self.record.fields.tracking_period
+        years = budget_years(getattr(self.record.fields, "project_name", None))
+        period = getattr(self.record.fields, "tracking_period", None)
         if years is None and period is not None and period.start is not None:
             years = (period.start.year, period.start.year)
+        if years is None and self.form_type != "monitoring" and self.record.form.year is not None:
+            years = (self.record.form.year, self.record.form.year)
         return years
 
     @cached_property
@@ -141,7 +184,8 @@ class CheckContext:
         """The narrative's figures (the table's value lines left out). A figure its sentence sets
         apart (上年/同期, 预计/计划, 其中, another year than the budget year) keeps no quantity."""
         table = (*AMOUNT_FIELDS, "execution_progress_pct")
-        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if k in table]
+        every = self.form_type != "monitoring"  # the family's forms: every read cell is table
+        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if every or k in table]
         scanned = scan_document(self.document, skip)
         facts = tuple(replace(f, quantity=None) if self._aside(f) else f for f in scanned.facts)
         return Narrative(facts, scanned.expressions)
