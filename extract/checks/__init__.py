@@ -42,7 +42,15 @@ from extract.checks import (  # noqa: F401  (registers rules)
     units,
     wording,
 )
-from extract.checks.base import IMPLEMENTATIONS, RULE_OPTIONS, RULES, CheckContext, Finding, Rule, rule
+from extract.checks.base import (
+    IMPLEMENTATIONS,
+    RULE_OPTIONS,
+    RULES,
+    CheckContext,
+    Finding,
+    Rule,
+    rule,
+)
 from extract.checks.forms import applicable
 from extract.checks.units import infer_units
 from extract.settings import CheckSettings

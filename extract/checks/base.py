@@ -22,38 +22,16 @@ from functools import cached_property
 from typing import Any
 
 import regex
-
 from pydantic import BaseModel
 
 from extract.settings import CheckSettings
+from parsers.forms import template_for
 from parsers.narrative import Fact, Narrative, scan_document
 from parsers.normalize import label_key
 from schemas.discrepancy import Evidence, Location, Severity
 from schemas.document import Document
 from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
 from schemas.record import Record
-
-FIELD_LABELS: dict[str, str] = {
-    "town": "街镇名称",
-    "project_name": "项目名称",
-    "budget_unit": "预算单位",
-    "implementing_unit": "具体实施（内设机构）",
-    "tracking_period": "跟踪时段",
-    "recurring": "是否为经常性项目",
-    "adjustment_needed": "是否需要预算调整",
-    "annual_budget": "当年预算数",
-    "executed": "预算执行数",
-    "execution_progress_pct": "预算执行进度",
-    "adjusted_budget": "调整后预算数",
-    "decrease": "调减金额",
-    "increase": "调增金额",
-    "ex_ante_review_budget": "事前绩效评估评审预算",
-    "key_tracking_reason": "选择重点跟踪理由",
-    "stage_conclusion": "阶段性跟踪结论",
-    "budget_outlook": "年度项目预算完成可能性",
-    "goal_outlook": "年度绩效目标完成可能性",
-}
-"""Chinese label of each field key, as messages name them."""
 
 
 @dataclass(frozen=True)
@@ -113,9 +91,8 @@ def rule(
             taken = {f for r in IMPLEMENTATIONS if r.id == id for f in r.forms}
             if first.severity != severity or taken & set(forms):
                 raise ValueError(f"duplicate rule id {id!r} for forms {sorted(taken & set(forms))}")
-        if options is not None:
-            if RULE_OPTIONS.setdefault(id, options) is not options:
-                raise ValueError(f"rule {id!r} declares two option models")
+        if options is not None and RULE_OPTIONS.setdefault(id, options) is not options:
+            raise ValueError(f"rule {id!r} declares two option models")
         IMPLEMENTATIONS.append(implementation)
         return check
 
@@ -223,7 +200,7 @@ class CheckContext:
 
     def label_evidence(self, name: str) -> list[Evidence]:
         """The first document line naming field `name`'s label (spacing and brackets ignored)."""
-        key = label_key(regex.split(r"[（(]", FIELD_LABELS.get(name, name))[0])
+        key = label_key(regex.split(r"[（(]", label(name))[0])
         for line in self.document.lines:
             if key and key in label_key(line.text):
                 return [Evidence(text=line.text, location=line.loc)]
@@ -268,14 +245,17 @@ def show(amount: Amount) -> str:
     return f"{amount.raw}{amount.unit or amount.stated_unit or '元'}"
 
 
-def label(name: str) -> str:
-    """The field's Chinese label."""
-    return FIELD_LABELS.get(name, name)
+def label(name: str, form_type: str = "monitoring") -> str:
+    """The Chinese label of field `name` (a key or dotted path) as the form's template names it;
+    `name` itself when no template does."""
+    try:
+        return template_for(form_type).label_of(name)
+    except KeyError:
+        return name
 
 
 __all__ = [
     "AMOUNT_FIELDS",
-    "FIELD_LABELS",
     "RULES",
     "CheckContext",
     "Finding",

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
 from extract.checks.base import CheckContext, Rule, plain
+from extract.checks.base import label as base_label
+from parsers.forms import template_for
 from schemas.discrepancy import Evidence, Location
 from schemas.fields import Amount
 from schemas.forms.common import Target
-
-if TYPE_CHECKING:
-    from schemas.template import FormTemplate
+from schemas.template import FormTemplate
 
 EMPTY_TEXT = frozenset({"", "无", "—", "——", "-", "/", "／"})
 """What a text cell holds when it says nothing (forms-v1: 无, — and / are no content)."""
@@ -30,14 +30,9 @@ EMPTY_TEXT = frozenset({"", "无", "—", "——", "-", "/", "／"})
 
 def template_of(form_type: str) -> FormTemplate | None:
     """The template of `form_type`, or None when no template describes it."""
-    from parsers import forms as templates
-
-    finder = getattr(templates, "template_for", None)
-    if finder is None:
-        return None
     try:
-        return finder(form_type)  # type: ignore[no-any-return]
-    except (KeyError, LookupError, ValueError):
+        return template_for(form_type)
+    except KeyError:
         return None
 
 
@@ -46,24 +41,14 @@ def applicable(rule: Rule, form_type: str) -> bool:
     forms the rule declares. An implementation never runs on a form it was not written for."""
     if form_type not in rule.forms:
         return False
-    listed = getattr(template_of(form_type), "rules", None)
-    return not listed or rule.id in listed
+    template = template_of(form_type)
+    return template is None or not template.rules or rule.id in template.rules
 
 
 def label_of(form_type: str, dotted: str) -> str:
     """The Chinese label of field `dotted` on `form_type`'s form, as its template names it
-    (`funds.total.executed` -> `年度资金总额全年执行数` or the like); the key itself when no
-    template names it."""
-    template = template_of(form_type)
-    finder = getattr(template, "label_of", None)
-    if finder is not None:
-        try:
-            found = finder(dotted)
-        except (KeyError, LookupError, ValueError):
-            found = None
-        if found:
-            return str(found)
-    return dotted
+    (`funds.total.executed` -> `年度资金总额·全年执行数`); the key itself when no template does."""
+    return base_label(dotted, form_type)
 
 
 def label(ctx: CheckContext, dotted: str) -> str:

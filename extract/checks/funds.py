@@ -49,7 +49,7 @@ class UnitOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    max_plausible_yuan: Decimal = Decimal("100000000000")
+    max_plausible_yuan: Decimal = Decimal(100000000000)
     """A project amount above this (1000亿元) is taken for a figure written in a smaller unit."""
 
 
@@ -94,7 +94,7 @@ def _sum(ctx: CheckContext, total_key: str, total: Amount | None, parts: list[tu
     assert total is not None
     parts_sum = sum((yuan(a) or Decimal(0) for _, a in shown), Decimal(0))
     allowed = tolerance + _precision(total) + sum((_precision(a) for _, a in shown if a is not None), Decimal(0))
-    gap = total.yuan_value - parts_sum
+    gap = (yuan(total) or Decimal(0)) - parts_sum
     if abs(gap) <= allowed:
         return
     unit = total.unit or "元"
@@ -149,17 +149,17 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     states (a 万元 column of yuan-sized figures), or equal to the narrative's figure for the same
     quantity only after a unit factor (a table in 万元 whose narrative in 元 agrees is no fault)."""
     ceiling = ctx.options("unit-mismatch").max_plausible_yuan
-    huge = [(k, a) for k, a in _amounts(ctx) if a.yuan_value > ceiling and (a.unit or "元") != "元"]
+    huge = [(k, a, v) for k, a in _amounts(ctx) if (v := yuan(a)) is not None and v > ceiling and (a.unit or "元") != "元"]
     if huge:
         unit = huge[0][1].unit or "元"
-        cells = "、".join(f"{label(ctx, k)}{show_amount(a)}" for k, a in huge)
+        shown = "、".join(f"{label(ctx, k)}{show_amount(a)}" for k, a, _ in huge)
         message = (
-            f"{cells}按“{unit}”读取为{plain(huge[0][1].yuan_value / UNIT_FACTORS['亿元'])}亿元，远超项目资金的合理规模"
+            f"{shown}按“{unit}”读取为{plain(huge[0][2] / UNIT_FACTORS['亿元'])}亿元，远超项目资金的合理规模"
             f"（上限{plain(ceiling / UNIT_FACTORS['亿元'])}亿元）；数值疑为以元填写，请核对单位"
         )
-        keys = tuple(k for k, _ in huge)
+        keys = tuple(k for k, _, _ in huge)
         yield Finding(message, ctx.evidence_for(*keys), keys)
-    flagged = {k for k, _ in huge}
+    flagged = set(keys) if huge else set()
     total = getattr(getattr(ctx.record.fields, "funds", None), "total", None)
     for quantity, columns in NARRATIVE_QUANTITY.items():
         cells = [(key("funds.total", c), a) for c in columns
@@ -171,7 +171,7 @@ def _narrative_factor(ctx: CheckContext, cells: list[tuple[str, Amount]], quanti
     """A finding for the first narrative figure of `quantity` that agrees with none of `cells`
     as read but with one of them read in another unit."""
     for fact in ctx.narrative.about(quantity):
-        if any(abs(fact.yuan - a.yuan_value) <= ctx.narrative_tolerance(fact) for _, a in cells):
+        if any(abs(fact.yuan - (yuan(a) or 0)) <= ctx.narrative_tolerance(fact) for _, a in cells):
             continue  # the narrative agrees (in whatever unit it writes)
         for dotted, amount in cells:
             unit = amount.unit or "元"
@@ -181,7 +181,7 @@ def _narrative_factor(ctx: CheckContext, cells: list[tuple[str, Amount]], quanti
                 if abs(amount.number * factor - fact.yuan) <= ctx.narrative_tolerance(fact):
                     ratio = max(UNIT_FACTORS[unit], factor) / min(UNIT_FACTORS[unit], factor)
                     message = (
-                        f"{label(ctx, dotted)}{show_amount(amount)}（即{plain(amount.yuan_value)}元）与正文“{fact.snippet}”"
+                        f"{label(ctx, dotted)}{show_amount(amount)}（即{plain(yuan(amount) or Decimal(0))}元）与正文“{fact.snippet}”"
                         f"相差{plain(ratio)}倍，按{other}读取才一致；表中单位“{unit}”疑有误，请核对"
                     )
                     yield Finding(message, ctx.evidence_for(dotted) + ctx.fact_evidence(fact), (dotted,))

@@ -64,8 +64,8 @@ def _describe(ctx: CheckContext, required: str) -> str:
 @rule("missing-field", Severity.WARNING, fields=(), forms=tuple(REQUIRED))
 def missing_field(ctx: CheckContext) -> Iterator[Finding]:
     """A field the form requires is empty or was not found."""
-    listed = getattr(template_of(ctx.form_type), "required", None)
-    for required in listed or REQUIRED.get(ctx.form_type, ()):
+    template = template_of(ctx.form_type)
+    for required in (template.required if template is not None else ()) or REQUIRED.get(ctx.form_type, ()):
         if is_missing(ctx, required):
             message = f"必填项“{_describe(ctx, required)}”为空或未找到；请核对原表"
             yield Finding(message, [], (required.split("[", 1)[0],))

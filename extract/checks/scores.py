@@ -46,9 +46,9 @@ class GradeOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    excellent: Decimal = Decimal("90")
-    good: Decimal = Decimal("80")
-    fair: Decimal = Decimal("60")
+    excellent: Decimal = Decimal(90)
+    good: Decimal = Decimal(80)
+    fair: Decimal = Decimal(60)
 
 
 class SumOptions(BaseModel):
@@ -157,7 +157,7 @@ def weight_sum(ctx: CheckContext) -> Iterator[Finding]:
     if abs(summed - total) <= ctx.options("weight-sum").tolerance:
         return
     parts = f"各指标分值合计{plain(summed - (budget[1] if budget else 0))}" + (f" + 预算执行分值{plain(budget[1])}" if budget else "")
-    stated = f"总分分值{plain(total)}" if total_raw is not None else "总分100（表中未列总分分值）"
+    stated = f"{label(ctx, 'total_weight')}{plain(total)}" if total_raw is not None else "总分100（表中未列总分分值）"
     message = f"{parts} = {plain(summed)}，与{stated}不符（相差{plain(abs(summed - total))}）；请核对各项分值"
     keys = ["total_weight"] + ([budget[0]] if budget else []) + [key("indicators", i, "weight") for i, _ in items]
     yield Finding(message, ctx.evidence_for(*keys), ("total_weight",))
@@ -179,7 +179,7 @@ def total_score(ctx: CheckContext) -> Iterator[Finding]:
     if abs(summed - total) <= ctx.options("total-score").tolerance + half_ulp(total_raw):
         return
     parts = f"各指标得分合计{plain(summed - budget_score)}" + (f" + 预算执行得分{plain(budget_score)}" if budget else "")
-    message = f"总分得分{plain(total)}与{parts} = {plain(summed)}不符（相差{plain(abs(summed - total))}）"
+    message = f"{label(ctx, 'total_score')}{plain(total)}与{parts} = {plain(summed)}不符（相差{plain(abs(summed - total))}）"
     keys = ["total_score"] + [key(k, "score") for k, _ in budget] + [key("indicators", i, "score") for i, _ in items]
     yield Finding(message, ctx.evidence_for(*keys), ("total_score",))
 
@@ -206,5 +206,6 @@ def grade_band(ctx: CheckContext) -> Iterator[Finding]:
         return
     bands = (f"优≥{plain(options.excellent)}，良{plain(options.good)}–<{plain(options.excellent)}，"
              f"中{plain(options.fair)}–<{plain(options.good)}，差<{plain(options.fair)}")
-    message = f"评价等级“{grade}”与总分{plain(total)}不符：按等级标准（{bands}）应为“{expected}”"
+    message = (f"{label(ctx, 'grade')}“{grade}”与{label(ctx, 'total_score')}{plain(total)}不符："
+               f"按等级标准（{bands}）应为“{expected}”")
     yield Finding(message, ctx.evidence_for("grade", "total_score"), ("grade", "total_score"))

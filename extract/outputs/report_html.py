@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from extract.checks.base import FIELD_LABELS
+from extract.checks.base import label
 from extract.outputs.flatten import SEVERITIES, location_text
 from extract.outputs.index import StoreIndex, Totals, atomic_output
 from extract.outputs.safety import esc, json_for_script
@@ -73,12 +73,12 @@ def _evidence(items: list[dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def _discrepancy_row(item: dict[str, Any]) -> str:
+def _discrepancy_row(item: dict[str, Any], form_type: str = "monitoring") -> str:
     sev = str(item.get("severity"))
     sev_class = sev if sev in SEVERITY_ZH else "info"
     return (f'<tr class="disc" data-rule="{esc(item.get("rule"))}" data-severity="{esc(sev)}">'
             f'<td><span class="sev sev-{sev_class}">{esc(SEVERITY_ZH.get(sev, sev))}</span></td>'
-            f'<td>{esc(item.get("rule"))}</td><td>{esc(_field_names(item.get("fields")))}</td>'
+            f'<td>{esc(item.get("rule"))}</td><td>{esc(_field_names(item.get("fields"), form_type))}</td>'
             f'<td>{esc(item.get("message"))}</td><td>{_evidence(item.get("evidence") or [])}</td></tr>\n')
 
 
@@ -98,7 +98,8 @@ def _document(out: TextIO, record: dict[str, Any]) -> None:
     out.write("</div>\n")
     if items:
         out.write("<table><tr><th>严重程度</th><th>规则</th><th>字段</th><th>说明</th><th>证据</th></tr>\n")
-        out.write("".join(_discrepancy_row(item) for item in items))
+        form_type = str((record.get("form") or {}).get("type") or "monitoring")
+        out.write("".join(_discrepancy_row(item, form_type) for item in items))
         out.write("</table>\n")
     elif status != "failed":
         out.write('<p class="clean">未发现问题</p>\n')
@@ -123,8 +124,8 @@ def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:
         out.write("<script>\n" + _asset("report.js") + "</script>\n</body></html>\n")
 
 
-def _field_names(fields: object) -> str:
-    """Field keys as reviewers read them: `当年预算数（annual_budget）`."""
+def _field_names(fields: object, form_type: str = "monitoring") -> str:
+    """Field keys as reviewers read them, labels from the form's template: `当年预算数（annual_budget）`."""
     if not isinstance(fields, list):
         return ""
-    return "、".join(f"{FIELD_LABELS.get(str(key), str(key))}（{key}）" for key in fields)
+    return "、".join(f"{label(str(key), form_type)}（{key}）" for key in fields)

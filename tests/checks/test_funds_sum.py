@@ -48,7 +48,7 @@ def test_tolerance_is_a_rule_option():
     changes = {"funds.total.initial_budget": "100.50"}
     assert len(of_rule("funds-sum", **changes)) == 1
     settings = CheckSettings.model_validate({"funds-sum": {"tolerance_yuan": "6000"}})
-    assert settings.options_for("funds-sum").tolerance_yuan == Decimal("6000")
+    assert settings.options_for("funds-sum").tolerance_yuan == Decimal(6000)
     assert of_rule("funds-sum", settings, **changes) == []
 
 

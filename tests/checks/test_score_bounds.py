@@ -19,5 +19,5 @@ def test_score_above_weight():
 
 def test_negative_score_and_total_above_its_weight():
     assert len(of_rule("score-bounds", **{"indicators.0.score": "-1"})) == 1
-    found = of_rule("score-bounds", **{"total_score": "101"})
+    found = of_rule("score-bounds", total_score="101")
     assert [d.fields[0] for d in found] == ["total_score"]
