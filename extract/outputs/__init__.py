@@ -1,7 +1,9 @@
 """Derived outputs of a batch run, all built by streaming OUTDIR/records.jsonl.
 
     index.build_index      one pass: per-document index (path, offset, counts) + totals
-    tables                 fields.csv, fields.parquet, discrepancies.csv, discrepancies.xlsx
+    tables                 fields.csv, fields.parquet, discrepancies.csv, discrepancies.xlsx,
+                           and the form family's fields-<type>, indicators, funds (.csv/.parquet)
+    family                 a family record -> rows of those tables
     report_html            report.html (self-contained review page)
     summary                summary.json and the one-line summary
     flatten / safety       record -> row; formula neutralisation and HTML escaping
@@ -13,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from extract.batch.store import describe_os_error
-
 from extract.outputs.index import build_index
 from extract.outputs.report_html import write_report
 from extract.outputs.summary import build_summary, write_summary
-from extract.outputs.tables import write_discrepancy_tables, write_fields_csv, write_fields_parquet
-
+from extract.outputs.tables import (
+    write_discrepancy_tables,
+    write_family_tables,
+    write_fields_csv,
+    write_fields_parquet,
+)
 
 EXIT_OUTPUT_ERROR = 74  # EX_IOERR
 
@@ -54,6 +59,7 @@ def _write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dic
     index = build_index(outdir)
     write_fields_csv(index)
     write_fields_parquet(index)
+    write_family_tables(index)
     rows = write_discrepancy_tables(index)
     summary = build_summary(index, stats, settings, workers, rows)
     write_report(index, {"jixiao_version": summary["jixiao_version"],

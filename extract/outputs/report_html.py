@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from extract.checks.base import label
-from extract.outputs.flatten import SEVERITIES, location_text
+from extract.outputs.flatten import SEVERITIES, document_path, location_text
 from extract.outputs.index import StoreIndex, Totals, atomic_output
 from extract.outputs.safety import esc, json_for_script
 
@@ -89,10 +89,11 @@ def _document(out: TextIO, record: dict[str, Any]) -> None:
     sevs = {str(d.get("severity")) for d in items}
     classes = " ".join(["doc"] + [f"has-{s}" for s in SEVERITIES if s in sevs])
     status = str(record.get("status"))
-    name = (record.get("fields") or {}).get("project_name") or source.get("path")
+    fields = record.get("fields") or {}
+    name = fields.get("project_name") or fields.get("department") or source.get("path")
     out.write(f'<section class="{classes}" data-status="{esc(status)}">\n<h2>{esc(name)}</h2>\n'
-              f'<div class="path">{esc(source.get("path"))}</div>\n'
-              f'<div>状态 <span class="status-{esc(status)}">{esc(STATUS_ZH.get(status, status))}</span>')
+              f'<div class="path">{esc(document_path(record))}</div>\n' + _form_line(record)
+              + f'<div>状态 <span class="status-{esc(status)}">{esc(STATUS_ZH.get(status, status))}</span>')
     for error in record.get("errors") or []:
         out.write(f' · <code>{esc(error.get("code"))}</code> {esc(error.get("message"))}')
     out.write("</div>\n")
@@ -104,6 +105,19 @@ def _document(out: TextIO, record: dict[str, Any]) -> None:
     elif status != "failed":
         out.write('<p class="clean">未发现问题</p>\n')
     out.write("</section>\n")
+
+
+def _form_line(record: dict[str, Any]) -> str:
+    """The form's type, title as printed, year and place in its file, when it was recognised."""
+    form = record.get("form") or {}
+    if not form.get("type"):
+        return ""
+    part = (record.get("source") or {}).get("part") or {}
+    bits = [f'表种 <code>{esc(form.get("type"))}</code>']
+    bits += [esc(form.get("title"))] if form.get("title") else []
+    bits += [f'{esc(form.get("year"))}年度'] if form.get("year") else []
+    bits += [f'第{esc(part.get("index"))}/{esc(part.get("count"))}份'] if part.get("index") else []
+    return f'<div class="form">{" · ".join(bits)}</div>\n'
 
 
 def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:

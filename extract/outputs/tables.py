@@ -1,5 +1,7 @@
-"""The tables of a batch run: fields.csv + fields.parquet (one row per document) and
-discrepancies.csv + discrepancies.xlsx (one row per discrepancy, errors first).
+"""The tables of a batch run: fields.csv + fields.parquet (one row per monitoring-form
+document, and per document of no recognised form), fields-<type>.csv/.parquet per other form
+type, the long tables indicators.csv/.parquet and funds.csv/.parquet (`family`), and
+discrepancies.csv + discrepancies.xlsx (one row per discrepancy of every form, errors first).
 
 All four are built by streaming the store through `StoreIndex` (one record in memory at a
 time; Parquet in row batches; the workbook in openpyxl's write_only mode), written to a
@@ -10,9 +12,10 @@ neutralisation); amounts stay decimals: Parquet decimal128, CSV plain decimal st
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
@@ -21,6 +24,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from extract.outputs.family import (
+    FAMILY_TYPES,
+    FUNDS,
+    INDICATORS,
+    MONITORING,
+    fields_schema,
+    flatten_form,
+    long_rows,
+    long_schema,
+)
 from extract.outputs.flatten import (
     COLUMN_NAMES,
     COLUMNS,
@@ -42,6 +55,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "int": pa.int32(),
     "yuan": pa.decimal128(18, 2),
     "pct": pa.decimal128(18, 4),
+    "count": pa.int32(),
 }
 FIELDS_SCHEMA = pa.schema([pa.field(name, ARROW_TYPES[kind]) for name, kind in COLUMNS])
 XLSX_WIDTHS = (44, 36, 20, 10, 26, 70, 70, 18)
@@ -63,7 +77,8 @@ def csv_text(value: Any) -> str:
 def _rows(index: StoreIndex) -> Iterator[dict[str, Any]]:
     with index.reader() as fh:
         for entry in index.entries:
-            yield flatten(index.record_at(fh, entry))
+            if entry.form_type in (None, MONITORING):
+                yield flatten(index.record_at(fh, entry))
 
 
 def _batches(index: StoreIndex) -> Iterator[pa.RecordBatch]:
@@ -91,10 +106,60 @@ def write_fields_csv(index: StoreIndex) -> None:
 def write_fields_parquet(index: StoreIndex) -> None:
     """fields.parquet: the same rows with typed columns."""
     final = index.path.parent / "fields.parquet"
-    with atomic_output(final) as tmp:
-        with pq.ParquetWriter(tmp, FIELDS_SCHEMA) as writer:
-            for batch in _batches(index):
-                writer.write_batch(batch)
+    with atomic_output(final) as tmp, pq.ParquetWriter(tmp, FIELDS_SCHEMA) as writer:
+        for batch in _batches(index):
+            writer.write_batch(batch)
+
+
+def write_table(index: StoreIndex, stem: str, columns: list[tuple[str, str]],
+                rows: Callable[[], Iterator[dict[str, Any]]]) -> None:
+    """<stem>.csv and <stem>.parquet from `rows` (called once per file), typed by `columns`."""
+    names = [name for name, _ in columns]
+    schema = pa.schema([pa.field(name, ARROW_TYPES[kind]) for name, kind in columns])
+    outdir = index.path.parent
+    with atomic_output(outdir / f"{stem}.csv") as tmp, tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(names)
+        for row in rows():
+            writer.writerow([csv_text(row.get(name)) for name in names])
+    with atomic_output(outdir / f"{stem}.parquet") as tmp, pq.ParquetWriter(tmp, schema) as parquet:
+        batch: list[dict[str, Any]] = []
+        for row in rows():
+            batch.append(row)
+            if len(batch) >= PARQUET_BATCH_ROWS:
+                parquet.write_batch(_batch(batch, names, schema))
+                batch = []
+        if batch:
+            parquet.write_batch(_batch(batch, names, schema))
+
+
+def _batch(rows: list[dict[str, Any]], names: list[str], schema: pa.Schema) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pydict({name: [row.get(name) for row in rows] for name in names}, schema=schema)
+
+
+def write_family_tables(index: StoreIndex) -> None:
+    """fields-<type> for each form type the store holds (beyond the monitoring form), and the
+    long tables indicators and funds (always written, header only when no form has them)."""
+    present = {entry.form_type for entry in index.entries}
+    for form_type in FAMILY_TYPES:
+        if form_type in present:
+            write_table(index, f"fields-{form_type}", fields_schema(form_type), partial(_form_rows, index, form_type))
+    for table in (INDICATORS, FUNDS):
+        write_table(index, table, long_schema(table), partial(_long_rows, index, table))
+
+
+def _form_rows(index: StoreIndex, form_type: str) -> Iterator[dict[str, Any]]:
+    with index.reader() as fh:
+        for entry in index.entries:
+            if entry.form_type == form_type:
+                yield flatten_form(index.record_at(fh, entry), form_type)
+
+
+def _long_rows(index: StoreIndex, table: str) -> Iterator[dict[str, Any]]:
+    with index.reader() as fh:
+        for entry in index.entries:
+            if entry.form_type in FAMILY_TYPES:
+                yield from long_rows(index.record_at(fh, entry), table)
 
 
 def iter_discrepancies(index: StoreIndex) -> Iterator[list[str]]:

@@ -42,3 +42,12 @@ def test_every_rule_id_has_one_severity_and_documentation():
     for implementation in IMPLEMENTATIONS:
         assert implementation.severity == RULES[implementation.id].severity
         assert implementation.doc, implementation.id
+
+
+def test_a_document_of_no_form_gets_no_discrepancy_from_the_pipeline():
+    from extract.pipeline import extract_document
+
+    document = build_document(Source(path="x.txt", format="txt"), [Paragraph(text="会议纪要"), Paragraph(text="今天开会")])
+    record = extract_document(document)
+    assert [e.code for e in record.errors] == ["unrecognized-form"]
+    assert record.discrepancies == []
