@@ -24,6 +24,7 @@ _WORDS_BEFORE = {"不低于": ">=", "不少于": ">=", "不小于": ">=", "大�
 _OP_AFTER = regex.compile(r"\s*(以上|及以上|以下|及以下|以内)\s*$")
 _WORDS_AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<="}
 _UNIT = regex.compile(r"^\s*([%‰]|[\p{Han}A-Za-z²³/·]{1,6})")
+_DATE = regex.compile(r"(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*(?:月|$|[./-])|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def is_empty_cell(text: str) -> bool:
@@ -55,7 +56,7 @@ def parse_target(text: str, default_unit: str | None = None) -> Target | None:
         op = _SYMBOLS.get(word) or _WORDS_BEFORE.get(word)
         rest = rest[before.end():]
     number = _NUMBER.search(rest)
-    if number is None:
+    if number is None or _DATE.search(rest):  # a date (2023年10月底前) is no quantity
         return Target(raw=raw, op=op)
     value = number.group(0).replace(",", "").lstrip("+")
     tail = rest[number.end():]
