@@ -64,8 +64,18 @@ def batch(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a record."""
+def schema(
+    form: Annotated[str | None, typer.Option("--form", help="Only this form's fields (monitoring, self_evaluation …).")] = None,
+) -> None:
+    """Print the JSON Schema of a record (every form), or of one form's fields."""
+    from schemas.forms import FIELDS_MODELS
     from schemas.record import Record
 
-    sys.stdout.write(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    if form is None:
+        document = Record.model_json_schema()
+    elif form in FIELDS_MODELS:
+        document = FIELDS_MODELS[form].model_json_schema()
+    else:
+        typer.echo(f"错误: 未知的表种“{form}”，可用: {', '.join(FIELDS_MODELS)}", err=True)
+        raise typer.Exit(2)
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

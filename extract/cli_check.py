@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from extract.checks.base import label
 from extract.cli_common import UsageError, prepare
-from extract.runner import extract_safely
+from extract.runner import extract_records_safely
 from schemas.discrepancy import Discrepancy, Evidence, Severity
 from schemas.record import Record, Status
 
@@ -44,12 +44,12 @@ def check_command(inputs: list[Path], output_format: str, config: Path | None) -
     console = Console(highlight=False, soft_wrap=True)
     found_error = False
     for path in paths:
-        record = extract_safely(path, settings)
-        found_error |= has_error(record)
-        if output_format == "json":
-            typer.echo(json_line(path, record))
-        else:
-            print_block(console, path, record)
+        for record in extract_records_safely(path, settings):
+            found_error |= has_error(record)
+            if output_format == "json":
+                typer.echo(json_line(path, record))
+            else:
+                print_block(console, path, record)
     return 1 if found_error else 0
 
 
@@ -63,6 +63,7 @@ def json_line(path: Path, record: Record) -> str:
     data = {
         "path": str(path),
         "status": record.status.value,
+        **({"part": record.source.part.index} if record.source.part else {}),
         "errors": [e.model_dump(mode="json") for e in record.errors],
         "discrepancies": [d.model_dump(mode="json") for d in record.discrepancies],
     }
@@ -80,8 +81,11 @@ def print_block(console: Console, path: Path, record: Record) -> None:
     """The readable block of one document."""
     counts = {s: sum(1 for d in record.discrepancies if d.severity == s) for s in Severity}
     summary = " · ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
-    console.rule(escape(str(path)), align="left")
-    console.print(f"项目：{escape(record.fields.project_name or '（未读到项目名称）')}")
+    part = record.source.part
+    where_in_file = f"（第{part.index}/{part.count}张表）" if part else ""
+    console.rule(escape(str(path)) + where_in_file, align="left")
+    project = getattr(record.fields, "project_name", None) or getattr(record.fields, "department", None)
+    console.print(f"项目：{escape(project or '（未读到项目名称）')}")
     console.print(f"状态：{record.status.value}（{STATUS_NAMES[record.status]}）  {summary}")
     for error in record.errors:
         console.print(f"  [red]{escape(error.code)}[/red]：{escape(error.message)}")

@@ -1,4 +1,4 @@
-"""The body of `jixiao extract`: one JSONL line per input document, whatever happens to it."""
+"""The body of `jixiao extract`: one JSONL line per form found (at least one per input document)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 
 from extract.cli_common import UsageError, prepare
 from extract.output import jsonl_line, open_output
-from extract.runner import extract_safely
+from extract.runner import extract_records_safely
 from schemas.record import Status
 
 
@@ -23,9 +23,9 @@ def extract_command(inputs: list[Path], output: Path | None, config: Path | None
     failed = 0
     with open_output(output) as stream:
         for path in paths:
-            record = extract_safely(path, settings)
-            failed += record.status == Status.FAILED
-            stream.write(jsonl_line(record))
+            for record in extract_records_safely(path, settings):
+                failed += record.status == Status.FAILED
+                stream.write(jsonl_line(record))
             stream.flush()
     if failed:
         print(f"{failed} 个文件读取失败（见 status/errors）", file=sys.stderr)

@@ -30,7 +30,7 @@ class FieldSpec(BaseModel):
 
     `under`: the value stands in the column headed by one of these labels, below the header,
     inside the block the field's label opens (年度总体目标 | 预期目标 | 实际完成情况 over a row of
-    values). `nth`: the value is the nth (1-based) value cell after the label (总分 | 100 | 95:
+    values; `only_under`: nowhere else). `nth`: the value is the nth (1-based) value cell after the label (总分 | 100 | 95:
     分值 1, 得分 2), used where no header is aligned with it. `display`: the label messages and
     outputs show, when it is not `labels[0]`. `options` map printed words to values for
     `option` fields: a value is the first option whose synonyms (`option_words`) it holds.
@@ -47,6 +47,7 @@ class FieldSpec(BaseModel):
     variants: tuple[str, ...] = ()
     section: str | None = None
     under: tuple[str, ...] = ()
+    only_under: bool = False
     nth: int | None = None
     display: str | None = None
 
@@ -126,7 +127,8 @@ class TableSpec(BaseModel):
     or match `placeholders` (指标1, ……) are dropped; rows whose first cell matches `end` (总分)
     end the table. `labels`: the block label that opens the table (项目资金, 绩效指标, 预算执行情况);
     `unit_from`: header labels whose stated unit (项目资金（万元）, 年度预算数(万元)) applies to the
-    amounts below them. `min_rows`: fewer rows than this is a missing table.
+    amounts below them. `default_row`: the row a grid's unlabelled value row fills (a block
+    printing one line of figures under its header). `min_rows`: fewer rows is a missing table.
     """
 
     model_config = _STRICT
@@ -136,6 +138,7 @@ class TableSpec(BaseModel):
     columns: dict[str, ColumnSpec]
     rows: dict[str, RowSpec] = {}
     extra: str | None = None
+    default_row: str | None = None
     unit_from: tuple[str, ...] = ()
     inherit: tuple[str, ...] = ()
     placeholders: tuple[str, ...] = ()
@@ -147,6 +150,8 @@ class TableSpec(BaseModel):
     def _consistent(self) -> TableSpec:
         if self.kind == "grid" and not self.rows:
             raise ValueError("a grid table needs named rows")
+        if self.default_row is not None and self.default_row not in self.rows:
+            raise ValueError("default_row names an unknown row")
         if self.kind == "rows" and (self.rows or self.extra):
             raise ValueError("a rows table has no named rows")
         unknown = set(self.inherit) - set(self.columns)

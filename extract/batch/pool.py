@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
+DEFAULT_EXTRACTOR = "extract.pipeline:extract_records"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
 PREFETCH = 3  # tasks in a worker's pipe at once: the one it runs and two waiting
 
@@ -51,7 +51,7 @@ class Task:
 
 @dataclass
 class Outcome:
-    """What became of a task: the record line and what the progress display needs."""
+    """What became of a task: its record lines (one per form) and what the progress display needs."""
 
     task: Task
     line: str
@@ -90,9 +90,17 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _outcome(task: Task, record: Any, seconds: float, log: str | None = None) -> Outcome:
-    codes = [error.code for error in record.errors]
-    return Outcome(task, record.model_dump_json(), str(record.status.value), codes, seconds, log)
+_STATUS_RANK = {"ok": 0, "partial": 1, "failed": 2}
+
+
+def _outcome(task: Task, result: Any, seconds: float, log: str | None = None) -> Outcome:
+    """The outcome of one document: its record, or its records (one per form, one JSON line
+    each, written in one append); the status shown is the worst of them."""
+    records = list(result) if isinstance(result, list | tuple) else [result]
+    codes = [error.code for record in records for error in record.errors]
+    status = max((str(record.status.value) for record in records), key=lambda s: _STATUS_RANK.get(s, 2))
+    line = "\n".join(record.model_dump_json() for record in records)
+    return Outcome(task, line, status, codes, seconds, log)
 
 
 def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
