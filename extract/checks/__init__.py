@@ -54,10 +54,9 @@ from extract.checks.base import (
 from extract.checks.forms import applicable
 from extract.checks.units import infer_units
 from extract.settings import CheckSettings
-from extract.status import decide_status
 from schemas.discrepancy import Discrepancy, Severity
 from schemas.document import Document
-from schemas.record import Record, Status
+from schemas.record import Record
 
 __all__ = [
     "IMPLEMENTATIONS",
@@ -79,21 +78,11 @@ def run_checks(document: Document, record: Record, settings: CheckSettings | Non
     """`record` with amounts in their inferred units and its discrepancies added, sorted.
 
     A record of no known form (`unrecognized-form`) is returned without any discrepancy."""
-    if unrecognized(record):
+    if any(error.code == UNRECOGNIZED for error in record.errors):
         return record.model_copy(update={"discrepancies": []})
     record, discrepancies = check_record(document, record, settings or CheckSettings())
     ordered = sorted(record.discrepancies + discrepancies, key=lambda d: (Severity(d.severity).rank, d.rule))
     return record.model_copy(update={"discrepancies": ordered})
-
-
-def unrecognized(record: Record) -> bool:
-    """Whether the record is of no known form: marked `unrecognized-form` already, or about to
-    be (`decide_status`: no form type and not one field read)."""
-    if any(error.code == UNRECOGNIZED for error in record.errors):
-        return True
-    if record.form.type is not None or record.status == Status.FAILED:
-        return False
-    return any(error.code == UNRECOGNIZED for error in decide_status(record)[1])
 
 
 def check_record(document: Document, record: Record, settings: CheckSettings) -> tuple[Record, list[Discrepancy]]:

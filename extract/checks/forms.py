@@ -56,6 +56,17 @@ def label(ctx: CheckContext, dotted: str) -> str:
     return label_of(ctx.form_type, dotted)
 
 
+def where(ctx: CheckContext, dotted: str) -> str:
+    """A cell as a reviewer finds it: its label, after the indicator's position and name for an
+    indicator's cell (`第5项指标“居民满意度”的实际完成值`)."""
+    parts = dotted.split(".")
+    if len(parts) >= 3 and parts[0] == "indicators" and parts[1].isdigit():
+        item = value_at(ctx.record.fields, key(*parts[:2]))
+        name = getattr(item, "name", None) or getattr(item, "level2", None) or ""
+        return f"{position(int(parts[1]))}“{name}”的{label(ctx, dotted)}"
+    return label(ctx, dotted)
+
+
 def key(*parts: object) -> str:
     """A dotted key: key("indicators", 3, "actual") -> "indicators.3.actual"."""
     return ".".join(str(p) for p in parts)
@@ -176,5 +187,6 @@ __all__ = [
     "target_text",
     "template_of",
     "value_at",
+    "where",
     "yuan",
 ]

@@ -64,17 +64,20 @@ def _precision(amount: Amount) -> Decimal:
 def funds_sum(ctx: CheckContext) -> Iterator[Finding]:
     """The total row must equal the sum of its printed component rows in every amount column
     (年度资金总额 = 财政拨款 + 上年结转 + 其他资金 + any other line; blanks count 0), beyond the
-    rounding of the printed figures."""
+    rounding of the printed figures. A column holding an implausibly large figure is left to
+    `unit-mismatch`."""
     funds = getattr(ctx.record.fields, "funds", None)
     if funds is None:
         return
     tolerance = ctx.options("funds-sum").tolerance_yuan
+    implausible = {k for k, _, _ in oversized(ctx)}  # unit-mismatch reports those columns
     if ctx.form_type == "target_declaration":
         for period in ("medium_term", "annual"):
             row = getattr(funds, period)
             if row is not None:
-                yield from _sum(ctx, key("funds", period, "total"), row.total,
-                                [(key("funds", period, c), getattr(row, c)) for c in PART_COLUMNS], tolerance)
+                parts = [(key("funds", period, c), getattr(row, c)) for c in PART_COLUMNS]
+                if not implausible & {key("funds", period, "total"), *(k for k, _ in parts)}:
+                    yield from _sum(ctx, key("funds", period, "total"), row.total, parts, tolerance)
         return
     printed = [(k, r) for k, r in rows(funds) if k != "funds.total"]
     total = getattr(funds, "total", None)
@@ -83,7 +86,8 @@ def funds_sum(ctx: CheckContext) -> Iterator[Finding]:
     for column in AMOUNT_COLUMNS:
         if column in type(total).model_fields:
             parts = [(key(k, column), getattr(r, column, None)) for k, r in printed]
-            yield from _sum(ctx, key("funds.total", column), getattr(total, column), parts, tolerance)
+            if not implausible & {key("funds.total", column), *(k for k, _ in parts)}:
+                yield from _sum(ctx, key("funds.total", column), getattr(total, column), parts, tolerance)
 
 
 def _sum(ctx: CheckContext, total_key: str, total: Amount | None, parts: list[tuple[str, Amount | None]],
@@ -143,13 +147,19 @@ def _amounts(ctx: CheckContext) -> Iterator[tuple[str, Amount]]:
                 yield key(row_key, column), value
 
 
+def oversized(ctx: CheckContext) -> list[tuple[str, Amount, Decimal]]:
+    """(key, amount, yuan) of the funds amounts beyond `max_plausible_yuan` in a unit larger than 元."""
+    ceiling = ctx.options("unit-mismatch").max_plausible_yuan
+    return [(k, a, v) for k, a in _amounts(ctx) if (v := yuan(a)) is not None and v > ceiling and (a.unit or "元") != "元"]
+
+
 @rule("unit-mismatch", Severity.ERROR, fields=("funds",), forms=FAMILY, options=UnitOptions)
 def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     """An amount whose size contradicts its unit: beyond any project in the unit its column
     states (a 万元 column of yuan-sized figures), or equal to the narrative's figure for the same
     quantity only after a unit factor (a table in 万元 whose narrative in 元 agrees is no fault)."""
     ceiling = ctx.options("unit-mismatch").max_plausible_yuan
-    huge = [(k, a, v) for k, a in _amounts(ctx) if (v := yuan(a)) is not None and v > ceiling and (a.unit or "元") != "元"]
+    huge = oversized(ctx)
     if huge:
         unit = huge[0][1].unit or "元"
         shown = "、".join(f"{label(ctx, k)}{show_amount(a)}" for k, a, _ in huge)

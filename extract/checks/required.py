@@ -1,10 +1,11 @@
 """`missing-field` on the form family's forms: what forms-v1 requires of each form.
 
-self-evaluation: 项目名称, the year, the 年度资金总额 row and at least one indicator (the
-department-wide 部门整体支出绩效自评表 names a 部门 instead of a project); target declaration:
+self-evaluation: 项目名称, the year, the 年度资金总额 row and at least one indicator; target declaration:
 项目名称, the year, the 年度 funds row and at least one 年度 indicator; execution monitoring:
 项目名称, the year, the total funds row and at least one indicator. Where a template lists
-`required:` keys, those apply instead. A record of no recognised form never gets here.
+`required:` keys, those apply instead (`a|b`: either will do; the self-evaluation template
+accepts the 部门 of a department-wide 部门整体支出绩效自评表 for its 项目名称). A record of no
+recognised form never gets here.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "execution_monitoring": ("project_name", "form.year", "funds.total", "indicators"),
 }
 """Form type -> required keys: dotted field keys, `form.year`, `indicators[<period>]`."""
-WHOLE_DEPARTMENT = "整体"
-"""A title word of the department-wide self-evaluation, whose subject is its 部门."""
 
 
 def _filled(value: object) -> bool:
@@ -40,18 +39,20 @@ def _filled(value: object) -> bool:
 
 
 def is_missing(ctx: CheckContext, required: str) -> bool:
-    """Whether the record lacks the required key."""
+    """Whether the record lacks the required key (`a|b`: lacks both)."""
+    if "|" in required:
+        return all(is_missing(ctx, one) for one in required.split("|"))
     if required == "form.year":
         return ctx.record.form.year is None
     if required.startswith("indicators[") and required.endswith("]"):
         period = required[len("indicators["):-1]
         return not any(getattr(i, "period", None) == period for i in getattr(ctx.record.fields, "indicators", []))
-    if required == "project_name" and WHOLE_DEPARTMENT in (ctx.record.form.title or ""):
-        return not _filled(value_at(ctx.record.fields, "department"))
     return not _filled(value_at(ctx.record.fields, required))
 
 
 def _describe(ctx: CheckContext, required: str) -> str:
+    if "|" in required:
+        return "”或“".join(_describe(ctx, one) for one in required.split("|"))
     if required == "form.year":
         return "年度（表头“（XXXX年度）”）"
     if required.startswith("indicators["):
@@ -68,4 +69,4 @@ def missing_field(ctx: CheckContext) -> Iterator[Finding]:
     for required in (template.required if template is not None else ()) or REQUIRED.get(ctx.form_type, ()):
         if is_missing(ctx, required):
             message = f"必填项“{_describe(ctx, required)}”为空或未找到；请核对原表"
-            yield Finding(message, [], (required.split("[", 1)[0],))
+            yield Finding(message, [], tuple(one.split("[", 1)[0] for one in required.split("|")))

@@ -14,7 +14,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from extract.checks.base import CheckContext, Finding, rule
-from extract.checks.forms import key, label
+from extract.checks.forms import key, where
 from schemas.discrepancy import Severity
 from schemas.fields import Amount
 from schemas.forms.common import Target
@@ -61,6 +61,6 @@ def template_text(ctx: CheckContext) -> Iterator[Finding]:
         match = next((m for p in patterns if (m := p.search(text))), None)
         if match is None:
             continue
-        message = (f"{label(ctx, dotted)}仍是模板的填写说明（“{match.group(0)}”），未填写实际内容："
+        message = (f"{where(ctx, dotted)}仍是模板的填写说明（“{match.group(0)}”），未填写实际内容："
                    f"“{text.strip()[:60]}”；请按表格要求填写")
         yield Finding(message, ctx.evidence_for(dotted), (dotted,))

@@ -54,3 +54,9 @@ def test_tolerance_is_a_rule_option():
 
 def test_no_component_rows_no_finding():
     assert of_rule("funds-sum", **{"funds.fiscal": None, "funds.carryover": None}) == []
+
+
+def test_an_implausible_figure_is_left_to_unit_mismatch():
+    changes = {"funds.total.initial_budget": "145000000.00"}
+    assert of_rule("funds-sum", **changes) == []
+    assert len(of_rule("unit-mismatch", **changes)) == 1

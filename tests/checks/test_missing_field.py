@@ -48,7 +48,9 @@ def test_self_evaluation_complete():
 def test_self_evaluation_requirements():
     from .family_factory import of_rule
 
-    assert [d.fields for d in of_rule("missing-field", project_name=None)] == [["project_name"]]
+    found = of_rule("missing-field", project_name=None, department=None)
+    assert [d.fields for d in found] == [["project_name", "department"]]
+    assert "项目名称" in found[0].message
     assert [d.fields for d in of_rule("missing-field", year=None)] == [["form.year"]]
     assert [d.fields for d in of_rule("missing-field", **{"funds.total": None})] == [["funds.total"]]
     found = of_rule("missing-field", indicators=[], total_weight=None, total_score=None, grade=None)
@@ -61,4 +63,10 @@ def test_department_wide_form_names_its_department():
 
     title = "部门整体支出绩效自评表（2023年度）"
     assert of_rule("missing-field", title=title, project_name=None) == []
-    assert len(of_rule("missing-field", title=title, project_name=None, department=None)) == 1
+
+
+def test_required_keys_fall_back_to_forms_v1():
+    from extract.checks.required import REQUIRED
+
+    assert REQUIRED["self_evaluation"] == ("project_name", "form.year", "funds.total", "indicators")
+    assert "indicators[annual]" in REQUIRED["target_declaration"]
