@@ -135,3 +135,29 @@ def test_report_names_type_project_and_year(outdir: Path):
     assert html.count("<code>self_evaluation</code>") == 4 and "<code>monitoring</code>" in html
     assert "2023年度" in html and "第一个项目" in html and "第2/2份" in html and "d/多表.pdf#2" in html
     assert "年度资金总额·全年执行数（funds.total.executed）" in html
+
+
+def test_a_real_batch_over_a_mixed_folder(tmp_path: Path):
+    """The seed and the self-evaluation samples read by the pipeline, in one batch."""
+    import shutil
+
+    from extract.batch import run_batch
+    from extract.batch.pool import DEFAULT_EXTRACTOR
+    from extract.batch.progress import QuietReporter
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "monitoring.txt")
+    shutil.copy(corpus / "self_evaluation" / "national_tabs_wanyuan.txt", folder / "self.txt")
+    shutil.copy(corpus / "self_evaluation" / "word_two_forms_merged.docx", folder / "two.docx")
+    out = tmp_path / "out"
+    stats = run_batch(sorted(folder.iterdir()), out, Settings(), workers=1, extractor=DEFAULT_EXTRACTOR,
+                      reporter=QuietReporter())
+    write_outputs(out, stats, Settings(), 1)
+    assert len(_csv(out / "fields.csv")) == 1
+    forms = _csv(out / "fields-self_evaluation.csv")
+    assert [(Path(r["path"]).name, r["part"]) for r in forms] == [("self.txt", ""), ("two.docx", "1"), ("two.docx", "2")]
+    assert all(r["n_error"] == "0" and r["n_warning"] == "0" for r in forms)  # clean samples
+    assert {r["form_type"] for r in _csv(out / "indicators.csv")} == {"self_evaluation"}
+    assert len({r["document_id"] for r in _csv(out / "funds.csv")}) == 3

@@ -60,3 +60,23 @@ def test_an_implausible_figure_is_left_to_unit_mismatch():
     changes = {"funds.total.initial_budget": "145000000.00"}
     assert of_rule("funds-sum", **changes) == []
     assert len(of_rule("unit-mismatch", **changes)) == 1
+
+
+def test_target_declaration_rows_hold_their_total_and_parts():
+    from extract.checks import run_checks
+    from parsers.lines import build_document
+    from schemas.document import Paragraph
+    from schemas.forms import TargetDeclarationFields
+    from schemas.record import FormInfo, Record, Source, Status
+
+    def findings(total: str) -> list:
+        document = build_document(Source(path="td.txt", format="txt"), [Paragraph(text="项目支出绩效目标申报表（2024年度）")])
+        funds = {"annual": {"total": amount(total), "fiscal": amount("80.00"), "other": amount("20.00")}}
+        fields = TargetDeclarationFields.model_validate({"project_name": "某项目", "funds": funds})
+        record = Record(status=Status.OK, source=document.source, fields=fields,
+                        form=FormInfo(type="target_declaration", title="项目支出绩效目标申报表（2024年度）", year=2024))
+        return [d for d in run_checks(document, record, CheckSettings()).discrepancies if d.rule == "funds-sum"]
+
+    assert findings("100.00") == []
+    found = findings("110.00")
+    assert [d.fields for d in found] == [["funds.annual.total", "funds.annual.fiscal", "funds.annual.other"]]
