@@ -51,3 +51,19 @@ def test_a_document_of_no_form_gets_no_discrepancy_from_the_pipeline():
     record = extract_document(document)
     assert [e.code for e in record.errors] == ["unrecognized-form"]
     assert record.discrepancies == []
+
+
+def test_every_rule_a_template_lists_is_implemented_for_its_form():
+    from parsers.forms import all_templates
+
+    for template in all_templates():
+        implemented = {r.id for r in IMPLEMENTATIONS if template.form in r.forms}
+        assert set(template.rules) <= implemented, (template.form, set(template.rules) - implemented)
+
+
+def test_monitoring_labels_come_from_its_template():
+    from extract.checks.base import label
+
+    monitoring = template_for("monitoring")
+    assert label("implementing_unit") == monitoring.label_of("implementing_unit") == "具体实施（内设机构）"
+    assert label("funds.total.executed", "self_evaluation") == template_for("self_evaluation").label_of("funds.total.executed")
