@@ -8,7 +8,7 @@ lines above the first table, else from the project name. Amounts keep the unit t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -17,7 +17,7 @@ from parsers.form_year import name_year
 from parsers.normalize import label_key
 from parsers.tables import TableRead, header_key, read_grid, read_rows
 from schemas.document import Document, Table
-from schemas.forms import FIELDS_MODELS
+from schemas.forms import FIELDS_MODELS, AnyFields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.template import FormTemplate
 
@@ -43,7 +43,7 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
     scalars, scalar_provenance = read_scalars(document, template, used)
     values.update(scalars)
     provenance.update(scalar_provenance)
-    fields = FIELDS_MODELS[template.form].model_validate(values)
+    fields = cast(AnyFields, FIELDS_MODELS[template.form].model_validate(values))
     year = _year(document, template, form.title) or name_year(values.get("project_name"))
     return Record(
         status=Status.PARTIAL,

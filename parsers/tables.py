@@ -258,6 +258,9 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
     first = _first_mapped(header)
     for r in range(start, table.n_rows):
         cells = _row_cells(table, r)
+        keys = _column_keys(spec)
+        if sum(1 for c in cells if header_key(c.text)[0] in keys) >= 3:
+            continue  # the header repeated on the next page
         lead = [c for c in cells if one_line(c.text)]
         if lead and (header_key(lead[0].text)[0] in end_keys or
                      (lead[0].col < first and header_key(lead[0].text)[0] in end_keys)):

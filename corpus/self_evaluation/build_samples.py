@@ -70,14 +70,14 @@ WORD_FORMS = [
 ]
 
 
-def _merge_column(table, col: int, first: int, last: int) -> None:  # noqa: ANN001 - python-docx
+def _merge_column(table, col: int, first: int, last: int) -> None:
     """Merge rows first..last of a column, keeping the first row's text."""
     text = table.cell(first, col).text
     merged = table.cell(first, col).merge(table.cell(last, col))
     merged.text = text
 
 
-def _word_form(document, form: dict) -> None:  # noqa: ANN001 - python-docx Document
+def _word_form(document, form: dict) -> None:
     document.add_paragraph("项目支出绩效自评表")
     document.add_paragraph(f"（{form['year']}年度）")
     indicators = form["indicators"]
@@ -121,7 +121,7 @@ def _word_form(document, form: dict) -> None:  # noqa: ANN001 - python-docx Docu
             "偏差原因分析及改进措施"]
     put(9, 0, head[0])
     for k, text in enumerate(head[1:], start=1):
-        put(9, k if k < 9 else 9, text)
+        put(9, min(9, k), text)
     table.cell(9, 8).merge(table.cell(9, 9))
     first = 10
     for r, row in enumerate(indicators, start=first):

@@ -7,10 +7,12 @@ indicator's value split into operator, figure and unit (`≥95%` -> >=, 95, %; `
 
 from __future__ import annotations
 
+from typing import cast
+
 import regex
 
 from parsers.normalize import one_line, to_ascii
-from schemas.forms.common import Target
+from schemas.forms.common import Operator, Target
 
 EMPTY_CELLS = frozenset({"", "-", "—", "——", "–", "--", "/", "／", "无", "\\", "空"})
 _NUMBER = regex.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
@@ -48,12 +50,12 @@ def parse_target(text: str, default_unit: str | None = None) -> Target | None:
     if raw in EMPTY_CELLS:
         return None
     ascii_text = to_ascii(raw)
-    op: str | None = None
+    op: Operator | None = None
     rest = ascii_text
     before = _OP_BEFORE.match(rest)
     if before:
         word = before.group(1)
-        op = _SYMBOLS.get(word) or _WORDS_BEFORE.get(word)
+        op = cast("Operator | None", _SYMBOLS.get(word) or _WORDS_BEFORE.get(word))
         rest = rest[before.end():]
     number = _NUMBER.search(rest)
     if number is None or _DATE.search(rest):  # a date (2023年10月底前) is no quantity
@@ -62,7 +64,7 @@ def parse_target(text: str, default_unit: str | None = None) -> Target | None:
     tail = rest[number.end():]
     after = _OP_AFTER.search(tail)
     if after:
-        op = op or _WORDS_AFTER[after.group(1)]
+        op = op or cast("Operator", _WORDS_AFTER[after.group(1)])
         tail = tail[: after.start()]
     unit_match = _UNIT.match(tail)
     unit = unit_match.group(1) if unit_match else None
