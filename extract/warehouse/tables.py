@@ -74,7 +74,7 @@ def form_composites() -> dict[str, tuple[str, tuple[type, ...]]]:
 
 def _composite_table(name: str, shape: str, models: tuple[type, ...]) -> Table:
     if shape == "rows":
-        keys = (DOC_KEY, FORM_TYPE, Column("row", "text"), POSITION)
+        keys: tuple[Column, ...] = (DOC_KEY, FORM_TYPE, Column("row", "text"), POSITION)
         return Table(name, keys, tuple(union_columns(models)), ("doc_key", "row", "position"), models=models)
     keys = (DOC_KEY, FORM_TYPE, POSITION)
     return Table(name, keys, tuple(union_columns(models)), ("doc_key", "position"), models=models)

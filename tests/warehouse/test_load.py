@@ -13,7 +13,14 @@ from extract.warehouse import loader
 from extract.warehouse.backends import Backend
 from extract.warehouse.loader import load_outdir
 from schemas.fields import AMOUNT_FIELDS
-from tests.warehouse.helpers import DATA_TABLES, counts, expected_counts, query, records, table_content
+from tests.warehouse.helpers import (
+    DATA_TABLES,
+    counts,
+    expected_counts,
+    query,
+    records,
+    table_content,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -99,7 +106,7 @@ def _drop_all_but_one_discrepancy(record):
 def test_a_changed_record_replaces_its_child_rows(outdir, db_url):
     first = load_outdir(outdir, db_url)
     key = _rewrite(outdir, _drop_all_but_one_discrepancy)
-    kept = [r for r in records(outdir) if f"{r['source']['sha256']}:{r['source']['reader']}:1" == key][0]
+    kept = next(r for r in records(outdir) if f"{r['source']['sha256']}:{r['source']['reader']}:1" == key)
     second = load_outdir(outdir, db_url)
     assert (second.inserted, second.replaced, second.unchanged) == (0, 1, len(records(outdir)) - 1)
     assert query(db_url, "SELECT COUNT(*) FROM discrepancies WHERE doc_key = ?", [key]) == [(1,)]
