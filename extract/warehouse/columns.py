@@ -191,10 +191,13 @@ def _fixed(value: Any, scale: int) -> Decimal:
     return quantized
 
 
+_AS_IS = frozenset({"bool", "int", "bigint", "float", "date", "timestamp"})
+
+
 def convert(value: Any, kind: str) -> Any:
     """A model value as the column's Python value (Decimal for money, never a float)."""
-    if value is None:
-        return None
+    if value is None or kind in _AS_IS or (kind == "text" and type(value) is str):
+        return value
     if kind == "money":
         return _fixed(value, 2)
     if kind == "decimal":

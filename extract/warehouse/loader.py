@@ -1,8 +1,8 @@
 """`load_outdir`: stream a batch OUTDIR's records.jsonl into the warehouse, idempotently.
 
 * **Identity**: a record is keyed by ``doc_key`` (`rows.identity`: sha256, reader, part).
-  Its ``record_hash`` (sha256 of the canonical JSON) says whether the stored copy is the
-  same: then nothing is written (a reload of the same OUTDIR changes zero rows). A record
+  Its ``record_hash`` (sha256 of its canonical JSON) says whether the stored copy is the same: then
+  the record is not even validated and nothing is written (a reload of the same OUTDIR changes zero rows). A record
   whose hash differs replaces its document row and every child row in one transaction.
   A second record with a key already written by this same load (records.jsonl holding one
   document twice) is counted as a duplicate and left out: the first one wins, as in resume.
@@ -33,7 +33,7 @@ from extract.lineage import new_run_id
 from extract.version import __version__
 from extract.warehouse.backends import Backend, connect
 from extract.warehouse.ddl import quote
-from extract.warehouse.rows import RecordRows, record_rows
+from extract.warehouse.rows import RecordRows, content_hash, identity, record_rows
 from extract.warehouse.tables import DOC_TABLES, TABLES
 from schemas.record import SCHEMA_VERSION, Record
 
@@ -82,12 +82,6 @@ def _placeholders(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def _insert_sql(name: str) -> str:
-    columns = TABLES[name].all_columns
-    return (f"INSERT INTO {quote(name)} ({', '.join(quote(c.name) for c in columns)}) "
-            f"VALUES ({_placeholders(len(columns))})")
-
-
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
@@ -106,57 +100,89 @@ def _chunks(path: Path) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A record line before validation: its line number, identity and hash."""
+
+    number: int
+    line: str
+    key: tuple[str, str, int]
+    digest: str
+    path: str
+
+
 class _Load:
     def __init__(self, backend: Backend, report: LoadReport) -> None:
         self.db = backend
         self.report = report
 
-    def parse(self, chunk: list[tuple[int, str]]) -> list[RecordRows]:
-        parsed = []
+    def _entries(self, chunk: list[tuple[int, str]]) -> list[_Entry]:
+        entries = []
         for number, line in chunk:
             try:
-                record = Record.model_validate_json(line)
-            except ValidationError as exc:
-                self.report.rejected += 1
-                self.report.note(f"records.jsonl 第 {number} 行不是有效记录: {exc.errors()[0]['msg']}")
+                data = json.loads(line)
+            except ValueError as exc:
+                self._reject(number, str(exc))
                 continue
-            self._lineage(record)
-            rows = record_rows(record, self.report.load_id)
-            for problem in rows.unconvertible:
-                self.report.note(f"{record.source.path}: {problem}")
-            parsed.append(rows)
-        return parsed
+            if not isinstance(data, dict):
+                self._reject(number, "not a JSON object")
+                continue
+            self._lineage(data)
+            doc_key, file_key, part = identity(data)
+            path = str((data.get("source") or {}).get("path"))
+            entries.append(_Entry(number, line, (doc_key, file_key, part), content_hash(data), path))
+        return entries
 
-    def _lineage(self, record: Record) -> None:
+    def _reject(self, number: int, why: str) -> None:
+        self.report.rejected += 1
+        self.report.note(f"records.jsonl 第 {number} 行不是有效记录: {why}")
+
+    def _lineage(self, data: dict[str, Any]) -> None:
         report = self.report
-        if record.jixiao_version and len(report.versions) < MAX_DISTINCT:
-            report.versions.add(record.jixiao_version)
-        if record.run_id and len(report.run_ids) < MAX_DISTINCT:
-            report.run_ids.add(record.run_id)
-        if record.rules and not report.rules:
-            report.rules = dict(record.rules)
+        version, run_id, rules = data.get("jixiao_version"), data.get("run_id"), data.get("rules")
+        if isinstance(version, str) and len(report.versions) < MAX_DISTINCT:
+            report.versions.add(version)
+        if isinstance(run_id, str) and len(report.run_ids) < MAX_DISTINCT:
+            report.run_ids.add(run_id)
+        if isinstance(rules, dict) and not report.rules:
+            report.rules = {str(k): str(v) for k, v in rules.items()}
 
     def _existing(self, keys: list[str]) -> dict[str, tuple[str, str]]:
         rows = self.db.query(f"SELECT doc_key, record_hash, load_id FROM documents "
                              f"WHERE doc_key IN ({_placeholders(len(keys))})", keys)
         return {key: (digest, load_id) for key, digest, load_id in rows}
 
-    def _classify(self, parsed: list[RecordRows]) -> tuple[list[RecordRows], list[str]]:
-        existing = self._existing(sorted({rows.doc_key for rows in parsed})) if parsed else {}
-        write, replace, this_load = [], [], set()
-        for rows in parsed:
-            stored = existing.get(rows.doc_key)
-            if rows.doc_key in this_load or (stored and stored[1] == self.report.load_id):
+    def _classify(self, entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry], set[str]]:
+        """(entries to write, unchanged entries, keys stored before that are written anew)."""
+        existing = self._existing(sorted({e.key[0] for e in entries})) if entries else {}
+        write, same, stored_before, this_load = [], [], set(), set()
+        for entry in entries:
+            doc_key = entry.key[0]
+            stored = existing.get(doc_key)
+            if doc_key in this_load or (stored and stored[1] == self.report.load_id):
                 self.report.duplicates += 1
-            elif stored and stored[0] == rows.record_hash:
-                self.report.unchanged += 1
+            elif stored and stored[0] == entry.digest:
+                same.append(entry)
             else:
-                (replace.append(rows.doc_key) if stored else None)
-                write.append(rows)
-                this_load.add(rows.doc_key)
-        self.report.replaced += len(replace)
-        self.report.inserted += len(write) - len(replace)
-        return write, replace
+                if stored:
+                    stored_before.add(doc_key)
+                write.append(entry)
+                this_load.add(doc_key)
+        return write, same, stored_before
+
+    def _rows(self, entries: list[_Entry]) -> list[RecordRows]:
+        built = []
+        for entry in entries:
+            try:
+                record = Record.model_validate_json(entry.line)
+            except ValidationError as exc:
+                self._reject(entry.number, exc.errors()[0]["msg"])
+                continue
+            rows = record_rows(record, self.report.load_id, entry.key, entry.digest)
+            for problem in rows.unconvertible:
+                self.report.note(f"{entry.path}: {problem}")
+            built.append(rows)
+        return built
 
     def _delete(self, keys: list[str]) -> None:
         marks = _placeholders(len(keys))
@@ -169,7 +195,7 @@ class _Load:
     def _insert(self, write: list[RecordRows]) -> None:
         for table in DOC_TABLES:
             rows = [row for rr in write for row in rr.rows.get(table.name, ())]
-            self.db.executemany(_insert_sql(table.name), rows)
+            self.db.insert_rows(table, rows)
             self.report.rows_written += len(rows)
             self.report.rows_by_table[table.name] += len(rows)
 
@@ -184,18 +210,25 @@ class _Load:
         for file_key, path, first in pairs:
             if (file_key, path) not in known:
                 new.setdefault((file_key, path), (file_key, path, first, self.report.load_id))
-        self.db.executemany(_insert_sql("document_paths"), list(new.values()))
+        self.db.insert_rows(TABLES["document_paths"], list(new.values()))
         self.report.paths_added += len(new)
 
     def chunk(self, chunk: list[tuple[int, str]]) -> None:
-        parsed = self.parse(chunk)
-        self.report.records += len(parsed)
-        write, replace = self._classify(parsed)
+        entries = self._entries(chunk)
+        write, same, stored_before = self._classify(entries)
+        built = self._rows(write)  # only new and changed records are validated and built
+        replace = [rows.doc_key for rows in built if rows.doc_key in stored_before]
+        report = self.report
+        report.records += len(same) + len(built)
+        report.unchanged += len(same)
+        report.replaced += len(replace)
+        report.inserted += len(built) - len(replace)
         with self.db.transaction():
             if replace:
                 self._delete(replace)
-            self._insert(write)
-            self.add_paths([(rr.file_key, rr.path, rr.path) for rr in parsed])
+            self._insert(built)
+            self.add_paths([(e.key[1], e.path, e.path) for e in same]
+                           + [(rows.file_key, rows.path, rows.path) for rows in built])
 
     def duplicate_paths(self, duplicates: list[dict[str, Any]]) -> None:
         pairs = []
@@ -255,7 +288,7 @@ def load_outdir(outdir: Path, url: str) -> LoadReport:
             load.chunk(chunk)
         load.duplicate_paths(list((summary.get("run") or {}).get("duplicate_paths") or []))
         with backend.transaction():
-            backend.execute(_insert_sql("load_runs"), _load_run_row(report, outdir, summary, started))
+            backend.insert_rows(TABLES["load_runs"], [_load_run_row(report, outdir, summary, started)])
     finally:
         backend.close()
     return report

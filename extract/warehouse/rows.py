@@ -9,6 +9,7 @@ never silently.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,18 +36,24 @@ class RecordRows:
     unconvertible: list[str] = field(default_factory=list)
 
 
-def identity(record: Record) -> tuple[str, str]:
-    """(doc_key, file_key): ``<sha256>:<reader>`` (or ``path:<path>``) and its ``:<part>``."""
-    source = record.source
-    reader = source.reader or reader_for(source.path)
-    file_key = f"{source.sha256}:{reader}" if source.sha256 else f"path:{source.path}"
-    part = source.part.index if source.part else 1
-    return f"{file_key}:{part}", file_key
+def identity(record: dict[str, Any]) -> tuple[str, str, int]:
+    """(doc_key, file_key, part index) of a record's JSON: ``<sha256>:<reader>`` (or
+    ``path:<path>``) and ``:<part index>`` (1 for a file holding one form)."""
+    source = record.get("source") if isinstance(record, dict) else None
+    source = source if isinstance(source, dict) else {}
+    path = str(source.get("path"))
+    reader = source.get("reader") or reader_for(path)
+    file_key = f"{source['sha256']}:{reader}" if source.get("sha256") else f"path:{path}"
+    part = source.get("part")
+    index = part.get("index") if isinstance(part, dict) and isinstance(part.get("index"), int) else 1
+    return f"{file_key}:{index}", file_key, index
 
 
-def record_hash(record: Record) -> str:
-    """The sha256 of the record's canonical JSON: equal records, equal hashes."""
-    return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
+def content_hash(record: dict[str, Any]) -> str:
+    """The sha256 of a record's JSON in canonical form (sorted keys, no spaces): the same
+    record written with other spacing or key order has the same hash."""
+    canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class _Builder:
@@ -105,12 +112,11 @@ def _has_content(fields: BaseModel) -> bool:
     return any(value not in (None, [], {}) for value in fields.__dict__.values())
 
 
-def record_rows(record: Record, load_id: str) -> RecordRows:
-    """Every row of `record`, keyed by its identity."""
-    doc_key, file_key = identity(record)
-    out = RecordRows(doc_key, file_key, record.source.path, record_hash(record))
+def record_rows(record: Record, load_id: str, key: tuple[str, str, int], digest: str) -> RecordRows:
+    """Every row of `record`, keyed by its identity `key` (see `identity`)."""
+    doc_key, file_key, part = key
+    out = RecordRows(doc_key, file_key, record.source.path, digest)
     build = _Builder(out)
-    part = record.source.part.index if record.source.part else 1
     build.add(TABLES["documents"], (doc_key, file_key, part, out.record_hash, load_id), record)
     form_type = record.form.type or "monitoring"
     fields = record.fields

@@ -121,10 +121,10 @@ def test_a_changed_record_replaces_its_child_rows(outdir, db_url):
 
 
 def _failing_on_evidence(real):
-    def failing(self, sql, rows):
-        if "evidence" in sql and rows:
+    def failing(self, table, rows):
+        if table.name == "evidence" and rows:
             raise RuntimeError("disk gone")
-        return real(self, sql, rows)
+        return real(self, table, rows)
 
     return failing
 
@@ -134,7 +134,7 @@ def test_a_replacement_that_fails_leaves_the_old_rows(outdir, db_url, monkeypatc
     key = _rewrite(outdir, _drop_all_but_one_discrepancy)
     old = query(db_url, "SELECT COUNT(*) FROM discrepancies WHERE doc_key = ?", [key])
     for cls in (Backend, *Backend.__subclasses__()):
-        monkeypatch.setattr(cls, "executemany", _failing_on_evidence(cls.executemany))
+        monkeypatch.setattr(cls, "insert_rows", _failing_on_evidence(cls.insert_rows))
     with pytest.raises(RuntimeError, match="disk gone"):
         load_outdir(outdir, db_url)
     assert query(db_url, "SELECT COUNT(*) FROM discrepancies WHERE doc_key = ?", [key]) == old
