@@ -1,4 +1,4 @@
-"""The `jixiao` command: extract, check, batch, schema. Each command only wires options.
+"""The `jixiao` command: extract, check, batch, load, schema. Each command only wires options.
 
 Exit codes: `extract` 0 when every document was read, 1 when any failed; `check` 1 when any
 `error` discrepancy was found; `batch` 0/1 like extract; 2 on bad usage everywhere.
@@ -64,13 +64,31 @@ def batch(
 
 
 @app.command()
+def load(
+    outdir: Annotated[Path, typer.Argument(help="A batch OUTDIR (its records.jsonl and summary.json).")],
+    db: Annotated[str | None, typer.Option("--db", help="duckdb:///PATH or postgresql://… "
+                                           "(default: duckdb OUTDIR/audit.duckdb).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print only problems.")] = False,
+) -> None:
+    """Load a batch OUTDIR into a database, idempotently (a reload changes nothing)."""
+    from extract.cli_load import load_command
+
+    raise typer.Exit(load_command(outdir, db, quiet))
+
+
+@app.command()
 def schema(
     form: Annotated[str | None, typer.Option("--form", help="Only this form's fields (monitoring, self_evaluation …).")] = None,
+    sql: Annotated[str | None, typer.Option("--sql", help="Print the warehouse DDL: postgresql or duckdb.")] = None,
 ) -> None:
-    """Print the JSON Schema of a record (every form), or of one form's fields."""
+    """Print the JSON Schema of a record (every form), of one form's fields, or the warehouse DDL."""
     from schemas.forms import FIELDS_MODELS
     from schemas.record import Record
 
+    if sql is not None:
+        from extract.cli_load import schema_sql_command
+
+        raise typer.Exit(schema_sql_command(sql))
     if form is None:
         document = Record.model_json_schema()
     elif form in FIELDS_MODELS:

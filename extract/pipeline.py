@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extract.checks import run_checks
 from extract.errors import ReadError
+from extract.lineage import reader_for, rule_versions
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.status import decide_family_status, decide_status, unrecognized
 from extract.timelimit import time_limit
@@ -89,16 +90,19 @@ def _monitoring(document: Document, settings: Settings) -> Record:
         return record.model_copy(update={"status": Status.FAILED, "errors": [failed], "jixiao_version": __version__})
     record = run_checks(document, record, settings.checks)
     status, errors = decide_status(record)
+    source = record.source.model_copy(update={"reader": reader_for(record.source.path)})
     return record.model_copy(
-        update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__}
+        update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__,
+                "source": source, "rules": rule_versions()}
     )
 
 
 def failed_record(path: Path, code: str, message: str, data: bytes | None = None) -> Record:
     """The record of a document that could not be read."""
+    source = source_for(path, data)
     return Record(
         status=Status.FAILED,
         errors=[ErrorItem(code=code, message=message)],
-        source=source_for(path, data),
+        source=source.model_copy(update={"reader": reader_for(source.path)}),
         jixiao_version=__version__,
     )

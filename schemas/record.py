@@ -73,6 +73,9 @@ class Source(BaseModel):
     pages: int | None = None
     dialect: str | None = None
     part: Part | None = None
+    reader: str | None = None
+    """The reader the suffix selects ("text", "docx", "doc", "pdf"): with `sha256` and
+    `part.index` (1 when absent) the record's identity, as batch resume and warehouses key it."""
 
     @model_serializer(mode="wrap")
     def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -115,6 +118,10 @@ class Record(BaseModel):
 
     schema_version: str = SCHEMA_VERSION
     jixiao_version: str | None = None
+    run_id: str | None = None
+    """The batch run that read this record (null outside `jixiao batch`)."""
+    rules: dict[str, str] | None = None
+    """{rule id: version} of every rule that checked this record (null when none ran)."""
     status: Status
     errors: list[ErrorItem] = []
     source: Source

@@ -42,6 +42,7 @@ from typing import Any, Protocol
 
 from extract.batch.pool import KILL_GRACE_SECONDS, Outcome, Task, WorkerPool
 from extract.batch.store import RecordStore, document_key
+from extract.lineage import new_run_id, stamp_run
 
 ERRORS_LOG = "errors.log"
 _HASH_CHUNK_BYTES = 1 << 20
@@ -158,6 +159,7 @@ def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
               extractor: str, reporter: Reporter, grace: float = KILL_GRACE_SECONDS) -> RunStats:
     """Read every not-yet-recorded document of `paths` into OUTDIR/records.jsonl."""
     stats = RunStats()
+    run_id = new_run_id()
     started = time.monotonic()
     outdir.mkdir(parents=True, exist_ok=True)
     errors = _ErrorLog(outdir / ERRORS_LOG)
@@ -170,7 +172,7 @@ def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
             with _sigterm_as_interrupt():
                 unsynced, synced_at = 0, time.monotonic()
                 for outcome in pool.run(tasks) if tasks else ():
-                    store.append(outcome.line, _key(outcome), sync=False)
+                    store.append(stamp_run(outcome.line, run_id), _key(outcome), sync=False)
                     unsynced += 1
                     if unsynced >= SYNC_EVERY_RECORDS or time.monotonic() - synced_at >= SYNC_EVERY_SECONDS:
                         store.sync()

@@ -10,10 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from schemas.fields import DecimalString
+
 Operator = Literal[">=", "<=", "=", ">", "<"]
-Score = str
+Score = DecimalString
 """A score or weight as a decimal string, as printed ("9.5", "10")."""
-Percent = str
+Percent = DecimalString
 """A percentage as a decimal string without the sign ("86.18" for 86.18%)."""
 
 
