@@ -9,8 +9,16 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PositiveFloat,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+)
 
 from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
@@ -33,6 +41,11 @@ class Limits(BaseModel):
     """A text file with a longer line is refused (too-large)."""
     timeout_seconds: PositiveFloat = 60.0
     """Reading and checking one document takes at most this long (timeout)."""
+    max_image_pixels: PositiveInt = 60_000_000
+    """An image page with more pixels (A4 at 600 dpi is 35 M) is refused (image-too-large);
+    one declaring over twice this is a decompression bomb (image-bomb)."""
+    ocr: Literal["auto", "always", "never"] = "auto"
+    """Pages read by OCR: those without a usable text layer (auto), every page (always), none."""
 
 
 class CheckSettings(BaseModel):
