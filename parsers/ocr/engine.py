@@ -106,13 +106,16 @@ def recognize(image: Any) -> list[OcrLine]:
 
     array = np.ascontiguousarray(image if image.ndim == 3 else np.stack([image] * 3, axis=-1))
     try:
-        out = engine()(array, use_cls=False)
+        out = engine()(array, use_det=True, use_cls=False, use_rec=True)
     except ReadError:
         raise
     except Exception as exc:  # the engine's own failures, whatever their type
         raise OcrFailed(f"OCR 无法识别该页: {type(exc).__name__}: {exc}") from exc
     lines = []
-    for box, text, score in zip(out.boxes if out.boxes is not None else [], out.txts or (), out.scores or (), strict=False):
+    boxes = getattr(out, "boxes", None)  # absent when nothing was detected on the page
+    if boxes is None:
+        return []
+    for box, text, score in zip(boxes, out.txts or (), out.scores or (), strict=False):
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
         if text.strip():
@@ -126,7 +129,7 @@ def recognize_crop(image: Any) -> tuple[str, float]:
 
     array = np.ascontiguousarray(image if image.ndim == 3 else np.stack([image] * 3, axis=-1))
     try:
-        out = engine()(array, use_det=False, use_cls=False)
+        out = engine()(array, use_det=False, use_cls=False, use_rec=True)
     except Exception as exc:
         raise OcrFailed(f"OCR 无法识别: {type(exc).__name__}: {exc}") from exc
     texts = list(out.txts or ())

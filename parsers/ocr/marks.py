@@ -20,7 +20,9 @@ BOX_MAX_PT = 16.0
 RULE_MIN_PT = 24.0
 # Share of a box's inner area (edges trimmed) covered by ink.
 EMPTY_MAX_INK = 0.025
-TICKED_MIN_INK = 0.07
+TICKED_MIN_INK = 0.06
+# A tick or cross runs across the box: its ink spans at least this share of the inner square.
+MARK_MIN_SPAN = 0.55
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def boxes(ink: Any, dpi: float) -> list[Box]:
             if abs(upper[2] - lower[2]) > tol:
                 continue
             top, bottom = min(upper[1], lower[1]), max(upper[3], lower[3])
-            x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+            # The tighter edge: a tick crossing one edge lengthens that edge only.
+            x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
             width, height = x1 - x0, bottom - top
             if not (lo <= width <= hi and lo <= height <= hi and abs(width - height) <= 0.2 * width):
                 continue
@@ -115,14 +118,21 @@ def boxes(ink: Any, dpi: float) -> list[Box]:
             trim = max(2, round(0.22 * width))
             core = inner[trim:-trim, trim:-trim]
             share = float(np.count_nonzero(core)) / max(1, core.size)
-            found.append(Box(x0, top, x1, bottom, _state(share), share, _isolated(labels, stats, (x0, top, x1, bottom))))
+            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, (x0, top, x1, bottom))))
     return found
 
 
-def _state(share: float) -> bool | None:
+def _state(share: float, core: Any) -> bool | None:
+    """Empty with (almost) no ink; ticked when the ink is a mark across the box (it spans at
+    least `MARK_MIN_SPAN` of the box); a speck, or ink neither little nor much, is unknown."""
+    import numpy as np
+
     if share <= EMPTY_MAX_INK:
         return False
-    if share >= TICKED_MIN_INK:
+    rows = np.flatnonzero(core.any(axis=1))
+    cols = np.flatnonzero(core.any(axis=0))
+    span = max(rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1) / max(1, max(core.shape))
+    if share >= TICKED_MIN_INK and span >= MARK_MIN_SPAN:
         return True
     return None
 

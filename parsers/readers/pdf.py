@@ -68,7 +68,7 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
     if not pages:
         raise EmptyDocument("PDF 没有页面")
     update: dict[str, object] = {"pages": len(pages), "format": "pdf"}
-    if numbers := scan_pdf.wanted(pages, limits):  # pages without a text layer, read by OCR
+    if numbers := scan_pdf.wanted(data, pages, limits):  # pages without a text layer, read by OCR
         pages, scanned = scan_pdf.ocr_pages(data, pages, numbers, limits)
         update["ocr"] = scanned.info()
     if not any(page.has_text for page in pages):
