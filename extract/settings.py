@@ -104,6 +104,17 @@ class SettingsError(JixiaoError):
     """A settings file is unreadable or names an unknown key."""
 
 
+def with_ocr(settings: Settings, mode: str | None) -> Settings:
+    """`settings` with the OCR mode of `--ocr` (auto, always, never); unchanged for None."""
+    if mode is None:
+        return settings
+    try:
+        limits = Limits.model_validate({**settings.limits.model_dump(), "ocr": mode})
+    except ValidationError as exc:
+        raise SettingsError(f"--ocr 只能是 auto、always 或 never（收到 {mode}）") from exc
+    return settings.model_copy(update={"limits": limits})
+
+
 def load_settings(path: Path | None) -> Settings:
     """Settings from a TOML file, or the defaults when `path` is None."""
     if path is None:

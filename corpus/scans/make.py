@@ -174,9 +174,36 @@ def save(pages: list[Any], out: Path, recipe: Recipe) -> None:
 
 # The scan cases: name -> recipe; expected record: corpus/pdf/<source>'s .expected.json.
 CASES: dict[str, Recipe] = {
-    "clean_png": Recipe("key_drawn_narrative_outside.pdf", ".tif", dpi=300),
-    "skew_blur_jpeg": Recipe("general_widgets_multipage.pdf", ".tif", dpi=300, skew=1.2, blur=1.0, jpeg=60, seed=1),
+    "clean_tif": Recipe("key_drawn_narrative_outside.pdf", ".tif", dpi=300),
+    "skew_blur_jpeg_tif": Recipe("general_widgets_multipage.pdf", ".tif", dpi=300, skew=1.2, blur=1.0, jpeg=60, seed=1),
     "sealed_pdf_200dpi": Recipe("key_glyphs_yuan_multipage.pdf", ".pdf", dpi=200, seal=True, jpeg=75, seed=2),
     "turned_half_hand_ticks": Recipe("key_glyphs_yuan_multipage.pdf", ".tif", dpi=300, turns=2, hand_ticks=True, seed=3),
     "turned_quarter": Recipe("word_grid4_formcheckbox_drawn.pdf", ".tif", dpi=250, turns=1, seed=4),
+    "onepage_jpg_sealed": Recipe("gradersim_wingdings_pua_onepage.pdf", ".jpg", dpi=250, skew=-0.7, jpeg=70, seal=True, seed=5),
+    "onepage_png_hand_ticks": Recipe("gradersim_wingdings_pua_onepage.pdf", ".png", dpi=300, blur=0.8, hand_ticks=True, seed=6),
 }
+
+
+def mixed_pdf(source: str, out: Path, scanned: tuple[int, ...] = (2,), dpi: int = 250) -> Path:
+    """The source PDF with the pages in `scanned` (1-based) replaced by scans of themselves."""
+    import pypdfium2 as pdfium
+
+    pdf = PDF_DIR / source
+    pages = render(pdf, dpi)
+    original = pdfium.PdfDocument(str(pdf))
+    result = pdfium.PdfDocument.new()
+    try:
+        for index, image in enumerate(pages, start=1):
+            if index in scanned:
+                buffer = io.BytesIO()
+                image.save(buffer, "PDF", resolution=dpi)
+                scan = pdfium.PdfDocument(buffer.getvalue())
+                result.import_pages(scan, [0])
+                scan.close()
+            else:
+                result.import_pages(original, [index - 1])
+        result.save(str(out))
+    finally:
+        original.close()
+        result.close()
+    return out

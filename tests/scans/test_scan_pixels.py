@@ -83,6 +83,7 @@ def test_skew_is_measured_from_the_rulings() -> None:
         measured = prep.skew_degrees(grey)
         assert abs(measured + angle) < 0.15, (angle, measured)
         levelled, corrected = prep.deskewed(grey)
+        assert abs(corrected + angle) < 0.15
         assert abs(prep.skew_degrees(levelled)) < 0.15
 
 
