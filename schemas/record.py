@@ -62,6 +62,16 @@ class Part(BaseModel):
         return _without_none(handler(self), ("pages", "lines"))
 
 
+class LowConfidence(BaseModel):
+    """A piece of text the OCR engine read with a low score: page, text, score (0..1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int
+    text: str
+    score: float
+
+
 class OcrInfo(BaseModel):
     """How the scanned pages of a document were read: engine, resolution, which pages."""
 
@@ -71,6 +81,7 @@ class OcrInfo(BaseModel):
     dpi: int
     pages_ocr: list[int] = []
     pages_failed: list[int] = []
+    low_confidence: list[LowConfidence] = []
 
 
 class Source(BaseModel):
@@ -160,4 +171,4 @@ def _without_none(dumped: Any, keys: tuple[str, ...]) -> Any:
     return dumped
 
 
-__all__ = ["FORM_TYPES", "SCHEMA_VERSION", "ErrorItem", "FormInfo", "OcrInfo", "Part", "ProvenanceEntry", "Record", "Source", "Status"]
+__all__ = ["FORM_TYPES", "SCHEMA_VERSION", "ErrorItem", "FormInfo", "LowConfidence", "OcrInfo", "Part", "ProvenanceEntry", "Record", "Source", "Status"]

@@ -30,7 +30,7 @@ class PageScan:
     score: float
     turns: int = 0
     skew: float = 0.0
-    low: list[str] = field(default_factory=list)
+    low: list[tuple[str, float]] = field(default_factory=list)
 
 
 def _mean_score(lines: list[engine.OcrLine]) -> float:
@@ -71,7 +71,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     raw = RawPage(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules,
                   rects=[], curves=[], annots=None)
     layout = layout_page(raw)
-    low = [p.text for p in pieces if p.score < LOW_SCORE]
+    low = [(p.text, round(p.score, 3)) for p in pieces if p.score < LOW_SCORE]
     return PageScan(layout=layout, score=_mean_score(lines), turns=turns, skew=skew, low=low)
 
 

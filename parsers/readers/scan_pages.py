@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.errors import ReadError
 from parsers.readers.pdf_page import PageLayout
-from schemas.record import OcrInfo
+from schemas.record import LowConfidence, OcrInfo
 
 PageImage = tuple[int, Any, float]  # (page number, RGB or grey array, dpi)
 # Called after each page read by OCR: (page number, seconds); None: nobody listens.
@@ -29,12 +29,13 @@ class ScanResult:
     dpi: int = 0
     pages: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
-    low: dict[int, list[str]] = field(default_factory=dict)
+    low: list[LowConfidence] = field(default_factory=list)
 
     def info(self) -> OcrInfo:
         from parsers.ocr.engine import engine_version
 
-        return OcrInfo(engine=engine_version(), dpi=self.dpi, pages_ocr=self.pages, pages_failed=self.failed)
+        return OcrInfo(engine=engine_version(), dpi=self.dpi, pages_ocr=self.pages, pages_failed=self.failed,
+                       low_confidence=self.low)
 
 
 def read_pages(images: Iterable[PageImage]) -> ScanResult:
@@ -59,8 +60,7 @@ def read_pages(images: Iterable[PageImage]) -> ScanResult:
         except ReadError:
             raise
         result.layouts.append(scan.layout)
-        if scan.low:
-            result.low[number] = scan.low
+        result.low += [LowConfidence(page=number, text=text, score=score) for text, score in scan.low]
         if on_page is not None:
             on_page(number, time.perf_counter() - started)
     return result

@@ -133,3 +133,33 @@ def test_not_an_image_and_ocr_never() -> None:
         _read(b"\x89PNG but not really", Limits())
     with pytest.raises(NoTextLayer):
         _read(_png((64, 64)), Limits(ocr="never"))
+
+
+def test_a_page_the_engine_cannot_read_is_listed_and_the_others_count(monkeypatch) -> None:
+    from extract.status import decide_status
+    from parsers.ocr import engine
+    from schemas.record import FormInfo, Record, Status
+
+    calls = []
+
+    def fake_recognize(image):
+        calls.append(image.shape)
+        if len(calls) == 2:
+            raise engine.OcrFailed("engine broke on this page")
+        return [engine.OcrLine("项目名称测试", (100.0, 500.0, 400.0, 540.0), 0.99)]
+
+    monkeypatch.setattr(engine, "engine", lambda: None)
+    monkeypatch.setattr(engine, "recognize", fake_recognize)
+    frames = [Image.new("RGB", (827, 1169), "white") for _ in range(3)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "TIFF", dpi=(100, 100), save_all=True, append_images=frames[1:])
+    document = image_reader.read(buffer.getvalue(), Source(path="x.tif", format="image"), Limits())
+    assert document.source.ocr is not None
+    assert document.source.ocr.pages_ocr == [1, 2, 3]
+    assert document.source.ocr.pages_failed == [2]
+    assert [b.page for b in document.blocks] == [1, 3]  # mid-page: not a repeated header
+    assert document.blocks[0].text == "项目名称测试"
+    record = Record(status=Status.OK, source=document.source, form=FormInfo(type="monitoring"))
+    status, errors = decide_status(record)
+    assert status == Status.PARTIAL
+    assert "ocr-page-failed" in [e.code for e in errors]
