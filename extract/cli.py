@@ -22,6 +22,8 @@ app = typer.Typer(
 
 Inputs = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")]
 Config = Annotated[Path | None, typer.Option("--config", help="TOML file overriding limits and tolerances.")]
+Ocr = Annotated[str | None, typer.Option(
+    "--ocr", help="Scans: auto (pages without a text layer), always, never. Default: [limits] ocr, else auto.")]
 
 
 @app.command()
@@ -29,11 +31,12 @@ def extract(
     inputs: Inputs,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
     config: Config = None,
+    ocr: Ocr = None,
 ) -> None:
     """One JSON record per document, one per line (JSONL)."""
     from extract.cli_extract import extract_command
 
-    raise typer.Exit(extract_command(inputs, output, config))
+    raise typer.Exit(extract_command(inputs, output, config, ocr))
 
 
 @app.command()
@@ -41,11 +44,12 @@ def check(
     inputs: Inputs,
     output_format: Annotated[str, typer.Option("--format", help="text (for people) or json.")] = "text",
     config: Config = None,
+    ocr: Ocr = None,
 ) -> None:
     """The discrepancy list per document; exit 1 when any error was found."""
     from extract.cli_check import check_command
 
-    raise typer.Exit(check_command(inputs, output_format, config))
+    raise typer.Exit(check_command(inputs, output_format, config, ocr))
 
 
 @app.command()
@@ -56,11 +60,12 @@ def batch(
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds per document.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print only the final summary.")] = False,
     config: Config = None,
+    ocr: Ocr = None,
 ) -> None:
     """The auditor's batch run: records, tables, report.html and summary.json in OUTDIR."""
     from extract.cli_batch import batch_command
 
-    raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config))
+    raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config, ocr))
 
 
 @app.command()

@@ -24,7 +24,7 @@ from extract.batch.store import StoreBusyError, StoreWriteError
 from extract.inputs import expand_inputs
 from extract.outputs import EXIT_OUTPUT_ERROR, OutputWriteError, write_outputs
 from extract.outputs.summary import summary_line
-from extract.settings import Settings, SettingsError, load_settings
+from extract.settings import Settings, SettingsError, load_settings, with_ocr
 
 BATCH_TIMEOUT_SECONDS = 120.0  # a 20-page PDF takes a few seconds; a hang is cut at 2 minutes
 EXTRACTOR_ENV = "JIXIAO_BATCH_EXTRACTOR"  # test hook: "module:function" replacing extract_file
@@ -65,12 +65,15 @@ def _documents(inputs: list[Path], outdir: Path) -> list[Path]:
 
 
 def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout: float | None,
-                  quiet: bool, config: Path | None) -> int:
+                  quiet: bool, config: Path | None, ocr: str | None = None) -> int:
     """Run a batch; return the exit code (see the module docstring)."""
     try:
         if workers is not None and workers < 1:
             raise UsageError(f"--workers 必须至少为 1（收到 {workers}）")
-        settings = _settings(config, timeout)
+        try:
+            settings = with_ocr(_settings(config, timeout), ocr)
+        except SettingsError as exc:
+            raise UsageError(str(exc)) from exc
         paths = _documents(inputs, outdir)
         n_workers = workers or default_workers()
         extractor = os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR

@@ -29,13 +29,13 @@ SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Sever
 STATUS_NAMES = {Status.OK: "完整", Status.PARTIAL: "部分字段缺失", Status.FAILED: "读取失败"}
 
 
-def check_command(inputs: list[Path], output_format: str, config: Path | None) -> int:
+def check_command(inputs: list[Path], output_format: str, config: Path | None, ocr: str | None = None) -> int:
     """Check every document named by `inputs`; 1 when any error was found, else 0 (2: bad usage)."""
     if output_format not in FORMATS:
         typer.echo(f"错误: 未知的输出格式“{output_format}”，可用: {', '.join(FORMATS)}", err=True)
         return 2
     try:
-        settings, paths = prepare(inputs, config)
+        settings, paths = prepare(inputs, config, ocr=ocr)
     except UsageError as exc:
         typer.echo(f"错误: {exc}", err=True)
         return 2

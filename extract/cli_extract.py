@@ -13,10 +13,10 @@ from extract.runner import extract_records_safely
 from schemas.record import Status
 
 
-def extract_command(inputs: list[Path], output: Path | None, config: Path | None) -> int:
+def extract_command(inputs: list[Path], output: Path | None, config: Path | None, ocr: str | None = None) -> int:
     """Extract every document named by `inputs`; 1 when any failed to read, else 0."""
     try:
-        settings, paths = prepare(inputs, config)
+        settings, paths = prepare(inputs, config, ocr=ocr)
     except UsageError as exc:
         typer.echo(f"错误: {exc}", err=True)
         return 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -44,6 +44,11 @@ class Limits(BaseModel):
     """A text file with a longer line is refused (too-large)."""
     timeout_seconds: PositiveFloat = 60.0
     """Reading and checking one document takes at most this long (timeout)."""
+    max_image_pixels: PositiveInt = 60_000_000
+    """An image page with more pixels (A4 at 600 dpi is 35 M) is refused (image-too-large);
+    one declaring over twice this is a decompression bomb (image-bomb)."""
+    ocr: Literal["auto", "always", "never"] = "auto"
+    """Pages read by OCR: those without a usable text layer (auto), every page (always), none."""
 
 
 class CheckSettings(BaseModel):
@@ -138,6 +143,17 @@ DEFAULT_SETTINGS = Settings()
 
 class SettingsError(JixiaoError):
     """A settings file is unreadable or names an unknown key."""
+
+
+def with_ocr(settings: Settings, mode: str | None) -> Settings:
+    """`settings` with the OCR mode of `--ocr` (auto, always, never); unchanged for None."""
+    if mode is None:
+        return settings
+    try:
+        limits = Limits.model_validate({**settings.limits.model_dump(), "ocr": mode})
+    except ValidationError as exc:
+        raise SettingsError(f"--ocr 只能是 auto、always 或 never（收到 {mode}）") from exc
+    return settings.model_copy(update={"limits": limits})
 
 
 def load_settings(path: Path | None) -> Settings:

@@ -42,7 +42,19 @@ def unrecognized(record: Record) -> ErrorItem | None:
 
 
 def decide_status(record: Record) -> tuple[Status, list[ErrorItem]]:
-    """ok when every expected field was found, partial otherwise (with an error item saying which)."""
+    """ok when every expected field was found, partial otherwise (with an error item saying which).
+
+    Scanned pages the OCR engine could not read make an ok record partial (ocr-page-failed)."""
+    status, errors = _decide(record)
+    failed = record.source.ocr.pages_failed if record.source.ocr else []
+    if failed and status != Status.FAILED:
+        pages = ", ".join(map(str, failed))
+        errors = [*errors, ErrorItem(code="ocr-page-failed", message=f"OCR 无法识别第 {pages} 页，其余页面照常读取")]
+        status = Status.PARTIAL
+    return status, errors
+
+
+def _decide(record: Record) -> tuple[Status, list[ErrorItem]]:
     if record.status == Status.FAILED:
         return Status.FAILED, []
     failed = unrecognized(record)

@@ -62,24 +62,50 @@ class Part(BaseModel):
         return _without_none(handler(self), ("pages", "lines"))
 
 
+class LowConfidence(BaseModel):
+    """A piece of text the OCR engine read with a low score: page, text, score (0..1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int
+    text: str
+    score: float
+
+
+class OcrInfo(BaseModel):
+    """How the scanned pages of a document were read: engine, resolution, which pages."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    engine: str
+    dpi: int
+    pages_ocr: list[int] = []
+    pages_failed: list[int] = []
+    low_confidence: list[LowConfidence] = []
+
+
 class Source(BaseModel):
-    """The input file a record was read from (and, for a file of several forms, which part)."""
+    """The input file a record was read from (and, for a file of several forms, which part).
+
+    `format` is "image" for a PNG, JPEG or TIFF; `ocr` says how pages without a text layer
+    were read (absent when no page was read by OCR)."""
 
     model_config = ConfigDict(extra="forbid")
 
     path: str
     sha256: str | None = None
-    format: Literal["txt", "docx", "pdf"] | None = None
+    format: Literal["txt", "docx", "pdf", "image"] | None = None
     pages: int | None = None
     dialect: str | None = None
     part: Part | None = None
     reader: str | None = None
     """The reader the suffix selects ("text", "docx", "doc", "pdf"): with `sha256` and
     `part.index` (1 when absent) the record's identity, as batch resume and warehouses key it."""
+    ocr: OcrInfo | None = None
 
     @model_serializer(mode="wrap")
     def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        return _without_none(handler(self), ("part",))
+        return _without_none(handler(self), ("part", "ocr"))
 
 
 class FormInfo(BaseModel):
@@ -152,4 +178,4 @@ def _without_none(dumped: Any, keys: tuple[str, ...]) -> Any:
     return dumped
 
 
-__all__ = ["FORM_TYPES", "SCHEMA_VERSION", "ErrorItem", "FormInfo", "Part", "ProvenanceEntry", "Record", "Source", "Status"]
+__all__ = ["FORM_TYPES", "SCHEMA_VERSION", "ErrorItem", "FormInfo", "LowConfidence", "OcrInfo", "Part", "ProvenanceEntry", "Record", "Source", "Status"]

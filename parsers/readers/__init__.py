@@ -28,9 +28,15 @@ READERS: dict[str, str] = {
     ".docx": "parsers.readers.docx",
     ".doc": "parsers.readers.doc",
     ".pdf": "parsers.readers.pdf",
+    ".png": "parsers.readers.image",
+    ".jpg": "parsers.readers.image",
+    ".jpeg": "parsers.readers.image",
+    ".tif": "parsers.readers.image",
+    ".tiff": "parsers.readers.image",
 }
 
-FORMATS: dict[str, str] = {".docx": "docx", ".doc": "docx", ".pdf": "pdf"}
+FORMATS: dict[str, str] = {".docx": "docx", ".doc": "docx", ".pdf": "pdf", **dict.fromkeys(
+    (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "image")}
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
@@ -92,7 +98,7 @@ def read_document(path: Path, data: bytes, limits: Limits | None = None) -> Docu
     suffix = path.suffix.lower()
     module_name = READERS.get(suffix)
     if module_name is None:
-        raise UnsupportedFormat(f"不支持的文件类型“{suffix or '(无后缀)'}”；支持 .txt .md .html .htm .docx .pdf")
+        raise UnsupportedFormat(f"不支持的文件类型“{suffix or '(无后缀)'}”；支持 .txt .md .html .htm .docx .pdf .png .jpg .jpeg .tif .tiff")
     if not data:
         raise EmptyDocument("文件为空（0 字节）")
     module = importlib.import_module(module_name)
