@@ -131,7 +131,7 @@ class DaskEngine(ShardEngine):
             self.client = Client(address, timeout=CONNECT_TIMEOUT_SECONDS, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"无法连接 Dask 调度器 {address}: {exc}") from exc
-        self._done = as_completed()
+        self._done = as_completed(loop=self.client.loop)
         self._futures: list[Any] = []
 
     def submit(self, spec: ShardSpec) -> Any:
@@ -146,6 +146,10 @@ class DaskEngine(ShardEngine):
         error = future.exception() if future.status == "error" else None
         if future.status == "cancelled":
             error = RuntimeError("任务被取消")
+        # Let go of it: a finished task's result lives on its worker, and Dask would run it
+        # again if that worker died while we still held the future.
+        self._futures.remove(future)
+        future.release()
         return future, error
 
     def close(self, *, kill: bool = False) -> None:
