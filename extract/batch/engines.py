@@ -171,7 +171,7 @@ class RayEngine(ShardEngine):
         try:
             ray.init(address=address, ignore_reinit_error=True, log_to_driver=False,
                      include_dashboard=False)
-        except Exception as exc:  # noqa: BLE001 - ray raises many kinds when it cannot connect
+        except Exception as exc:
             raise EngineError(f"无法连接 Ray 集群 {address}: {exc}") from exc
         self._remote = ray.remote(max_retries=3, num_cpus=1)(run_shard)
         self._refs: list[Any] = []

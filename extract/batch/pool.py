@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
@@ -202,7 +202,7 @@ class WorkerPool:
         self.grace = grace if hasattr(signal, "SIGALRM") else 0.0
         self.prefetch = max(1, prefetch)
         self.start_method = start_method or default_start_method()
-        self._ctx = mp.get_context(self.start_method)
+        self._ctx: Any = mp.get_context(self.start_method)
         if self.start_method == "forkserver":
             self._ctx.set_forkserver_preload([extractor.partition(":")[0]])
         self._slots: list[_Slot] = []
@@ -365,7 +365,7 @@ class WorkerPool:
                     conn.close()
         self._slots = []
 
-    def __enter__(self) -> WorkerPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

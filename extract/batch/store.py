@@ -31,7 +31,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Self
 
 from extract.batch.lock import LOCK_NAME, DirLock, LockBusyError
 from parsers.readers import READERS
@@ -160,7 +160,7 @@ class RecordStore:
         self._fresh_keys: set[str] = set()
         self._superseded: set[int] = set()
 
-    def open(self) -> RecordStore:
+    def open(self) -> Self:
         """Lock OUTDIR, repair a partial tail, index existing records, open for append."""
         self._lock.acquire()
         try:
@@ -299,7 +299,7 @@ class RecordStore:
         finally:
             self._lock.release()
 
-    def __enter__(self) -> RecordStore:
+    def __enter__(self) -> Self:
         return self.open()
 
     def __exit__(self, *exc: object) -> None:

@@ -59,7 +59,7 @@ class DaskCluster:
             time.sleep(0.2)
         raise AssertionError("the Dask scheduler did not start")
 
-    def client(self):  # noqa: ANN201 - distributed.Client
+    def client(self):
         from distributed import Client
 
         return Client(self.address, timeout=STARTUP_SECONDS, set_as_default=False)

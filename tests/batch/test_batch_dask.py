@@ -15,8 +15,8 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from batch_helpers import REPO, subprocess_env  # noqa: E402
-from cluster_helpers import DaskCluster  # noqa: E402
+from batch_helpers import REPO, subprocess_env
+from cluster_helpers import DaskCluster
 
 FAKE = "batch_fakes:fake_extract"
 RUN_SECONDS = 600
@@ -73,7 +73,7 @@ def test_a_killed_worker_leaves_exactly_one_record_per_document(cluster: DaskClu
             assert victim is not None, "no worker ever ran a shard"
             done_before = len(_records(outdir))
             os.kill(victim, signal.SIGKILL)  # its nanny starts a new one; its shards run again
-        out, err = proc.communicate(timeout=RUN_SECONDS)
+        _, err = proc.communicate(timeout=RUN_SECONDS)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -96,7 +96,7 @@ def test_hang_and_crash_in_a_shard_keep_the_shard_s_good_documents(cluster: Dask
              "g-ok.txt"]
     for number, name in enumerate(names):
         (folder / name).write_text(f"项目 {number}\n", encoding="utf-8")
-    done = subprocess.run(_batch(folder, outdir, cluster.address, "--shard-size", "16",
+    done = subprocess.run(check=False, args=_batch(folder, outdir, cluster.address, "--shard-size", "16",
                                  "--timeout", "2"),
                           cwd=REPO, env=subprocess_env(FAKE), capture_output=True, text=True,
                           timeout=RUN_SECONDS)
@@ -112,7 +112,7 @@ def test_hang_and_crash_in_a_shard_keep_the_shard_s_good_documents(cluster: Dask
         assert records[name]["status"] == "ok"
 
     # Resume on one machine: the timeout and worker-crashed documents are read once more.
-    local = subprocess.run([sys.executable, "-m", "extract", "batch", str(folder), "-o",
+    local = subprocess.run(check=False, args=[sys.executable, "-m", "extract", "batch", str(folder), "-o",
                             str(outdir), "--quiet", "--timeout", "2", "--workers", "1"],
                            cwd=REPO, env=subprocess_env(FAKE), capture_output=True, text=True,
                            timeout=RUN_SECONDS)
