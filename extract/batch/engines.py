@@ -16,6 +16,7 @@ Cluster engines import their library only when chosen (``pip install jixiao[dask
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,7 +171,7 @@ class RayEngine(ShardEngine):
         self.ray = ray
         try:
             ray.init(address=address, ignore_reinit_error=True, log_to_driver=False,
-                     include_dashboard=False)
+                     logging_level=logging.WARNING)
         except Exception as exc:
             raise EngineError(f"无法连接 Ray 集群 {address}: {exc}") from exc
         self._remote = ray.remote(max_retries=3, num_cpus=1)(run_shard)
