@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import batch_speed  # noqa: E402
 from batch_speed import make_corpus  # noqa: E402
 
 from extract.batch import run_batch  # noqa: E402
@@ -83,6 +84,9 @@ def main() -> None:
     parser.add_argument("--shard-size", type=int, default=16)
     args = parser.parse_args()
     import distributed
+
+    if not batch_speed.SEED.exists():  # a checkout without shared/ beside it: the corpus copy
+        batch_speed.SEED = REPO / "corpus" / "txt" / "seed-huacao-tabs.txt"
 
     print(f"python {platform.python_version()}, distributed {distributed.__version__}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
