@@ -27,13 +27,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import batch_speed  # noqa: E402
-from batch_speed import make_corpus  # noqa: E402
+import batch_speed
+from batch_speed import make_corpus
 
-from extract.batch import run_batch  # noqa: E402
-from extract.batch.pool import DEFAULT_EXTRACTOR  # noqa: E402
-from extract.batch.progress import QuietReporter  # noqa: E402
-from extract.settings import load_settings  # noqa: E402
+from extract.batch import run_batch
+from extract.batch.pool import DEFAULT_EXTRACTOR
+from extract.batch.progress import QuietReporter
+from extract.settings import load_settings
 
 
 class Cluster:

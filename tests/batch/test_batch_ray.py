@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("ray")
 
-from batch_helpers import REPO, subprocess_env  # noqa: E402
+from batch_helpers import REPO, subprocess_env
 
 FAKE = "batch_fakes:fake_extract"
 RUN_SECONDS = 600
