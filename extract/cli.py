@@ -61,11 +61,17 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", help="Print only the final summary.")] = False,
     config: Config = None,
     ocr: Ocr = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="local|dask|ray", help="Where documents are read.")] = "local",
+    address: Annotated[str | None, typer.Option("--address", metavar="URL", help="Scheduler of --engine dask/ray, e.g. tcp://HOST:8786.")] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Documents per cluster task.")] = 16,
+    start_method: Annotated[str | None, typer.Option("--start-method", metavar="forkserver|spawn", help="How worker processes start (default: forkserver where available).")] = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Read failed documents again.")] = False,
 ) -> None:
     """The auditor's batch run: records, tables, report.html and summary.json in OUTDIR."""
-    from extract.cli_batch import batch_command
+    from extract.cli_batch import ClusterOptions, batch_command
 
-    raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config, ocr))
+    cluster = ClusterOptions(engine, address, shard_size, start_method, retry_failed)
+    raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config, ocr, cluster))
 
 
 @app.command()

@@ -49,3 +49,8 @@ def stamp_run(line: str, run_id: str) -> str:
     record = json.loads(line)
     record.setdefault("run_id", run_id)
     return json.dumps(record, ensure_ascii=False)
+
+
+def stamp_lines(lines: str, run_id: str) -> str:
+    """`stamp_run` on each record line of `lines` (a document of several forms has several)."""
+    return "\n".join(stamp_run(line, run_id) for line in lines.split("\n"))
