@@ -80,20 +80,25 @@ def _extract_part(part: FormPart, settings: Settings) -> Record:
     record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))  # type: ignore[arg-type]
     record = run_checks(part.document, record, settings.checks)
     status, errors = decide_family_status(record, template)
-    return record.model_copy(update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__})
+    return _finished(record, status, errors, checked=True)
 
 
 def _monitoring(document: Document, settings: Settings) -> Record:
     record = parse_document(document)
     failed = unrecognized(record)
     if failed is not None:  # no known form: one clear error, and no rule runs on it
-        return record.model_copy(update={"status": Status.FAILED, "errors": [failed], "jixiao_version": __version__})
+        return _finished(record.model_copy(update={"errors": []}), Status.FAILED, [failed], checked=False)
     record = run_checks(document, record, settings.checks)
     status, errors = decide_status(record)
+    return _finished(record, status, errors, checked=True)
+
+
+def _finished(record: Record, status: Status, errors: list[ErrorItem], *, checked: bool) -> Record:
+    """`record` with its status, errors, version, reader and (when rules ran) rule versions."""
     source = record.source.model_copy(update={"reader": reader_for(record.source.path)})
     return record.model_copy(
         update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__,
-                "source": source, "rules": rule_versions()}
+                "source": source, "rules": rule_versions() if checked else None}
     )
 
 

@@ -153,7 +153,7 @@ def _field_columns(name: str, annotation: Any, prefix: str, path: tuple[str | in
                 for index, (suffix, arg) in enumerate(zip(names, args, strict=True))]
     if origin is list and _scalar_kind(*_strip(args[0])) == "text":
         return [Column(full, "text_list", here)]
-    if origin is dict:
+    if origin in (list, dict):  # other lists (page numbers, nested entries) kept whole as JSON
         return [Column(full, "json", here)]
     raise TypeError(f"no column type for {full}: {annotation!r}")
 
@@ -161,7 +161,9 @@ def _field_columns(name: str, annotation: Any, prefix: str, path: tuple[str | in
 def columns_of(model: type[BaseModel], prefix: str = "", path: tuple[str | int, ...] = (),
                exclude: frozenset[str] = frozenset()) -> list[Column]:
     """The columns of `model`'s fields, composites and `exclude` left out (see `composites`)."""
-    skip = {c.name for c in composites(model, exclude)} | exclude
+    # Lists and row blocks of a table's own fields get tables of their own; deeper down
+    # (source.ocr.low_confidence) they stay in their column as JSON.
+    skip = ({c.name for c in composites(model, exclude)} if not prefix else set()) | exclude
     columns: list[Column] = []
     for name, info in model.model_fields.items():
         if name not in skip:

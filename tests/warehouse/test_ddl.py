@@ -50,7 +50,7 @@ def leaves(model: type[BaseModel], prefix: str = "", own_tables=()):
         tp = _inner(info.annotation)
         item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else None
         if item is not None and _is_model(_inner(item)):
-            yield "table", name
+            yield ("table", name) if not prefix else ("column", f"{prefix}{name}")
         elif _is_model(tp) and all(_is_model(_inner(f.annotation)) or typing.get_origin(_inner(f.annotation)) is list
                                    for f in tp.model_fields.values()):
             yield "table", name
