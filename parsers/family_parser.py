@@ -16,7 +16,7 @@ from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
 from parsers.normalize import label_key
 from parsers.stream_tables import stream_grid, stream_lines, stream_rows
-from parsers.tables import TableRead, header_key, read_grid, read_rows
+from parsers.tables import TableRead, compiled, header_key, read_grid, read_rows
 from schemas.document import Document, Table
 from schemas.forms import FIELDS_MODELS, AnyFields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
@@ -91,7 +91,7 @@ def _caption_unit(document: Document) -> str | None:
 def _year(document: Document, template: FormTemplate, title: str | None) -> int | None:
     if template.title.year is None:
         return None
-    pattern = regex.compile(template.title.year)
+    pattern = compiled(template.title.year)
     for text in [title or "", *(line.text for line in document.lines[:HEAD_LINES] if line.row is None)]:
         match = pattern.search(text)
         if match:

@@ -18,7 +18,7 @@ import regex
 
 from parsers.fields.target import EMPTY_CELLS, parse_target
 from parsers.normalize import one_line
-from parsers.tables import TableRead, _column_keys, _label_keys, _take_unit, _value, header_key
+from parsers.tables import TableRead, _column_keys, _label_keys, _take_unit, _value, compiled, header_key
 from schemas.document import Document, Line, Table
 from schemas.record import ProvenanceEntry
 from schemas.template import TableSpec
@@ -126,7 +126,7 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
     end_keys = _label_keys(spec.end) | stop_keys
     slots = [c for c in columns if c[0] not in spec.inherit]
     levels = [name for name in spec.inherit]
-    placeholders = [regex.compile(p) for p in spec.placeholders]
+    placeholders = [compiled(p) for p in spec.placeholders]
     read = TableRead(value=[])
     targets = [k for k, slot in enumerate(slots) if spec.columns[slot[0]].type == "target"]
     level_after = max(targets) + 1 if targets else 1  # a level label never stands before the actual
