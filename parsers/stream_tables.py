@@ -18,7 +18,15 @@ import regex
 
 from parsers.fields.target import EMPTY_CELLS, parse_target
 from parsers.normalize import one_line
-from parsers.tables import TableRead, _column_keys, _label_keys, _take_unit, _value, compiled, header_key
+from parsers.tables import (
+    TableRead,
+    _column_keys,
+    _label_keys,
+    _take_unit,
+    _value,
+    compiled,
+    header_key,
+)
 from schemas.document import Document, Line, Table
 from schemas.record import ProvenanceEntry
 from schemas.template import TableSpec
