@@ -93,7 +93,7 @@ def stream_grid(lines: list[Line], spec: TableSpec, caption_unit: str | None, st
         label = one_line(lines[i].text)
         key, row_unit = header_key(label)
         name = row_keys.get(key.removeprefix("其中"))
-        figures = []
+        figures: list[Line] = []
         j = i + 1
         while j < len(lines) and _numberish(lines[j].text) and len(figures) < len(columns):
             figures.append(lines[j])
