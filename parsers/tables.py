@@ -34,6 +34,12 @@ _LEADING_QIZHONG = regex.compile(r"^其中")
 _DIGIT = regex.compile(r"\d")
 
 
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A template's regular expression, compiled once for the process."""
+    return regex.compile(pattern)
+
+
 def header_key(text: str) -> tuple[str, str | None]:
     """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元."""
     base, unit = split_unit(one_line(text))
@@ -151,7 +157,7 @@ def _value(column: ColumnSpec, text: str, unit: str | None) -> Any:
         return parse_target(text)
     value = one_line(text)
     for pattern in column.drop:
-        value = regex.sub(pattern, "", value).strip()
+        value = compiled(pattern).sub("", value).strip()
     return value or None
 
 
@@ -222,7 +228,7 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
     """A `rows` table: a list of row dicts (column key -> value), or an empty read."""
     lines = _Lines(document)
     end_keys = _label_keys(spec.end)
-    placeholders = [regex.compile(p) for p in spec.placeholders]
+    placeholders = [compiled(p) for p in spec.placeholders]
     tables = list(_tables(document))
     for position, (block, table) in enumerate(tables):
         header = find_header(table, block, spec)
