@@ -75,10 +75,13 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
     keys = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
     all_labels = set().union(*keys.values()) | {label_key(label) for label in template.other_labels}
     rows = _row_lines(document)
+    stream_labels = all_labels | _table_labels(template) | {
+        header_key(word)[0] for spec in template.fields.values() for word in spec.under}
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     for name, spec in template.fields.items():
-        found = _in_tables(document, spec, keys[name], all_labels, used) or _in_paragraphs(document, keys[name])
+        found = (_in_tables(document, spec, keys[name], all_labels, used) or _in_paragraphs(document, keys[name])
+                 or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
         value = parse_value(found.text, spec)
@@ -180,4 +183,46 @@ def _in_paragraphs(document: Document, keys: set[str]) -> _Found | None:
             match = _INLINE.match(text)
             if match and header_key(match.group(1))[0] in keys and match.group(2).strip():
                 return _Found(match.group(2), block, None, None)
+    return None
+
+
+def _table_labels(template: FormTemplate) -> set[str]:
+    keys = set()
+    for table in template.tables.values():
+        keys |= {header_key(label)[0] for label in table.labels}
+        for column in table.columns.values():
+            keys |= {header_key(label)[0] for label in (*column.labels, *column.split)}
+        for row in table.rows.values():
+            keys |= {header_key(label)[0] for label in row.labels}
+    return keys
+
+
+def _in_stream(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:
+    """A label on a line of its own and its value on the lines after it (one cell per line)."""
+    if any(isinstance(block, Table) for block in document.blocks):
+        return None
+    lines = [line for line in document.lines if line.row is None]
+    under = {header_key(word)[0] for word in spec.under}
+    for i, line in enumerate(lines):
+        if header_key(line.text)[0] not in keys:
+            continue
+        run = []
+        j = i + 1
+        while j < len(lines) and header_key(lines[j].text)[0] in labels | under:
+            run.append(header_key(lines[j].text)[0])
+            j += 1
+        if under and run:
+            position = next((k for k, key in enumerate(run) if key in under), None)
+            if position is None or j + position >= len(lines):
+                continue
+            value = lines[j + position]
+        elif spec.nth is not None:
+            if run or i + spec.nth >= len(lines):
+                continue
+            value = lines[i + spec.nth]
+        elif spec.only_under or run or j >= len(lines):
+            continue
+        else:
+            value = lines[j]
+        return _Found(value.text, value.block, None, None)
     return None

@@ -15,6 +15,7 @@ import regex
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
 from parsers.normalize import label_key
+from parsers.stream_tables import stream_grid, stream_lines, stream_rows
 from parsers.tables import TableRead, header_key, read_grid, read_rows
 from schemas.document import Document, Table
 from schemas.forms import FIELDS_MODELS, AnyFields
@@ -33,8 +34,14 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
     provenance: dict[str, ProvenanceEntry] = {}
     used: set[tuple[int, int]] = set()
     for name, spec in template.tables.items():
-        read: TableRead = (read_grid(document, spec, caption_unit, stop_keys - _own_keys(spec))
-                           if spec.kind == "grid" else read_rows(document, spec, stop_keys - _own_keys(spec)))
+        stops = stop_keys - _own_keys(spec)
+        lines = stream_lines(document)
+        if lines:
+            read: TableRead = (stream_grid(lines, spec, caption_unit, stops) if spec.kind == "grid"
+                               else stream_rows(lines, spec, stops))
+        else:
+            read = (read_grid(document, spec, caption_unit, stops) if spec.kind == "grid"
+                    else read_rows(document, spec, stops))
         used |= read.used
         if read.value is None or read.value == {} or (isinstance(read.value, dict) and not _any_row(read.value)):
             continue

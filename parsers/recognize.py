@@ -52,8 +52,14 @@ def title_of(line: Line) -> FormTemplate | None:
     return best[1] if best else None
 
 
+_LABELS: dict[int, dict[str, set[str]]] = {}
+
+
 def template_labels(template: FormTemplate) -> dict[str, set[str]]:
     """Label keys of every field, table and table column of `template`, by name."""
+    cached = _LABELS.get(id(template))
+    if cached is not None:
+        return cached
     out = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
     for name, table in template.tables.items():
         out[name] = {header_key(label)[0] for label in table.labels}
@@ -61,6 +67,7 @@ def template_labels(template: FormTemplate) -> dict[str, set[str]]:
             out[f"{name}.{column_name}"] = {header_key(label)[0] for label in (*column.labels, *column.split)}
         for row_name, row in table.rows.items():
             out[f"{name}.{row_name}"] = {header_key(label)[0] for label in row.labels}
+    _LABELS[id(template)] = out
     return out
 
 
