@@ -1,5 +1,5 @@
 """What the form family's rules share: which rules run on a form, Chinese labels from the
-templates, values read by dotted key, decimals as printed, and evidence for dotted keys.
+templates, values read by dotted key, decimals as printed, cells named for reviewers.
 
 A rule runs on a record when the template of the record's form lists it (`rules:` in
 parsers/forms/<form>.yaml); a template that lists no rules leaves it to the forms each rule
@@ -16,12 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extract.checks.base import CheckContext, Rule, plain
+from extract.checks.base import CheckContext, Rule
 from extract.checks.base import label as base_label
 from parsers.forms import template_for
-from schemas.discrepancy import Evidence, Location
 from schemas.fields import Amount
-from schemas.forms.common import Target
 from schemas.template import FormTemplate
 
 EMPTY_TEXT = frozenset({"", "无", "—", "——", "-", "/", "／"})
@@ -106,14 +104,6 @@ def has_text(value: str | None) -> bool:
     return value is not None and value.strip() not in EMPTY_TEXT
 
 
-def evidence(ctx: CheckContext, *keys: str) -> list[Evidence]:
-    """Provenance lines of dotted `keys`, each line once, quoted with their location."""
-    return ctx.evidence_for(*keys)
-
-
-def cell(ctx: CheckContext, dotted: str, shown: str) -> str:
-    """How a message names a cell: its label and the value as printed (`得分“8”`)."""
-    return f"{label(ctx, dotted)}“{shown}”"
 
 
 def show_amount(amount: Amount) -> str:
@@ -121,9 +111,6 @@ def show_amount(amount: Amount) -> str:
     return amount.raw if amount.raw.endswith("元") else f"{amount.raw}{amount.unit or amount.stated_unit or '元'}"
 
 
-def show_number(value: Decimal) -> str:
-    """A decimal as a reviewer reads it."""
-    return plain(value)
 
 
 def half_ulp(raw: str | None) -> Decimal:
@@ -151,15 +138,8 @@ def indicators(ctx: CheckContext) -> Iterator[tuple[int, BaseModel]]:
     yield from enumerate(getattr(ctx.record.fields, "indicators", None) or [])
 
 
-def location_of(ctx: CheckContext, dotted: str) -> Location | None:
-    """Where the cell `dotted` was read, if known."""
-    entry = ctx.record.provenance.get(dotted)
-    return Location(page=entry.page, line=entry.line) if entry is not None else None
 
 
-def target_text(target: Target | None) -> str:
-    """A target as printed."""
-    return target.raw if target is not None else ""
 
 
 def position(index: int) -> str:
@@ -170,21 +150,16 @@ def position(index: int) -> str:
 __all__ = [
     "EMPTY_TEXT",
     "applicable",
-    "cell",
-    "evidence",
     "half_ulp",
     "has_text",
     "indicators",
     "key",
     "label",
     "label_of",
-    "location_of",
     "number",
     "position",
     "rows",
     "show_amount",
-    "show_number",
-    "target_text",
     "template_of",
     "value_at",
     "where",

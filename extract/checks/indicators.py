@@ -2,7 +2,8 @@
 
 `meets(target, actual)` decides whether an actual (or a forecast) reaches its target, by
 the target's operator; with none printed, more is better except for targets in money or
-time, where less is (天, 小时, 个工作日, 月; 元, 万元, 亿元). Qualitative values meet when the
+time, where less is (天, 小时, 个工作日, 月; 元, 万元, 亿元), unless the indicator's name says
+the figure is one to exceed (节约, 缩短 …: 节约运行成本 10万元). Qualitative values meet when the
 actual repeats the target or says it was reached (达成预期指标 …); a qualitative actual that
 says neither is not judged. An actual printed without a unit takes its target's.
 """
@@ -23,6 +24,7 @@ from schemas.forms.common import Target
 
 LESS_IS_BETTER_UNITS = frozenset({"天", "小时", "个工作日", "工作日", "月", "个月", "元", "万元", "亿元"})
 REACHED = ("达成预期指标", "达成年度指标", "已完成", "已达成")
+MORE_IS_BETTER = ("节约", "节省", "节支", "增收", "减少", "缩短", "带动", "收入")
 
 
 class TargetOptions(BaseModel):
@@ -34,19 +36,26 @@ class TargetOptions(BaseModel):
     """Units whose targets are met from below when no operator is printed."""
     reached_words: tuple[str, ...] = REACHED
     """Words of a qualitative actual that say the target was reached."""
+    more_is_better_words: tuple[str, ...] = MORE_IS_BETTER
+    """Words of an indicator's name that make a money or time target one to exceed
+    (节约运行成本 10万元: saving 12万元 meets it)."""
 
 
 def _unit(target: Target) -> str:
     return (target.unit or "").strip()
 
 
-def meets(target: Target, actual: Target, options: TargetOptions) -> bool | None:
-    """Whether `actual` reaches `target`; None when the two cannot be compared."""
+def meets(target: Target, actual: Target, options: TargetOptions, name: str | None = None) -> bool | None:
+    """Whether `actual` reaches `target`; None when the two cannot be compared. `name` (the
+    indicator's) can make a money or time target one to exceed (`more_is_better_words`)."""
     goal, got = number(target.value), number(actual.value)
     if goal is not None and got is not None:
         if actual.unit and target.unit and _unit(actual) != _unit(target):
             return None
-        op = target.op or ("<=" if _unit(target) in options.less_is_better_units else ">=")
+        less = _unit(target) in options.less_is_better_units
+        if less and name and any(word in name for word in options.more_is_better_words):
+            less = False
+        op = target.op or ("<=" if less else ">=")
         return {">=": got >= goal, "<=": got <= goal, ">": got > goal, "<": got < goal, "=": got == goal}[op]
     if label_key(actual.raw) == label_key(target.raw):
         return True
@@ -74,7 +83,7 @@ def target_score(ctx: CheckContext) -> Iterator[Finding]:
         target, actual, points = getattr(item, "target", None), getattr(item, "actual", None), _lost(item)
         if target is None or actual is None or points is None:
             continue
-        met = meets(target, actual, options)
+        met = meets(target, actual, options, getattr(item, "name", None))
         weight, score = points
         keys = tuple(key("indicators", index, c) for c in ("target", "actual", "weight", "score"))
         head = (f"{_name(index, item)}{label(ctx, keys[0])}“{target.raw}”、{label(ctx, keys[1])}“{actual.raw}”")
@@ -95,7 +104,7 @@ def deviation_reason(ctx: CheckContext) -> Iterator[Finding]:
     for index, item in indicators(ctx):
         if ctx.form_type == "execution_monitoring":
             target, forecast = getattr(item, "target", None), getattr(item, "forecast", None)
-            if target is None or forecast is None or meets(target, forecast, options) is not False:
+            if target is None or forecast is None or meets(target, forecast, options, getattr(item, "name", None)) is not False:
                 continue
             if getattr(item, "deviation_causes", None) or has_text(getattr(item, "deviation_note", None)):
                 continue
@@ -121,7 +130,7 @@ def likelihood(ctx: CheckContext) -> Iterator[Finding]:
         target, forecast, said = getattr(item, "target", None), getattr(item, "forecast", None), getattr(item, "likelihood", None)
         if target is None or forecast is None or said not in ("确定能", "完全不可能"):
             continue
-        met = meets(target, forecast, options)
+        met = meets(target, forecast, options, getattr(item, "name", None))
         if (said == "确定能" and met is False) or (said == "完全不可能" and met is True):
             keys = tuple(key("indicators", index, c) for c in ("likelihood", "forecast", "target"))
             verdict = "达不到" if met is False else "能达到"

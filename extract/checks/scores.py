@@ -115,10 +115,12 @@ def _scored(ctx: CheckContext) -> Iterator[tuple[str, str, Decimal | None, Decim
 
 @rule("score-bounds", Severity.ERROR, fields=("indicators", "funds"), forms=SELF)
 def score_bounds(ctx: CheckContext) -> Iterator[Finding]:
-    """A 得分 must lie between 0 and its 分值 (the total's too)."""
+    """A 得分 must lie between 0 and its 分值 (the total's too, unless the weights themselves
+    do not add up to it: then `weight-sum` reports the one fault)."""
     fields = ctx.record.fields
-    items = list(_scored(ctx)) + [("total", "总分", number(getattr(fields, "total_weight", None)),
-                                   number(getattr(fields, "total_score", None)))]
+    items = list(_scored(ctx))
+    if next(weight_sum(ctx), None) is None:  # a total beyond weights that add up wrong is weight-sum's
+        items.append(("total", "总分", number(getattr(fields, "total_weight", None)), number(getattr(fields, "total_score", None))))
     for prefix, name, weight, score in items:
         score_key = "total_score" if prefix == "total" else key(prefix, "score")
         weight_key = "total_weight" if prefix == "total" else key(prefix, "weight")

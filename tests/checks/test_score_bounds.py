@@ -21,3 +21,9 @@ def test_negative_score_and_total_above_its_weight():
     assert len(of_rule("score-bounds", **{"indicators.0.score": "-1"})) == 1
     found = of_rule("score-bounds", total_score="101")
     assert [d.fields[0] for d in found] == ["total_score"]
+
+
+def test_a_total_beyond_weights_that_add_up_wrong_is_weight_sums():
+    changes = {"indicators.0.weight": "35", "indicators.0.score": "35", "total_score": "101"}
+    assert of_rule("score-bounds", **changes) == []
+    assert len(of_rule("weight-sum", **changes)) == 1

@@ -59,3 +59,10 @@ def test_qualitative_met_but_lost_points():
     found = of_rule("target-score", **{"indicators.2.score": "18", "total_score": "94",
                                        "indicators.2.deviation_reason": "群众反映个别路段仍有积水"})
     assert len(found) == 1
+
+
+def test_a_saving_in_money_is_one_to_exceed():
+    saving = (t("10万元", None, "10", "万元"), t("12万元", None, "12", "万元"))
+    assert meets(*saving, OPTIONS) is False
+    assert meets(*saving, OPTIONS, "节约运行成本") is True
+    assert meets(t("≤10万元", "<=", "10", "万元"), t("12万元", None, "12", "万元"), OPTIONS, "节约运行成本") is False
