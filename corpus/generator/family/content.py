@@ -42,8 +42,6 @@ def _funds(rng: random.Random, variant: str, scored: bool) -> list[FundsRow]:
     if variant == "shanghai" and rng.random() < 0.4:
         annual = _yuan(rng, 10_000, 300_000)
         rows.append(FundsRow("extra", "单位资金", annual, annual, annual))
-    if rng.random() < 0.3:   # unprinted initial budgets on components
-        pass
     total = FundsRow("total", labels[0], sum((r.initial or Decimal(0) for r in rows), Decimal(0)),
                      sum((r.annual or Decimal(0) for r in rows), Decimal(0)),
                      sum((r.executed or Decimal(0) for r in rows), Decimal(0)),
@@ -64,8 +62,9 @@ def _split(rng: random.Random, total: int, n: int) -> list[int]:
 def _printed_target(rng: random.Random, kind: str, unit: str, base: str, split: bool) -> Printed:
     if kind == "qual":
         return Printed("", base, "", None, qualitative=True)
-    if kind in ("higher", "lower", "time", "money") and not split and rng.random() < 0.2 and kind != "lower":
-        return Printed("", base, unit, None)           # no operator printed
+    no_op_ok = kind in ("time", "money") or (kind == "higher" and unit not in ("万元", "元"))
+    if no_op_ok and not split and rng.random() < 0.2:
+        return Printed("", base, unit, None)           # no operator printed (read as >=, or <= for money/time)
     op = {"higher": ">=", "lower": "<=", "time": "<=", "money": "<=", "equal": "="}[kind]
     words = _WORD_OPS[op]
     op_text = words[0] if split else rng.choice(words)
