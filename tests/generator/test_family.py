@@ -54,6 +54,7 @@ def test_clean_forms_are_consistent(variant: str) -> None:
         fields = record["fields"]
         assert 8 <= len(fields["indicators"]) <= 20
         assert fields["funds"]["total"] is not None
+        assert {i["level1"] for i in fields["indicators"]} <= {"产出指标", "效益指标", "满意度指标"}
         if variant == "unscored":
             assert fields["total_score"] is None and all(i["weight"] is None for i in fields["indicators"])
             continue

@@ -156,6 +156,8 @@ def build_clean(seed: int, variant: str | None = None, no_empty_cells: bool = Fa
         note=rng.choice(vocab.NOTES) if rng.random() < 0.3 else None,
         empty_text=rng.choice(("无", "/")) if no_empty_cells else rng.choice(("", "", "无", "/")),
     )
+    if scored and rng.random() < 0.35:
+        spec.level_points = rng.choice(("（{}分）", "({}分)"))
     if spec.problems is None:
         spec.improvements = None
     spec.settle()
