@@ -176,3 +176,22 @@ def test_cli_writes_files_and_manifest(tmp_path: Path, capsys: pytest.CaptureFix
     assert next(d["faults"] for d in manifest["documents"]) == []
     assert len(manifest["documents"][1]["faults"]) == 1
     assert "family-txt-markdown_0001.md" in capsys.readouterr().out
+
+
+def test_word_merges_level_cells_vertically(tmp_path: Path) -> None:
+    import random
+
+    import docx
+
+    from corpus.generator.family.layout import grid
+    from corpus.generator.family.writers import Part, writer_for
+
+    spec = make_spec(doc_seed(6, "docx", 0), "national")
+    path, _spans = writer_for("docx")([Part("self", spec, grid(spec))], tmp_path / "one", random.Random(0))
+    table = docx.Document(str(path)).tables[0]
+    texts = [[c.text for c in row.cells] for row in table.rows]
+    header = next(i for i, row in enumerate(texts) if row[1] == "一级指标")
+    first, second = table.cell(header + 1, 1), table.cell(header + 2, 1)
+    assert first.text == "产出指标" and first._tc is second._tc          # 产出指标 spans its rows
+    assert table.cell(header, 0)._tc is table.cell(header + 3, 0)._tc   # 绩效指标 too
+    assert table.cell(0, 1)._tc is table.cell(0, 8)._tc                 # 项目名称's value across

@@ -53,9 +53,14 @@ def _funds(rng: random.Random, variant: str, scored: bool) -> list[FundsRow]:
 
 
 def _split(rng: random.Random, total: int, n: int) -> list[int]:
-    """n positive integers summing to total (each at least 1)."""
-    cuts = sorted(rng.sample(range(1, total), n - 1)) if n > 1 else []
-    parts = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+    """n positive integers summing to total, near-even as forms weigh them (5, 5, 4, 6 …)."""
+    parts = [total // n + (1 if i < total % n else 0) for i in range(n)]
+    for _ in range(n):
+        a, b = rng.randrange(n), rng.randrange(n)
+        move = rng.randint(0, 2)
+        if a != b and parts[a] - move >= 1:
+            parts[a] -= move
+            parts[b] += move
     return parts
 
 
