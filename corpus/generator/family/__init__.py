@@ -108,7 +108,7 @@ def build_document(layout: str, s: int, fault: str | None, stem: Path) -> Family
             record["source"]["part"] = part_info
         forms.append({"record": record, **entry})
     expected = {"generator": "family", "layout": layout, "format": fmt, "seed": s, "count": len(parts), "forms": forms}
-    expected_path = path.with_name(path.name + ".expected.json")
+    expected_path = stem.with_name(stem.name + ".expected.json")
     expected_path.write_text(_dump(expected), encoding="utf-8")
     return FamilyDoc(path, expected_path, expected, layout)
 

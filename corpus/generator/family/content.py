@@ -42,8 +42,6 @@ def _funds(rng: random.Random, variant: str, scored: bool) -> list[FundsRow]:
     if variant == "shanghai" and rng.random() < 0.4:
         annual = _yuan(rng, 10_000, 300_000)
         rows.append(FundsRow("extra", "单位资金", annual, annual, annual))
-    if rng.random() < 0.3:   # unprinted initial budgets on components
-        pass
     total = FundsRow("total", labels[0], sum((r.initial or Decimal(0) for r in rows), Decimal(0)),
                      sum((r.annual or Decimal(0) for r in rows), Decimal(0)),
                      sum((r.executed or Decimal(0) for r in rows), Decimal(0)),
@@ -55,17 +53,23 @@ def _funds(rng: random.Random, variant: str, scored: bool) -> list[FundsRow]:
 
 
 def _split(rng: random.Random, total: int, n: int) -> list[int]:
-    """n positive integers summing to total (each at least 1)."""
-    cuts = sorted(rng.sample(range(1, total), n - 1)) if n > 1 else []
-    parts = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+    """n positive integers summing to total, near-even as forms weigh them (5, 5, 4, 6 …)."""
+    parts = [total // n + (1 if i < total % n else 0) for i in range(n)]
+    for _ in range(n):
+        a, b = rng.randrange(n), rng.randrange(n)
+        move = rng.randint(0, 2)
+        if a != b and parts[a] - move >= 1:
+            parts[a] -= move
+            parts[b] += move
     return parts
 
 
 def _printed_target(rng: random.Random, kind: str, unit: str, base: str, split: bool) -> Printed:
     if kind == "qual":
         return Printed("", base, "", None, qualitative=True)
-    if kind in ("higher", "lower", "time", "money") and not split and rng.random() < 0.2 and kind != "lower":
-        return Printed("", base, unit, None)           # no operator printed
+    no_op_ok = kind in ("time", "money") or (kind == "higher" and unit not in ("万元", "元"))
+    if no_op_ok and not split and rng.random() < 0.2:
+        return Printed("", base, unit, None)           # no operator printed (read as >=, or <= for money/time)
     op = {"higher": ">=", "lower": "<=", "time": "<=", "money": "<=", "equal": "="}[kind]
     words = _WORD_OPS[op]
     op_text = words[0] if split else rng.choice(words)
@@ -157,6 +161,8 @@ def build_clean(seed: int, variant: str | None = None, no_empty_cells: bool = Fa
         note=rng.choice(vocab.NOTES) if rng.random() < 0.3 else None,
         empty_text=rng.choice(("无", "/")) if no_empty_cells else rng.choice(("", "", "无", "/")),
     )
+    if scored and rng.random() < 0.35:
+        spec.level_points = rng.choice(("（{}分）", "({}分)"))
     if spec.problems is None:
         spec.improvements = None
     spec.settle()

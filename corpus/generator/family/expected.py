@@ -13,7 +13,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from corpus.generator.family.model import CENT, EMPTY_NUMBER, UNIT_FACTOR, FundsRow, Indicator, Printed, SelfEvalSpec, dec_text
+from corpus.generator.family.model import (
+    CENT,
+    EMPTY_NUMBER,
+    UNIT_FACTOR,
+    FundsRow,
+    Indicator,
+    Printed,
+    SelfEvalSpec,
+    dec_text,
+)
 
 
 def amount(spec: SelfEvalSpec, yuan: Decimal | None) -> dict[str, Any] | None:

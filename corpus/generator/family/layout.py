@@ -3,7 +3,8 @@ cells with spans, and note lines below it.
 
 Owns which label and value stands in which cell for each variant (national 财预〔2020〕10号,
 Shanghai 元, Sichuan split targets, department-wide, unscored). Writers own only how a cell is
-drawn. A cell covered by a rowspan is a `cont` cell, so every row has the grid's width.
+drawn. A cell covered by a rowspan is a `cont` cell, so every row has the grid's width. Some
+forms print a level's points after its label (产出指标（50分）); the record keeps the label.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ def _indicator_rows(spec: SelfEvalSpec, width: int, placeholder: bool) -> list[l
                 if j.level1 != ind.level1 or j.level2 != ind.level2:
                     break
                 n2 += 1
-        row = [CONT, _l(ind.level1, rowspan=n1) if first1 else CONT, _l(ind.level2, rowspan=n2) if first2 else CONT,
+        level1 = ind.level1
+        if spec.level_points and first1:   # 产出指标（50分）: the record keeps 产出指标
+            points = sum((j.weight or 0 for j in inds if j.level1 == ind.level1), 0)
+            level1 += spec.level_points.format(points)
+        row = [CONT, _l(level1, rowspan=n1) if first1 else CONT, _l(ind.level2, rowspan=n2) if first2 else CONT,
                _v(ind.name)]
         if sichuan:
             row += [_v(ind.target.op_text), _v(ind.target.figure), _v(ind.target.unit), _v(ind.actual.raw)]

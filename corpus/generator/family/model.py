@@ -114,6 +114,7 @@ class SelfEvalSpec:
     improvements: str | None = None
     note: str | None = None     # a printed 填表说明 below the table (not a value cell)
     empty_text: str = ""        # how an empty deviation cell is printed: "", "无", "/"
+    level_points: str = ""      # points printed after 一级指标 labels: "", "（{}分）", "({}分)"
     faults: list[str] = field(default_factory=list)
     fault_fields: dict[str, list[str]] = field(default_factory=dict)
     frozen: set[str] = field(default_factory=set)   # derived values a fault fixed

@@ -17,7 +17,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from corpus.generator.family.layout import Grid
 from corpus.generator.family.writers import Part
@@ -49,7 +57,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
             "line": ParagraphStyle("line", fontName=cjk, fontSize=10, leading=14)}
 
 
-def _table(grid: Grid, styles: dict[str, ParagraphStyle]) -> Table:
+def _table(grid: Grid, styles: dict[str, ParagraphStyle], max_rowspan: int) -> Table:
     data, commands = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for r, row in enumerate(grid.rows):
         line, c = [], 0
@@ -59,7 +67,7 @@ def _table(grid: Grid, styles: dict[str, ParagraphStyle]) -> Table:
                 c += 1
                 continue
             line.append(Paragraph(escape(cell.text), styles["cell"]) if cell.text else "")
-            rowspan = cell.rowspan if c or cell.rowspan <= 8 else 1   # a page may break beside 绩效指标
+            rowspan = cell.rowspan if cell.rowspan <= max_rowspan else 1   # a page may break beside it
             if cell.span > 1 or rowspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.span - 1, r + rowspan - 1)))
             line += [""] * (cell.span - 1)
@@ -69,16 +77,17 @@ def _table(grid: Grid, styles: dict[str, ParagraphStyle]) -> Table:
     return Table(data, colWidths=[width] * grid.width, style=TableStyle(commands))
 
 
-def _self_story(grid: Grid, rng: random.Random) -> list:
+def _self_story(grid: Grid, rng: random.Random, max_rowspan: int) -> list:
     styles = _styles(rng.choice((8.0, 9.0, 10.0)))
     story: list = [Paragraph(escape(grid.header[0]), styles["title"]), Spacer(1, 6)]
     story += [Paragraph(escape(line), styles["line"]) for line in grid.header[1:]]
-    story += [_table(grid, styles), Spacer(1, 6)]
+    story += [_table(grid, styles, max_rowspan), Spacer(1, 6)]
     return story + [Paragraph(escape(line), styles["line"]) for line in grid.footer]
 
 
-def write(parts: list[Part], stem: Path, rng: random.Random) -> tuple[Path, list[tuple[int, int]]]:
-    """Write `stem`.pdf holding every part in order."""
+def _build(parts: list[Part], state: object, max_rowspan: int) -> tuple[bytes, list[tuple[int, int]]]:
+    rng = random.Random()
+    rng.setstate(state)  # type: ignore[arg-type]
     pages: dict[tuple[int, str], int] = {}
     story: list = []
     for i, part in enumerate(parts):
@@ -88,12 +97,25 @@ def write(parts: list[Part], stem: Path, rng: random.Random) -> tuple[Path, list
         if part.kind == "monitoring":
             story += pdf_writer._story(part.spec, rng, rng.choice(("glyph", "drawn")))
         else:
-            story += _self_story(part.grid, rng)
+            story += _self_story(part.grid, rng, max_rowspan)
         story.append(_Marker(pages, (i, "last")))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, invariant=1)
     doc.build(story)
+    return buffer.getvalue(), [(pages[(i, "first")], pages[(i, "last")]) for i in range(len(parts))]
+
+
+def write(parts: list[Part], stem: Path, rng: random.Random) -> tuple[Path, list[tuple[int, int]]]:
+    """Write `stem`.pdf holding every part in order.
+
+    Merged cells taller than 8 rows are not merged (the page may break beside them); where a
+    table still cannot break, it is printed without vertical merges."""
+    state = rng.getstate()
+    try:
+        data, spans = _build(parts, state, 8)
+    except Exception:  # noqa: BLE001 - reportlab's LayoutError and its own errors while explaining it
+        data, spans = _build(parts, state, 1)
     path = stem.with_suffix(".pdf")
-    path.write_bytes(buffer.getvalue())
-    return path, [(pages[(i, "first")], pages[(i, "last")]) for i in range(len(parts))]
+    path.write_bytes(data)
+    return path, spans

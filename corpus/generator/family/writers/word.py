@@ -26,21 +26,21 @@ BOXES = ("glyph", "symbol", "sdt", "formfield")
 def _table(doc, grid: Grid, rng: random.Random) -> None:
     table = doc.add_table(rows=len(grid.rows), cols=grid.width)
     table.style = "Table Grid"
+    cells = table._cells   # once: python-docx recomputes the whole grid on every table.cell()
+    width = Cm(16.0 / grid.width)
+    for cell in cells:
+        cell.width = width
     for r, row in enumerate(grid.rows):
         c = 0
         for cell in row:
             if cell.role != "cont":
-                target = table.cell(r, c)
-                end = table.cell(r + cell.rowspan - 1, c + cell.span - 1)
-                if end._tc is not target._tc:
+                target = cells[r * grid.width + c]
+                if cell.span > 1 or cell.rowspan > 1:
+                    end = cells[(r + cell.rowspan - 1) * grid.width + c + cell.span - 1]
                     target = target.merge(end)
                 if cell.text:
                     target.paragraphs[0].add_run(cell.text)
             c += cell.span
-    width = Cm(16.0 / grid.width)
-    for column in table.columns:
-        for cell in column.cells:
-            cell.width = width
 
 
 def _self(doc, grid: Grid, rng: random.Random) -> None:
