@@ -16,8 +16,8 @@ import regex
 
 from parsers.normalize import collapse_cjk_spaces, to_ascii
 from parsers.readers.checkbox_glyphs import CHECKED_LOOKALIKES as _TICKED
-from parsers.readers.checkbox_glyphs import UNKNOWN as _UNKNOWN
 from parsers.readers.checkbox_glyphs import UNCHECKED_LOOKALIKES as _EMPTY
+from parsers.readers.checkbox_glyphs import UNKNOWN as _UNKNOWN
 from parsers.readers.checkbox_glyphs import canonical_glyphs
 
 
