@@ -15,6 +15,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from extract.errors import ReadError
 
 ENGINE_NAME = "rapidocr"
@@ -43,6 +45,16 @@ class OcrLine:
     text: str
     box: tuple[float, float, float, float]
     score: float
+
+
+# Recognizers mix ASCII and full-width brackets; beside Chinese text the form writes （）.
+_OPEN_BY_HAN = regex.compile(r"\((?=\p{Han})|(?<=\p{Han})\(")
+_CLOSE_BY_HAN = regex.compile(r"(?<=\p{Han})\)|\)(?=\p{Han})")
+
+
+def tidy(text: str) -> str:
+    """The recognizer's text with brackets beside Chinese made full-width."""
+    return _CLOSE_BY_HAN.sub("）", _OPEN_BY_HAN.sub("（", text))
 
 
 def engine_version() -> str:
@@ -119,7 +131,7 @@ def recognize(image: Any) -> list[OcrLine]:
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
         if text.strip():
-            lines.append(OcrLine(text, (min(xs), min(ys), max(xs), max(ys)), float(score)))
+            lines.append(OcrLine(tidy(text), (min(xs), min(ys), max(xs), max(ys)), float(score)))
     return sorted(lines, key=lambda line: (line.box[1], line.box[0]))
 
 
@@ -134,4 +146,4 @@ def recognize_crop(image: Any) -> tuple[str, float]:
         raise OcrFailed(f"OCR 无法识别: {type(exc).__name__}: {exc}") from exc
     texts = list(out.txts or ())
     scores = list(out.scores or ())
-    return ("".join(texts), float(min(scores)) if scores else 0.0)
+    return (tidy("".join(texts)), float(min(scores)) if scores else 0.0)

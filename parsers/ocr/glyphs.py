@@ -15,10 +15,8 @@ from typing import Any
 
 from parsers.ocr.marks import Box
 from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
+from parsers.readers.checkbox_glyphs import UNKNOWN as UNKNOWN_BOX
 
-# What a box whose state the pixels cannot decide reads as: neither ☑ nor ☐, so the
-# field parser takes the option as undecided rather than guessing.
-UNKNOWN_BOX = "⍰"
 # What recognizers print for a box or for a tick over one.
 BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
 # Characters that are drawn as a closed square: a square under one of them is no box.
