@@ -10,7 +10,6 @@ from functools import cache
 from importlib import resources
 
 import regex
-
 import yaml
 from pydantic import ValidationError
 

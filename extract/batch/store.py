@@ -26,7 +26,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Self
 
 from parsers.readers import READERS
 
@@ -132,7 +132,7 @@ class RecordStore:
         self._fd: int | None = None
         self._unsynced = False
 
-    def open(self) -> RecordStore:
+    def open(self) -> Self:
         """Lock OUTDIR, repair a partial tail, index existing records, open for append."""
         self._lock_fd = os.open(self.path.parent / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -204,7 +204,7 @@ class RecordStore:
                     os.close(fd)
         self._fd = self._lock_fd = None
 
-    def __enter__(self) -> RecordStore:
+    def __enter__(self) -> Self:
         return self.open()
 
     def __exit__(self, *exc: object) -> None:
