@@ -10,8 +10,16 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PositiveFloat,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+)
 
+from extract.defaults import DEFAULT_TIMEOUT_SECONDS
 from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
 
@@ -31,7 +39,7 @@ class Limits(BaseModel):
     """PDFs with more pages are refused before a page is parsed (too-many-pages)."""
     max_line_chars: PositiveInt = 1_000_000
     """A text file with a longer line is refused (too-large)."""
-    timeout_seconds: PositiveFloat = 60.0
+    timeout_seconds: PositiveFloat = DEFAULT_TIMEOUT_SECONDS
     """Reading and checking one document takes at most this long (timeout)."""
 
 
@@ -50,15 +58,15 @@ class CheckSettings(BaseModel):
     """execution-rate: 预算执行进度 vs 执行数 ÷ 调整后预算数 × 100."""
     amount_tolerance_yuan: Decimal = Decimal("1.00")
     """budget-identity and every comparison of two amounts."""
-    normal_threshold_pct: Decimal = Decimal("75")
+    normal_threshold_pct: Decimal = Decimal(75)
     """conclusion-rate: 运行正常 needs at least this execution rate when the text names none."""
-    basic_threshold_pct: Decimal = Decimal("60")
+    basic_threshold_pct: Decimal = Decimal(60)
     """conclusion-rate: 运行基本正常 needs at least this execution rate when the text names none."""
     narrative_rate_tolerance_points: Decimal = Decimal("0.5")
     """text-arithmetic and narrative-mismatch: a rate stated in the narrative."""
     narrative_allows_rounding: bool = True
     """Allow half a unit of the last printed digit when comparing a narrative figure."""
-    min_plausible_amount_yuan: Decimal = Decimal("1000")
+    min_plausible_amount_yuan: Decimal = Decimal(1000)
     """unit-mismatch: breaks a tie between two unit readings the table's arithmetic allows
     equally, in favour of the one leaving fewer amounts under this; never evidence alone."""
     severities: dict[str, Severity] = {}

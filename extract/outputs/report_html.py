@@ -42,9 +42,9 @@ def _totals(out: TextIO, totals: Totals) -> None:
     out.write(f'<tr><td class="n" id="total-documents">{totals.documents}</td>')
     out.write("".join(f'<td class="n">{totals.statuses.get(s, 0)}</td>' for s in STATUS_ZH))
     out.write('</tr></table>\n<table id="totals-severity"><tr><th>严重程度</th><th>问题数</th></tr>\n')
-    for sev in SEVERITIES:
-        out.write(f'<tr><td><span class="sev sev-{sev}">{SEVERITY_ZH[sev]}</span> {sev}</td>'
-                  f'<td class="n" id="total-{sev}">{totals.severities.get(sev, 0)}</td></tr>\n')
+    out.write("".join(f'<tr><td><span class="sev sev-{sev}">{SEVERITY_ZH[sev]}</span> {sev}</td>'
+                      f'<td class="n" id="total-{sev}">{totals.severities.get(sev, 0)}</td></tr>\n'
+                      for sev in SEVERITIES))
     out.write('</table>\n<table id="totals-rule"><tr><th>规则</th>')
     out.write("".join(f"<th>{SEVERITY_ZH[s]}</th>" for s in SEVERITIES) + "<th>合计</th></tr>\n")
     for rule in sorted(totals.rules):
@@ -93,8 +93,8 @@ def _document(out: TextIO, record: dict[str, Any]) -> None:
     out.write(f'<section class="{classes}" data-status="{esc(status)}">\n<h2>{esc(name)}</h2>\n'
               f'<div class="path">{esc(source.get("path"))}</div>\n'
               f'<div>状态 <span class="status-{esc(status)}">{esc(STATUS_ZH.get(status, status))}</span>')
-    for error in record.get("errors") or []:
-        out.write(f' · <code>{esc(error.get("code"))}</code> {esc(error.get("message"))}')
+    out.write("".join(f' · <code>{esc(error.get("code"))}</code> {esc(error.get("message"))}'
+                      for error in record.get("errors") or []))
     out.write("</div>\n")
     if items:
         out.write("<table><tr><th>严重程度</th><th>规则</th><th>字段</th><th>说明</th><th>证据</th></tr>\n")
