@@ -49,7 +49,7 @@ Lang = Annotated[str, typer.Option("--lang", metavar="zh|en",
                                    help="Language of messages, progress and summaries.")]
 Timeout = Annotated[float | None, typer.Option(
     "--timeout", metavar="SECONDS",
-    help=f"Seconds allowed per document [default: {DEFAULT_TIMEOUT_SECONDS:g}, or [limits] timeout_seconds].")]
+    help=f"Seconds allowed per document. \\[default: {DEFAULT_TIMEOUT_SECONDS:g}, or timeout_seconds from --config]")]
 FailOn = Annotated[str, typer.Option(
     "--fail-on", metavar="error|warning|never",
     help="Exit 1 when a document failed to read or a problem of this severity or worse was found.")]
@@ -104,7 +104,7 @@ def batch(
     outdir: Annotated[Path, typer.Option("-o", "--outdir", metavar="OUTDIR",
                                          help="Output folder (created; resumable).")],
     workers: Annotated[int | None, typer.Option("--workers", min=1, metavar="N",
-                                                help="Worker processes [default: number of CPUs].")] = None,
+                                                help="Worker processes (default: number of CPUs).")] = None,
     timeout: Timeout = None,
     fail_on: FailOn = "error",
     headers: Annotated[str, typer.Option("--headers", metavar="keys|zh",
