@@ -3,8 +3,9 @@
 Only wires options to the library: validate usage -> expand inputs -> `batch.run_batch`
 (records.jsonl) -> `outputs.write_outputs` (tables, report, summary) -> exit code.
 
-Exit codes: 0 every document was read (ok or partial); 1 some document in OUTDIR failed
-(outputs are written either way); 2 bad usage (an input path that does not exist, a bad
+Exit codes (`--fail-on`, shared with `check`): 0 every document was read (ok or partial) and
+no problem at or above the `--fail-on` level (default `error`) was found; 1 some document in
+OUTDIR failed or such a problem was found (outputs are written either way); 2 bad usage (an input path that does not exist, a bad
 --config, --workers < 1, --timeout <= 0, OUTDIR not a folder, not creatable or writable,
 or in use by another run; an unknown --engine, a cluster that cannot be reached);
 74 records.jsonl or an output could not be written (disk full, I/O error: no half line and
@@ -25,12 +26,14 @@ from extract.batch import default_workers, make_reporter, run_batch
 from extract.batch.engines import ENGINES, SHARD_SIZE, EngineError
 from extract.batch.pool import DEFAULT_EXTRACTOR
 from extract.batch.store import StoreBusyError, StoreWriteError, describe_os_error
+from extract.cli_common import FAIL_ON, check_choice, exit_code, language
+from extract.cli_common import UsageError as CommonUsageError
 from extract.inputs import expand_inputs
 from extract.outputs import EXIT_OUTPUT_ERROR, OutputWriteError, write_outputs
 from extract.outputs.summary import summary_line
 from extract.settings import Settings, SettingsError, load_settings, with_ocr
+from extract.vocabulary import usage_error
 
-BATCH_TIMEOUT_SECONDS = 120.0  # a 20-page PDF takes a few seconds; a hang is cut at 2 minutes
 EXTRACTOR_ENV = "JIXIAO_BATCH_EXTRACTOR"  # test hook: "module:function" replacing extract_file
 EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_IO = EXIT_OUTPUT_ERROR  # 74: records.jsonl or an output could not be written (disk full)
@@ -75,8 +78,6 @@ def _settings(config: Path | None, timeout: float | None) -> Settings:
         settings = load_settings(config)
     except SettingsError as exc:
         raise UsageError(str(exc)) from exc
-    if timeout is None and "timeout_seconds" not in settings.limits.model_fields_set:
-        timeout = BATCH_TIMEOUT_SECONDS
     if timeout is not None:
         if timeout <= 0:
             raise UsageError(f"--timeout 必须大于 0（收到 {timeout:g}）")
@@ -100,9 +101,17 @@ def _documents(inputs: list[Path], outdir: Path) -> list[Path]:
 
 def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout: float | None,
                   quiet: bool, config: Path | None, ocr: str | None = None,
-                  cluster: ClusterOptions | None = None) -> int:
+                  cluster: ClusterOptions | None = None, *, fail_on: str = "error",
+                  headers: str = "keys", lang: str = "zh") -> int:
     """Run a batch; return the exit code (see the module docstring)."""
     cluster = cluster or ClusterOptions()
+    try:
+        lang_ = language(lang)
+        check_choice("--fail-on", fail_on, FAIL_ON, lang_)
+        check_choice("--headers", headers, ("keys", "zh"), lang_)
+    except CommonUsageError as exc:
+        print(usage_error("batch", str(exc)), file=sys.stderr)
+        return EXIT_USAGE
     try:
         if workers is not None and workers < 1:
             raise UsageError(f"--workers 必须至少为 1（收到 {workers}）")
@@ -124,7 +133,7 @@ def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout
             print(f"jixiao batch: 已中断；已写入的记录保存在 {outdir / 'records.jsonl'}，"
                   "用同样的命令再次运行即可继续", file=sys.stderr)
             return EXIT_INTERRUPTED
-        summary = write_outputs(outdir, stats, settings, n_workers or 0)
+        summary = write_outputs(outdir, stats, settings, n_workers or 0, headers)
     except (UsageError, StoreBusyError, EngineError) as exc:
         print(f"jixiao batch: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -135,5 +144,5 @@ def batch_command(inputs: list[Path], outdir: Path, workers: int | None, timeout
         where = exc.filename or outdir
         print(f"jixiao batch: 无法写入 {where}: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_IO
-    print(summary_line(summary), flush=True)
-    return EXIT_FAILED_DOCS if summary["failed"] else EXIT_OK
+    print(summary_line(summary, lang_), flush=True)
+    return exit_code(summary["failed"], summary["discrepancies"]["by_severity"], fail_on)

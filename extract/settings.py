@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from extract.defaults import DEFAULT_TIMEOUT_SECONDS
 from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
 
@@ -42,7 +43,7 @@ class Limits(BaseModel):
     """PDFs with more pages are refused before a page is parsed (too-many-pages)."""
     max_line_chars: PositiveInt = 1_000_000
     """A text file with a longer line is refused (too-large)."""
-    timeout_seconds: PositiveFloat = 60.0
+    timeout_seconds: PositiveFloat = DEFAULT_TIMEOUT_SECONDS
     """Reading and checking one document takes at most this long (timeout)."""
     max_image_pixels: PositiveInt = 60_000_000
     """An image page with more pixels (A4 at 600 dpi is 35 M) is refused (image-too-large);

@@ -123,10 +123,13 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
     as `option box` pairs; None when a box has no option header above it."""
     parts = []
     for value in hit.values:
+        if value.row is None or value.col is None:
+            return None
+        row, col = value.row, value.col
         header = next(
             (t.text.strip() for t in reversed(tokens[: value.index])
-             if t.block == value.block and t.row is not None and t.row < value.row
-             and t.col <= value.col < t.col + t.col_span and "".join(t.text.split()) in options),
+             if t.block == value.block and t.row is not None and t.row < row and t.col is not None
+             and t.col <= col < t.col + t.col_span and "".join(t.text.split()) in options),
             None,
         )
         if header is None:

@@ -227,19 +227,29 @@ def budget_years(project_name: str | None) -> tuple[int, int] | None:
 
 
 # -- formatting helpers shared by the rules' messages ---------------------------------------
-def plain(value: Decimal) -> str:
+NOT_GIVEN = "（未填）"
+"""What a message shows for a figure the table does not give (rules check presence first)."""
+
+
+def plain(value: Decimal | None) -> str:
     """A Decimal without exponent or trailing zeros: 12250.00 -> '12250', 1.2250 -> '1.225'."""
+    if value is None:
+        return NOT_GIVEN
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
 
 
-def in_unit(yuan: Decimal, unit: str) -> str:
+def in_unit(yuan: Decimal | None, unit: str) -> str:
     """`yuan` written in `unit` (`12250` in 万元 -> '1.225万元')."""
+    if yuan is None:
+        return NOT_GIVEN
     return f"{plain(yuan / UNIT_FACTORS[unit])}{unit}"
 
 
-def show(amount: Amount) -> str:
+def show(amount: Amount | None) -> str:
     """An amount as a reviewer reads it: the printed figure and the unit it is in."""
+    if amount is None:
+        return NOT_GIVEN
     if amount.raw.endswith("元"):
         return amount.raw
     return f"{amount.raw}{amount.unit or amount.stated_unit or '元'}"

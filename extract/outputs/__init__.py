@@ -42,25 +42,27 @@ class OutputWriteError(OSError):
         self.message = message
 
 
-def write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict[str, Any]:
+def write_outputs(outdir: Path, stats: Any, settings: Any, workers: int,
+                  headers: str = "keys") -> dict[str, Any]:
     """Build every derived output from records.jsonl; return the summary.
 
+    `headers="zh"` gives fields.csv and discrepancies.csv Chinese column headers.
     Raises OutputWriteError when an output cannot be written.
     """
     try:
-        return _write_outputs(outdir, stats, settings, workers)
+        return _write_outputs(outdir, stats, settings, workers, headers)
     except OSError as exc:
         message = (f"无法写入输出文件（{outdir}）: {describe_os_error(exc)}；"
                    "records.jsonl 中的记录完好，没有生成残缺的输出文件；腾出空间后用同样的命令再次运行即可")
         raise OutputWriteError(message) from exc
 
 
-def _write_outputs(outdir: Path, stats: Any, settings: Any, workers: int) -> dict[str, Any]:
+def _write_outputs(outdir: Path, stats: Any, settings: Any, workers: int, headers: str) -> dict[str, Any]:
     index = build_index(outdir)
-    write_fields_csv(index)
+    write_fields_csv(index, headers)
     write_fields_parquet(index)
     write_family_tables(index)
-    rows = write_discrepancy_tables(index)
+    rows = write_discrepancy_tables(index, headers)
     summary = build_summary(index, stats, settings, workers, rows)
     write_report(index, {"jixiao_version": summary["jixiao_version"],
                          "schema_version": summary["schema_version"]})

@@ -62,11 +62,15 @@ class Totals:
     severities: Counter[str] = field(default_factory=Counter)
     rules: dict[str, Counter[str]] = field(default_factory=dict)  # rule -> severity -> n
     error_codes: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)  # form type (variant) -> documents
 
     def add(self, record: dict[str, Any]) -> None:
         """Count one record."""
         self.documents += 1
         self.statuses[str(record.get("status"))] += 1
+        form = record.get("form") or {}
+        kind = form.get("type") or ""
+        self.forms[f"{kind}（{form['variant']}）" if kind and form.get("variant") else kind] += 1
         for error in record.get("errors") or []:
             self.error_codes[str(error.get("code"))] += 1
         for item in record.get("discrepancies") or []:

@@ -38,13 +38,13 @@ from extract.outputs.flatten import (
     COLUMN_NAMES,
     COLUMNS,
     DISCREPANCY_COLUMNS,
-    DISCREPANCY_HEADERS_ZH,
     SEVERITIES,
     discrepancy_rows,
     flatten,
 )
 from extract.outputs.index import StoreIndex, atomic_output
 from extract.outputs.safety import neutralise_cell, xlsx_cell
+from extract.vocabulary import header
 
 PARQUET_BATCH_ROWS = 1000
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel read the Chinese text as UTF-8
@@ -93,12 +93,13 @@ def _batches(index: StoreIndex) -> Iterator[pa.RecordBatch]:
         yield pa.RecordBatch.from_pydict(columns, schema=FIELDS_SCHEMA)
 
 
-def write_fields_csv(index: StoreIndex) -> None:
-    """fields.csv: one row per document, sorted by path."""
+def write_fields_csv(index: StoreIndex, headers: str = "keys") -> None:
+    """fields.csv: one row per document, sorted by path; `headers="zh"` names the columns in
+    Chinese (the keys stay the contract's everywhere else)."""
     final = index.path.parent / "fields.csv"
     with atomic_output(final) as tmp, tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(COLUMN_NAMES)
+        writer.writerow([header(name, headers) for name in COLUMN_NAMES])
         for row in _rows(index):
             writer.writerow([csv_text(row[name]) for name in COLUMN_NAMES])
 
@@ -183,16 +184,17 @@ def _header_cells(sheet: Any) -> list[Any]:
     from openpyxl.cell import WriteOnlyCell
 
     cells = []
-    for zh, key in zip(DISCREPANCY_HEADERS_ZH, DISCREPANCY_COLUMNS, strict=True):
-        cell = WriteOnlyCell(sheet, value=f"{zh} ({key})")
+    for key in DISCREPANCY_COLUMNS:
+        cell = WriteOnlyCell(sheet, value=f"{header(key, 'zh')} ({key})")
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top")
         cells.append(cell)
     return cells
 
 
-def write_discrepancy_tables(index: StoreIndex) -> int:
-    """discrepancies.csv and discrepancies.xlsx in one pass; returns the number of rows."""
+def write_discrepancy_tables(index: StoreIndex, headers: str = "keys") -> int:
+    """discrepancies.csv and discrepancies.xlsx in one pass; returns the number of rows.
+    `headers="zh"` gives the CSV Chinese column headers (the workbook always shows both)."""
     outdir = index.path.parent
     workbook = Workbook(write_only=True)
     sheet = _new_sheet(workbook)
@@ -201,7 +203,7 @@ def write_discrepancy_tables(index: StoreIndex) -> int:
     with atomic_output(outdir / "discrepancies.csv") as csv_tmp:
         with csv_tmp.open("w", encoding=CSV_ENCODING, newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow(DISCREPANCY_COLUMNS)
+            writer.writerow([header(key, headers) for key in DISCREPANCY_COLUMNS])
             for row in iter_discrepancies(index):
                 writer.writerow([neutralise_cell(value) for value in row])
                 sheet.append([xlsx_cell(value) for value in row])

@@ -68,7 +68,7 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
     boxes_first = items[0].kind == "box"
     states = {option: False for option in options}
     for index, item in enumerate(items):
-        if item.kind != "label":
+        if item.kind != "label" or not isinstance(item.value, str):
             continue
         neighbour = index - 1 if boxes_first else index + 1
         if 0 <= neighbour < len(items) and items[neighbour].kind == "box":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import os
 import stat
 from pathlib import Path
@@ -18,6 +19,12 @@ from extract.errors import EmptyDocument, FileAccessError, LimitExceeded, Unsupp
 from extract.settings import Limits
 from schemas.document import Document
 from schemas.record import Source
+
+# Library warnings (pdfminer's "Could not get FontBBox…", "Ignoring wrong pointing object…")
+# are about the document's oddities, which its record already states; they never reach stderr.
+for _library in ("pdfminer", "pdfplumber", "docx"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+    logging.getLogger(_library).propagate = False
 
 READERS: dict[str, str] = {
     ".txt": "parsers.readers.text",

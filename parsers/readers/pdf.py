@@ -32,12 +32,14 @@ import pdfplumber
 import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import (
     CorruptDocument,
     EmptyDocument,
     EncryptedDocument,
+    JixiaoError,
     LimitExceeded,
     NotADocument,
     NoTextLayer,
@@ -56,7 +58,8 @@ from schemas.record import Source
 _HEADER_SCAN_BYTES = 1024
 # Lines in the top or bottom band of this share of the page height may be headers/footers.
 FURNITURE_BAND = 0.1
-_ENCRYPTED = {PDFPasswordIncorrect: EncryptedDocument, PDFEncryptionError: EncryptedDocument}
+_ENCRYPTED: dict[type[BaseException], type[ReadError]] = {
+    PDFPasswordIncorrect: EncryptedDocument, PDFEncryptionError: EncryptedDocument}
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -107,10 +110,16 @@ def _layouts(data: bytes, limits: Limits) -> Iterator[PageLayout]:
 
 
 def _page_count(pdf: pdfplumber.PDF) -> int:
-    """The page count the document's page tree declares (cheap: no page is parsed)."""
-    catalog = resolve1(pdf.doc.catalog) or {}
-    count = resolve1(resolve1(catalog.get("Pages") or {}).get("Count")) if isinstance(catalog, dict) else None
-    return int(count) if isinstance(count, int | float) else 0
+    """The page count the document's page tree declares (cheap: no page is parsed), 0 when
+    the tree does not say: a /Pages reference that does not resolve is no reason to refuse
+    a PDF whose pages pdfplumber still finds (the page list is counted against the limit too)."""
+    try:
+        catalog = resolve1(pdf.doc.catalog)
+        tree = resolve1(catalog.get("Pages")) if isinstance(catalog, dict) else None
+        count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    except (PSException, KeyError, TypeError, ValueError, RecursionError):  # unresolvable: unknown
+        return 0
+    return int(count) if isinstance(count, int | float) and not isinstance(count, bool) else 0
 
 
 @contextmanager
@@ -121,11 +130,11 @@ def _pdf_errors() -> Iterator[None]:
             yield
         except PdfminerException as exc:
             inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-            if isinstance(inner, ReadError):
+            if isinstance(inner, JixiaoError):  # ours (a time limit), wrapped by pdfplumber
                 raise inner from None
             if inner is not None and isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-                raise EncryptedDocument(f"PDF 文件已加密，需要密码: {type(inner).__name__}") from exc
-            raise CorruptDocument(f"PDF 文件已损坏或无法解析: {inner or exc}") from exc
+                raise EncryptedDocument("PDF 文件已加密，需要密码") from exc
+            raise CorruptDocument("PDF 文件已损坏或无法解析") from exc
 
 
 def assemble(pages: list[PageLayout]) -> list[Block]:
