@@ -77,7 +77,7 @@ def _extract_part(part: FormPart, settings: Settings) -> Record:
     template = part.template
     if template is None or template.form == MONITORING:
         return _monitoring(part.document, settings)
-    record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))  # type: ignore[arg-type]
+    record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))
     record = run_checks(part.document, record, settings.checks)
     status, errors = decide_family_status(record, template)
     return _finished(record, status, errors, checked=True)

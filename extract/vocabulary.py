@@ -131,9 +131,15 @@ def header(key: str, headers: str = "keys") -> str:
         return key
     if key in HEADERS_ZH:
         return HEADERS_ZH[key]
-    from extract.checks.base import FIELD_LABELS  # local: the checks are heavy to import
+    from parsers.forms import template_for  # local: templates are read only when asked for
+
+    template = template_for("monitoring")
+
+    def known(name: str) -> str | None:
+        found = template.label_of(name)
+        return found if found != name else None
 
     for suffix, words in HEADER_SUFFIXES_ZH.items():
-        if key.endswith(suffix) and key[: -len(suffix)] in FIELD_LABELS:
-            return FIELD_LABELS[key[: -len(suffix)]] + words
-    return FIELD_LABELS.get(key, key)
+        if key.endswith(suffix) and (base := known(key[: -len(suffix)])) is not None:
+            return base + words
+    return known(key) or key

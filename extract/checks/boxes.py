@@ -55,7 +55,7 @@ def checkbox_state(ctx: CheckContext) -> Iterator[Finding]:
 @rule("adjustment-flag", Severity.ERROR, fields=("adjustment_needed", "decrease", "increase"))
 def adjustment_flag(ctx: CheckContext) -> Iterator[Finding]:
     """是否需要预算调整 must agree with 调减/调增: 否 with a non-zero amount, or 是 with both zero, is a fault."""
-    needed = ctx.record.fields.adjustment_needed
+    needed = getattr(ctx.record.fields, "adjustment_needed", None)  # a monitoring rule
     decrease, increase = ctx.yuan("decrease"), ctx.yuan("increase")
     evidence = ctx.evidence_for("adjustment_needed", "decrease", "increase")
     if needed is False:

@@ -45,7 +45,7 @@ def identity(record: dict[str, Any]) -> tuple[str, str, int]:
     reader = source.get("reader") or reader_for(path)
     file_key = f"{source['sha256']}:{reader}" if source.get("sha256") else f"path:{path}"
     part = source.get("part")
-    index = part.get("index") if isinstance(part, dict) and isinstance(part.get("index"), int) else 1
+    index = int(part["index"]) if isinstance(part, dict) and isinstance(part.get("index"), int) else 1
     return f"{file_key}:{index}", file_key, index
 
 

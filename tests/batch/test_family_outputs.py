@@ -132,7 +132,8 @@ def test_discrepancies_of_every_form(outdir: Path):
 
 def test_report_names_type_project_and_year(outdir: Path):
     html = (outdir / "report.html").read_text(encoding="utf-8")
-    assert html.count("<code>self_evaluation</code>") == 4 and "<code>monitoring</code>" in html
+    # four self-evaluation forms, each with its form line, and one row in the totals by form type
+    assert html.count("<code>self_evaluation</code>") == 4 + 1 and "<code>monitoring</code>" in html
     assert "2023年度" in html and "第一个项目" in html and "第2/2份" in html and "d/多表.pdf#2" in html
     assert "年度资金总额·全年执行数（funds.total.executed）" in html
 
