@@ -147,6 +147,7 @@ def load(
     raise typer.Exit(load_command(outdir, db, quiet))
 
 
+@app.command()
 def schema(
     form: Annotated[str | None, typer.Option("--form", metavar="TYPE", help="Only this form's fields (monitoring, self_evaluation …).")] = None,
     sql: Annotated[str | None, typer.Option("--sql", metavar="postgresql|duckdb", help="Print the warehouse DDL.")] = None,
