@@ -17,6 +17,7 @@ from corpus.generator.family.expected import self_evaluation_record
 from corpus.generator.family.faults import applicable
 from schemas.record import Record
 from tests.generator.family_oracle import violations
+from tests.generator.readable import plain_text
 
 
 def _content(path: Path) -> bytes:
@@ -105,24 +106,7 @@ def test_department_form_has_no_project_name() -> None:
 
 
 def _text(path: Path) -> str:
-    if path.suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(path))
-        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        return "\n".join([p.text for p in document.paragraphs] + cells)
-    if path.suffix == ".pdf":
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError(path.name)
+    return plain_text(path)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
