@@ -50,11 +50,12 @@ def extract_command(inputs: list[Path], output: Path | None, config: Path | None
     except OutputError as exc:
         print(f"jixiao extract: {exc}", file=sys.stderr)
         return EXIT_CANNOT_WRITE
-    print(summary_line(statuses, severities, output, lang_), file=sys.stdout if output else sys.stderr)
+    print(summary_line(statuses, severities, output, lang_, len(paths)), file=sys.stdout if output else sys.stderr)
     return EXIT_FAILED if statuses["failed"] else EXIT_OK
 
 
-def summary_line(statuses: Counter[str], severities: Counter[str], output: Path | None, lang: Lang) -> str:
+def summary_line(statuses: Counter[str], severities: Counter[str], output: Path | None, lang: Lang,
+                 files: int | None = None) -> str:
     """`3 个文档：读取完整 1 · 部分读取 1 · 读取失败 1；问题：错误 6 · 警告 2 · 提示 1；记录写入 out.jsonl`."""
     where = text("records-in", lang, path=output) if output else text("records-stdout", lang)
-    return f"{totals_text(statuses, severities, lang)}{'；' if lang == 'zh' else '; '}{where}"
+    return f"{totals_text(statuses, severities, lang, files)}{'；' if lang == 'zh' else '; '}{where}"

@@ -44,6 +44,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cannot-write": {"zh": "无法写入 {path}: {reason}；换一个可写的位置再运行",
                      "en": "cannot write {path}: {reason}; choose a writable location and run again"},
     "documents": {"zh": "{n} 个文档", "en": "{n} documents"},
+    "files-forms": {"zh": "{files} 个文件、{n} 张表", "en": "{files} files, {n} forms"},
     "problems": {"zh": "问题", "en": "problems"},
     "records-in": {"zh": "记录写入 {path}", "en": "records in {path}"},
     "records-stdout": {"zh": "记录输出到标准输出", "en": "records on standard output"},
@@ -114,11 +115,15 @@ def document_state(status: str, counts: Mapping[str, int], lang: Lang = "zh") ->
     return f"{status_name(status, lang)} · {review_result(counts, lang)}"
 
 
-def totals_text(statuses: Mapping[str, int], severities: Mapping[str, int], lang: Lang = "zh") -> str:
-    """`3 个文档：读取完整 1 · 部分读取 1 · 读取失败 1；问题：错误 6 · 警告 2 · 提示 1`."""
+def totals_text(statuses: Mapping[str, int], severities: Mapping[str, int], lang: Lang = "zh",
+                files: int | None = None) -> str:
+    """`3 个文档：读取完整 1 · 部分读取 1 · 读取失败 1；问题：错误 6 · 警告 2 · 提示 1`; with
+    `files` fewer than the records counted (a file of several forms): `2 个文件、3 张表：…`."""
     documents = sum(statuses.get(s, 0) for s in STATUS_ORDER)
     colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
     head = text("documents", lang, n=documents) if documents != 1 or lang == "zh" else "1 document"
+    if files is not None and files != documents:
+        head = text("files-forms", lang, files=files, n=documents)
     by_status = " · ".join(f"{status_name(s, lang)} {statuses.get(s, 0)}" for s in STATUS_ORDER)
     by_severity = " · ".join(f"{severity_name(s, lang)} {severities.get(s, 0)}" for s in SEVERITY_ORDER)
     return (f"{head}{colon}{by_status}{semi}"

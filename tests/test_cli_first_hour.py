@@ -148,3 +148,23 @@ def test_vocabulary_words():
     assert review_result({"info": 1}, "en") == "found 1 note"
     assert header("annual_budget_yuan", "zh") == "当年预算数（元）"
     assert header("annual_budget_yuan") == "annual_budget_yuan"
+
+
+def test_extract_summary_counts_files_and_forms_apart(tmp_path):
+    """Two files, one of them holding two forms: the line says 2 files and 3 forms."""
+    import shutil
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    samples = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(samples / "self_evaluation_two_forms.docx", folder)
+    shutil.copy(samples / "seed-huacao-tabs.txt", folder)
+    result = CliRunner().invoke(app, ["extract", str(folder), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "2 个文件、3 张表：读取完整 3" in result.output
+    assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 3
