@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.errors import ReadError  # noqa: E402
 from extract.settings import Limits  # noqa: E402
 from extract.timelimit import time_limit  # noqa: E402
 from parsers.readers import read_document  # noqa: E402
+from schemas.errors import ReadError  # noqa: E402
 
 
 def corpus_files() -> list[Path]:

@@ -23,7 +23,7 @@ from typing import Annotated
 
 import typer
 
-from extract.defaults import DEFAULT_TIMEOUT_SECONDS
+from schemas.limits import DEFAULT_TIMEOUT_SECONDS
 
 app = typer.Typer(
     no_args_is_help=True,

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from extract.errors import JixiaoError
 from extract.vocabulary import LANGS, Lang, text, usage_error
+from schemas.errors import JixiaoError
 
 if TYPE_CHECKING:
     from extract.settings import Settings

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.checks import run_checks
-from extract.errors import ReadError
 from extract.lineage import reader_for, rule_versions
 from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.status import decide_family_status, decide_status, unrecognized
@@ -24,6 +23,7 @@ from parsers.form_parser import parse_document
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.recognize import FormPart, split_forms
 from schemas.document import Document
+from schemas.errors import ReadError
 from schemas.record import ErrorItem, FormInfo, Part, Record, Status
 
 MONITORING = "monitoring"

@@ -1,5 +1,8 @@
 """Named settings a user can override: reader limits and checker tolerances.
 
+The limits model itself is `schemas.limits.Limits` (the readers below enforce it); this
+module gathers it with the checker's settings and loads both from TOML.
+
 Defaults live here; `load_settings(path)` reads overrides from a TOML file
 (`[limits]` and `[checks]` tables, keys as below) and rejects unknown keys. A rule's own
 settings are a table under `[checks]` named by its id (`[checks.budget-score]
@@ -11,45 +14,13 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    PositiveFloat,
-    PositiveInt,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from extract.defaults import DEFAULT_TIMEOUT_SECONDS
-from extract.errors import JixiaoError
 from schemas.discrepancy import Severity
-
-
-class Limits(BaseModel):
-    """Limits that keep one hostile or huge document from taking the run down."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    max_file_bytes: PositiveInt = 100 * 1024 * 1024
-    """Bigger files are refused unread (too-large)."""
-    max_unzipped_bytes: PositiveInt = 200 * 1024 * 1024
-    """A .docx whose parts add up to more, declared or inflated, is refused (unsafe-content)."""
-    max_zip_ratio: PositiveInt = 200
-    """A zip member (over 1 MiB) expanding more than this many times is a bomb (unsafe-content)."""
-    max_pages: PositiveInt = 500
-    """PDFs with more pages are refused before a page is parsed (too-many-pages)."""
-    max_line_chars: PositiveInt = 1_000_000
-    """A text file with a longer line is refused (too-large)."""
-    timeout_seconds: PositiveFloat = DEFAULT_TIMEOUT_SECONDS
-    """Reading and checking one document takes at most this long (timeout)."""
-    max_image_pixels: PositiveInt = 60_000_000
-    """An image page with more pixels (A4 at 600 dpi is 35 M) is refused (image-too-large);
-    one declaring over twice this is a decompression bomb (image-bomb)."""
-    ocr: Literal["auto", "always", "never"] = "auto"
-    """Pages read by OCR: those without a usable text layer (auto), every page (always), none."""
+from schemas.errors import JixiaoError
+from schemas.limits import Limits
 
 
 class CheckSettings(BaseModel):

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from extract.errors import LimitExceeded
+from schemas.errors import LimitExceeded
 
 REPEAT_SECONDS = 0.5
 

@@ -15,9 +15,9 @@ import regex
 import yaml
 from pydantic import ValidationError
 
-from extract.errors import TemplateError
 from parsers.normalize import clean_text, label_key
 from schemas.document import Document
+from schemas.errors import TemplateError
 from schemas.forms import FIELDS_MODELS
 from schemas.record import FormInfo
 from schemas.template import FormTemplate

@@ -1,20 +1,17 @@
 """Text normalisation shared by every reader and parser.
 
-Owns: full-width digits/points/percent signs to ASCII, removal of the spaces OCR and line
-wrapping leave between CJK characters, page furniture, and label keys (a label with its
-spaces, punctuation width and trailing unit removed, the unit returned). Box glyphs are the
-business of `parsers.readers.checkbox_glyphs`.
+Owns: removal of the spaces OCR and line wrapping leave between CJK characters, page
+furniture, and label keys (a label with its spaces, punctuation width and trailing unit
+removed, the unit returned). Full-width to ASCII is `schemas.figures.to_ascii` (the models'
+own views need it too), re-exported here. Box glyphs are the business of
+`parsers.readers.checkbox_glyphs`.
 """
 
 from __future__ import annotations
 
 import regex
 
-_FULLWIDTH: dict[int, int | None] = {ord("０") + i: ord("0") + i for i in range(10)}
-_FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), 0x3000: ord(" "), 0xA0: ord(" ")})
-_FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
-_FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
-_FULLWIDTH.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None, 0x2060: None})
+from schemas.figures import to_ascii
 
 # Characters between which a space is an OCR / wrapping artefact, never meaningful.
 _CJK = r"[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’☑☐]"
@@ -33,14 +30,6 @@ _PAGE_NUMBER = regex.compile(
 _ANY_SPACE = regex.compile(r"\s+")
 _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")
 _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
-
-
-_NEEDS_ASCII = regex.compile("[" + "".join(regex.escape(chr(code)) for code in _FULLWIDTH) + "]")
-
-
-def to_ascii(text: str) -> str:
-    """Full-width digits, letters, points, percent signs and spaces read as ASCII."""
-    return text.translate(_FULLWIDTH) if _NEEDS_ASCII.search(text) else text
 
 
 def collapse_cjk_spaces(text: str) -> str:

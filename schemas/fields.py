@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from schemas.figures import parse_number
+
 Unit = Literal["元", "万元", "亿元"]
 
 
@@ -55,8 +57,6 @@ class Amount(BaseModel):
     @property
     def number(self) -> Decimal | None:
         """The printed figure as a Decimal (in `unit`), or None when it is not a number."""
-        from parsers.fields.amount import parse_number  # local: schemas stay import-light
-
         return parse_number(self.raw)
 
     @property

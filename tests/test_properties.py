@@ -8,9 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.errors import ReadError
 from extract.pipeline import extract_document
-from extract.settings import Limits
 from parsers.fields.amount import parse_amount
 from parsers.fields.choice import option_states
 from parsers.fields.percent import parse_percent
@@ -19,6 +17,8 @@ from parsers.fields.text import parse_text
 from parsers.normalize import clean_text, collapse_cjk_spaces, label_key, one_line, to_ascii
 from parsers.readers import source_for
 from parsers.readers import text as text_reader
+from schemas.errors import ReadError
+from schemas.limits import Limits
 
 FORM_WORDS = [
     "项目名称", "当年预算数(元)", "是☐ 否☑", "口", "√", "\t", "\n", "<p>", "</p>", "<input checked type=checkbox>",

@@ -127,8 +127,8 @@ def _outcome(task: Task, result: Any, seconds: float, log: str | None = None) ->
 
 
 def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
-    from extract.errors import ReadError
     from extract.timelimit import time_limit
+    from schemas.errors import ReadError
 
     started = time.perf_counter()
     log = None

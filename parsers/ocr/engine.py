@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from extract.errors import ReadError
+from schemas.errors import ReadError
 
 ENGINE_NAME = "rapidocr"
 # Longest side the text detector sees (pixels): larger pages are scaled down for detection.

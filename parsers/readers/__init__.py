@@ -1,7 +1,7 @@
 """Format readers in a registry: file suffix -> reader module; `read_document(path)` -> Document.
 
 Each reader module exposes `read(data: bytes, source: Source, limits: Limits) -> Document`
-and raises only `extract.errors.ReadError` subclasses. Reader modules are imported lazily,
+and raises only `schemas.errors.ReadError` subclasses. Reader modules are imported lazily,
 so reading one text file never pays for importing pdfplumber.
 """
 
@@ -15,9 +15,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from extract.errors import EmptyDocument, FileAccessError, LimitExceeded, UnsupportedFormat
-from extract.settings import Limits
 from schemas.document import Document
+from schemas.errors import EmptyDocument, FileAccessError, LimitExceeded, UnsupportedFormat
+from schemas.limits import Limits
 from schemas.record import Source
 
 # Library warnings (pdfminer's "Could not get FontBBox…", "Ignoring wrong pointing object…")

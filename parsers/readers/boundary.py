@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from extract.errors import (
+from schemas.errors import (
     CorruptDocument,
     EncryptedDocument,
     JixiaoError,

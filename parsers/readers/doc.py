@@ -23,17 +23,17 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from extract.errors import (
+from parsers.readers import docx
+from parsers.readers.docx_container import is_encrypted_ooxml, is_ole2, is_zip
+from schemas.document import Document
+from schemas.errors import (
     CorruptDocument,
     EncryptedDocument,
     LimitExceeded,
     NotADocument,
     UnsupportedFormat,
 )
-from extract.settings import Limits
-from parsers.readers import docx
-from parsers.readers.docx_container import is_encrypted_ooxml, is_ole2, is_zip
-from schemas.document import Document
+from schemas.limits import Limits
 from schemas.record import Source
 
 CONVERTERS = ("soffice", "libreoffice")

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from extract.errors import NotADocument
-from extract.settings import Limits
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
 from parsers.readers.docx_boxes import W, on_off, symbol_font_styles
@@ -32,6 +30,8 @@ from parsers.readers.docx_container import package
 from parsers.readers.docx_numbering import Numbering
 from parsers.readers.docx_text import SDT, SDT_CONTENT, InlineText, Pages
 from schemas.document import Block, Cell, Document, Paragraph, Table
+from schemas.errors import NotADocument
+from schemas.limits import Limits
 from schemas.record import Source
 
 P, TBL, TR, TC, BODY = (f"{W}{n}" for n in ("p", "tbl", "tr", "tc", "body"))

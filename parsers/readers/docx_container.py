@@ -29,7 +29,8 @@ import zlib
 
 from lxml import etree
 
-from extract.errors import (
+from parsers.readers.boundary import safe_xml
+from schemas.errors import (
     CorruptDocument,
     EncryptedDocument,
     NotADocument,
@@ -37,8 +38,7 @@ from extract.errors import (
     UnsafeDocument,
     UnsupportedFormat,
 )
-from extract.settings import Limits
-from parsers.readers.boundary import safe_xml
+from schemas.limits import Limits
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

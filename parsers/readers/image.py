@@ -20,7 +20,11 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from extract.errors import (
+from parsers.lines import build_document
+from parsers.ocr.engine import OcrUnavailable
+from parsers.readers.scan_pages import PageImage, read_pages
+from schemas.document import Document
+from schemas.errors import (
     CorruptDocument,
     EmptyDocument,
     LimitExceeded,
@@ -28,11 +32,7 @@ from extract.errors import (
     NoTextLayer,
     UnsafeDocument,
 )
-from extract.settings import Limits
-from parsers.lines import build_document
-from parsers.ocr.engine import OcrUnavailable
-from parsers.readers.scan_pages import PageImage, read_pages
-from schemas.document import Document
+from schemas.limits import Limits
 from schemas.record import Source
 
 OCR_DPI = 300

@@ -35,7 +35,14 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import (
+from parsers.lines import build_document
+from parsers.readers import scan_pdf
+from parsers.readers.boundary import reading_errors
+from parsers.readers.pdf_page import PageLayout, RawPage, TablePart, layout_page
+from parsers.readers.pdf_stitch import TableBuilder
+from parsers.readers.pdf_text import TextLine, paragraphs
+from schemas.document import Block, Document, Paragraph
+from schemas.errors import (
     CorruptDocument,
     EmptyDocument,
     EncryptedDocument,
@@ -45,14 +52,7 @@ from extract.errors import (
     NoTextLayer,
     ReadError,
 )
-from extract.settings import Limits
-from parsers.lines import build_document
-from parsers.readers import scan_pdf
-from parsers.readers.boundary import reading_errors
-from parsers.readers.pdf_page import PageLayout, RawPage, TablePart, layout_page
-from parsers.readers.pdf_stitch import TableBuilder
-from parsers.readers.pdf_text import TextLine, paragraphs
-from schemas.document import Block, Document, Paragraph
+from schemas.limits import Limits
 from schemas.record import Source
 
 _HEADER_SCAN_BYTES = 1024

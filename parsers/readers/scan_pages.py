@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.errors import ReadError
 from parsers.readers.pdf_page import PageLayout
+from schemas.errors import ReadError
 from schemas.record import LowConfidence, OcrInfo
 
 PageImage = tuple[int, Any, float]  # (page number, RGB or grey array, dpi)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extract.errors import CorruptDocument
-from extract.settings import Limits
 from parsers.readers.pdf_page import PageLayout
 from parsers.readers.scan_pages import PageImage, ScanResult, read_pages
+from schemas.errors import CorruptDocument
+from schemas.limits import Limits
 
 RENDER_DPI = 300
 

@@ -12,12 +12,12 @@ import importlib
 
 import regex
 
-from extract.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
-from extract.settings import Limits
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
 from parsers.readers.html_inline import plain_spaces
 from schemas.document import Document
+from schemas.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
+from schemas.limits import Limits
 from schemas.record import Source
 
 DIALECTS: tuple[tuple[str, str], ...] = (

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import samples
 
-from extract.errors import ReadError
 from extract.pipeline import extract_file
 from extract.runner import extract_safely
 from extract.settings import Limits, Settings, load_settings
 from parsers.readers import read_bytes, read_document
+from schemas.errors import ReadError
 
 READ_CODES = {"unsupported-format", "not-a-document", "corrupt", "encrypted", "empty", "no-text-layer",
               "unknown-encoding", "unsafe-content", "too-large", "too-many-pages", "timeout",

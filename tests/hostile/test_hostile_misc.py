@@ -12,12 +12,12 @@ import samples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.errors import ReadError
 from extract.outputs.report_html import _document
 from extract.outputs.safety import esc, neutralise_cell, xlsx_cell
 from extract.pipeline import extract_document, extract_file
-from extract.settings import Limits
 from parsers.readers import read_document
+from schemas.errors import ReadError
+from schemas.limits import Limits
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -37,13 +37,13 @@ from docx_builders import (  # noqa: E402
     zip_bytes,
 )
 
-from extract.errors import ReadError  # noqa: E402
 from extract.settings import Limits  # noqa: E402
 from parsers.readers import doc as doc_reader  # noqa: E402
 from parsers.readers import docx as docx_reader  # noqa: E402
 from parsers.readers import read_document  # noqa: E402
 from parsers.readers.checkbox_glyphs import symbol_box_state  # noqa: E402
 from schemas.document import Paragraph, Table  # noqa: E402
+from schemas.errors import ReadError  # noqa: E402
 from schemas.record import Source  # noqa: E402
 
 SOURCE = Source(path="t.docx", format="docx")

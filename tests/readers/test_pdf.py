@@ -6,17 +6,17 @@ import pytest
 from pdfplumber.utils.exceptions import PdfminerException
 from reportlab.lib.pdfencrypt import StandardEncryption
 
-from extract.errors import (
-    CorruptDocument,
-    EncryptedDocument,
-    LimitExceeded,
-    NoTextLayer,
-    NotADocument,
-)
-from extract.settings import Limits
 from parsers.readers import pdf as pdf_reader
 from parsers.readers.pdf_boxes import char_text, symbol_family
 from schemas.document import Document, Paragraph, Table
+from schemas.errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    LimitExceeded,
+    NotADocument,
+    NoTextLayer,
+)
+from schemas.limits import Limits
 from schemas.record import Source
 from tests.readers.pdf_builders import HEIGHT, Sheet, build
 

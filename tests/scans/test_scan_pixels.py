@@ -11,10 +11,10 @@ pytest.importorskip("cv2")
 Image = pytest.importorskip("PIL.Image")
 ImageDraw = pytest.importorskip("PIL.ImageDraw")
 
-from extract.errors import LimitExceeded, NotADocument, NoTextLayer, UnsafeDocument
-from extract.settings import Limits
 from parsers.ocr import marks, prep
 from parsers.readers import image as image_reader
+from schemas.errors import LimitExceeded, NotADocument, NoTextLayer, UnsafeDocument
+from schemas.limits import Limits
 from schemas.record import Source
 
 DPI = 300
