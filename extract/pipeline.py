@@ -22,6 +22,7 @@ from parsers.family_parser import parse_family
 from parsers.form_parser import parse_document
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.recognize import FormPart, split_forms
+from parsers.units import read_units
 from schemas.document import Document
 from schemas.errors import ReadError
 from schemas.record import ErrorItem, FormInfo, Part, Record, Status
@@ -88,6 +89,7 @@ def _monitoring(document: Document, settings: Settings) -> Record:
     failed = unrecognized(record)
     if failed is not None:  # no known form: one clear error, and no rule runs on it
         return _finished(record.model_copy(update={"errors": []}), Status.FAILED, [failed], checked=False)
+    record = read_units(document, record, settings.checks)  # reading decides the amounts' units
     record = run_checks(document, record, settings.checks)
     status, errors = decide_status(record)
     return _finished(record, status, errors, checked=True)

@@ -1,7 +1,7 @@
 """The 18 form fields of a record, and the value types they use (Amount, Period).
 
 Owns the shape of `record.fields` from record-v1.md. Parsing text into these values is
-`parsers.fields`; deciding an amount's real unit is the checker's `unit-mismatch` rule.
+`parsers.fields`; deciding an amount's real unit is `parsers.units` (reading, after field parsing).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Owns the rule registry and the order of a run. One rule is one small function registered
 with `@rule` (`base.py`), one family per module:
 
-- `units.py`: unit-mismatch (unit inference; runs first and corrects the record)
+- `units.py`: unit-mismatch (reports the units reading decided, `parsers.units`)
 - `amounts.py`: budget-identity, execution-rate
 - `boxes.py`: checkbox-state, adjustment-flag
 - `narrative.py`: narrative-mismatch, text-arithmetic
@@ -17,10 +17,10 @@ with `@rule` (`base.py`), one family per module:
 
 A rule runs on a record when its form's template lists it (`rules:`), else when the rule
 declares the form (`applicable`). A record whose form was not recognised
-(`unrecognized-form`) gets no discrepancy at all. On the monitoring form `run_checks`
-infers units first, so every other rule reads amounts in the unit they are
-really in; then runs every rule on the corrected record and returns it with its
-discrepancies sorted by severity (error, warning, info), then rule id. A rule's severity is
+(`unrecognized-form`) gets no discrepancy at all. Checks only report: the record's fields
+are final when reading ends (the monitoring form's units are decided by
+`parsers.units.read_units`, which the pipeline runs after field parsing), and `run_checks`
+returns the record with its fields untouched and its discrepancies sorted by severity (error, warning, info), then rule id. A rule's severity is
 its default unless `CheckSettings.severities` overrides it; a finding may carry its own
 (missing-field's empty subsections are `info`). One fault is reported once: rules skip
 silently when their inputs are missing, and the few overlaps are settled in the rules
@@ -52,7 +52,6 @@ from extract.checks.base import (
     rule,
 )
 from extract.checks.forms import applicable
-from extract.checks.units import infer_units
 from extract.settings import CheckSettings
 from schemas.discrepancy import Discrepancy, Severity
 from schemas.document import Document
@@ -75,25 +74,20 @@ UNRECOGNIZED = "unrecognized-form"
 
 
 def run_checks(document: Document, record: Record, settings: CheckSettings | None = None) -> Record:
-    """`record` with amounts in their inferred units and its discrepancies added, sorted.
+    """`record` with its discrepancies added, sorted; its fields are never changed.
 
     A record of no known form (`unrecognized-form`) is returned without any discrepancy."""
     if any(error.code == UNRECOGNIZED for error in record.errors):
         return record.model_copy(update={"discrepancies": []})
-    record, discrepancies = check_record(document, record, settings or CheckSettings())
+    discrepancies = check_record(document, record, settings or CheckSettings())
     ordered = sorted(record.discrepancies + discrepancies, key=lambda d: (Severity(d.severity).rank, d.rule))
     return record.model_copy(update={"discrepancies": ordered})
 
 
-def check_record(document: Document, record: Record, settings: CheckSettings) -> tuple[Record, list[Discrepancy]]:
-    """The unit-corrected record and the discrepancies of every registered rule, unsorted."""
-    first = CheckContext(document, record, settings)
-    form = first.form_type
-    if form == "monitoring":
-        corrected, unit_findings = infer_units(first)
-        ctx = first.with_record(corrected, unit_findings)
-    else:
-        corrected, ctx = record, first  # on the family's forms reading decides the units
+def check_record(document: Document, record: Record, settings: CheckSettings) -> list[Discrepancy]:
+    """The discrepancies of every registered rule on `record`, unsorted."""
+    ctx = CheckContext(document, record, settings)
+    form = ctx.form_type
     found: list[Discrepancy] = []
     for registered in IMPLEMENTATIONS:
         if not applicable(registered, form):
@@ -109,4 +103,4 @@ def check_record(document: Document, record: Record, settings: CheckSettings) ->
                     evidence=finding.evidence,
                 )
             )
-    return corrected, found
+    return found

@@ -1,6 +1,6 @@
 """Rules on the table's arithmetic: `budget-identity` and `execution-rate`.
 
-Both read amounts after unit inference (`units.py`), compare in yuan, and skip silently
+Both read amounts in the units reading decided (`parsers.units`), compare in yuan, and skip silently
 when an input is missing (`missing-field` reports absences). When the identity fails and a
 figure the narrative states for one of its terms would satisfy it (the seed: 年初预算58.1万元
 − 调减56.875万元 + 0 = 调整后1.225万元, while the table's 当年预算数 holds 1.225), the message

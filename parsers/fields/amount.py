@@ -1,6 +1,6 @@
 """Amounts: the printed figure and its stated unit -> Amount (Decimal all the way, never float).
 
-`unit` starts as the stated unit (元 when none is stated); the checker's unit inference may
+`unit` starts as the stated unit (元 when none is stated); the reading step `parsers.units` may
 later decide the figure is really in another unit.
 """
 

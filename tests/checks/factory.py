@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from extract.checks import CheckContext, run_checks
-from extract.checks.units import infer_units
 from extract.settings import CheckSettings
 from parsers.lines import build_document
+from parsers.units import read_units
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.discrepancy import Discrepancy
 from schemas.document import Cell, Document, Paragraph, Table
@@ -102,15 +102,19 @@ class Case:
     document: Document
     record: Record
 
+    def read(self, settings: CheckSettings | None = None) -> Record:
+        """The record as reading leaves it: its amounts in the units the evidence shows."""
+        return read_units(self.document, self.record, settings or CheckSettings())
+
     def check(self, settings: CheckSettings | None = None) -> Record:
-        """Run every rule."""
-        return run_checks(self.document, self.record, settings or CheckSettings())
+        """Finish reading, then run every rule."""
+        settings = settings or CheckSettings()
+        return run_checks(self.document, self.read(settings), settings)
 
     def ctx(self, settings: CheckSettings | None = None) -> CheckContext:
-        """The context the rules see (units inferred)."""
+        """The context the rules see (units decided by reading)."""
         settings = settings or CheckSettings()
-        record, unit_findings = infer_units(CheckContext(self.document, self.record, settings))
-        return CheckContext(self.document, record, settings, unit_findings)
+        return CheckContext(self.document, self.read(settings), settings)
 
 
 def make_case(

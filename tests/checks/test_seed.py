@@ -13,6 +13,7 @@ import pytest
 
 from extract.checks import run_checks
 from extract.settings import CheckSettings
+from parsers.units import read_units
 from schemas.record import Record
 
 from .seed import EXPECTED_ERRORS, EXPECTED_UNITS, SEED_PATH, seed_document, seed_record
@@ -36,7 +37,7 @@ def _assert_seed_outcome(record: Record) -> None:
 
 def test_seed_hand_built_record():
     document = seed_document()
-    record = run_checks(document, seed_record(document), CheckSettings())
+    record = run_checks(document, read_units(document, seed_record(document), CheckSettings()), CheckSettings())
     _assert_seed_outcome(record)
     annual = next(d for d in record.discrepancies if d.rule == "unit-mismatch" and d.fields == ["annual_budget"])
     assert annual.message.startswith("当年预算数标注单位为“元”，数值1.225与正文“调整预算1.225万元”一致，应为万元")

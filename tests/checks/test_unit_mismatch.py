@@ -56,7 +56,7 @@ def test_unlabelled_amounts_take_the_unit_with_infos_only():
     found = of_rule(record, "unit-mismatch")
     assert found and all(d.severity == "info" for d in found)
     assert record.fields.annual_budget.unit == "万元"
-    assert record.fields.annual_budget.yuan_value == Decimal("1000000")
+    assert record.fields.annual_budget.yuan_value == Decimal(1000000)
 
 
 def test_table_arithmetic_decides_a_mixed_reading():
@@ -83,14 +83,16 @@ def test_clean_report_has_no_unit_mismatch():
 
 def test_an_amount_without_a_stated_unit_takes_the_narratives_unit_with_an_info():
     from extract.checks import run_checks
+    from extract.settings import CheckSettings
     from parsers.form_parser import parse_document
     from parsers.lines import build_document
+    from parsers.units import read_units
     from schemas.document import Paragraph
     from schemas.record import Source
 
     lines = ["当年预算数", "120", "一、项目基本情况：", "本项目年初预算为120万元。"]
     document = build_document(Source(path="x.txt"), [Paragraph(text=t) for t in lines])
-    record = run_checks(document, parse_document(document))
+    record = run_checks(document, read_units(document, parse_document(document), CheckSettings()))
     annual = record.fields.annual_budget
     assert (annual.stated_unit, annual.unit, annual.yuan, annual.unit_inferred) == (None, "万元", "1200000.00", True)
     (finding,) = [d for d in record.discrepancies if d.rule == "unit-mismatch"]
