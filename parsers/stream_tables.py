@@ -26,6 +26,7 @@ from parsers.tables import (
     _value,
     compiled,
     header_key,
+    place_grid_row,
 )
 from schemas.document import Document, Line, Table
 from schemas.record import ProvenanceEntry
@@ -109,13 +110,9 @@ def stream_grid(lines: list[Line], spec: TableSpec, caption_unit: str | None, st
             column_name = columns[k][0]
             unit = units.get(k) or row_unit or block_unit or caption_unit
             values[column_name] = _value(spec.columns[column_name], line.text, unit)
-        path = name if name is not None else f"{spec.extra}.{len(extra)}"
-        if name is None:
-            if spec.extra is None:
-                break
-            extra.append({"label": label, **values})
-        else:
-            read.value.setdefault(name, values)
+        path = place_grid_row(read, extra, spec, name, label, values)
+        if path is None:
+            break
         read.provenance[path] = _entry(lines[i])
         for k, line in enumerate(figures):
             read.provenance[f"{path}.{columns[k][0]}"] = _entry(line)

@@ -210,18 +210,28 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
                 column = spec.columns[column_name]
                 unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit
                 values[column_name] = _value(column, cell.text, unit)
-            path = f"{name}" if name is not None else f"{spec.extra}.{len(extra)}"
-            if name is None:
-                if spec.extra is None:
-                    continue
-                extra.append({"label": label_text, **values})
-            else:
-                read.value.setdefault(name, values)
+            path = place_grid_row(read, extra, spec, name, label_text, values)
+            if path is None:
+                continue
             _provenance(read, lines, block, r, path, by_column)
         if spec.extra:
             read.value[spec.extra] = extra
         return read
     return TableRead()
+
+
+def place_grid_row(read: TableRead, extra: list[dict[str, Any]], spec: TableSpec, name: str | None,
+                   label: str, values: dict[str, Any]) -> str | None:
+    """Put one grid row's values where they belong: under its row key (the first row of a key
+    wins), else as the next `extra` row with its label. The row's provenance path, or None when
+    the row has no key and the spec keeps no extra rows (the caller decides what that ends)."""
+    if name is not None:
+        read.value.setdefault(name, values)
+        return name
+    if spec.extra is None:
+        return None
+    extra.append({"label": label, **values})
+    return f"{spec.extra}.{len(extra) - 1}"
 
 
 def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) -> TableRead:

@@ -3,8 +3,8 @@
 ``documents`` / ``ok`` / ``partial`` / ``failed`` / ``discrepancies`` count every record in
 records.jsonl (all runs on this OUTDIR); ``run`` describes this run only: inputs found,
 documents read, skipped as already recorded, duplicates (byte-identical copies, read once),
-and its durations. Rule versions come from ``extract.checks.RULES`` when the checker
-provides it (a rule without ``version`` is versioned with jixiao itself).
+and its durations. Rule versions are ``extract.lineage.rule_versions`` (the same map every
+checked record carries in ``rules``).
 """
 
 from __future__ import annotations
@@ -13,21 +13,12 @@ import json
 import statistics
 from typing import Any
 
+from extract.lineage import rule_versions
 from extract.outputs.flatten import SEVERITIES
 from extract.outputs.index import StoreIndex, atomic_output
 from extract.version import __version__
 from extract.vocabulary import Lang, totals_text
 from schemas.record import SCHEMA_VERSION
-
-
-def rule_versions() -> dict[str, str]:
-    """{rule_id: version} of the checker's rules, {} when there is no registry yet."""
-    try:
-        from extract.checks import RULES
-    except ImportError:
-        return {}
-    return {str(rule_id): str(getattr(rule, "version", None) or __version__)
-            for rule_id, rule in sorted(RULES.items())}
 
 
 def _durations(values: Any) -> dict[str, float | None]:
