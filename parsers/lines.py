@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+from parsers.box_elements import attach_boxes
 from schemas.discrepancy import Location
 from schemas.document import Block, Document, Line, Paragraph, Table
 from schemas.record import Source
 
 
 def build_document(source: Source, blocks: Sequence[Block]) -> Document:
-    """Freeze `blocks` into a Document with numbered lines; fills `source.pages` if unset."""
-    blocks = tuple(blocks)
+    """Freeze `blocks` into a Document with numbered lines; fills `source.pages` if unset.
+
+    Each block's boxes become elements of their cell or paragraph first (`attach_boxes`)."""
+    blocks = tuple(attach_boxes(block) for block in blocks)
     lines = tuple(_number(_raw_lines(blocks)))
     pages = source.pages or max((line.loc.page for line in lines), default=1)
     return Document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)

@@ -2,7 +2,7 @@
 
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.discrepancy import Discrepancy, Evidence, Location, Severity
-from schemas.document import Block, Cell, Document, Line, Paragraph, Table
+from schemas.document import Block, Cell, Checkbox, Document, Line, Paragraph, Table
 from schemas.fields import AMOUNT_FIELDS, Amount, Fields, Period, Unit
 from schemas.record import (
     SCHEMA_VERSION,
@@ -21,6 +21,7 @@ __all__ = [
     "Amount",
     "Block",
     "Cell",
+    "Checkbox",
     "CheckboxGroup",
     "CheckboxOption",
     "Discrepancy",

@@ -1,9 +1,14 @@
 """The format-neutral document model every reader produces and every parser reads.
 
-Readers (`parsers.readers.*`) build *blocks*: paragraphs and tables, in reading order, with
-checkboxes already rendered as ☑ (ticked) or ☐ (empty) inside the text. One shared builder
-(`parsers.lines.build_document`) numbers them into *lines*, which give every field and every
-piece of evidence its `{page, line}`. Field parsing, sections and the checker read only this.
+Readers (`parsers.readers.*`) build *blocks*: paragraphs and tables, in reading order. A
+check box is an element of the cell or paragraph that holds it (`Checkbox`: its state, how
+sure the reading is, what it was read from, the option label beside it, where it stands);
+the text view shows it as ☑ (ticked), ☐ (empty) or ⍰ (unknown) at `Checkbox.offset`, for
+provenance and evidence. A cell or paragraph may carry its box on the page (`bbox`, points,
+top-left origin) and a reading confidence where the reader knows them. One shared builder
+(`parsers.lines.build_document`) attaches the boxes and numbers the blocks into *lines*,
+which give every field and every piece of evidence its `{page, line}`. Field parsing,
+sections and the checker read only this.
 """
 
 from __future__ import annotations
@@ -17,6 +22,36 @@ from schemas.record import Source
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
+BBox = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points from the page's top-left corner."""
+BoxState = Literal["checked", "unchecked", "unknown"]
+BoxSource = Literal["w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels"]
+
+
+class Checkbox(BaseModel):
+    """A check box as an element of its cell or paragraph.
+
+    `source` is what it was read from: a Word content control (w14), a legacy form field, a
+    box glyph in the text (a symbol font, ☑/☐ in OCR text), a PDF AcroForm widget, a square
+    drawn on a PDF page, an OCR engine's word, or a scan's pixels. `label` is the text beside
+    it in its element (after it when the element opens with a box, else before it), the option
+    it answers as printed; `offset` is where its glyph stands in the element's text.
+    """
+
+    model_config = _FROZEN
+
+    state: BoxState
+    source: BoxSource
+    offset: int
+    label: str = ""
+    confidence: float | None = None
+    bbox: BBox | None = None
+
+    @property
+    def checked(self) -> bool | None:
+        """True ticked, False empty, None when the reading could not tell."""
+        return None if self.state == "unknown" else self.state == "checked"
+
 
 class Cell(BaseModel):
     """One table cell after span resolution: a merged cell appears exactly once."""
@@ -29,6 +64,9 @@ class Cell(BaseModel):
     col_span: int = 1
     text: str
     page: int | None = None
+    boxes: tuple[Checkbox, ...] = ()
+    bbox: BBox | None = None
+    confidence: float | None = None
 
 
 class Table(BaseModel):
@@ -68,6 +106,9 @@ class Paragraph(BaseModel):
     kind: Literal["paragraph"] = "paragraph"
     page: int = 1
     text: str
+    boxes: tuple[Checkbox, ...] = ()
+    bbox: BBox | None = None
+    confidence: float | None = None
 
 
 Block = Annotated[Paragraph | Table, Field(discriminator="kind")]
@@ -83,6 +124,8 @@ class Line(BaseModel):
     block: int
     row: int | None = None
     cells: tuple[int, ...] = ()
+    bbox: BBox | None = None
+    confidence: float | None = None
 
 
 class Document(BaseModel):

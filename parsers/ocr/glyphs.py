@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parsers.ocr.marks import Box
-from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
-from parsers.readers.checkbox_glyphs import UNKNOWN as UNKNOWN_BOX
+from parsers.readers.checkbox_glyphs import mark
 
 # What recognizers print for a box or for a tick over one.
 BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
@@ -88,9 +87,7 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
 
 def box_text(box: Box) -> str:
     """☑, ☐ or the unknown mark for a box read from pixels."""
-    if box.state is None:
-        return UNKNOWN_BOX
-    return CHECKED if box.state else UNCHECKED
+    return mark(box.state, "pixels")
 
 
 def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[dict[str, Any]]:

@@ -1,5 +1,11 @@
 """The closed checkbox vocabulary: every reader renders boxes as ☑ (ticked) or ☐ (empty).
 
+A reader that knows more than the glyph (a Word content control, an AcroForm widget, a drawn
+square, a scan's pixels) writes a *source mark* instead (`mark`): one character that travels
+through the reader's joins and splits like a glyph and tells `parsers.box_elements` the box's
+state and source when it turns the marks into `Checkbox` elements and ☑/☐/⍰ in the text.
+A plain ☑/☐/⍰ becomes a box read from a glyph.
+
 Owns the tables of Unicode glyphs and symbol-font code points (Wingdings, Wingdings 2,
 Webdings) that stand for boxes. OCR look-alikes (口 for ☐, √ for ☑) are NOT rewritten here,
 because 口 and √ are ordinary text elsewhere; `parsers.fields.choice` reads them, and only
@@ -94,3 +100,28 @@ def canonical_glyphs(text: str) -> str:
     if _GLYPH_CHARS.isdisjoint(text):
         return text
     return text.translate(_GLYPH_TABLE)
+
+
+# ---------------------------------------------------------------- source marks
+SOURCES = ("w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels")
+_MARK_BASE = 0xF0100  # Supplementary Private Use Area-A: never in a document's own text
+_STATES: tuple[bool | None, ...] = (None, True, False)
+GLYPHS = {None: UNKNOWN, True: CHECKED, False: UNCHECKED}
+MARKS: dict[str, tuple[bool | None, str]] = {
+    chr(_MARK_BASE + 3 * i + k): (state, source)
+    for i, source in enumerate(SOURCES) for k, state in enumerate(_STATES)
+}
+_MARK_OF = {value: char for char, value in MARKS.items()}
+BOX_CHARS = frozenset({CHECKED, UNCHECKED, UNKNOWN, *MARKS})
+"""Every character that is a box in a reader's text: the glyphs and the source marks."""
+
+
+def mark(state: bool | None, source: str) -> str:
+    """The source mark of a box in `state` (None: unknown) read from `source`."""
+    return _MARK_OF[(state, source)]
+
+
+def mark_glyphs(text: str, source: str) -> str:
+    """`text` with its ☑/☐/⍰ glyphs written as source marks of `source`."""
+    states = {CHECKED: True, UNCHECKED: False, UNKNOWN: None}
+    return "".join(mark(states[char], source) if char in states else char for char in text)

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from parsers.readers.checkbox_glyphs import mark, mark_glyphs
 from parsers.readers.docx_boxes import (
     W,
     force_box,
     form_checkbox_state,
     on_off,
-    render,
     render_run_text,
     render_sym,
     run_symbol_font,
@@ -138,7 +138,7 @@ class InlineText:
             cut = start if index == first else 0
             inner.extend(parts[cut:])
             del parts[cut:]
-        self._emit(force_box("".join(inner), state))
+        self._emit(mark_glyphs(force_box("".join(inner), state), "w14"))
 
     def _run(self, run: etree._Element) -> None:
         font = run_symbol_font(run, self.symbol_styles)
@@ -185,7 +185,7 @@ class InlineText:
         if kind == "begin":
             state = form_checkbox_state(char)
             if state is not None:
-                self._emit(render(state))  # a FORMCHECKBOX shows no text: the box is here
+                self._emit(mark(state, "formfield"))  # a FORMCHECKBOX shows no text: the box is here
             self._fields.append(_Field(box=state))
         elif kind == "separate" and self._fields:
             self._fields[-1].in_instruction = False
@@ -193,4 +193,4 @@ class InlineText:
             fld = self._fields.pop()
             is_box = "FORMCHECKBOX" in "".join(fld.instruction).upper()
             if fld.box is None and is_box:
-                self._emit(render(False))  # no ffData: the box shows its default, empty
+                self._emit(mark(False, "formfield"))  # no ffData: the box shows its default, empty

@@ -32,6 +32,7 @@ from parsers.readers.checkbox_glyphs import (
     CHECKED_GLYPHS,
     UNCHECKED,
     UNCHECKED_GLYPHS,
+    mark,
     private_use_box,
     render,
     symbol_box_state,
@@ -173,7 +174,7 @@ def drawn_boxes(
         used.update(map(id, marks))
         chars = [i for i, g in enumerate(glyphs) if g.text in TICK_CHARS and _inside((g.x0, g.top, g.x1, g.bottom), box)]
         ticks.update(chars)
-        boxes.append(Glyph(render(bool(marks or chars)), box[0], box[2], box[1], box[3], box[3] - box[1]))
+        boxes.append(Glyph(mark(bool(marks or chars), "drawn"), box[0], box[2], box[1], box[3], box[3] - box[1]))
     return boxes, used, ticks
 
 
@@ -207,7 +208,7 @@ def widget_boxes(annots: Any, page_height: float) -> list[Glyph]:
         x0, x1 = sorted((rect[0], rect[2]))
         y0, y1 = sorted((rect[1], rect[3]))
         state = _name(annot.get("AS")) or _inherited(annot, "V")
-        glyph = render(state not in (None, "", "Off"))
+        glyph = mark(state not in (None, "", "Off"), "acroform")
         boxes.append(Glyph(glyph, x0, x1, page_height - y1, page_height - y0, max(y1 - y0, 1.0)))
     return boxes
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
+from parsers.readers.checkbox_glyphs import CHECKED, MARKS, UNCHECKED
 
 
 class Glyph(NamedTuple):
@@ -58,7 +58,7 @@ PARAGRAPH_GAP_EM = 0.8
 # Lines whose font sizes differ by more than this (points) are not one paragraph.
 SIZE_CHANGE_PT = 1.5
 
-BOXES = frozenset((CHECKED, UNCHECKED))
+BOXES = frozenset((CHECKED, UNCHECKED, *(char for char, (state, _) in MARKS.items() if state is not None)))
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’]")
 _CJK_GAP = regex.compile(
     r"(?<=[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’]) +"

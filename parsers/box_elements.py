@@ -1,0 +1,70 @@
+"""Check boxes as elements of their cell or paragraph, from the boxes a reader wrote in the text.
+
+Readers write a box as ☑/☐/⍰ (read from a glyph) or as a source mark
+(`checkbox_glyphs.mark`: a Word content control, a form field, an AcroForm widget, a drawn
+square, a scan's pixels). `attach_boxes` turns every one into a `Checkbox` of the element
+that holds it, with the option label beside it, and leaves the text view with ☑/☐/⍰ in
+the box's place, so the text reads as before and `Checkbox.offset` points into it.
+
+The label is the element's text between this box and the next when the element opens with a
+box (`☑确定能完成 ☐有可能完成`), else between the previous box and this one (`是☐ 否☑`).
+Boxes read from the file's own structure or from a glyph are certain (confidence 1); a drawn
+square or pixels carry no figure of their own yet (None).
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from parsers.readers.checkbox_glyphs import CHECKED, GLYPHS, MARKS, UNCHECKED, UNKNOWN
+from schemas.document import Block, BoxSource, BoxState, Cell, Checkbox, Paragraph
+
+_PLAIN: dict[str, bool | None] = {CHECKED: True, UNCHECKED: False, UNKNOWN: None}
+_CERTAIN = frozenset({"w14", "formfield", "glyph", "acroform"})
+_STATE_NAMES: dict[bool | None, BoxState] = {True: "checked", False: "unchecked", None: "unknown"}
+
+
+def attach_boxes(block: Block) -> Block:
+    """`block` with the boxes of each cell (or of the paragraph) as elements."""
+    if isinstance(block, Paragraph):
+        text, boxes = read_boxes(block.text)
+        return block.model_copy(update={"text": text, "boxes": boxes}) if boxes else block
+    cells = tuple(_cell(cell) for cell in block.cells)
+    if all(a is b for a, b in zip(cells, block.cells, strict=True)):
+        return block
+    return block.model_copy(update={"cells": cells})
+
+
+def _cell(cell: Cell) -> Cell:
+    text, boxes = read_boxes(cell.text)
+    return cell.model_copy(update={"text": text, "boxes": boxes}) if boxes else cell
+
+
+def read_boxes(text: str) -> tuple[str, tuple[Checkbox, ...]]:
+    """The text view (marks written as ☑/☐/⍰) and the boxes it holds, in order."""
+    found: list[tuple[int, bool | None, str]] = []
+    chars = list(text)
+    for offset, char in enumerate(chars):
+        if char in _PLAIN:
+            found.append((offset, _PLAIN[char], "glyph"))
+        elif char in MARKS:
+            state, source = MARKS[char]
+            chars[offset] = GLYPHS[state]
+            found.append((offset, state, source))
+    if not found:
+        return text, ()
+    view = "".join(chars)
+    opens_with_box = view.lstrip()[:1] in _PLAIN
+    offsets = [offset for offset, _, _ in found]
+    boxes = []
+    for k, (offset, state, source) in enumerate(found):
+        if opens_with_box:
+            end = offsets[k + 1] if k + 1 < len(offsets) else len(view)
+            label = view[offset + 1 : end]
+        else:
+            label = view[(offsets[k - 1] + 1 if k else 0) : offset]
+        boxes.append(Checkbox(
+            state=_STATE_NAMES[state], source=cast(BoxSource, source), offset=offset,
+            label=label.strip(), confidence=1.0 if source in _CERTAIN else None,
+        ))
+    return view, tuple(boxes)
