@@ -27,7 +27,7 @@ _STATE_NAMES: dict[bool | None, BoxState] = {True: "checked", False: "unchecked"
 def attach_boxes(block: Block) -> Block:
     """`block` with the boxes of each cell (or of the paragraph) as elements."""
     if isinstance(block, Paragraph):
-        text, boxes = read_boxes(block.text)
+        text, boxes = read_boxes(block.text, per_line=True)
         return block.model_copy(update={"text": text, "boxes": boxes}) if boxes else block
     cells = tuple(_cell(cell) for cell in block.cells)
     if all(a is b for a, b in zip(cells, block.cells, strict=True)):
@@ -40,8 +40,11 @@ def _cell(cell: Cell) -> Cell:
     return cell.model_copy(update={"text": text, "boxes": boxes}) if boxes else cell
 
 
-def read_boxes(text: str) -> tuple[str, tuple[Checkbox, ...]]:
-    """The text view (marks written as ☑/☐/⍰) and the boxes it holds, in order."""
+def read_boxes(text: str, *, per_line: bool = False) -> tuple[str, tuple[Checkbox, ...]]:
+    """The text view (marks written as ☑/☐/⍰) and the boxes it holds, in order.
+
+    A paragraph's lines are read one by one (`per_line`): each is a line of the text view
+    on its own, so no label reaches over a line break; a cell is read whole."""
     found: list[tuple[int, bool | None, str]] = []
     chars = list(text)
     for offset, char in enumerate(chars):
@@ -54,17 +57,34 @@ def read_boxes(text: str) -> tuple[str, tuple[Checkbox, ...]]:
     if not found:
         return text, ()
     view = "".join(chars)
-    opens_with_box = view.lstrip()[:1] in _PLAIN
+    spans = _line_spans(view) if per_line else [(0, len(view))]
+    boxes: list[Checkbox] = []
+    for start, end in spans:
+        boxes += _labelled(view, start, end, [box for box in found if start <= box[0] < end])
+    return view, tuple(boxes)
+
+
+def _line_spans(view: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in view.splitlines(keepends=True):
+        spans.append((start, start + len(line)))
+        start += len(line)
+    return spans
+
+
+def _labelled(view: str, start: int, end: int, found: list[tuple[int, bool | None, str]]) -> list[Checkbox]:
+    """The boxes of `view[start:end]`, each with the text beside it as its label."""
+    opens_with_box = view[start:end].lstrip()[:1] in _PLAIN
     offsets = [offset for offset, _, _ in found]
     boxes = []
     for k, (offset, state, source) in enumerate(found):
         if opens_with_box:
-            end = offsets[k + 1] if k + 1 < len(offsets) else len(view)
-            label = view[offset + 1 : end]
+            label = view[offset + 1 : offsets[k + 1] if k + 1 < len(offsets) else end]
         else:
-            label = view[(offsets[k - 1] + 1 if k else 0) : offset]
+            label = view[(offsets[k - 1] + 1 if k else start) : offset]
         boxes.append(Checkbox(
             state=_STATE_NAMES[state], source=cast(BoxSource, source), offset=offset,
-            label=label.strip(), confidence=1.0 if source in _CERTAIN else None,
+            label=label.strip(), label_side="after" if opens_with_box else "before",
+            confidence=1.0 if source in _CERTAIN else None,
         ))
-    return view, tuple(boxes)
+    return boxes

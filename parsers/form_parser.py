@@ -14,7 +14,7 @@ import regex
 
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
-from parsers.fields.choice import chosen, option_states
+from parsers.fields.choice import box_states, chosen, has_lookalikes, option_states
 from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
@@ -23,7 +23,7 @@ from parsers.sections import NarrativeLine, narrative_lines, split_sections
 from parsers.tokens import Token, tokens_of
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.discrepancy import Location
-from schemas.document import Document
+from schemas.document import Checkbox, Document
 from schemas.fields import Fields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.section import Section
@@ -110,12 +110,42 @@ def _caption_unit(tokens: list[Token]) -> str | None:
 
 
 def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str, bool] | None:
-    """Each option's state, from the group's own cells or, failing that, a grid of headers."""
+    """Each option's state: from the box elements of the group's cells; where the cells hold
+    none (or look-alikes only a label makes boxes), from their text or a grid of headers."""
+    boxes = _value_boxes(tokens, hit, options)
+    if boxes and not has_lookalikes(hit.value_text):
+        return box_states(boxes, options)
     states = option_states(hit.value_text, options)
     if states is None and hit.label.in_table and hit.values:
         grid = _grid_choice_text(tokens, hit, options)
         states = option_states(grid, options) if grid else None
     return states
+
+
+def _value_boxes(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> list[tuple[Checkbox, str | None]]:
+    """The box elements of the group's value, each with the option header above its cell
+    (a box alone in a cell under `确定能完成` answers that option); [] when the value is
+    text the boxes cannot be told apart in (an inline value not found in its token)."""
+    if hit.inline_value is not None:
+        start = hit.label.text.rfind(hit.inline_value) if hit.inline_value else -1
+        if start < 0:
+            return []
+        return [(box, None) for box in hit.label.boxes if box.offset >= start]
+    return [(box, _header_above(tokens, value, options) if not box.label else None)
+            for value in hit.values for box in value.boxes]
+
+
+def _header_above(tokens: list[Token], value: Token, options: tuple[str, ...]) -> str | None:
+    """The option header standing above the cell of `value`, if any."""
+    if value.row is None or value.col is None:
+        return None
+    row, col = value.row, value.col
+    return next(
+        (key for t in reversed(tokens[: value.index])
+         if t.block == value.block and t.row is not None and t.row < row and t.col is not None
+         and t.col <= col < t.col + t.col_span and (key := "".join(t.text.split())) in options),
+        None,
+    )
 
 
 def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> str | None:

@@ -2,14 +2,16 @@
 
 A table contributes each cell once (merged cells already resolved by the reader) with its grid
 position; a paragraph contributes each of its lines. Every token knows the Document line it
-came from, which gives provenance and evidence their `{page, line}`.
+came from, which gives provenance and evidence their `{page, line}`, and the check boxes
+it holds (a cell's, or those of a paragraph standing on that line, offsets into the token).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from schemas.document import Document, Line, Paragraph, Table
+from schemas.document import Checkbox, Document, Line, Paragraph, Table
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Token:
     col_span: int = 1
     row_span: int = 1
     table_width: int = 0
+    boxes: tuple[Checkbox, ...] = ()
 
     @property
     def in_table(self) -> bool:
@@ -37,10 +40,15 @@ def tokens_of(document: Document) -> list[Token]:
     tokens: list[Token] = []
     seen_rows: set[tuple[int, int]] = set()
     widths: dict[int, int] = {}
+    paragraph_lines: dict[int, Iterator[tuple[Checkbox, ...]]] = {}
     for line in document.lines:
         block = document.blocks[line.block]
         if isinstance(block, Paragraph) or line.row is None:
-            tokens.append(Token(len(tokens), line.text, line, line.block))
+            boxes: tuple[Checkbox, ...] = ()
+            if isinstance(block, Paragraph) and block.boxes:
+                lines = paragraph_lines.setdefault(line.block, _line_boxes(block))
+                boxes = next(lines, ())
+            tokens.append(Token(len(tokens), line.text, line, line.block, boxes=boxes))
             continue
         if (line.block, line.row) in seen_rows:
             continue
@@ -59,7 +67,19 @@ def _row_tokens(table: Table, line: Line, start: int, width: int) -> list[Token]
         out.append(
             Token(
                 start + offset, cell.text, line, line.block, cell.row, cell.col,
-                cell.col_span, cell.row_span, width,
+                cell.col_span, cell.row_span, width, cell.boxes,
             )
         )
     return out
+
+
+def _line_boxes(paragraph: Paragraph) -> Iterator[tuple[Checkbox, ...]]:
+    """The boxes of each non-blank line of `paragraph` (the lines `Document.lines` holds),
+    their offsets counted from the line's start."""
+    start = 0
+    for text in paragraph.text.splitlines(keepends=True):
+        end = start + len(text)
+        if text.strip():
+            yield tuple(box.model_copy(update={"offset": box.offset - start})
+                        for box in paragraph.boxes if start <= box.offset < end)
+        start = end

@@ -34,8 +34,9 @@ class Checkbox(BaseModel):
     `source` is what it was read from: a Word content control (w14), a legacy form field, a
     box glyph in the text (a symbol font, ☑/☐ in OCR text), a PDF AcroForm widget, a square
     drawn on a PDF page, an OCR engine's word, or a scan's pixels. `label` is the text beside
-    it in its element (after it when the element opens with a box, else before it), the option
-    it answers as printed; `offset` is where its glyph stands in the element's text.
+    it in its element (after it when the element opens with a box, else before it:
+    `label_side`), the option it answers as printed; `offset` is where its glyph stands in the
+    element's text.
     """
 
     model_config = _FROZEN
@@ -44,6 +45,7 @@ class Checkbox(BaseModel):
     source: BoxSource
     offset: int
     label: str = ""
+    label_side: Literal["before", "after"] = "after"
     confidence: float | None = None
     bbox: BBox | None = None
 

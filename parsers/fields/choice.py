@@ -1,6 +1,11 @@
 """Ticked boxes beside option labels -> each option's state, and the chosen option.
 
-Works on the text of a group's cells (`是☐ 否☑`, `☑确定能完成\t☐有可能完成`, `是 口 否 √`,
+A group's boxes are elements of its cells (`schemas.document.Checkbox`, attached by the
+readers): `box_states` reads them, each box answering the option its label names (the
+first option after a box that stands before its label, the last one before a box that
+follows it; a box alone in its cell answers the option header above it). `option_states`
+reads what the readers could not make elements of: boxes that are boxes only beside an
+option label, and bare answers. It works on the text of a group's cells (`是☐ 否☑`, `☑确定能完成\t☐有可能完成`, `是 口 否 √`,
 `[√]是 [ ]否`). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
 √ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
 ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
@@ -19,6 +24,7 @@ from parsers.readers.checkbox_glyphs import CHECKED_LOOKALIKES as _TICKED
 from parsers.readers.checkbox_glyphs import UNCHECKED_LOOKALIKES as _EMPTY
 from parsers.readers.checkbox_glyphs import UNKNOWN as _UNKNOWN
 from parsers.readers.checkbox_glyphs import canonical_glyphs
+from schemas.document import Checkbox
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,42 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
         if 0 <= neighbour < len(items) and items[neighbour].kind == "box":
             states[item.value] = states[item.value] or bool(items[neighbour].value)
     return states
+
+
+def box_states(boxes: list[tuple[Checkbox, str | None]], options: tuple[str, ...]) -> dict[str, bool] | None:
+    """Each option's state from the group's box elements, each with the option header above it
+    (or None); None when a box's state is unknown (undecided, never guessed) or no box answers
+    an option."""
+    if any(box.state == "unknown" for box, _ in boxes):
+        return None
+    states = {option: False for option in options}
+    answered = False
+    for box, header in boxes:
+        option = _option_of(box, header, options)
+        if option is not None:
+            answered = True
+            states[option] = states[option] or box.state == "checked"
+    return states if answered else None
+
+
+def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
+    if not box.label:
+        return header
+    label = collapse_cjk_spaces(to_ascii(box.label))
+    named = [match.group(0) for match in _pattern(options).finditer(label) if match.group(0) in options]
+    if not named:
+        return None
+    return named[0] if box.label_side == "after" else named[-1]
+
+
+def has_lookalikes(text: str) -> bool:
+    """True when `text` holds a box look-alike (口, √, [ ], ■ …) that only an option label
+    beside it makes a box: the readers made no element of it."""
+    text = canonical_glyphs(to_ascii(text))
+    return any(look in text for look in _LOOKALIKES)
+
+
+_LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
 
 
 def chosen(states: dict[str, bool] | None) -> str | None:
