@@ -168,3 +168,30 @@ def test_extract_summary_counts_files_and_forms_apart(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2 个文件、3 张表：读取完整 3" in result.output
     assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_batch_summary_counts_files_and_forms_apart(tmp_path):
+    """The same two files through `batch`: its line and summary.json say 2 files, 3 forms."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    samples = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(samples / "self_evaluation_two_forms.docx", folder)
+    shutil.copy(samples / "seed-huacao-tabs.txt", folder)
+    outdir = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(outdir), "--workers", "1", "--quiet",
+                                      "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert "2 个文件、3 张表：读取完整 3" in result.output
+    summary = json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["files"], summary["documents"]) == (2, 3)
+    english = CliRunner().invoke(app, ["batch", str(folder), "-o", str(outdir), "--workers", "1",
+                                       "--quiet", "--lang", "en"])
+    assert "2 files, 3 forms: " in english.output, english.output
