@@ -36,6 +36,15 @@ def test_an_unwritable_output_is_one_message_and_exit_74(command, blocked):
     assert "Traceback" not in result.output and "Errno" not in result.stderr
 
 
+def test_an_unusable_outdir_is_one_chinese_message_and_exit_2(blocked):
+    result = runner.invoke(app, ["batch", str(SEED), "-o", str(blocked.parent)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("jixiao batch: 无法创建输出文件夹"), lines
+    assert lines[0].endswith(("路径中有一段不是文件夹", "路径中有同名的文件"))  # no library text
+    assert "Traceback" not in result.output
+
+
 def test_a_read_only_folder_is_exit_74(tmp_path):
     import os
 
