@@ -67,3 +67,37 @@ def test_the_browser_renders_one_page_and_every_failed_document(report: Path, tm
     assert f"显示 {read} 个文档，{rows} 条问题（另有 {N // 10} 个读取失败的文档，见上表）" in dom
     assert f"1 / {-(-read // PAGE_SIZE)}" in dom
     assert 'id="jixiao-docs"' not in dom  # the data block was read once and dropped
+
+
+FILTER_SCRIPT = """<script>
+var out = [], rule = document.getElementById("filter-rule");
+document.getElementById("page-next").click();
+out.push(document.querySelectorAll("section.doc").length + " " + document.getElementById("page-number").textContent);
+rule.value = "adjustment-flag"; rule.dispatchEvent(new Event("change"));
+out.push(document.getElementById("visible-count").textContent + " " + document.querySelectorAll("tr.disc").length);
+out.push(String(document.querySelectorAll("tr.failed-doc").length));
+document.documentElement.setAttribute("data-check", out.join(";"));
+</script></body>"""
+
+
+def test_paging_and_filters_keep_every_failed_document_in_view(report: Path, tmp_path: Path) -> None:
+    """The page's controls, driven by a script added to a copy: the next page, then a rule."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        pytest.skip("chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+    driven = tmp_path / "driven.html"
+    driven.write_text(report.read_text(encoding="utf-8").replace("</body>", FILTER_SCRIPT), encoding="utf-8")
+    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000",
+               "--dump-dom", driven.resolve().as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'data-check="([^"]*)"', result.stdout)
+    assert found is not None, "the driving script did not run"
+    second_page, filtered, failed = found.group(1).split(";")
+    read = N - N // 10
+    assert second_page == f"{PAGE_SIZE} 2 / {-(-read // PAGE_SIZE)}"
+    # every read document has one adjustment-flag row: all of them match, one row each, paged
+    assert filtered == f"显示 {read} 个文档，{read} 条问题（另有 {N // 10} 个读取失败的文档，见上表） {PAGE_SIZE}"
+    assert failed == str(N // 10)
