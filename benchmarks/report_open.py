@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.report_data import write_records  # noqa: E402
-from extract.outputs.index import build_index  # noqa: E402
-from extract.outputs.report_html import write_report  # noqa: E402
+from benchmarks.report_data import write_records
+from extract.outputs.index import build_index
+from extract.outputs.report_html import write_report
 
 TARGET_SECONDS = 3.0
 
