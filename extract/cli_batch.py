@@ -32,7 +32,7 @@ from extract.inputs import expand_inputs
 from extract.outputs import EXIT_OUTPUT_ERROR, OutputWriteError, write_outputs
 from extract.outputs.summary import summary_line
 from extract.settings import Settings, SettingsError, load_settings, with_ocr
-from extract.vocabulary import usage_error
+from extract.vocabulary import os_reason, usage_error
 
 EXTRACTOR_ENV = "JIXIAO_BATCH_EXTRACTOR"  # test hook: "module:function" replacing extract_file
 EXIT_OK, EXIT_FAILED_DOCS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -68,7 +68,7 @@ def _usable_outdir(outdir: Path) -> None:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"无法创建输出文件夹 {outdir}: {exc.strerror or exc}") from exc
+        raise UsageError(f"无法创建输出文件夹 {outdir}: {os_reason(exc)}") from exc
     if not os.access(outdir, os.W_OK | os.X_OK):
         raise UsageError(f"输出文件夹不可写: {outdir}")
 

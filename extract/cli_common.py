@@ -9,15 +9,13 @@ one rule `check` and `batch` share for a run with problems (`--fail-on`).
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from extract.vocabulary import LANGS, Lang, text, usage_error
+from extract.vocabulary import LANGS, Lang, os_reason, text, usage_error
 from schemas.errors import JixiaoError
 
 if TYPE_CHECKING:
@@ -87,16 +85,6 @@ def say_usage_error(command: str, exc: Exception, lang: str = "zh") -> int:
     """Print the usage error in the one style and return exit code 2."""
     print(usage_error(command, str(exc), "en" if lang == "en" else "zh"), file=sys.stderr)
     return EXIT_USAGE
-
-
-def os_reason(exc: OSError, lang: Lang = "zh") -> str:
-    """Why an OSError happened, in words (no library text, no errno number)."""
-    zh = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "文件系统为只读",
-          errno.ENOENT: "文件夹不存在或无法创建", errno.ENOTDIR: "路径中有一段不是文件夹",
-          errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额"}
-    if lang == "zh":
-        return zh.get(exc.errno or 0, "写入时出错")
-    return os.strerror(exc.errno) if exc.errno else "write error"
 
 
 @contextmanager

@@ -18,7 +18,6 @@ from extract.settings import DEFAULT_SETTINGS, Settings
 from extract.status import decide_family_status, decide_status, unrecognized
 from extract.timelimit import time_limit
 from extract.version import __version__
-from parsers.family_parser import parse_family
 from parsers.form_parser import parse_document
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.recognize import FormPart, split_forms
@@ -78,6 +77,8 @@ def _extract_part(part: FormPart, settings: Settings) -> Record:
     template = part.template
     if template is None or template.form == MONITORING:
         return _monitoring(part.document, settings)
+    from parsers.family_parser import parse_family  # local: a monitoring form never needs it
+
     record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))
     record = run_checks(part.document, record, settings.checks)
     status, errors = decide_family_status(record, template)

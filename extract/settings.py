@@ -11,7 +11,6 @@ tolerance = 0.1`), validated against the options model the rule declares.
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -132,6 +131,8 @@ def load_settings(path: Path | None) -> Settings:
     """Settings from a TOML file, or the defaults when `path` is None."""
     if path is None:
         return DEFAULT_SETTINGS
+    import tomllib  # local: only a run given --config reads TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Settings.model_validate(data)

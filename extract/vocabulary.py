@@ -11,6 +11,8 @@ column keys of fields.csv) are the contract's and never translated.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Mapping
 from typing import Literal
 
@@ -148,3 +150,17 @@ def header(key: str, headers: str = "keys") -> str:
         if key.endswith(suffix) and (base := known(key[: -len(suffix)])) is not None:
             return base + words
     return known(key) or key
+
+
+_OS_REASONS_ZH = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "文件系统为只读",
+                  errno.ENOENT: "文件夹不存在或无法创建", errno.ENOTDIR: "路径中有一段不是文件夹",
+                  errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘空间不足",
+                  errno.EDQUOT: "超出磁盘配额", errno.EEXIST: "路径中有同名的文件",
+                  errno.ENAMETOOLONG: "路径过长", errno.EIO: "磁盘读写错误"}
+
+
+def os_reason(exc: OSError, lang: Lang = "zh") -> str:
+    """Why an OSError happened, in the line's language (no library text, no errno number)."""
+    if lang == "zh":
+        return _OS_REASONS_ZH.get(exc.errno or 0, "读写文件时出错")
+    return os.strerror(exc.errno) if exc.errno else "input/output error"

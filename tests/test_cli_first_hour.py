@@ -36,6 +36,15 @@ def test_an_unwritable_output_is_one_message_and_exit_74(command, blocked):
     assert "Traceback" not in result.output and "Errno" not in result.stderr
 
 
+def test_an_unusable_outdir_is_one_chinese_message_and_exit_2(blocked):
+    result = runner.invoke(app, ["batch", str(SEED), "-o", str(blocked.parent)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("jixiao batch: 无法创建输出文件夹"), lines
+    assert lines[0].endswith(("路径中有一段不是文件夹", "路径中有同名的文件"))  # no library text
+    assert "Traceback" not in result.output
+
+
 def test_a_read_only_folder_is_exit_74(tmp_path):
     import os
 
@@ -168,3 +177,30 @@ def test_extract_summary_counts_files_and_forms_apart(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2 个文件、3 张表：读取完整 3" in result.output
     assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_batch_summary_counts_files_and_forms_apart(tmp_path):
+    """The same two files through `batch`: its line and summary.json say 2 files, 3 forms."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    samples = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(samples / "self_evaluation_two_forms.docx", folder)
+    shutil.copy(samples / "seed-huacao-tabs.txt", folder)
+    outdir = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(outdir), "--workers", "1", "--quiet",
+                                      "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert "2 个文件、3 张表：读取完整 3" in result.output
+    summary = json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["files"], summary["documents"]) == (2, 3)
+    english = CliRunner().invoke(app, ["batch", str(folder), "-o", str(outdir), "--workers", "1",
+                                       "--quiet", "--lang", "en"])
+    assert "2 files, 3 forms: " in english.output, english.output

@@ -34,6 +34,7 @@ from pathlib import Path, PurePath
 from typing import Any, BinaryIO, Self
 
 from extract.batch.lock import LOCK_NAME, DirLock, LockBusyError
+from extract.vocabulary import os_reason
 from parsers.readers import READERS
 
 RECORDS_NAME = "records.jsonl"
@@ -58,7 +59,7 @@ def describe_os_error(exc: OSError) -> str:
     """An OSError for people, naming a full disk or quota plainly."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "磁盘空间不足（ENOSPC）"
-    return exc.strerror or str(exc) or type(exc).__name__
+    return os_reason(exc)
 
 
 def document_key(sha256: str | None, path: str) -> str:

@@ -3,17 +3,20 @@
 Totals come first (by read status, severity, error code, form type and rule), then the
 documents that could not be read in one compact table with their codes (always shown,
 whatever the filters), then every read document with its discrepancies and the quoted
-evidence, documents with errors first. Built for thousands of documents: the read
-documents are written in pages of `PAGE_SIZE` inside `<template>` elements, which a browser
-parses but does not lay out; the script shows one page at a time and renders every page
-only while a filter is set. The page is written incrementally, one document at a time from
-`StoreIndex`, so it never holds every record. Every piece of document text goes through
-`safety.esc` (element text and attributes) or `safety.json_for_script` (the one JSON block
-the script reads). Status and severity names come from `extract.vocabulary`.
+evidence, documents with errors first. Built for thousands of documents: the read documents
+are not markup but one JSON block (`<script type="application/json" id="jixiao-docs">`, one
+compact array per document); the page's script renders one page of `PAGE_SIZE` of them at a
+time, and the filters work on that data (the pages then walk the documents that match), so
+a browser lays out a hundred documents, never thousands. The page is written incrementally,
+one document at a time from `StoreIndex`, so it never holds every record. Document text
+reaches the page only through `safety.esc` (the totals and the failed-documents table) or
+`safety.json_for_script` (the JSON blocks, which the script shows with `textContent`, never
+parsed as HTML). Status and severity names come from `extract.vocabulary`.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +33,8 @@ SEVERITY_ZH = {sev: severity_name(sev) for sev in SEVERITY_ORDER}
 STATUS_ZH = {status: status_name(status) for status in STATUS_ORDER}
 PAGE_SIZE = 100  # read documents per page of the report
 MESSAGE_CHARS = 160  # a failed document's message in the compact table
+DOCUMENT_KEYS = ("name", "path", "form", "status", "errors", "discrepancies")
+"""What each document's array in the `jixiao-docs` block holds, in order (`document_data`)."""
 
 
 def _asset(name: str) -> str:
@@ -107,60 +112,41 @@ def _filters(out: TextIO) -> None:
               "</div>\n")
 
 
-def _evidence(items: list[dict[str, Any]]) -> str:
-    parts = []
-    for item in items:
-        loc = location_text(item.get("location"))
-        parts.append(f'<blockquote>{esc(item.get("text"))}</blockquote>'
-                     + (f'<span class="loc">{esc(loc)}</span>' if loc else ""))
-    return "".join(parts)
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
-def _discrepancy_row(item: dict[str, Any], form_type: str = "monitoring") -> str:
-    sev = str(item.get("severity"))
-    sev_class = sev if sev in SEVERITY_ZH else "info"
-    return (f'<tr class="disc" data-rule="{esc(item.get("rule"))}" data-severity="{esc(sev)}">'
-            f'<td><span class="sev sev-{sev_class}">{esc(SEVERITY_ZH.get(sev, sev))}</span></td>'
-            f'<td>{esc(item.get("rule"))}</td><td>{esc(_field_names(item.get("fields"), form_type))}</td>'
-            f'<td>{esc(item.get("message"))}</td><td>{_evidence(item.get("evidence") or [])}</td></tr>\n')
-
-
-def _document(out: TextIO, record: dict[str, Any]) -> None:
+def document_data(record: dict[str, Any]) -> list[Any]:
+    """One read document as the script renders it (`DOCUMENT_KEYS`): its name, path, form line,
+    status, errors `[code, message]` and discrepancies `[severity, rule, fields, message,
+    [[evidence text, location], …]]`, most severe first. Plain strings, never markup."""
     source = record.get("source") or {}
-    items = sorted(record.get("discrepancies") or [],
-                   key=lambda d: SEVERITIES.index(d.get("severity")) if d.get("severity") in SEVERITIES else 3)
-    sevs = {str(d.get("severity")) for d in items}
-    classes = " ".join(["doc"] + [f"has-{s}" for s in SEVERITIES if s in sevs])
-    status = str(record.get("status"))
     fields = record.get("fields") or {}
     name = fields.get("project_name") or fields.get("department") or source.get("path")
-    out.write(f'<section class="{classes}" data-status="{esc(status)}">\n<h2>{esc(name)}</h2>\n'
-              f'<div class="path">{esc(document_path(record))}</div>\n' + _form_line(record)
-              + f'<div>状态 <span class="status-{esc(status)}">{esc(STATUS_ZH.get(status, status))}</span>')
-    out.write("".join(f' · <code>{esc(error.get("code"))}</code> {esc(error.get("message"))}'
-                      for error in record.get("errors") or []))
-    out.write("</div>\n")
-    if items:
-        out.write("<table><tr><th>严重程度</th><th>规则</th><th>字段</th><th>说明</th><th>证据</th></tr>\n")
-        form_type = str((record.get("form") or {}).get("type") or "monitoring")
-        out.write("".join(_discrepancy_row(item, form_type) for item in items))
-        out.write("</table>\n")
-    elif status != "failed":
-        out.write('<p class="clean">未发现问题</p>\n')
-    out.write("</section>\n")
+    form_type = str((record.get("form") or {}).get("type") or "monitoring")
+    items = sorted(record.get("discrepancies") or [],
+                   key=lambda d: SEVERITIES.index(d.get("severity")) if d.get("severity") in SEVERITIES else 3)
+    discrepancies = [[_text(item.get("severity")), _text(item.get("rule")),
+                      _field_names(item.get("fields"), form_type), _text(item.get("message")),
+                      [[_text(e.get("text")), location_text(e.get("location"))]
+                       for e in item.get("evidence") or [] if isinstance(e, dict)]]
+                     for item in items]
+    errors = [[_text(e.get("code")), _text(e.get("message"))] for e in record.get("errors") or []]
+    return [_text(name), document_path(record), _form_line(record), _text(record.get("status")),
+            errors, discrepancies]
 
 
-def _form_line(record: dict[str, Any]) -> str:
-    """The form's type, title as printed, year and place in its file, when it was recognised."""
+def _form_line(record: dict[str, Any]) -> list[str]:
+    """The form's type, then its title as printed, year and place in its file, when recognised."""
     form = record.get("form") or {}
     if not form.get("type"):
-        return ""
+        return []
     part = (record.get("source") or {}).get("part") or {}
-    bits = [f'表种 <code>{esc(form.get("type"))}</code>']
-    bits += [esc(form.get("title"))] if form.get("title") else []
-    bits += [f'{esc(form.get("year"))}年度'] if form.get("year") else []
-    bits += [f'第{esc(part.get("index"))}/{esc(part.get("count"))}份'] if part.get("index") else []
-    return f'<div class="form">{" · ".join(bits)}</div>\n'
+    bits = [_text(form.get("type"))]
+    bits += [_text(form.get("title"))] if form.get("title") else []
+    bits += [f'{form.get("year")}年度'] if form.get("year") else []
+    bits += [f'第{part.get("index")}/{part.get("count")}份'] if part.get("index") else []
+    return bits
 
 
 def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:
@@ -168,22 +154,29 @@ def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:
     meta = {"generated": datetime.now().isoformat(timespec="seconds"), **meta}
     final = index.path.parent / "report.html"
     read = sorted((e for e in index.entries if e.status != "failed"), key=lambda e: e.review_rank)
-    pages = max(1, -(-len(read) // PAGE_SIZE))
     with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8") as out, index.reader() as fh:
         _head(out, meta)
         _totals(out, index.totals)
         _failed_table(out, index, fh)
         out.write(f'<h2>已读取的文档（{len(read)}）</h2>\n')
         _filters(out)
-        out.write('<div id="documents"></div>\n')
-        for page in range(pages):
-            out.write(f'<template class="page" data-page="{page}">\n')
-            for entry in read[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
-                _document(out, index.record_at(fh, entry))
-            out.write("</template>\n")
-        data = {"rules": sorted(index.totals.rules), "documents": index.totals.documents, "pages": pages}
+        out.write('<div id="documents"></div>\n<script type="application/json" id="jixiao-docs">[')
+        for number, entry in enumerate(read):
+            out.write(("," if number else "") + json_for_script(document_data(index.record_at(fh, entry))) + "\n")
+        out.write("]</script>\n")
+        data = {"rules": sorted(index.totals.rules), "documents": index.totals.documents,
+                "failed": index.totals.statuses.get("failed", 0), "page_size": PAGE_SIZE,
+                "severity_names": SEVERITY_ZH, "status_names": STATUS_ZH}
         out.write(f'<script type="application/json" id="jixiao-data">{json_for_script(data)}</script>\n')
         out.write("<script>\n" + _asset("report.js") + "</script>\n</body></html>\n")
+
+
+def read_documents(page: str) -> list[list[Any]]:
+    """The read documents a report.html page holds (its `jixiao-docs` block), for tools and tests."""
+    start = page.index('<script type="application/json" id="jixiao-docs">')
+    body = page[page.index(">", start) + 1:page.index("</script>", start)]
+    documents: list[list[Any]] = json.loads(body)
+    return documents
 
 
 def _field_names(fields: object, form_type: str = "monitoring") -> str:

@@ -1,7 +1,8 @@
 """summary.json and the one-line summary: what is in OUTDIR and what this run did.
 
 ``documents`` / ``ok`` / ``partial`` / ``failed`` / ``discrepancies`` count every record in
-records.jsonl (all runs on this OUTDIR); ``run`` describes this run only: inputs found,
+records.jsonl (all runs on this OUTDIR), ``files`` the input files they came from (fewer when
+a file holds several forms, each its own record); ``run`` describes this run only: inputs found,
 documents read, skipped as already recorded, duplicates (byte-identical copies, read once),
 and its durations. Rule versions are ``extract.lineage.rule_versions`` (the same map every
 checked record carries in ``rules``).
@@ -37,6 +38,7 @@ def build_summary(index: StoreIndex, stats: Any, settings: Any, workers: int,
         "jixiao_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "documents": totals.documents,
+        "files": len({entry.path for entry in index.entries}),
         "ok": totals.statuses.get("ok", 0),
         "partial": totals.statuses.get("partial", 0),
         "failed": totals.statuses.get("failed", 0),
@@ -74,7 +76,7 @@ def write_summary(index: StoreIndex, summary: dict[str, Any]) -> None:
 def summary_line(summary: dict[str, Any], lang: Lang = "zh") -> str:
     """One line for people, in one language: documents, statuses, problems, this run."""
     statuses = {status: summary[status] for status in ("ok", "partial", "failed")}
-    head = totals_text(statuses, summary["discrepancies"]["by_severity"], lang)
+    head = totals_text(statuses, summary["discrepancies"]["by_severity"], lang, summary.get("files"))
     run = summary["run"]
     wall = run["durations_seconds"]["wall"]
     if lang == "en":

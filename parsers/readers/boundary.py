@@ -26,13 +26,13 @@ the parser itself never loads a DTD, never resolves entities and never touches t
 from __future__ import annotations
 
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from schemas.errors import (
     CorruptDocument,
@@ -44,13 +44,14 @@ from schemas.errors import (
     UnsupportedFormat,
 )
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 _CORRUPT: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
     struct.error,
-    etree.XMLSyntaxError,
-    etree.ParserError,
     KeyError,
     IndexError,
     UnicodeDecodeError,
@@ -109,12 +110,20 @@ def _translate(
         return EncryptedDocument(f"{what}内容已加密，无法读取")
     if isinstance(exc, NotImplementedError):
         return UnsupportedFormat(f"{what}使用了不支持的压缩或编码方式")
-    if isinstance(exc, _CORRUPT):
+    if isinstance(exc, _CORRUPT + _lxml_errors()):
         return CorruptDocument(f"{what}已损坏或不完整")
     return CorruptDocument(f"{what}无法解析，结构已损坏")
 
 
+def _lxml_errors() -> tuple[type[BaseException], ...]:
+    """lxml's parse errors, once a reader has imported lxml (a text file's reader never does)."""
+    lxml_etree = sys.modules.get("lxml.etree")
+    return (lxml_etree.XMLSyntaxError, lxml_etree.ParserError) if lxml_etree is not None else ()
+
+
 def _safe_parser() -> etree.XMLParser:
+    from lxml import etree
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -142,6 +151,8 @@ def safe_xml(data: bytes, what: str) -> etree._Element:
     """Parse `data` as XML, refusing DTDs and entity declarations (UnsafeDocument)."""
     if has_dtd(data):
         raise UnsafeDocument(f"{what}含有 DTD 或实体声明（可能是 XML 炸弹或外部实体攻击），拒绝读取")
+    from lxml import etree
+
     root = etree.fromstring(data, _safe_parser())
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:

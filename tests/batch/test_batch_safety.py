@@ -15,6 +15,7 @@ import pytest
 from extract.batch import run_batch
 from extract.batch.progress import QuietReporter
 from extract.outputs import write_outputs
+from extract.outputs.report_html import read_documents
 from extract.outputs.safety import json_for_script, neutralise_cell
 from extract.settings import Settings
 
@@ -104,9 +105,11 @@ def test_xlsx_cells_are_strings_not_formulas(hostile_out: Path) -> None:
 def test_report_escapes_document_text(hostile_out: Path) -> None:
     page = (hostile_out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "<img" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert page.count("<script") == 2  # the JSON data block and our own script, nothing else
-    assert "onerror=&quot;" in page  # escaped inside text, never a live attribute
+    # document text sits in the JSON block, every `<` escaped, and comes back intact as data
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    assert page.count("<script") == 3  # the two JSON data blocks and our own script, nothing else
+    names = [document[0] for document in read_documents(page)]
+    assert XSS_NAME in names
 
 
 def _chromium() -> str | None:

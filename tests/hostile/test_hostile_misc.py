@@ -12,7 +12,7 @@ import samples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.outputs.report_html import _document
+from extract.outputs.report_html import read_documents, write_report
 from extract.outputs.safety import esc, neutralise_cell, xlsx_cell
 from extract.pipeline import extract_document, extract_file
 from parsers.readers import read_document
@@ -39,7 +39,12 @@ def test_xlsx_cell_removes_xml_illegal_characters_before_neutralising():
     assert len(xlsx_cell("x" * 100_000)) <= 32_767
 
 
-def test_every_html_spot_is_escaped():
+def test_every_html_spot_is_escaped(tmp_path):
+    import json
+    from html.parser import HTMLParser
+
+    from extract.outputs.index import build_index
+
     evil = '"><script>alert(1)</script><x a=\''
     record = {
         "status": evil, "source": {"path": evil},
@@ -48,14 +53,11 @@ def test_every_html_spot_is_escaped():
         "discrepancies": [{"rule": evil, "severity": evil, "fields": [evil, 3], "message": evil,
                            "evidence": [{"text": evil, "location": {"page": evil, "line": evil}}]}],
     }
-
-    class Out(list):
-        write = list.append
-
-    out = Out()
-    _document(out, record)
-    page = "".join(out)
-    from html.parser import HTMLParser
+    failed = {"status": "failed", "source": {"path": evil + ".pdf"}, "errors": [{"code": evil, "message": evil}]}
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (record, failed)),
+                                            encoding="utf-8")
+    write_report(build_index(tmp_path), {"jixiao_version": evil, "schema_version": evil})
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
 
     seen: list[tuple[str, list[str]]] = []
 
@@ -64,10 +66,17 @@ def test_every_html_spot_is_escaped():
             seen.append((tag, [name for name, _ in attrs]))
 
     Tags().feed(page)
-    allowed = {"section", "h2", "div", "span", "code", "table", "tr", "th", "td", "blockquote", "p"}
+    allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "div", "span", "code",
+               "table", "tr", "th", "td", "label", "input", "select", "option", "button", "script"}
     assert {tag for tag, _ in seen} <= allowed, seen
-    assert {a for _, attrs in seen for a in attrs} <= {"class", "data-status", "data-rule", "data-severity"}
-    assert esc(evil) in page
+    assert {a for _, attrs in seen for a in attrs} <= {
+        "lang", "charset", "name", "content", "class", "id", "data-rule", "type", "value", "checked"}
+    assert sum(tag == "script" for tag, _ in seen) == 3  # two JSON blocks and the page's own script
+    assert esc(evil) in page  # the failed-documents table and the page's header
+    # the read document is data the script shows as text: intact, and no markup in the page
+    (document,) = read_documents(page)
+    assert document[0] == evil and document[3] == evil and document[4] == [[evil, evil]]
+    assert document[5][0][:2] == [evil, evil] and document[5][0][4][0][0] == evil
 
 
 ANY_NAME = st.sampled_from(["x.txt", "x.md", "x.html", "x.htm", "x.docx", "x.pdf", "x.doc"])
