@@ -27,7 +27,8 @@ TITLE_SCAN_LINES = 12
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
 
 
-TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml")
+TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml", "target_declaration.yaml",
+                                 "execution_monitoring.yaml")
 """Every template file, in the order forms are tried (ties go to the earlier)."""
 
 
