@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from parsers.fields.amount import parse_amount
+from parsers.fields.target import is_empty_cell
 from parsers.normalize import label_key, one_line, split_unit
 from parsers.tables import TableRead, _Lines, _tables, header_key
 from schemas.document import Cell, Document, Table
@@ -46,7 +47,9 @@ def _row_of(key: str, spec: TableSpec) -> str | None:
 
 
 def _pairs(cells: list[Cell]) -> list[tuple[Cell, str, str]]:
-    """(label cell, label text, value text) of a row's cells, in order."""
+    """(label cell, label text, value text) of a row's filled cells, in order; a label followed
+    by another label has an empty value."""
+    cells = [cell for cell in cells if one_line(cell.text)]
     out: list[tuple[Cell, str, str]] = []
     i = 0
     while i < len(cells):
@@ -55,12 +58,19 @@ def _pairs(cells: list[Cell]) -> list[tuple[Cell, str, str]]:
         if inline:
             out.append((cells[i], inline.group(1), inline.group(2)))
             i += 1
-        elif text and not _DIGIT.search(text) and i + 1 < len(cells):
+        elif not _DIGIT.search(text) and i + 1 < len(cells) and _is_value(one_line(cells[i + 1].text)):
             out.append((cells[i], text, one_line(cells[i + 1].text)))
             i += 2
+        elif not _DIGIT.search(text):
+            out.append((cells[i], text, ""))
+            i += 1
         else:
             i += 1
     return out
+
+
+def _is_value(text: str) -> bool:
+    return bool(_DIGIT.search(text)) or is_empty_cell(text)
 
 
 def read_pairs(document: Document, spec: TableSpec, caption_unit: str | None) -> TableRead:

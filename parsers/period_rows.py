@@ -4,8 +4,8 @@ indicators), read into one list whose items carry their `period`, the first peri
 Two layouts: side by side, one header row repeating its columns (一级指标 | 二级指标 | 三级指标 |
 指标值 | 二级指标 | 三级指标 | 指标值: each run is a period, columns printed once, like 一级指标, are
 shared); or one after the other, each table under its own header. A run's period is named by
-the cells above it (中期指标 | 年度指标), else by the table's label cell or the line before
-its header (年度绩效指标), else by its place (side by side: the periods in template order), else
+the table's label cell or the line before its header (年度绩效指标); side by side, by the short
+cells above it (中期指标 | 年度指标), else by its place (the periods in template order); else
 `default_period`. Rows are read by `parsers.tables` for each run.
 """
 
@@ -29,11 +29,13 @@ def _period_named(text: str, spec: TableSpec) -> str | None:
     return None
 
 
-def _runs(header: _Header) -> list[dict[int, tuple[str, int | None]]]:
-    """The header's columns split at each repeat of a column: one run per period."""
+def _runs(header: _Header, row: list[Cell | None]) -> list[dict[int, tuple[str, int | None]]]:
+    """The header's columns split at each repeat of a column (a merged header cell is one
+    column): one run per period."""
     runs: list[dict[int, tuple[str, int | None]]] = [{}]
     for c, (name, part) in sorted(header.columns.items()):
-        if any(n == name and p == part for n, p in runs[-1].values()):
+        merged = c > 0 and row[c] is not None and row[c] is row[c - 1]
+        if not merged and any(n == name and p == part for n, p in runs[-1].values()):
             runs.append({})
         runs[-1][c] = (name, part)
     if len(runs) > 1:
@@ -47,19 +49,19 @@ def _runs(header: _Header) -> list[dict[int, tuple[str, int | None]]]:
 
 def _run_period(grid: list[list[Cell | None]], header: _Header, run: dict[int, tuple[str, int | None]],
                 shared: set[int], spec: TableSpec, document: Document, block: int) -> str | None:
+    for c in header.label_cols:
+        cell = grid[header.row][c]
+        if cell is not None and (period := _period_named(cell.text, spec)):
+            return period
     own = sorted(c for c in run if c not in shared) or sorted(run)
     low, high = own[0], own[-1]
     top = header.row - (1 if header.options else 0)
-    for r in range(top - 1, max(top - 3, -1), -1):
+    for r in range(top - 1, max(top - 3, -1), -1) if shared else ():
         named = {_period_named(cell.text, spec) for c in own if (cell := grid[r][c]) is not None
                  and cell.col >= low and cell.col + cell.col_span - 1 <= high and len(one_line(cell.text)) <= 12}
         named.discard(None)
         if len(named) == 1:
             return named.pop()
-    for c in header.label_cols:
-        cell = grid[header.row][c]
-        if cell is not None and (period := _period_named(cell.text, spec)):
-            return period
     before = [line for line in document.lines if line.block == block - 1 and line.row is None]
     if header.row == 0 and before and (period := _period_named(before[-1].text, spec)):
         return period
@@ -88,7 +90,7 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
             start = header.row + 1
         for position, header in enumerate(headers):
             piece = _cut(table, _top_of_next(grid, headers, position, table.n_rows, spec))
-            runs = _runs(header)
+            runs = _runs(header, grid[header.row - (1 if header.options else 0)])
             shared = set(runs[0]) & set().union(*runs[1:]) if len(runs) > 1 else set()
             for k, run in enumerate(runs):
                 period = _run_period(grid, header, run, shared, spec, document, block)

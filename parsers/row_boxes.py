@@ -71,11 +71,15 @@ def box_state(text: str) -> bool | None:
 
 
 def option_of(header_text: str, column: ColumnSpec) -> str | None:
-    """The option a sub-column header names (`确定能完成` -> 确定能), if any."""
+    """The option a sub-column header names (`确定能完成` -> 确定能), if any: the cell holds
+    the option's word (and at most a few characters more) and no box."""
     key = label_key(one_line(header_text))
+    if any(item.kind == "box" for item in scan(header_text, ())):
+        return None
     words = _words(column.options, column.option_words)
     for word in sorted(words, key=len, reverse=True):
-        if label_key(word) and label_key(word) in key:
+        word_key = label_key(word)
+        if word_key and key.startswith(word_key) and len(key) <= len(word_key) + 3:
             return words[word]
     return None
 

@@ -237,7 +237,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             by_column = _cells_by_column(header, cells)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
                           for name, parts in by_column.items() for cell in parts.values())
-            if any(c.col in header.label_cols or (header_key(c.text)[0] in stop_keys and
+            if any((c.col in header.label_cols and one_line(c.text)) or (header_key(c.text)[0] in stop_keys and
                    _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col < first):
                 break  # a new block of the form begins in this row
             if name is None and key and (key in stop_keys or not figures):
