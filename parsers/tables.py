@@ -177,7 +177,10 @@ def _option_subheader(table: Table, grid: list[list[Cell | None]], header: _Head
         option = option_of(cell.text, spec.columns[owner])
         if option is not None:
             found[c] = (owner, option)
-    if found:
+    per_column: dict[str, set[str]] = {}
+    for name, option in found.values():
+        per_column.setdefault(name, set()).add(option)
+    if found and all(len(options) >= 2 for options in per_column.values()):  # a sub-header lists the options
         header.options = found
         header.row = below
         for c in found:
