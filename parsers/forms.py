@@ -38,6 +38,13 @@ def all_templates() -> tuple[FormTemplate, ...]:
     return tuple(load_template(name) for name in TEMPLATE_FILES)
 
 
+def names_a_form(text: str) -> bool:
+    """Whether a short line names a form of some template (`项目支出绩效目标执行监控表（2024年度）`):
+    a title, never page furniture, even when every page opens with it (one form per page)."""
+    key = label_key(clean_text(text))
+    return 0 < len(key) <= 40 and any(label_key(word) in key for t in all_templates() for word in t.title.match)
+
+
 def template_for(form_type: str) -> FormTemplate:
     """The template of `form_type` (`monitoring`, `self_evaluation` …); KeyError if none."""
     for template in all_templates():
