@@ -238,7 +238,8 @@ def record(spec: ExecutionSpec, name: str, fmt: str) -> dict[str, Any]:
             boxes.append({"question": "完成目标可能性", "field": f"indicators.{k}.likelihood",
                           "options": [{"label": o, "checked": o in i.likelihood} for o in LIKELIHOOD]})
     funds = {key: {"initial_budget": _amount(spec, row["initial"]), "executed": _amount(spec, row["executed"]),
-                   "rate_pct": str(row["rate"].quantize(CENT))} for key, row in spec.funds.items()}
+                   "rate_pct": str(row["rate"].quantize(CENT))} if (row := spec.funds.get(key)) else None
+             for key in ("total", "fiscal", "other")}
     fields = {"project_name": spec.project_name, "department": spec.department,
               "implementing_unit": spec.implementing_unit, "months": spec.months, "funds": funds,
               "goal_annual": spec.goal_annual, "goal_progress": spec.goal_progress, "indicators": indicators}
