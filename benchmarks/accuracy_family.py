@@ -1,6 +1,11 @@
-"""Accuracy benchmark of the form family: generate self-evaluation files, extract, score.
+"""Accuracy benchmark of the form family: generate files of family forms, extract, score.
 
-    python benchmarks/accuracy_family.py --n 4 --seed 1 [--layouts a,b] [--no-faults] [--keep DIR]
+    python benchmarks/accuracy_family.py --n 4 --seed 1 [--layouts a,b] [--forms a,b] [--no-faults] [--keep DIR]
+
+`--forms` (default: self_evaluation, target_declaration, execution_monitoring) are the form
+types files draw from; figures are printed per layout, per variant and per form type, with
+box groups (each group's options and ticks compared with the expected ones) and fault recall
+per form type.
 
 Extracts each file with `extract.pipeline.extract_records` (a list of records per file), or
 `extract_file` (one record) where that does not exist yet, and prints per layout and per
@@ -29,15 +34,29 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from corpus.generator.family import LAYOUTS, RULES, generate
+from corpus.generator.family import FORMS, LAYOUTS, generate
 
 FOUND = ("error", "warning")
-SCALARS = ("project_name", "department", "implementing_unit", "goal_planned", "goal_actual", "total_weight",
-           "total_score", "grade", "conclusion", "problems", "improvements")
 SCORES = ("total_weight", "total_score", "weight", "score", "rate_pct")
-FUNDS_ROWS = ("total", "fiscal", "carryover", "other")
-FUNDS_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "rate_pct", "score")
-IND_KEYS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation_reason")
+SHAPE: dict[str, dict[str, tuple[str, ...]]] = {
+    "self_evaluation": {
+        "scalars": ("project_name", "department", "implementing_unit", "goal_planned", "goal_actual", "total_weight",
+                    "total_score", "grade", "conclusion", "problems", "improvements"),
+        "rows": ("total", "fiscal", "carryover", "other"),
+        "columns": ("initial_budget", "annual_budget", "executed", "weight", "rate_pct", "score"),
+        "indicators": ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation_reason")},
+    "target_declaration": {
+        "scalars": ("project_name", "department", "implementing_unit", "project_attribute", "project_period",
+                    "goal_medium_term", "goal_annual"),
+        "rows": ("medium_term", "annual"), "columns": ("total", "fiscal", "other"),
+        "indicators": ("period", "level1", "level2", "name", "target")},
+    "execution_monitoring": {
+        "scalars": ("project_name", "department", "implementing_unit", "months", "goal_annual", "goal_progress"),
+        "rows": ("total", "fiscal", "other"), "columns": ("initial_budget", "executed", "rate_pct"),
+        "indicators": ("level1", "level2", "name", "target", "progress", "forecast", "deviation_causes",
+                       "deviation_note", "likelihood", "remark")},
+}
+"""Form type -> its scalar keys, funds rows and columns, and indicator keys."""
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -86,46 +105,59 @@ class Tally:
         return f"{100 * right / total:5.1f}% ({right}/{total})" if total else "    -"
 
 
-def _funds_cells(expected: dict | None, got: dict | None, tally: Tally) -> None:
+def _funds_cells(shape: dict, expected: dict | None, got: dict | None, tally: Tally) -> None:
     expected, got = expected or {}, got or {}
-    rows = [(k, expected.get(k), got.get(k)) for k in FUNDS_ROWS]
+    rows = [(k, expected.get(k), got.get(k)) for k in shape["rows"]]
     rows += [(f"extra.{i}", e, (got.get("extra") or [None] * (i + 1))[i] if i < len(got.get("extra") or []) else None)
              for i, e in enumerate(expected.get("extra") or [])]
     for _key, e_row, g_row in rows:
         if e_row is None:
             tally.add("funds", g_row is None)
             continue
-        for column in FUNDS_COLUMNS:
+        for column in shape["columns"]:
             tally.add("funds", same(column, e_row.get(column), (g_row or {}).get(column)))
 
 
-def _indicator_cells(expected: list, got: list, tally: Tally) -> None:
+def _indicator_cells(shape: dict, expected: list, got: list, tally: Tally) -> None:
     for i in range(max(len(expected), len(got))):
         e = expected[i] if i < len(expected) else None
         g = got[i] if i < len(got) else None
-        for key in IND_KEYS:
+        for key in shape["indicators"]:
             tally.add("indicators", e is not None and g is not None and same(key, e.get(key), g.get(key)))
+
+
+def _box_groups(expected: list, got: list, tally: Tally) -> None:
+    """Each expected group right when a group of the same field has the same options and ticks."""
+    by_field = {g.get("field"): g for g in got}
+    for group in expected:
+        found = by_field.get(group["field"])
+        shown = [(o["label"], o["checked"]) for o in group["options"]]
+        tally.add("boxes", found is not None and [(o.get("label"), o.get("checked")) for o in found.get("options", [])] == shown)
 
 
 def _score_form(form: dict, got: dict | None, tallies: list[Tally], recall: dict, alarms: list, name: str) -> None:
     expected = form["record"]
+    form_type = expected["form"]["type"]
     found = {d["rule"] for d in (got or {}).get("discrepancies", []) if d.get("severity") in FOUND}
     for fault in form["faults"]:
-        recall[fault["rule"]][0] += int(fault["rule"] in found)
-        recall[fault["rule"]][1] += 1
+        tally = recall.setdefault((form_type, fault["rule"]), [0, 0])
+        tally[0] += int(fault["rule"] in found)
+        tally[1] += 1
     if not form["faults"]:
         alarms.append((name, form["variant"], sorted(found)))
     if form["variant"] == "monitoring":
         return
     e_fields, g_fields = expected["fields"], (got or {}).get("fields") or {}
     g_form = (got or {}).get("form") or {}
+    shape = SHAPE[form_type]
     for t in tallies:
         for key in ("type", "year", "title"):
             t.add("scalars", got is not None and same(key, expected["form"][key], g_form.get(key)))
-        for key in SCALARS:
+        for key in shape["scalars"]:
             t.add("scalars", got is not None and same(key, e_fields[key], g_fields.get(key)))
-        _funds_cells(e_fields["funds"], g_fields.get("funds") if got else None, t)
-        _indicator_cells(e_fields["indicators"], g_fields.get("indicators") or [] if got else [], t)
+        _funds_cells(shape, e_fields["funds"], g_fields.get("funds") if got else None, t)
+        _indicator_cells(shape, e_fields["indicators"], g_fields.get("indicators") or [] if got else [], t)
+        _box_groups(expected.get("checkboxes") or [], (got or {}).get("checkboxes") or [], t)
 
 
 def _extractor():
@@ -140,13 +172,14 @@ def _extractor():
     return lambda p: [pipeline.extract_file(p).model_dump(mode="json")]
 
 
-def run(out: Path, n: int, seed: int, layouts: list[str], faults: bool) -> int:
+def run(out: Path, n: int, seed: int, layouts: list[str], faults: bool, forms: tuple[str, ...] = tuple(FORMS)) -> int:
     """Generate into `out`, extract, print the tables."""
-    docs = generate(out, n, seed, layouts, faults=faults)
+    docs = generate(out, n, seed, layouts, faults=faults, forms=forms)
     extract = _extractor()
     by_layout: dict[str, Tally] = defaultdict(Tally)
     by_variant: dict[str, Tally] = defaultdict(Tally)
-    recall: dict[str, list[int]] = {rule: [0, 0] for rule in RULES}
+    by_type: dict[str, Tally] = defaultdict(Tally)
+    recall: dict[tuple[str, str], list[int]] = {}
     alarms: list[tuple[str, str, list[str]]] = []
     crashes: Counter[str] = Counter()
     for doc in docs:
@@ -166,11 +199,23 @@ def run(out: Path, n: int, seed: int, layouts: list[str], faults: bool) -> int:
         for i, form in enumerate(forms):
             got = records[i] if i < len(records) else None
             variant = by_variant[form["variant"]]
-            variant.files += 1
-            variant.split_right += int(split)
-            _score_form(form, got, [by_layout[doc.layout], variant], recall, alarms, doc.path.name)
+            kind = by_type[form["record"]["form"]["type"]]
+            for t in (variant, kind):
+                t.files += 1
+                t.split_right += int(split)
+            _score_form(form, got, [by_layout[doc.layout], variant, kind], recall, alarms, doc.path.name)
     _print(by_layout, by_variant, recall, alarms, crashes)
+    _print_types(by_type)
     return 0
+
+
+def _print_types(by_type: dict[str, Tally]) -> None:
+    print(f"\n{'form type':22} {'forms':>5} {'in split file':>13}  {'scalar fields':>20}  {'funds cells':>22}  "
+          f"{'indicator cells':>24}  {'box groups':>20}")
+    for name, t in sorted(by_type.items()):
+        split = f"{100 * t.split_right / t.files:5.1f}%" if t.files else "-"
+        print(f"{name:22} {t.files:5} {split:>13}  {t.share('scalars'):>20}  {t.share('funds'):>22}  "
+              f"{t.share('indicators'):>24}  {t.share('boxes'):>20}")
 
 
 def _print(by_layout, by_variant, recall, alarms, crashes) -> None:
@@ -187,9 +232,13 @@ def _print(by_layout, by_variant, recall, alarms, crashes) -> None:
         print(f"{name:14} {t.files:5} {split:>13}  {t.share('scalars'):>20}  {t.share('funds'):>22}  "
               f"{t.share('indicators'):>24}")
     print("\nfault recall (error or warning with the planted rule id, on its form)")
-    for rule, (found, total) in recall.items():
+    for (form_type, rule), (found, total) in sorted(recall.items()):
         if total:
-            print(f"  {rule:18} {100 * found / total:5.1f}% ({found}/{total})")
+            print(f"  {form_type:22} {rule:18} {100 * found / total:5.1f}% ({found}/{total})")
+    for form_type in sorted({t for t, _ in recall}):
+        found = sum(v[0] for (t, _), v in recall.items() if t == form_type)
+        total = sum(v[1] for (t, _), v in recall.items() if t == form_type)
+        print(f"  {form_type:22} {'all rules':18} {100 * found / total:5.1f}% ({found}/{total})")
     bad = [a for a in alarms if a[2]]
     print(f"\nclean forms with a false error/warning: {len(bad)}/{len(alarms)}")
     rules = Counter(rule for _n, _v, found in bad for rule in found)
@@ -205,13 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=4, help="files per layout")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--layouts", type=lambda s: [x for x in s.split(",") if x], default=list(LAYOUTS))
+    parser.add_argument("--forms", type=lambda s: tuple(x for x in s.split(",") if x), default=tuple(FORMS),
+                        help="form types the files draw from")
     parser.add_argument("--no-faults", action="store_true", help="clean files only")
     parser.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
     args = parser.parse_args(argv)
     if args.keep is not None:
-        return run(args.keep, args.n, args.seed, args.layouts, not args.no_faults)
+        return run(args.keep, args.n, args.seed, args.layouts, not args.no_faults, args.forms)
     with tempfile.TemporaryDirectory() as tmp:
-        return run(Path(tmp), args.n, args.seed, args.layouts, not args.no_faults)
+        return run(Path(tmp), args.n, args.seed, args.layouts, not args.no_faults, args.forms)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Decide a record's status from the fields found: ok, partial, or failed (no known form).
 
 The monitoring form's expected fields are its model's (less the variant-only ones); every other
-form's are its template's `required` keys (dotted paths; `a|b` is satisfied by either).
+form's are its template's `required` keys (dotted paths; `a|b` is satisfied by either;
+`indicators[annual]` by an item of that period).
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ def decide_family_status(record: Record, template: FormTemplate) -> tuple[Status
 
 
 def _present(record: Record, key: str) -> bool:
+    if key.endswith("]") and "[" in key:  # `indicators[annual]`: an item of that period
+        name, period = key[:-1].split("[", 1)
+        return any(getattr(item, "period", None) == period for item in getattr(record.fields, name, None) or [])
     value: Any = record.form if key.startswith("form.") else record.fields
     for part in key.removeprefix("form.").split(".") if key.startswith("form.") else key.split("."):
         value = value[int(part)] if isinstance(value, list) and part.isdigit() else getattr(value, part, None)

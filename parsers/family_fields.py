@@ -19,7 +19,9 @@ from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import EMPTY_CELLS, parse_score
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.row_boxes import choice_field
 from parsers.tables import header_key
+from schemas.checkbox import CheckboxGroup
 from schemas.document import Cell, Document, Paragraph, Table
 from schemas.record import ProvenanceEntry
 from schemas.template import FieldSpec, FormTemplate
@@ -69,9 +71,10 @@ def parse_value(text: str, spec: FieldSpec) -> Any:
     return text_value(text, spec)
 
 
-def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int, int]]
-                 ) -> tuple[dict[str, Any], dict[str, ProvenanceEntry]]:
-    """Every scalar field of `template` found in `document`, with provenance."""
+def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int, int]],
+                 groups: list[CheckboxGroup] | None = None) -> tuple[dict[str, Any], dict[str, ProvenanceEntry]]:
+    """Every scalar field of `template` found in `document`, with provenance; the box groups
+    of its `choice` fields (项目属性) go to `groups`."""
     keys = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
     all_labels = set().union(*keys.values()) | {label_key(label) for label in template.other_labels}
     rows = _row_lines(document)
@@ -84,8 +87,13 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
-        value = parse_value(found.text, spec)
-        if value is None:
+        if spec.type == "choice":
+            value, group = choice_field(found.text, spec, name)
+            if group is not None and groups is not None:
+                groups.append(group)
+        else:
+            value = parse_value(found.text, spec)
+        if value is None and not (spec.type == "choice" and name in provenance_of(groups)):
             continue
         values[name] = value
         line = rows.get((found.block, found.row)) if found.row is not None else rows.get((found.block, -1))
@@ -93,6 +101,11 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
             provenance[name] = ProvenanceEntry(page=line[0], line=line[1], text=line[2], block=found.block,
                                                row=found.row, col=found.col)
     return values, provenance
+
+
+def provenance_of(groups: list[CheckboxGroup] | None) -> set[str]:
+    """The fields of the box groups read so far."""
+    return {group.field for group in groups or [] if group.field}
 
 
 def _row_lines(document: Document) -> dict[tuple[int, int], tuple[int, int, str]]:

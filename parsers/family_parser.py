@@ -15,12 +15,16 @@ import regex
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
 from parsers.normalize import label_key
+from parsers.pair_grid import read_pairs
+from parsers.period_rows import read_period_rows
+from parsers.row_boxes import settle_rows
 from parsers.stream_tables import stream_grid, stream_lines, stream_rows
 from parsers.tables import TableRead, compiled, header_key, read_grid, read_rows
+from schemas.checkbox import CheckboxGroup
 from schemas.document import Document, Table
 from schemas.forms import FIELDS_MODELS, AnyFields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
-from schemas.template import FormTemplate
+from schemas.template import FormTemplate, TableSpec
 
 _CAPTION_UNIT = regex.compile(r"(?<![预实施算])(?:金额|计量|货币|资金)?单位\s*[:：]\s*(亿元|万元|元)(?![\p{Han}])")
 HEAD_LINES = 8
@@ -33,23 +37,23 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     used: set[tuple[int, int]] = set()
+    groups: list[CheckboxGroup] = []
     for name, spec in template.tables.items():
-        stops = stop_keys - _own_keys(spec)
-        lines = stream_lines(document)
-        if lines:
-            read: TableRead = (stream_grid(lines, spec, caption_unit, stops) if spec.kind == "grid"
-                               else stream_rows(lines, spec, stops))
-        else:
-            read = (read_grid(document, spec, caption_unit, stops) if spec.kind == "grid"
-                    else read_rows(document, spec, stops))
+        read = _read_table(document, spec, caption_unit, stop_keys - _own_keys(spec))
         used |= read.used
         if read.value is None or read.value == {} or (isinstance(read.value, dict) and not _any_row(read.value)):
             continue
+        if isinstance(read.value, list):
+            groups += settle_rows(name, read.value, dict(spec.columns))
         values[name] = read.value
         provenance.update({f"{name}.{key}": entry for key, entry in read.provenance.items()})
-    scalars, scalar_provenance = read_scalars(document, template, used)
+    scalar_groups: list[CheckboxGroup] = []
+    scalars, scalar_provenance = read_scalars(document, template, used, scalar_groups)
     values.update(scalars)
     provenance.update(scalar_provenance)
+    months = _months(document, template)
+    if months is not None:
+        values["months"] = months
     fields = cast(AnyFields, FIELDS_MODELS[template.form].model_validate(values))
     year = _year(document, template, form.title) or name_year(values.get("project_name"))
     return Record(
@@ -57,8 +61,36 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
         source=document.source,
         form=form.model_copy(update={"year": year}),
         fields=fields,
+        checkboxes=scalar_groups + groups,
         provenance=provenance,
     )
+
+
+def _read_table(document: Document, spec: TableSpec, caption_unit: str | None, stops: frozenset[str]) -> TableRead:
+    lines = stream_lines(document)
+    if lines:
+        return (stream_grid(lines, spec, caption_unit, stops) if spec.kind == "grid"
+                else stream_rows(lines, spec, stops))
+    if spec.kind == "rows":
+        return read_period_rows(document, spec, stops) if spec.periods else read_rows(document, spec, stops)
+    read = read_grid(document, spec, caption_unit, stops)
+    if spec.pairs and not (isinstance(read.value, dict) and _any_row(read.value)):
+        paired = read_pairs(document, spec, caption_unit)
+        if paired.value:
+            return paired
+    return read
+
+
+def _months(document: Document, template: FormTemplate) -> int | None:
+    """The N of the first 1-N月 a table header prints (the form's `months`)."""
+    if template.months is None:
+        return None
+    pattern = compiled(template.months)
+    for line in document.lines:
+        match = pattern.search(line.text)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _any_row(value: dict[str, Any]) -> bool:

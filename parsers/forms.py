@@ -30,7 +30,8 @@ TITLE_SCAN_LINES = 12
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
 
 
-TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml")
+TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml", "target_declaration.yaml",
+                                 "execution_monitoring.yaml")
 """Every template file, in the order forms are tried (ties go to the earlier)."""
 
 
@@ -38,6 +39,13 @@ TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml")
 def all_templates() -> tuple[FormTemplate, ...]:
     """Every form template jixiao reads, loaded and validated once."""
     return tuple(load_template(name) for name in TEMPLATE_FILES)
+
+
+def names_a_form(text: str) -> bool:
+    """Whether a short line names a form of some template (`项目支出绩效目标执行监控表（2024年度）`):
+    a title, never page furniture, even when every page opens with it (one form per page)."""
+    key = label_key(clean_text(text))
+    return 0 < len(key) <= 40 and any(label_key(word) in key for t in all_templates() for word in t.title.match)
 
 
 def template_for(form_type: str) -> FormTemplate:

@@ -24,12 +24,15 @@ from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
 from schemas.document import Cell, Document, Line, Table
 from schemas.forms.common import Target
 from schemas.record import ProvenanceEntry
 from schemas.template import ColumnSpec, TableSpec
 
 _POINTS = regex.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
+_MONTHS = regex.compile(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
+_YEARS_NOTE = regex.compile(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = regex.compile(r"^其中")
 _DIGIT = regex.compile(r"\d")
 
@@ -41,8 +44,12 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 
 
 def header_key(text: str) -> tuple[str, str | None]:
-    """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元."""
+    """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
+
+    A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years
+    after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标)."""
     base, unit = split_unit(one_line(text))
+    base = _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base))
     key = label_key(base)
     return _POINTS.sub("", key) or key, unit
 
@@ -64,6 +71,8 @@ class _Header:
     units: dict[int, str]  # grid col -> unit stated in its header
     label_cols: set[int]
     block_unit: str | None
+    options: dict[int, tuple[str, str]] = field(default_factory=dict)  # grid col -> (box column, option)
+    printed: dict[str, str] = field(default_factory=dict)  # column key -> its header as printed
 
 
 class _Lines:
@@ -138,8 +147,44 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             if unit:
                 units[c] = unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
-            return _Header(block, r, columns, units, label_cols, block_unit)
+            printed: dict[str, str] = {}
+            for c, (name, _part) in sorted(columns.items()):
+                cell = grid[r][c]
+                if cell is not None:
+                    printed.setdefault(name, one_line(cell.text))
+            header = _Header(block, r, columns, units, label_cols, block_unit, printed=printed)
+            _option_subheader(table, grid, header, spec)
+            return header
     return None
+
+
+def _option_subheader(table: Table, grid: list[list[Cell | None]], header: _Header, spec: TableSpec) -> None:
+    """Sub-columns of box columns in the row below the header (经费保障 | 制度保障 … under 偏差原因分析):
+    map each to its option and make that row part of the header."""
+    boxed = {name for name, column in spec.columns.items() if column.type in ("boxes", "option")}
+    if not boxed & {name for name, _ in header.columns.values()} or header.row + 1 >= table.n_rows:
+        return
+    below = header.row + 1
+    owner: str | None = None
+    found: dict[int, tuple[str, str]] = {}
+    for c in range(table.n_cols):
+        mapped = header.columns.get(c)
+        if mapped is not None and grid[header.row][c] is not None and grid[header.row][c].col == c:  # type: ignore[union-attr]
+            owner = mapped[0] if mapped[0] in boxed else None
+        cell = grid[below][c]
+        if owner is None or cell is None or cell.row != below or cell.col != c:
+            continue
+        option = option_of(cell.text, spec.columns[owner])
+        if option is not None:
+            found[c] = (owner, option)
+    per_column: dict[str, set[str]] = {}
+    for name, option in found.values():
+        per_column.setdefault(name, set()).add(option)
+    if found and all(len(options) >= 2 for options in per_column.values()):  # a sub-header lists the options
+        header.options = found
+        header.row = below
+        for c in found:
+            header.columns.pop(c, None)
 
 
 def _row_cells(table: Table, r: int) -> list[Cell]:
@@ -195,7 +240,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             by_column = _cells_by_column(header, cells)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
                           for name, parts in by_column.items() for cell in parts.values())
-            if any(c.col in header.label_cols or (header_key(c.text)[0] in stop_keys and
+            if any((c.col in header.label_cols and one_line(c.text)) or (header_key(c.text)[0] in stop_keys and
                    _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col < first):
                 break  # a new block of the form begins in this row
             if name is None and key and (key in stop_keys or not figures):
@@ -294,10 +339,15 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
                     value = inherited.get(name)
                 values[name] = value
         by_column = _cells_by_column(header, cells)
+        values.update(_subcolumn_boxes(header, grid, r, spec))
         for name, parts in by_column.items():
-            if name in spec.inherit:
+            if name in spec.inherit or name in values:
                 continue
             column = spec.columns[name]
+            if column.type in ("boxes", "option"):
+                cell = parts.get(None) or next(iter(parts.values()))
+                values[name] = box_cell(cell.text, column, header.printed.get(name, column.label))
+                continue
             if column.split and any(part is not None for part in parts):
                 joined = "".join(one_line(parts[p].text) for p in sorted(k for k in parts if k is not None))
                 values[name] = parse_target(joined)
@@ -316,6 +366,22 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
         read.value.append(values)
         _provenance(read, lines, block, r, str(index), by_column)
     return False
+
+
+def _subcolumn_boxes(header: _Header, grid: list[list[Cell | None]], r: int, spec: TableSpec) -> dict[str, BoxRead]:
+    """Box groups printed as one sub-column per option, in row r."""
+    states: dict[str, dict[str, bool | None]] = {}
+    for c, (name, option) in sorted(header.options.items()):
+        cell = grid[r][c] if c < len(grid[r]) else None
+        state = box_state(cell.text) if cell is not None and cell.col == c else False
+        group = states.setdefault(name, {o: False for o in spec.columns[name].options})
+        group[option] = None if state is None or group[option] is None else bool(group[option] or state)
+    out = {}
+    for name, group in states.items():
+        question = header.printed.get(name, spec.columns[name].label)
+        decided = None if any(v is None for v in group.values()) else {k: bool(v) for k, v in group.items()}
+        out[name] = BoxRead(decided, True, question)
+    return out
 
 
 def _under_header(header: _Header, cell: Cell) -> bool:

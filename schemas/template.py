@@ -20,7 +20,9 @@ FieldType = Literal[
 """`score`: a decimal as printed (分值, 得分); `option`: printed text read as one of `options`
 (评价等级 `优秀` -> `优`), null when it names none or several."""
 
-ColumnType = Literal["text", "amount", "score", "percent", "target"]
+ColumnType = Literal["text", "amount", "score", "percent", "target", "boxes", "option"]
+"""`boxes`: the ticked options of a box group in the row (several may be ticked: 偏差原因), a
+list; `option`: the one ticked or written option (完成目标可能性), null unless exactly one."""
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,7 +78,9 @@ class ColumnSpec(BaseModel):
     `split`: a target printed over several columns, in order (指标性质 | 指标值 | 度量单位: the
     operator, the figure, the unit), joined without spaces into the target's `raw`.
     `unit_of`: a target column whose unit this column's values take when they print none (an
-    actual `100` beside a target `≥95%` is 100 %). `drop`: regular expressions removed from a
+    actual `100` beside a target `≥95%` is 100 %). `options` (and their synonyms `option_words`)
+    of a `boxes` or `option` column: its box group, printed in the cell (☑经费保障 ☐制度保障) or
+    as sub-columns under the column's header, one box each. `drop`: regular expressions removed from a
     text value (the points after a level label: `产出指标(50分)` -> `产出指标`).
     """
 
@@ -88,9 +92,15 @@ class ColumnSpec(BaseModel):
     unit_of: str | None = None
     drop: tuple[str, ...] = ()
     display: str | None = None
+    options: tuple[str, ...] = ()
+    option_words: dict[str, tuple[str, ...]] = {}
 
     @model_validator(mode="after")
     def _split_targets_only(self) -> ColumnSpec:
+        if self.type in ("boxes", "option") and not self.options:
+            raise ValueError(f"a {self.type} column needs options")
+        if set(self.option_words) - set(self.options):
+            raise ValueError("option_words for unknown options")
         if self.split and self.type != "target":
             raise ValueError("only a target column can be split over several columns")
         if self.unit_of is not None and self.type != "target":
@@ -129,6 +139,12 @@ class TableSpec(BaseModel):
     `unit_from`: header labels whose stated unit (项目资金（万元）, 年度预算数(万元)) applies to the
     amounts below them. `default_row`: the row a grid's unlabelled value row fills (a block
     printing one line of figures under its header). `min_rows`: fewer rows is a missing table.
+    `periods` (period key -> words naming it: 中期, 年度): a `rows` table printed once per period,
+    side by side (a second 二级指标 | 三级指标 | 指标值 run in the header) or one after the other
+    under a label naming the period; each item gets its `period`, items of the first period
+    first (`default_period` where nothing names one). On a `grid` table the named rows are the
+    periods. `pairs`: the grid may print its rows as label | value pairs, one run per period
+    (中期资金总额 | 1200 | 年度资金总额 | 400 over 其中：财政拨款 | … ).
     """
 
     model_config = _STRICT
@@ -145,9 +161,14 @@ class TableSpec(BaseModel):
     end: tuple[str, ...] = ()
     min_rows: int = 0
     display: str | None = None
+    periods: dict[str, tuple[str, ...]] = {}
+    default_period: str | None = None
+    pairs: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> TableSpec:
+        if self.default_period is not None and self.default_period not in self.periods:
+            raise ValueError("default_period names an unknown period")
         if self.kind == "grid" and not self.rows:
             raise ValueError("a grid table needs named rows")
         if self.default_row is not None and self.default_row not in self.rows:
@@ -198,6 +219,8 @@ class FormTemplate(BaseModel):
     labels of rows that are not fields (联系人, 填报日期 …), which end a neighbour's value.
     `required`: field keys or dotted paths (`form.year`, `funds.total`) a complete form holds;
     `required_sections`: section headings it must have; `rules`: the rule ids that apply.
+    `months`: a regular expression whose first group is the N of the 1-N月 its headers print
+    (filling the `months` field).
     """
 
     model_config = _STRICT
@@ -212,6 +235,7 @@ class FormTemplate(BaseModel):
     rules: tuple[str, ...] = ()
     not_sections: tuple[str, ...] = ()
     other_labels: tuple[str, ...] = ()
+    months: str | None = None
 
     @model_validator(mode="after")
     def _keys_unique(self) -> FormTemplate:

@@ -13,7 +13,7 @@ with `@rule` (`base.py`), one family per module:
   where cheap): `funds.py` (funds-sum, execution-rate, unit-mismatch), `scores.py`
   (budget-score, score-bounds, weight-sum, total-score, grade-band), `indicators.py`
   (target-score, deviation-reason, likelihood), `wording.py` (template-text),
-  `required.py` (missing-field)
+  `required.py` (missing-field), `targets.py` (target-quality, the target declaration's)
 
 A rule runs on a record when its form's template lists it (`rules:`), else when the rule
 declares the form (`applicable`). A record whose form was not recognised
@@ -39,6 +39,7 @@ from extract.checks import (  # noqa: F401  (registers rules)
     narrative,
     required,
     scores,
+    targets,
     units,
     wording,
 )

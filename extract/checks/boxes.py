@@ -1,7 +1,8 @@
 """Rules on ticked boxes: `checkbox-state` and `adjustment-flag`.
 
-`checkbox-state` reads `record.checkboxes` on every form of the family (every group is
-answered by exactly one box); the field such a group feeds is then null, and `missing-field` leaves it to this
+`checkbox-state` reads `record.checkboxes` on every form of the family (every single-choice
+group is answered by exactly one box; a group of a template's `boxes` column, 偏差原因, may hold
+several or none); the field such a group feeds is then null, and `missing-field` leaves it to this
 rule. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
 """
 
@@ -10,20 +11,37 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.checks.base import CheckContext, Finding, rule, show
+from parsers.forms import template_for
 from parsers.normalize import label_key
 from schemas.checkbox import CheckboxGroup
 from schemas.discrepancy import Evidence, Severity
 from schemas.forms import FORM_TYPES
 
 
+def multiple_choice(ctx: CheckContext, group: CheckboxGroup) -> bool:
+    """Whether the group may hold several ticks: a `boxes` column of the form's template
+    (偏差原因: `indicators.3.deviation_causes`)."""
+    if not group.field or ctx.form_type == "monitoring":
+        return False
+    try:
+        template = template_for(ctx.form_type)
+    except KeyError:
+        return False
+    parts = [part for part in group.field.split(".") if not part.isdigit()]
+    table = template.tables.get(parts[0]) if len(parts) == 2 else None
+    column = table.columns.get(parts[1]) if table is not None else None
+    return column is not None and column.type == "boxes"
+
+
 def bad_groups(ctx: CheckContext) -> list[CheckboxGroup]:
-    """Groups with no box or several boxes ticked."""
-    return [group for group in ctx.record.checkboxes if group.options and len(group.ticked) != 1]
+    """Single-choice groups with no box or several boxes ticked."""
+    return [group for group in ctx.record.checkboxes
+            if group.options and len(group.ticked) != 1 and not multiple_choice(ctx, group)]
 
 
 def _group_evidence(ctx: CheckContext, group: CheckboxGroup) -> list[Evidence]:
     if group.field:
-        evidence = ctx.evidence_for(group.field)
+        evidence = ctx.evidence_for(group.field) or ctx.evidence_for(group.field.rsplit(".", 1)[0])
         if evidence:
             return evidence
     key = label_key(group.question)

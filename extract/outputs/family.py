@@ -5,7 +5,9 @@ Columns come from each form's field model (`schemas.forms.FIELDS_MODELS`) and th
 each column from its template (`amount`, `score`, `percent`, `target`); a form without a
 template falls back on the model's types (a score then stays text). Nothing here names a
 form's field. Like `flatten`, rows are built from the parsed JSON dict, tolerating missing
-keys. A record's identity is its sha256 plus `source.part.index` (`document_id`).
+keys. A record's identity is its sha256 plus `source.part.index` (`document_id`). A funds row that
+is a period of its form (the target declaration's 中期 and 年度 rows) carries it in `period`, as
+an indicator carries its own.
 """
 
 from __future__ import annotations
@@ -210,7 +212,8 @@ def _row_models(annotation: Any) -> list[type[BaseModel] | None]:
 
 def long_schema(table: str) -> list[tuple[str, str]]:
     """(column, kind) of indicators.csv or funds.csv."""
-    cols = list(LONG_HEAD) + ([("position", "int")] if table == INDICATORS else [("row", "str"), ("label", "str")])
+    cols = list(LONG_HEAD) + ([("position", "int")] if table == INDICATORS
+                               else [("row", "str"), ("period", "str"), ("label", "str")])
     for prefix, kind, _ in long_columns(table):
         cols += _expand(prefix, kind)
     return cols
@@ -245,7 +248,8 @@ def _funds_items(form_type: str, funds: dict[str, Any]) -> Iterator[tuple[dict[s
         if isinstance(value, list):
             for item in value:
                 if isinstance(item, dict):
-                    yield {"row": row, "label": item.get("label")}, item
+                    yield {"row": row, "period": None, "label": item.get("label")}, item
         elif isinstance(value, dict):
             spec = template.rows.get(row) if template is not None else None
-            yield {"row": row, "label": spec.label if spec is not None else None}, value
+            period = row if template is not None and row in template.periods else None
+            yield {"row": row, "period": period, "label": spec.label if spec is not None else None}, value

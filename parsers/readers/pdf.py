@@ -4,7 +4,8 @@ Owns opening the PDF (header sniffing, page limit before any page is parsed, lib
 translated where they enter), reading each page's characters, rules, rects, curves and
 annotations exactly once (then closing the page to keep memory flat), and assembling the
 pages into blocks: text outside tables joined into paragraphs per page, table parts stitched
-across pages (`pdf_stitch`), headers and footers repeated on every page dropped.
+across pages (`pdf_stitch`), headers and footers repeated on every page dropped (a line naming
+a form is a title, kept).
 
 The work on a page lives in helpers: `pdf_page` (one page laid out), `pdf_tables` (grids
 from rules, merged cells), `pdf_text` (lines and wrapped-line joining), `pdf_boxes`
@@ -35,6 +36,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from parsers.forms import names_a_form
 from parsers.lines import build_document
 from parsers.readers import scan_pdf
 from parsers.readers.boundary import reading_errors
@@ -187,12 +189,13 @@ def _furniture_key(line: TextLine, page: PageLayout) -> str | None:
 
 
 def _repeated_furniture(pages: list[PageLayout]) -> set[str]:
-    """Keys of header/footer lines that recur on at least two pages (and half of them)."""
+    """Keys of header/footer lines that recur on at least two pages (and half of them); a line
+    naming a form is a title (a file of one form per page opens every page with one)."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        keys = {_furniture_key(i, page) for i in page.items if isinstance(i, TextLine)}
+        keys = {_furniture_key(i, page) for i in page.items if isinstance(i, TextLine) and not names_a_form(i.text)}
         counts.update(k for k in keys if k)
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, n in counts.items() if n >= need}

@@ -23,6 +23,7 @@ from typing import Any
 from corpus.generator import doc_seed
 from corpus.generator import make_spec as make_monitoring_spec
 from corpus.generator.expected import expected_record as monitoring_expected
+from corpus.generator.family import declaration, execution
 from corpus.generator.family.content import build_clean
 from corpus.generator.family.expected import faults as expected_faults
 from corpus.generator.family.expected import monitoring_record, self_evaluation_record
@@ -31,7 +32,16 @@ from corpus.generator.family.layout import grid
 from corpus.generator.family.model import VARIANTS, SelfEvalSpec
 from corpus.generator.family.writers import LAYOUTS, Part, writer_for
 
-__all__ = ["LAYOUTS", "RULES", "VARIANTS", "FamilyDoc", "generate", "make_spec"]
+__all__ = ["FORMS", "LAYOUTS", "RULES", "VARIANTS", "FamilyDoc", "generate", "make_spec"]
+
+FORMS: dict[str, tuple[str, ...]] = {
+    "self_evaluation": RULES,
+    "target_declaration": declaration.RULES,
+    "execution_monitoring": execution.RULES,
+}
+"""Form type -> the rules its generator plants. One-cell-per-line text (`txt-cells`) prints
+self-evaluation forms only: the stream reader does not read periods, pairs or row boxes."""
+_NEW_FORMS = {"target_declaration": declaration, "execution_monitoring": execution}
 
 
 @dataclass(frozen=True)
@@ -76,14 +86,41 @@ def _dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def build_document(layout: str, s: int, fault: str | None, stem: Path) -> FamilyDoc:
+def _types(s: int, n: int, fault: str | None, forms: tuple[str, ...]) -> list[str]:
+    """The form type of each slot (its own RNG: files of self-evaluation forms only are as before)."""
+    rng = random.Random(s + 613)
+    types = [rng.choice(forms) for _ in range(n)]
+    if fault is not None and not any(fault in FORMS[t] for t in types):
+        types[rng.randrange(n)] = rng.choice([t for t in forms if fault in FORMS[t]])
+    return types
+
+
+def build_document(layout: str, s: int, fault: str | None, stem: Path,
+                   forms: tuple[str, ...] = ("self_evaluation",)) -> FamilyDoc:
     """Write one file of `layout` from document seed `s` (with `fault` planted into one form)."""
     fmt, _module, _func, span_kind = LAYOUTS[layout]
     rng = random.Random(s)
     n_self, with_monitoring = _composition(rng)
+    if layout == "txt-cells":
+        forms = ("self_evaluation",)
+    types = _types(s, n_self, fault, forms) if forms != ("self_evaluation",) else ["self_evaluation"] * n_self
+    self_fault = fault if fault is not None and "self_evaluation" in types and fault in RULES and not any(
+        fault in FORMS[t] for t in types if t != "self_evaluation") else None
+    new_fault_at = None
+    if fault is not None and self_fault is None:
+        new_fault_at = next(k for k, t in enumerate(types) if t != "self_evaluation" and fault in FORMS[t])
     parts: list[Part] = []
     meta: list[tuple[str, list[str]]] = []
-    for k, (variant, faults) in enumerate(_plan(rng, fault, n_self)):
+    n_plain = sum(1 for t in types if t == "self_evaluation")
+    plan = iter(_plan(rng, self_fault, n_plain)) if n_plain else iter(())
+    for k, form_type in enumerate(types):
+        if form_type != "self_evaluation":
+            module = _NEW_FORMS[form_type]
+            spec = module.build(s + 7919 * (k + 1), fault if k == new_fault_at else None)
+            parts.append(Part(form_type, spec, module.grid(spec, pdf=fmt == "pdf")))
+            meta.append((spec.variant, list(spec.faults)))
+            continue
+        variant, faults = next(plan)
         spec = make_spec(s + 7919 * (k + 1), variant, faults, no_empty_cells=layout == "txt-cells")
         parts.append(Part("self", spec, grid(spec, placeholder=rng.random() < 0.2)))
         meta.append((variant, faults))
@@ -98,6 +135,10 @@ def build_document(layout: str, s: int, fault: str | None, stem: Path) -> Family
         if part.kind == "monitoring":
             record = monitoring_record(monitoring_expected(part.spec, fmt, "txt-tabs"), part.spec.year, path.name, fmt)
             entry: dict[str, Any] = {"variant": "monitoring", "faults": []}
+        elif part.kind in _NEW_FORMS:
+            record = _NEW_FORMS[part.kind].record(part.spec, path.name, fmt)
+            entry = {"variant": f"{part.kind}:{part.spec.variant}",
+                     "faults": [{"rule": rule, "fields": []} for rule in part.spec.faults]}
         else:
             record = self_evaluation_record(part.spec, path.name, fmt)
             entry = {"variant": part.spec.variant, "faults": expected_faults(part.spec)}
@@ -114,7 +155,7 @@ def build_document(layout: str, s: int, fault: str | None, stem: Path) -> Family
 
 
 def generate(out: Path, n: int, seed: int, layouts: list[str] | None = None, faults: bool = False,
-             rules: list[str] | None = None) -> list[FamilyDoc]:
+             rules: list[str] | None = None, forms: tuple[str, ...] = ("self_evaluation",)) -> list[FamilyDoc]:
     """Write `n` files per layout into `out` and `manifest.json`.
 
     With `faults`, every second file carries one planted fault, the rules taken in turn from
@@ -122,7 +163,7 @@ def generate(out: Path, n: int, seed: int, layouts: list[str] | None = None, fau
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rules = list(rules or RULES)
+    rules = list(rules or dict.fromkeys(rule for form in forms for rule in FORMS[form]))
     docs: list[FamilyDoc] = []
     for li, layout in enumerate(layouts or list(LAYOUTS)):
         if layout not in LAYOUTS:
@@ -130,7 +171,9 @@ def generate(out: Path, n: int, seed: int, layouts: list[str] | None = None, fau
         for index in range(n):
             fault = rules[(index // 2 + li) % len(rules)] if faults and index % 2 == 1 else None
             s = doc_seed(seed, f"family:{layout}", index)
-            docs.append(build_document(layout, s, fault, out / f"family-{layout}_{index:04d}"))
+            if layout == "txt-cells" and fault is not None and fault not in RULES:
+                fault = None
+            docs.append(build_document(layout, s, fault, out / f"family-{layout}_{index:04d}", forms))
     manifest = [{"file": d.path.name, "expected": d.expected_path.name, "layout": d.layout,
                  "format": d.expected["format"], "forms": d.expected["count"],
                  "variants": [f["variant"] for f in d.expected["forms"]],

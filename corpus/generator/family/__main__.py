@@ -1,4 +1,4 @@
-"""CLI: python -m corpus.generator family --out DIR --n N --seed S [--layouts …] [--faults [--rules …]].
+"""CLI: python -m corpus.generator family --out DIR --n N --seed S [--layouts …] [--forms …] [--faults [--rules …]].
 
 Also runs as `python -m corpus.generator.family …` with the same options.
 """
@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpus.generator.family import LAYOUTS, RULES, generate
+from corpus.generator.family import FORMS, LAYOUTS, generate
 
 
 def _csv(text: str) -> list[str]:
@@ -25,12 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layouts", "--formats", dest="layouts", type=_csv, default=list(LAYOUTS),
                         help=f"comma-separated layouts: {','.join(LAYOUTS)}")
     parser.add_argument("--faults", action="store_true", help="plant one fault into every second file")
-    parser.add_argument("--rules", type=_csv, default=None, help=f"rules to plant in turn: {','.join(RULES)}")
+    parser.add_argument("--forms", type=_csv, default=["self_evaluation"],
+                        help=f"form types the files draw from: {','.join(FORMS)}")
+    parser.add_argument("--rules", type=_csv, default=None, help="rules to plant in turn (default: every rule of --forms)")
     args = parser.parse_args(argv)
-    bad = [x for x in args.layouts if x not in LAYOUTS] + [r for r in args.rules or [] if r not in RULES]
+    rules = {rule for form in args.forms if form in FORMS for rule in FORMS[form]}
+    bad = ([x for x in args.layouts if x not in LAYOUTS] + [f for f in args.forms if f not in FORMS]
+           + [r for r in args.rules or [] if r not in rules])
     if bad:
-        parser.error(f"unknown layout or rule: {', '.join(bad)}")
-    docs = generate(args.out, args.n, args.seed, args.layouts, args.faults, args.rules)
+        parser.error(f"unknown layout, form or rule: {', '.join(bad)}")
+    docs = generate(args.out, args.n, args.seed, args.layouts, args.faults, args.rules, tuple(args.forms))
     for doc in docs:
         faults = ",".join(x["rule"] for f in doc.expected["forms"] for x in f["faults"]) or "-"
         print(f"{doc.path}\t{doc.layout}\t{doc.expected['count']}\t{faults}")
