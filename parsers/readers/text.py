@@ -17,11 +17,13 @@ from extract.settings import Limits
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
 from parsers.readers.html_inline import plain_spaces
+from parsers.readers.text_chars import repair
 from schemas.document import Document
 from schemas.record import Source
 
 DIALECTS: tuple[tuple[str, str], ...] = (
     ("html", "parsers.readers.text_html"),
+    ("rows", "parsers.readers.text_rows"),
     ("markdown", "parsers.readers.text_markdown"),
     ("tabs", "parsers.readers.text_tabs"),
     ("cells", "parsers.readers.text_cells"),
@@ -172,7 +174,7 @@ def dialect_of(text: str) -> str:
 
 def read(data: bytes, source: Source, limits: Limits) -> Document:
     """Read an OCR'd text file into the document model."""
-    text = plain_spaces(decode(data).replace("\r\n", "\n").replace("\r", "\n"))
+    text = repair(plain_spaces(decode(data).replace("\r\n", "\n").replace("\r", "\n")))
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > limits.max_line_chars:
         raise LimitExceeded(f"单行长度 {longest} 字符超过上限 {limits.max_line_chars}", code="too-large")
@@ -182,6 +184,8 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         name = dialect_of(text)
         module = importlib.import_module(dict(DIALECTS)[name])
         blocks = module.parse(text)
+        if name == "rows":
+            name = module.layout_name(text)
     if not blocks:
         raise EmptyDocument("文件没有可读的内容")
     return build_document(source.model_copy(update={"dialect": name}), blocks)

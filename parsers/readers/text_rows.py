@@ -1,0 +1,185 @@
+"""OCR dialect of any row layout: a cell grid rebuilt from lines cut by `text_split`.
+
+Owns the layouts the four fixed dialects do not know, and any mix of them in one file: pipe
+rows without a markdown separator (outer pipes or not, runs of empty cells), one cell per line
+ending in ` |` (merged cells as lines of only `|`), rows whose cells are separated by spaces or
+by nothing (cut at the templates' labels), a header row of labels over rows of figures (each
+figure laid under the column it stands under, fused figures split into as many as the header
+has figure columns), rows printed values-first (`城镇建设 项目名称`, turned label-first), and
+rows of a table below its header that lost their merged leading cells (laid to the right).
+Consecutive rows form one Table with the tab dialect's span conventions (`padded_table`);
+lines of one cell are paragraphs, read as the cell-per-line dialect reads them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from parsers.normalize import is_page_furniture
+from parsers.readers.text_cells import PageTracker
+from parsers.readers.text_figures import is_figures, split_figures
+from parsers.readers.text_labels import Vocabulary, vocabulary
+from parsers.readers.text_markdown import _paragraph_text
+from parsers.readers.padded_rows import padded_table
+from parsers.readers.text_split import Cut, Piece, cut_line
+from schemas.document import Block, Paragraph
+
+ROW_KINDS = ("pipes", "spaced", "fused")
+MIN_EVIDENCE = 3
+
+
+def layout_counts(text: str) -> Counter[str]:
+    """How many lines each kind of cut read (rows of two cells count only with a label)."""
+    words = vocabulary()
+    counts: Counter[str] = Counter()
+    for line in text.split("\n"):
+        if "\t" in line:
+            continue
+        cut = cut_line(line, words)
+        if cut.kind in ("spaced", "fused") and len(cut.pieces) < 3:
+            continue
+        counts[cut.kind] += 1
+    return counts
+
+
+def sniff(text: str) -> bool:
+    """Lines cut at pipes without a markdown separator, cells ending in ` |`, or rows cut at labels."""
+    counts = layout_counts(text)
+    return (counts["pipes"] >= MIN_EVIDENCE and not _markdown_only(text)) or counts["cell_pipes"] >= MIN_EVIDENCE \
+        or counts["spaced"] + counts["fused"] >= 2
+
+
+def _markdown_only(text: str) -> bool:
+    from parsers.readers import text_markdown
+
+    return text_markdown.sniff(text) and not any(
+        "|" in line and not text_markdown._is_table_line(line, text.split("\n"), i, True)
+        for i, line in enumerate(text.split("\n"))
+    )
+
+
+def layout_name(text: str) -> str:
+    """The layout the file is mostly in: `pipes`, `cell_pipes`, `spaced`, `fused`, or `mixed`."""
+    counts = layout_counts(text)
+    kinds = {kind: counts[kind] for kind in (*ROW_KINDS, "cell_pipes") if counts[kind]}
+    if not kinds:
+        return "rows"
+    total = sum(kinds.values())
+    ranked = sorted(kinds.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[1][1] >= 0.25 * total and {ranked[0][0], ranked[1][0]} != {"spaced", "fused"}:
+        return "mixed"
+    if {"spaced", "fused"} & set(kinds) and ranked[0][0] in ("spaced", "fused"):
+        return "fused" if kinds.get("fused", 0) >= 0.2 * total else "spaced"
+    return ranked[0][0]
+
+
+class _Builder:
+    """Rows of the current table, the header they stand under, and the blocks so far."""
+
+    def __init__(self, words: Vocabulary) -> None:
+        self.words = words
+        self.blocks: list[Block] = []
+        self.rows: list[list[str]] = []
+        self.pages: list[int] = []
+        self.header: list[Piece] | None = None
+
+    def flush(self) -> None:
+        if self.rows:
+            self.blocks.append(padded_table(self.rows, self.pages))
+        self.rows, self.pages, self.header = [], [], None
+
+    def paragraph(self, text: str, page: int) -> None:
+        self.flush()
+        if text:
+            self.blocks.append(Paragraph(text=text, page=page))
+
+    def row(self, cut: Cut, page: int) -> None:
+        pieces = list(cut.pieces)
+        if cut.kind in ("spaced", "fused"):
+            cells = self._laid_out(_label_first(pieces))
+        else:
+            cells = cut.texts
+            if len(pieces) >= 2 and all(p.label for p in pieces if p.text):
+                self.header = pieces
+        if len([c for c in cells if c]) < 2:
+            self.paragraph(" ".join(c for c in cells if c), page)
+            return
+        self.rows.append(cells)
+        self.pages.append(page)
+
+    def _laid_out(self, pieces: list[Piece]) -> list[str]:
+        header = self.header
+        if all(p.label for p in pieces if p.text) and len(pieces) >= 2:
+            self.header = pieces
+            return [p.text for p in pieces]
+        if header is None:
+            return _figures_split(pieces)
+        figure_cols = [i for i, p in enumerate(header) if p.label and self.words.key_of(p.text) in self.words.figure_keys]
+        lead = [p for p in pieces if not is_figures(p.text)]
+        figures_text = " ".join(p.text for p in pieces if is_figures(p.text))
+        row_label = len(lead) <= 1 and all(self.words.key_of(p.text) in self.words.row_keys for p in lead)
+        if figure_cols and figures_text and row_label and len(lead) + 1 <= len(pieces):
+            figures = split_figures(figures_text, len(figure_cols))
+            if len(figures) == len(figure_cols):
+                cells = [""] * len(header)
+                for col, figure in zip(figure_cols, figures, strict=True):
+                    cells[col] = figure
+                if lead:
+                    cells[max(0, figure_cols[0] - 1)] = lead[0].text
+                return cells
+        cells = _figures_split(pieces)
+        if not any(p.label for p in pieces) and len(cells) < len(header):
+            return [""] * (len(header) - len(cells)) + cells
+        return cells
+
+
+def _figures_split(pieces: list[Piece]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if not piece.label and is_figures(piece.text):
+            out.extend(split_figures(piece.text))
+        else:
+            out.append(piece.text)
+    return out
+
+
+def _label_first(pieces: list[Piece]) -> list[Piece]:
+    """A row printed value, label, value, label… turned label-first (a PDF's reading order)."""
+    if len(pieces) < 2 or pieces[0].label or not pieces[-1].label or len(pieces) % 2:
+        return pieces
+    pairs = [pieces[i : i + 2] for i in range(0, len(pieces), 2)]
+    if not all(not value.label and label.label for value, label in pairs):
+        return pieces
+    return [piece for value, label in pairs for piece in (label, value)]
+
+
+def parse(text: str) -> list[Block]:
+    """Blocks of a text in any row layout, in reading order."""
+    words = vocabulary()
+    pages = PageTracker()
+    builder = _Builder(words)
+    for raw in text.lstrip("\ufeff").split("\n"):
+        line = raw.strip()
+        if line and is_page_furniture(line):
+            pages.furniture(line)
+            continue
+        cut = cut_line(raw, words)
+        if cut.kind == "skip":
+            continue
+        if cut.kind in ("single", "cell_pipes"):
+            text_of = cut.pieces[0].text
+            if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
+                builder.row(Cut("spaced", tuple(Piece(part) for part in text_of.split())), pages.content())
+                continue
+            builder.paragraph(_paragraph_text(text_of) if cut.kind == "single" else text_of, pages.content())
+            continue
+        builder.row(cut, pages.content())
+    builder.flush()
+    return builder.blocks
+
+
+def _table_continues(text: str) -> bool:
+    """A line under a header that is a row of it: several space-separated cells, no heading."""
+    from parsers.locate import _HEADING
+
+    return len(text.split()) >= 2 and not _HEADING.match(text)
