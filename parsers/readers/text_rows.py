@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from parsers.normalize import is_page_furniture
 from parsers.readers.text_cells import PageTracker
 from parsers.readers.text_figures import is_figures, split_figures
@@ -25,6 +27,9 @@ from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
 ROW_KINDS = ("pipes", "spaced", "fused")
+_WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
+_BOX = regex.compile(r"[☑☐]")
+_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
 
 
@@ -169,7 +174,8 @@ def parse(text: str) -> list[Block]:
         if cut.kind in ("single", "cell_pipes"):
             text_of = cut.pieces[0].text
             if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
-                builder.row(Cut("spaced", tuple(Piece(part) for part in text_of.split())), pages.content())
+                parts = column_parts(text_of, len(builder.header))
+                builder.row(Cut("spaced", tuple(Piece(part) for part in parts)), pages.content())
                 continue
             builder.paragraph(_paragraph_text(text_of) if cut.kind == "single" else text_of, pages.content())
             continue
@@ -178,8 +184,30 @@ def parse(text: str) -> list[Block]:
     return builder.blocks
 
 
+def column_parts(text: str, want: int | None = None) -> list[str]:
+    """A row's cells by the gaps between them: every space (a run of boxed options kept as one
+    cell), or only the runs of two or more spaces (a column gap wider than a word gap),
+    whichever gives the header's number of columns, else the nearest below it."""
+    words = _boxes_joined(text.split())
+    wide = [part for part in _WIDE_GAP.split(text.strip()) if part]
+    if want is None:
+        return wide if len(wide) > 1 else words
+    fitting = [parts for parts in (words, wide) if len(parts) <= want]
+    if not fitting:
+        return wide
+    return max(fitting, key=len)
+
+
+def _boxes_joined(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and _BOX.search(word) and _BOX.search(out[-1]):
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
 def _table_continues(text: str) -> bool:
     """A line under a header that is a row of it: several space-separated cells, no heading."""
-    from parsers.locate import _HEADING
-
     return len(text.split()) >= 2 and not _HEADING.match(text)

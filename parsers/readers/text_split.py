@@ -122,7 +122,7 @@ class _Span:
 
 
 def _spaced_before(text: str, position: int) -> bool:
-    return position == 0 or text[position - 1] in " \t\u3000" or (position < len(text) and text[position] in " \t\u3000")
+    return position == 0 or text[position - 1] in " \t\u3000:：" or (position < len(text) and text[position] in " \t\u3000")
 
 
 def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
