@@ -22,13 +22,16 @@ _HAS_DIGIT_OR_DASH = regex.compile(r"[\d—–\-/无]")
 _SHAPE = regex.compile(
     r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?%?|0\.\d+%?|—{1,2}|–|-|/|无"
 )
+_FUSED = regex.compile(r"(?:\d+(?:\.\d+)?%?|—)+")
 MAX_FUSED = 64
 
 
 def is_figures(text: str) -> bool:
-    """True when `text` holds only figures and number placeholders (and spaces)."""
+    """True when `text` holds only figures and number placeholders (and spaces); a date is none."""
     text = to_ascii(text).strip()
-    return bool(text) and bool(_FIGURE_CHARS.match(text)) and bool(_HAS_DIGIT_OR_DASH.search(text))
+    if not text or not _FIGURE_CHARS.match(text) or not _HAS_DIGIT_OR_DASH.search(text):
+        return False
+    return all(_SHAPE.fullmatch(part) or _FUSED.fullmatch(part) for part in text.split())
 
 
 def split_figures(text: str, count: int | None = None) -> list[str]:

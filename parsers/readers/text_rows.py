@@ -34,14 +34,14 @@ MIN_EVIDENCE = 3
 
 
 def layout_counts(text: str) -> Counter[str]:
-    """How many lines each kind of cut read (rows of two cells count only with a label)."""
+    """How many lines each kind of cut read (a label beside its value is no evidence: the cell-per-line dialect prints `label：value` too; two labels are)."""
     words = vocabulary()
     counts: Counter[str] = Counter()
     for line in text.split("\n"):
         if "\t" in line:
             continue
         cut = cut_line(line, words)
-        if cut.kind in ("spaced", "fused") and len(cut.pieces) < 3:
+        if cut.kind in ("spaced", "fused") and len(cut.pieces) < 3 and not all(p.label for p in cut.pieces):
             continue
         counts[cut.kind] += 1
     return counts
