@@ -5,7 +5,8 @@ label, `under` header, box-group question, non-section label and boundary label 
 template (`parsers.forms.all_templates`), compiled into one pattern that finds a printed label
 inside a line also when OCR put spaces or brackets inside it (`预 算 单 位`,
 `具体实施 (内设机构)`) or a unit after it (`当年预算数（万元）`). Also which labels head a
-figure column (an amount, percent or score) and which name a row of a grid (年度资金总额), so
+figure column (an amount, percent or score), which name a row of a grid (年度资金总额) and
+which open a table (项目资金), so
 a row of figures can be laid under its header. Nothing here is form-specific: the words come
 from the templates only.
 """
@@ -34,6 +35,7 @@ class Vocabulary:
     keys: frozenset[str]
     figure_keys: frozenset[str]
     row_keys: frozenset[str]
+    block_keys: frozenset[str]
     pattern: regex.Pattern[str]
 
     def key_of(self, text: str) -> str | None:
@@ -48,8 +50,9 @@ class Vocabulary:
         return self.key_of(text) is not None
 
 
-def _words() -> tuple[set[str], set[str], set[str]]:
+def _words() -> tuple[set[str], set[str], set[str], set[str]]:
     words: set[str] = set()
+    blocks: set[str] = set()
     figures: set[str] = set()
     rows: set[str] = set()
     for template in all_templates():
@@ -62,6 +65,7 @@ def _words() -> tuple[set[str], set[str], set[str]]:
                 words.add(spec.question)
         for table in template.tables.values():
             words.update(table.labels)
+            blocks.update(table.labels)
             for column in table.columns.values():
                 words.update(column.labels)
                 words.update(column.split)
@@ -75,13 +79,13 @@ def _words() -> tuple[set[str], set[str], set[str]]:
             words.update(box.labels)
         words.update(template.not_sections)
         words.update(template.other_labels)
-    return words, figures, rows
+    return words, figures, rows, blocks
 
 
 @cache
 def vocabulary() -> Vocabulary:
     """The label vocabulary of every template, built once."""
-    words, figures, rows = _words()
+    words, figures, rows, blocks = _words()
     keys = {label_key(split_unit(word)[0]) for word in words}
     keys.discard("")
     ordered = sorted(keys, key=len, reverse=True)
@@ -91,5 +95,6 @@ def vocabulary() -> Vocabulary:
         keys=frozenset(keys),
         figure_keys=frozenset(label_key(split_unit(word)[0]) for word in figures),
         row_keys=frozenset(label_key(split_unit(word)[0]) for word in rows),
+        block_keys=frozenset(label_key(split_unit(word)[0]) for word in blocks),
         pattern=pattern,
     )

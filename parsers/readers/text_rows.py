@@ -115,6 +115,11 @@ class _Builder:
     def _laid_out(self, pieces: list[Piece]) -> list[str]:
         header = self.header
         if all(p.label for p in pieces if p.text) and len(pieces) >= 2:
+            if self.words.key_of(pieces[0].text) in self.words.block_keys and any(
+                    self.words.key_of(p.text) in self.words.figure_keys for p in pieces[1:]):
+                # The table's own label spans the column of row labels below it (项目资金 over
+                # 年度资金总额, 其中：当年财政拨款 …): that column is the next one.
+                pieces = [pieces[0], Piece(""), *pieces[1:]]
             self.header = pieces
             return [p.text for p in pieces]
         if header is None:

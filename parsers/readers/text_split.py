@@ -61,8 +61,11 @@ def cut_line(line: str, vocabulary: Vocabulary) -> Cut:
         return _cells("tabs", parts, vocabulary, stripped)
     if "|" in stripped or "｜" in stripped:
         body = stripped.replace("｜", "|").replace("\\|", _ESCAPED_PIPE)
+        both = body.startswith("|") and body.endswith("|")
         outer = body.startswith("|") or body.endswith("|")
-        body = body.removeprefix("|").removesuffix("|")
+        # Outer pipes stand at both ends; a row without them that starts with a pipe starts
+        # with an empty cell (a merged cell of the row above).
+        body = body[1:-1] if both else body.removesuffix("|")
         parts = [inline_html_to_text(part.replace(_ESCAPED_PIPE, "|")) for part in body.split("|")]
         if sum(1 for part in parts if part) <= 1:
             return Cut("cell_pipes" if outer else "single", (Piece(next((p for p in parts if p), "")),))
