@@ -36,6 +36,7 @@ class Vocabulary:
     figure_keys: frozenset[str]
     row_keys: frozenset[str]
     block_keys: frozenset[str]
+    figures_after: dict[str, int]
     pattern: regex.Pattern[str]
 
     def key_of(self, text: str) -> str | None:
@@ -82,6 +83,21 @@ def _words() -> tuple[set[str], set[str], set[str], set[str]]:
     return words, figures, rows, blocks
 
 
+def _figures_after() -> dict[str, int]:
+    """Label key -> how many figure fields of one form share that label (总分: 分值 and 得分)."""
+    out: dict[str, int] = {}
+    for template in all_templates():
+        counts: dict[str, int] = {}
+        for spec in template.fields.values():
+            if spec.type in _FIGURE_TYPES:
+                for label in spec.labels:
+                    key = label_key(split_unit(label)[0])
+                    counts[key] = counts.get(key, 0) + 1
+        for key, count in counts.items():
+            out[key] = max(out.get(key, 0), count)
+    return out
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The label vocabulary of every template, built once."""
@@ -96,5 +112,6 @@ def vocabulary() -> Vocabulary:
         figure_keys=frozenset(label_key(split_unit(word)[0]) for word in figures),
         row_keys=frozenset(label_key(split_unit(word)[0]) for word in rows),
         block_keys=frozenset(label_key(split_unit(word)[0]) for word in blocks),
+        figures_after=_figures_after(),
         pattern=pattern,
     )

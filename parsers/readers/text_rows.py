@@ -28,6 +28,7 @@ from schemas.document import Block, Paragraph
 
 ROW_KINDS = ("pipes", "spaced", "fused")
 _WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
+_SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
 _BOX = regex.compile(r"[☑☐]")
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
@@ -114,6 +115,7 @@ class _Builder:
 
     def _laid_out(self, pieces: list[Piece]) -> list[str]:
         header = self.header
+        pieces = self._figures_after_labels(pieces)
         if all(p.label for p in pieces if p.text) and len(pieces) >= 2:
             if self.words.key_of(pieces[0].text) in self.words.block_keys and any(
                     self.words.key_of(p.text) in self.words.figure_keys for p in pieces[1:]):
@@ -143,6 +145,19 @@ class _Builder:
         return cells
 
 
+    def _figures_after_labels(self, pieces: list[Piece]) -> list[Piece]:
+        """Fused figures after a label that several figure fields share (总分 100 95) split
+        into that many."""
+        out: list[Piece] = []
+        for i, piece in enumerate(pieces):
+            count = self.words.figures_after.get(self.words.key_of(pieces[i - 1].text) or "", 0) if i else 0
+            if i and pieces[i - 1].label and count > 1 and not piece.label and is_figures(piece.text):
+                out.extend(Piece(figure) for figure in split_figures(piece.text, count))
+            else:
+                out.append(piece)
+        return out
+
+
 def _figures_split(pieces: list[Piece]) -> list[str]:
     out: list[str] = []
     for piece in pieces:
@@ -168,12 +183,14 @@ def parse(text: str) -> list[Block]:
     words = vocabulary()
     pages = PageTracker()
     builder = _Builder(words)
-    for raw in text.lstrip("\ufeff").split("\n"):
+    lines = text.lstrip("\ufeff").split("\n")
+    outer = outer_pipes(lines)
+    for i, raw in enumerate(lines):
         line = raw.strip()
         if line and is_page_furniture(line):
             pages.furniture(line)
             continue
-        cut = cut_line(raw, words)
+        cut = cut_line(raw, words, outer[i])
         if cut.kind == "skip":
             continue
         if cut.kind in ("single", "cell_pipes"):
@@ -189,6 +206,27 @@ def parse(text: str) -> list[Block]:
     return builder.blocks
 
 
+def outer_pipes(lines: list[str]) -> list[bool | None]:
+    """Per line, whether its run of pipe rows is written with outer pipes (nearly all its rows
+    start with one); None outside pipe rows. Without outer pipes, a row starting with a pipe
+    starts with an empty cell."""
+    out: list[bool | None] = [None] * len(lines)
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in lines[j]:
+            j += 1
+        rows = [line.strip() for line in lines[i:j] if "|" in line.strip()[1:-1]]
+        if len(rows) >= 2:
+            flag = sum(1 for row in rows if row.startswith("|")) >= 0.9 * len(rows)
+            out[i:j] = [flag] * (j - i)
+        i = j
+    return out
+
+
 def column_parts(text: str, want: int | None = None) -> list[str]:
     """A row's cells by the gaps between them: every space (a run of boxed options kept as one
     cell), or only the runs of two or more spaces (a column gap wider than a word gap),
@@ -197,7 +235,8 @@ def column_parts(text: str, want: int | None = None) -> list[str]:
     wide = [part for part in _WIDE_GAP.split(text.strip()) if part]
     if want is None:
         return wide if len(wide) > 1 else words
-    fitting = [parts for parts in (words, wide) if len(parts) <= want]
+    sentences = [part for part in _SENTENCE_END.split(text.strip()) if part.strip()]
+    fitting = [parts for parts in (words, wide, sentences) if len(parts) <= want]
     if not fitting:
         return wide
     return max(fitting, key=len)
@@ -215,4 +254,4 @@ def _boxes_joined(words: list[str]) -> list[str]:
 
 def _table_continues(text: str) -> bool:
     """A line under a header that is a row of it: several space-separated cells, no heading."""
-    return len(text.split()) >= 2 and not _HEADING.match(text)
+    return (len(text.split()) >= 2 or len(_SENTENCE_END.split(text.strip())) >= 2) and not _HEADING.match(text)

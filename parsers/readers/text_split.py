@@ -51,8 +51,9 @@ class Cut:
         return [piece.text for piece in self.pieces]
 
 
-def cut_line(line: str, vocabulary: Vocabulary) -> Cut:
-    """The cells of one line."""
+def cut_line(line: str, vocabulary: Vocabulary, outer_pipes: bool | None = None) -> Cut:
+    """The cells of one line; `outer_pipes`: whether the pipe rows around it have outer pipes
+    (None: judge by the line alone)."""
     stripped = line.strip()
     if not stripped or (("|" in stripped or "｜" in stripped) and (_PIPES_ONLY.match(stripped) or _SEPARATOR.match(stripped))):
         return Cut("skip")
@@ -61,7 +62,7 @@ def cut_line(line: str, vocabulary: Vocabulary) -> Cut:
         return _cells("tabs", parts, vocabulary, stripped)
     if "|" in stripped or "｜" in stripped:
         body = stripped.replace("｜", "|").replace("\\|", _ESCAPED_PIPE)
-        both = body.startswith("|") and body.endswith("|")
+        both = body.startswith("|") and (body.endswith("|") if outer_pipes is None else outer_pipes)
         outer = body.startswith("|") or body.endswith("|")
         # Outer pipes stand at both ends; a row without them that starts with a pipe starts
         # with an empty cell (a merged cell of the row above).
