@@ -1,4 +1,4 @@
-"""Renderers: one document model -> its text in each layout OCR tools and web pages produce.
+"""Re-laying a document: its document model -> its text in each layout OCR tools and web pages produce.
 
 A case is read once by the reader of its own format into the document model (tables and
 paragraphs); each renderer prints those same blocks in one layout. A new layout is one more
