@@ -44,6 +44,8 @@ class Vocabulary:
         base = split_unit(text)[0]
         base = regex.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", base)
         key = label_key(base)
+        if key not in self.keys and key.startswith("其中"):
+            key = key.removeprefix("其中")
         return key if key in self.keys else None
 
     def is_label(self, text: str) -> bool:
@@ -106,7 +108,8 @@ def vocabulary() -> Vocabulary:
     keys.discard("")
     ordered = sorted(keys, key=len, reverse=True)
     alternatives = [_GAP.join(regex.escape(char) for char in key) for key in ordered]
-    pattern = regex.compile("(?:" + "|".join(alternatives) + ")" + _TAIL)
+    # 其中： before a row label (其中：财政拨款) belongs to the label, as the table reader reads it.
+    pattern = regex.compile("(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL)
     return Vocabulary(
         keys=frozenset(keys),
         figure_keys=frozenset(label_key(split_unit(word)[0]) for word in figures),

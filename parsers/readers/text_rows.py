@@ -116,7 +116,7 @@ class _Builder:
     def _laid_out(self, pieces: list[Piece]) -> list[str]:
         header = self.header
         pieces = self._figures_after_labels(pieces)
-        if all(p.label for p in pieces if p.text) and len(pieces) >= 2:
+        if _is_header(pieces):
             if self.words.key_of(pieces[0].text) in self.words.block_keys and any(
                     self.words.key_of(p.text) in self.words.figure_keys for p in pieces[1:]):
                 # The table's own label spans the column of row labels below it (项目资金 over
@@ -156,6 +156,17 @@ class _Builder:
             else:
                 out.append(piece)
         return out
+
+
+def _is_header(pieces: list[Piece]) -> bool:
+    """A row of labels: every cell a known label, or three or more and a last one that is
+    not (a free-text column such as 原因)."""
+    filled = [p for p in pieces if p.text]
+    if len(filled) < 2:
+        return False
+    if all(p.label for p in filled):
+        return True
+    return len(filled) >= 4 and all(p.label for p in filled[:-1]) and not is_figures(filled[-1].text)
 
 
 def _figures_split(pieces: list[Piece]) -> list[str]:

@@ -144,6 +144,8 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
                 break
             continue
         adjacent = begin == last_end and spans
+        if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _PROSE.search(after):
+            continue  # a word inside a sentence (评价结论 项目绩效目标大部分完成，…)
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
                                   or _BOUNDARY_AFTER.match(after)):
             continue
