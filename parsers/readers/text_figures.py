@@ -34,8 +34,9 @@ def is_figures(text: str) -> bool:
     return all(_SHAPE.fullmatch(part) or _FUSED.fullmatch(part) for part in text.split())
 
 
-def split_figures(text: str, count: int | None = None) -> list[str]:
-    """The figures of `text`: split at spaces, or, fused, into `count` plausible figures."""
+def split_figures(text: str, count: int | None = None, kinds: tuple[str, ...] | None = None) -> list[str]:
+    """The figures of `text`: split at spaces, or, fused, into `count` plausible figures
+    (`kinds`: the kind of each, amount, percent or score, when the header tells them)."""
     ascii_text = to_ascii(text).strip()
     parts = ascii_text.split()
     if count is None or len(parts) == count:
@@ -43,17 +44,29 @@ def split_figures(text: str, count: int | None = None) -> list[str]:
     fused = "".join(parts)
     if len(fused) > MAX_FUSED:
         return parts
-    best = _best_split(fused, count)
+    if kinds is not None and len(kinds) != count:
+        kinds = None
+    best = _best_split(fused, count, kinds or ("",) * count)
     return list(best[1]) if best is not None else parts
 
 
-def _penalty(token: str) -> float:
-    if token in ("—", "——", "–", "-", "/", "无"):
+def _penalty(token: str, kind: str = "") -> float:
+    if token in ("—", "–", "-", "/", "无"):
         return 0.0
+    if token == "——":
+        return 0.5  # one cell's double dash, or two cells' dashes: the count decides
     percent = token.endswith("%")
     body = token.rstrip("%").replace(",", "")
     whole, _, decimals = body.partition(".")
     cost = 0.0
+    if kind == "percent":
+        return (0.0 if percent else 1.0) + (0.0 if float(body) <= 300 else 3.0) + 0.5 * max(0, len(decimals) - 2)
+    if kind in ("amount", "score") and percent:
+        return 5.0
+    if kind == "score":
+        return (0.0 if float(body) <= 100 else 3.0) + (0.0 if len(decimals) <= 2 else 1.0)
+    if kind == "amount":
+        return 0.0 if len(decimals) == 2 else (0.5 if not decimals else 1.0)
     if percent:
         value = float(body)
         cost += 0.0 if value <= 100 else (1.0 if value <= 300 else 5.0)
@@ -61,12 +74,12 @@ def _penalty(token: str) -> float:
     elif decimals:
         cost += 0.0 if len(decimals) == 2 else 1.5
     else:
-        cost += 0.0 if len(whole) <= 3 else 2.0
+        cost += 0.3 if len(whole) <= 3 else 2.0  # a score, rarely beside amounts it could be part of
     return cost
 
 
 @cache
-def _best_split(text: str, count: int) -> tuple[float, tuple[str, ...]] | None:
+def _best_split(text: str, count: int, kinds: tuple[str, ...]) -> tuple[float, tuple[str, ...]] | None:
     """Lowest-penalty split of `text` into exactly `count` figure shapes, or None."""
     if count == 0:
         return (0.0, ()) if not text else None
@@ -77,10 +90,10 @@ def _best_split(text: str, count: int) -> tuple[float, tuple[str, ...]] | None:
         token = text[:end]
         if not _SHAPE.fullmatch(token):
             continue
-        rest = _best_split(text[end:], count - 1)
+        rest = _best_split(text[end:], count - 1, kinds[1:])
         if rest is None:
             continue
-        cost = _penalty(token) + rest[0]
+        cost = _penalty(token, kinds[0]) + rest[0]
         if best is None or cost < best[0]:
             best = (cost, (token, *rest[1]))
     return best

@@ -37,6 +37,7 @@ class Vocabulary:
     row_keys: frozenset[str]
     block_keys: frozenset[str]
     figures_after: dict[str, int]
+    figure_kind: dict[str, str]
     pattern: regex.Pattern[str]
 
     def key_of(self, text: str) -> str | None:
@@ -85,6 +86,19 @@ def _words() -> tuple[set[str], set[str], set[str], set[str]]:
     return words, figures, rows, blocks
 
 
+def _figure_kinds() -> dict[str, str]:
+    """Label key -> the kind of figure its column or field holds (amount, percent, score)."""
+    out: dict[str, str] = {}
+    for template in all_templates():
+        typed = [(spec.labels, spec.type) for spec in template.fields.values()]
+        typed += [(column.labels, column.type) for table in template.tables.values() for column in table.columns.values()]
+        for labels, kind in typed:
+            if kind in _FIGURE_TYPES:
+                for label in labels:
+                    out.setdefault(label_key(split_unit(label)[0]), kind)
+    return out
+
+
 def _figures_after() -> dict[str, int]:
     """Label key -> how many figure fields of one form share that label (总分: 分值 and 得分)."""
     out: dict[str, int] = {}
@@ -116,5 +130,6 @@ def vocabulary() -> Vocabulary:
         row_keys=frozenset(label_key(split_unit(word)[0]) for word in rows),
         block_keys=frozenset(label_key(split_unit(word)[0]) for word in blocks),
         figures_after=_figures_after(),
+        figure_kind=_figure_kinds(),
         pattern=pattern,
     )

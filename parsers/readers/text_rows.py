@@ -131,7 +131,8 @@ class _Builder:
         figures_text = " ".join(p.text for p in pieces if is_figures(p.text))
         row_label = len(lead) <= 1 and all(self.words.key_of(p.text) in self.words.row_keys for p in lead)
         if figure_cols and figures_text and row_label and len(lead) + 1 <= len(pieces):
-            figures = split_figures(figures_text, len(figure_cols))
+            kinds = tuple(self.words.figure_kind.get(self.words.key_of(header[col].text) or "", "") for col in figure_cols)
+            figures = split_figures(figures_text, len(figure_cols), kinds)
             if len(figures) == len(figure_cols):
                 cells = [""] * len(header)
                 for col, figure in zip(figure_cols, figures, strict=True):
