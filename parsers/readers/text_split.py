@@ -95,7 +95,11 @@ def label_pieces(text: str, vocabulary: Vocabulary) -> list[Piece] | None:
     if prefix and _HEADING_NUMBER.match(prefix):
         matches[0] = _Span(0, matches[0].end())
     elif prefix:
-        if len(prefix) > MAX_VALUE_FIRST_CHARS or _PROSE.search(prefix) or not text[:start].endswith((" ", "\u3000")):
+        # A value printed before its label (a PDF's reading order): set off by a space; prose
+        # only when the label ends the line (`项目实施规范，…。  评价结论`).
+        value_first = len(matches) == 1 and not text[matches[0].end():].strip()
+        if not text[:start].endswith((" ", "\u3000")) or (
+                not value_first and (len(prefix) > MAX_VALUE_FIRST_CHARS or _PROSE.search(prefix))):
             return None
         pieces.append(Piece(prefix, False, True))
     position = 0 if not prefix or _HEADING_NUMBER.match(prefix) else start
@@ -149,7 +153,10 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
                                   or _BOUNDARY_AFTER.match(after)):
             continue
-        if not spans and begin > 0 and _PROSE.search(text[:begin]):
+        if not spans and begin > 0 and not text[:begin].endswith((" ", "\t", "\u3000")) \
+                and not _HEADING_NUMBER.match(text[:begin]):
+            continue  # a word inside the value that opens the line, not a label
+        if not spans and begin > 0 and _PROSE.search(text[:begin]) and text[end:].strip():
             return []
         spans.append(_Span(begin, end))
         last_end = end
