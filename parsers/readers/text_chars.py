@@ -40,8 +40,31 @@ def repair(text: str) -> str:
     return join_vertical(text)
 
 
+def _words_of(chars: list[str]) -> list[str]:
+    """A run of single characters as lines: each known label whole (longest first), a
+    character that begins none on a line of its own (a value such as 优), and a run that
+    holds no label at all joined into one line."""
+    from parsers.readers.text_labels import vocabulary
+
+    words = vocabulary()
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        width = next((w for w in range(min(len(chars) - i, 16), 1, -1) if words.is_label("".join(chars[i:i + w]))), 0)
+        if width:
+            out.append("".join(chars[i:i + width]))
+            i += width
+        else:
+            out.append(chars[i])
+            i += 1
+    if all(len(word) == 1 for word in out):
+        return ["".join(chars)]
+    return out
+
+
 def join_vertical(text: str) -> str:
-    """Runs of three or more lines of one Han character each, joined into one line."""
+    """Runs of three or more lines of one Han character each, joined into the labels they
+    spell (a header printed vertically, one character a line)."""
     lines = text.split("\n")
     out: list[str] = []
     run: list[str] = []
@@ -50,7 +73,7 @@ def join_vertical(text: str) -> str:
             run.append(line.strip())
             continue
         if len(run) >= MIN_VERTICAL_CHARS:
-            out.append("".join(run))
+            out.extend(_words_of(run))
         else:
             out.extend(run)
         run = []
