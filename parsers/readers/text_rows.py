@@ -7,6 +7,7 @@ by nothing (cut at the templates' labels), a header row of labels over rows of f
 figure laid under the column it stands under, fused figures split into as many as the header
 has figure columns), rows printed values-first (`城镇建设 项目名称`, turned label-first), and
 rows of a table below its header that lost their merged leading cells (laid to the right).
+A file of one cell per line with pipe endings is read as the cell-per-line dialect reads one.
 Consecutive rows form one Table with the tab dialect's span conventions (`padded_table`);
 lines of one cell are paragraphs, read as the cell-per-line dialect reads them.
 """
@@ -22,6 +23,7 @@ from parsers.readers.text_cells import PageTracker
 from parsers.readers.text_figures import is_figures, split_figures
 from parsers.readers.text_labels import Vocabulary, vocabulary
 from parsers.readers.text_markdown import _paragraph_text
+from parsers.readers import text_cells
 from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
@@ -29,6 +31,8 @@ from schemas.document import Block, Paragraph
 ROW_KINDS = ("pipes", "spaced", "fused")
 _WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
 _SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
+_CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
+_PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
 _BOX = regex.compile(r"[☑☐]")
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
@@ -192,6 +196,8 @@ def _label_first(pieces: list[Piece]) -> list[Piece]:
 
 def parse(text: str) -> list[Block]:
     """Blocks of a text in any row layout, in reading order."""
+    if layout_name(text) == "cell_pipes":
+        return text_cells.parse(_CELL_PIPE_END.sub("", _PIPE_LINE.sub("", text)))
     words = vocabulary()
     pages = PageTracker()
     builder = _Builder(words)
