@@ -22,7 +22,7 @@ _HAS_DIGIT_OR_DASH = regex.compile(r"[\d—–\-/无]")
 _SHAPE = regex.compile(
     r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?%?|0\.\d+%?|—{1,2}|–|-|/|无"
 )
-_FUSED = regex.compile(r"(?:\d+(?:\.\d+)?%?|—)+")
+_FUSED = regex.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|—)+")
 MAX_FUSED = 64
 
 

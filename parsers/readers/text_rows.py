@@ -33,6 +33,7 @@ _WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
 _SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
 _CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
 _PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
+_LABELLED_FIGURES = regex.compile(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
 _BOX = regex.compile(r"[☑☐]")
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
@@ -133,7 +134,8 @@ class _Builder:
         figure_cols = [i for i, p in enumerate(header) if p.label and self.words.key_of(p.text) in self.words.figure_keys]
         lead = [p for p in pieces if not is_figures(p.text)]
         figures_text = " ".join(p.text for p in pieces if is_figures(p.text))
-        row_label = len(lead) <= 1 and all(self.words.key_of(p.text) in self.words.row_keys for p in lead)
+        # A row's own label (年度资金总额, or a line the form adds: 单位自筹资金) before its figures.
+        row_label = not lead or (len(lead) == 1 and pieces[0] is lead[0])
         if figure_cols and figures_text and row_label and len(lead) + 1 <= len(pieces):
             kinds = tuple(self.words.figure_kind.get(self.words.key_of(header[col].text) or "", "") for col in figure_cols)
             figures = split_figures(figures_text, len(figure_cols), kinds)
@@ -213,6 +215,11 @@ def parse(text: str) -> list[Block]:
             continue
         if cut.kind in ("single", "cell_pipes"):
             text_of = cut.pieces[0].text
+            labelled = _LABELLED_FIGURES.match(text_of) if builder.header is not None else None
+            if builder.rows and labelled and cut.kind == "single" and is_figures(labelled.group(2)):
+                builder.row(Cut("fused", (Piece(labelled.group(1).strip()), Piece(labelled.group(2), spaced=False))),
+                            pages.content())
+                continue
             if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
                 parts = column_parts(text_of, len(builder.header))
                 builder.row(Cut("spaced", tuple(Piece(part) for part in parts)), pages.content())

@@ -129,6 +129,10 @@ class _Span:
         return self.finish
 
 
+def _open_bracket(text: str) -> bool:
+    return sum(text.count(c) for c in "（(") > sum(text.count(c) for c in "）)")
+
+
 def _spaced_before(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in " \t\u3000:：" or (position < len(text) and text[position] in " \t\u3000")
 
@@ -148,6 +152,8 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
                 break
             continue
         adjacent = begin == last_end and spans
+        if _open_bracket(before):
+            continue  # inside a bracket of the value (XX单位（请填写项目实施单位全称）)
         if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _PROSE.search(after):
             continue  # a word inside a sentence (评价结论 项目绩效目标大部分完成，…)
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
