@@ -40,15 +40,18 @@ MIN_EVIDENCE = 3
 
 
 def layout_counts(text: str) -> Counter[str]:
-    """How many lines each kind of cut read (a label beside its value is no evidence: the cell-per-line dialect prints `label：value` too; two labels are)."""
+    """How many lines each kind of cut read (a label and its value set off by a space or colon is no evidence: the cell-per-line dialect
+    prints `label：value` too; two labels, a value before its label, or a value fused to its
+    label are)."""
     words = vocabulary()
     counts: Counter[str] = Counter()
     for line in text.split("\n"):
         if "\t" in line:
             continue
         cut = cut_line(line, words)
-        if cut.kind in ("spaced", "fused") and len(cut.pieces) < 3 and not all(p.label for p in cut.pieces):
-            continue
+        if cut.kind == "spaced" and len(cut.pieces) == 2 and not all(p.label for p in cut.pieces) \
+                and not (cut.pieces[1].label and not cut.pieces[0].label):
+            continue  # `label value` alone: the cell-per-line dialect writes that too
         counts[cut.kind] += 1
     return counts
 
@@ -135,7 +138,8 @@ class _Builder:
         lead = [p for p in pieces if not is_figures(p.text)]
         figures_text = " ".join(p.text for p in pieces if is_figures(p.text))
         # A row's own label (年度资金总额, or a line the form adds: 单位自筹资金) before its figures.
-        row_label = not lead or (len(lead) == 1 and pieces[0] is lead[0])
+        row_label = not lead or (len(lead) == 1 and pieces[0] is lead[0] and (
+            not lead[0].label or self.words.key_of(lead[0].text) in self.words.row_keys))
         if figure_cols and figures_text and row_label and len(lead) + 1 <= len(pieces):
             kinds = tuple(self.words.figure_kind.get(self.words.key_of(header[col].text) or "", "") for col in figure_cols)
             figures = split_figures(figures_text, len(figure_cols), kinds)
