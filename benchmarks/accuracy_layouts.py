@@ -24,15 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.accuracy import field_right  # noqa: E402
-from benchmarks.accuracy_family import Tally, _score_form  # noqa: E402
-from corpus.generator import generate as generate_monitoring  # noqa: E402
-from corpus.generator.family import generate as generate_family  # noqa: E402
-from corpus.generator.model import FIELD_KEYS  # noqa: E402
-from corpus.generator.relayout import RENDERERS  # noqa: E402
-from extract.pipeline import extract_records  # noqa: E402
-from parsers.readers import read_document  # noqa: E402
-from parsers.readers.text_labels import vocabulary  # noqa: E402
+from benchmarks.accuracy import field_right
+from benchmarks.accuracy_family import Tally, _score_form
+from corpus.generator import generate as generate_monitoring
+from corpus.generator.family import generate as generate_family
+from corpus.generator.model import FIELD_KEYS
+from corpus.generator.relayout import RENDERERS
+from extract.pipeline import extract_records
+from parsers.readers import read_document
+from parsers.readers.text_labels import vocabulary
 
 
 def debris(value: Any) -> int:

@@ -24,7 +24,7 @@ MIN_VERTICAL_CHARS = 3
 
 def simplified(text: str) -> str:
     """`text` with traditional characters replaced by their simplified forms."""
-    import zhconv
+    import zhconv  # type: ignore[import-untyped]
 
     converted = zhconv.convert(text, "zh-cn")
     return converted if len(converted) == len(text) or converted.count("\n") == text.count("\n") else text

@@ -90,7 +90,7 @@ def _figure_kinds() -> dict[str, str]:
     """Label key -> the kind of figure its column or field holds (amount, percent, score)."""
     out: dict[str, str] = {}
     for template in all_templates():
-        typed = [(spec.labels, spec.type) for spec in template.fields.values()]
+        typed: list[tuple[tuple[str, ...], str]] = [(spec.labels, spec.type) for spec in template.fields.values()]
         typed += [(column.labels, column.type) for table in template.tables.values() for column in table.columns.values()]
         for labels, kind in typed:
             if kind in _FIGURE_TYPES:

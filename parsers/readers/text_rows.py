@@ -19,12 +19,12 @@ from collections import Counter
 import regex
 
 from parsers.normalize import is_page_furniture
+from parsers.readers import text_cells
+from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_cells import PageTracker
 from parsers.readers.text_figures import is_figures, split_figures
 from parsers.readers.text_labels import Vocabulary, vocabulary
 from parsers.readers.text_markdown import _paragraph_text
-from parsers.readers import text_cells
-from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
