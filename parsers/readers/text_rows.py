@@ -60,7 +60,7 @@ def sniff(text: str) -> bool:
     """Lines cut at pipes without a markdown separator, cells ending in ` |`, or rows cut at labels."""
     counts = layout_counts(text)
     return (counts["pipes"] >= MIN_EVIDENCE and not _markdown_only(text)) or counts["cell_pipes"] >= MIN_EVIDENCE \
-        or counts["spaced"] + counts["fused"] >= 2
+        or counts["spaced"] + counts["fused"] >= 1
 
 
 def _markdown_only(text: str) -> bool:
