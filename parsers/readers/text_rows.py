@@ -28,12 +28,12 @@ from parsers.readers.text_markdown import _paragraph_text
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
-ROW_KINDS = ("pipes", "spaced", "fused")
 _WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
 _SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
 _CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
 _PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
 _LABELLED_FIGURES = regex.compile(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
+_PROSE = regex.compile(r"[，。；！？]")
 _BOX = regex.compile(r"[☑☐]")
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
@@ -52,6 +52,8 @@ def layout_counts(text: str) -> Counter[str]:
         if cut.kind == "spaced" and len(cut.pieces) == 2 and not all(p.label for p in cut.pieces) \
                 and not (cut.pieces[1].label and not cut.pieces[0].label):
             continue  # `label value` alone: the cell-per-line dialect writes that too
+        if cut.kind == "fused" and len(cut.pieces) == 2 and _PROSE.search(cut.pieces[1].text):
+            continue  # a sentence that begins with a label's words (年度目标基本完成，…)
         counts[cut.kind] += 1
     return counts
 
@@ -73,18 +75,18 @@ def _markdown_only(text: str) -> bool:
 
 
 def layout_name(text: str) -> str:
-    """The layout the file is mostly in: `pipes`, `cell_pipes`, `spaced`, `fused`, or `mixed`."""
+    """The layout the file is mostly in: `pipes`, `cell_pipes`, `spaced`, `fused`, or `mixed`
+    (pipe rows beside rows cut at labels)."""
     counts = layout_counts(text)
-    kinds = {kind: counts[kind] for kind in (*ROW_KINDS, "cell_pipes") if counts[kind]}
-    if not kinds:
-        return "rows"
-    total = sum(kinds.values())
-    ranked = sorted(kinds.items(), key=lambda item: -item[1])
-    if len(ranked) > 1 and ranked[1][1] >= 0.25 * total and {ranked[0][0], ranked[1][0]} != {"spaced", "fused"}:
-        return "mixed"
-    if {"spaced", "fused"} & set(kinds) and ranked[0][0] in ("spaced", "fused"):
-        return "fused" if kinds.get("fused", 0) >= 0.2 * total else "spaced"
-    return ranked[0][0]
+    pipes, cell_pipes = counts["pipes"], counts["cell_pipes"]
+    cut = counts["spaced"] + counts["fused"]
+    if cell_pipes >= MIN_EVIDENCE and cell_pipes > pipes:
+        return "cell_pipes"
+    if pipes >= MIN_EVIDENCE:
+        return "mixed" if cut >= 0.25 * (pipes + cut) else "pipes"
+    if cut:
+        return "fused" if counts["fused"] >= 0.2 * cut else "spaced"
+    return "rows"
 
 
 class _Builder:

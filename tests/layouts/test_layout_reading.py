@@ -131,3 +131,24 @@ def test_a_header_over_values_block_reads_each_value_under_its_label(tmp_path):
     assert record.fields.annual_budget is not None and record.fields.annual_budget.raw == "43.2"
     assert record.fields.executed is not None and record.fields.executed.raw == "37.24"
     assert record.fields.execution_progress_pct == "86.2"
+
+
+def test_layouts_mixed_in_one_file(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "财政项目支出绩效运行监控（跟踪评价）（重点）\n"
+        "| 项目名称 | 2024年华漕镇测试项目 | | | |\n"
+        "| 预算单位 | 华漕镇城市运行管理中心 | 具体实施 (内设机构) | 华漕镇城市运行 管理中心 |\n"
+        "跟踪时段 2024年01月01日 --- 2024年08月31日 是否为经常性项目 是☐ 否☑\n"
+        "当年预算数 (万元)1.225预算执行数 (万元)1.225预算执行进度 (%)100%是否需要预算调整是☐ 否☑\n"
+        "调整后预算数 (万元)\n1.225\n調減金額 (萬元)\n0\n调增金额 (万元) |\n0 |\n|\n",
+        encoding="utf-8",
+    )
+    (record,) = extract_records(path)
+    fields = record.fields
+    assert (fields.project_name, fields.budget_unit, fields.implementing_unit) == (
+        "2024年华漕镇测试项目", "华漕镇城市运行管理中心", "华漕镇城市运行管理中心")
+    assert str(fields.tracking_period.start) == "2024-01-01" and fields.recurring is False
+    assert [getattr(fields, k).raw for k in ("annual_budget", "executed", "adjusted_budget", "decrease", "increase")] == [
+        "1.225", "1.225", "1.225", "0", "0"]
+    assert fields.execution_progress_pct == "100" and fields.adjustment_needed is False
