@@ -85,7 +85,7 @@ def layout_name(text: str) -> str:
     if pipes >= MIN_EVIDENCE:
         return "mixed" if cut >= 0.25 * (pipes + cut) else "pipes"
     if cut:
-        return "fused" if counts["fused"] >= 0.2 * cut else "spaced"
+        return "fused" if counts["fused"] >= 0.5 * cut else "spaced"
     return "rows"
 
 

@@ -22,6 +22,7 @@ _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPES_ONLY = regex.compile(r"^[\s|｜]+$")
 _HEADING_NUMBER = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*$")
 _PROSE = regex.compile(r"[，。；！？]")
+_CLAUSE = regex.compile(r"[，。；！？、]")
 _BOUNDARY_BEFORE = regex.compile(r"[\s\d%☑☐□■√）)】\]”]$")
 _BOUNDARY_AFTER = regex.compile(r"^(?:$|[\s\d☑☐□■√（(\[【“—\-/])")
 _ESCAPED_PIPE = "\x00"
@@ -154,7 +155,7 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
         adjacent = begin == last_end and spans
         if _open_bracket(before):
             continue  # inside a bracket of the value (XX单位（请填写项目实施单位全称）)
-        if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _PROSE.search(after):
+        if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _CLAUSE.search(after):
             continue  # a word inside a sentence (评价结论 项目绩效目标大部分完成，…)
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
                                   or _BOUNDARY_AFTER.match(after)):
