@@ -1,9 +1,12 @@
 """Reader for OCR'd text files (.txt .md .html .htm): decode, sniff the dialect, dispatch.
 
 Owns byte decoding (UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030/GBK,
-Big5 (Traditional Chinese, kept as written), else the best guess of charset-normalizer) and the choice between the four OCR dialects. Each dialect
+Big5 (Traditional Chinese, decoded as written), else the best guess of charset-normalizer), the
+character repair of `text_chars` (traditional read as simplified, OCR confusions) and the
+choice of the dialect. Each dialect
 module exposes `sniff(text) -> bool` and `parse(text) -> list[Block]`; they are tried in the
-order of DIALECTS, the last (one cell per line) accepting anything.
+order of DIALECTS, the last (one cell per line) accepting anything; `text_rows` reads every
+row layout the others do not know, and files mixing them.
 """
 
 from __future__ import annotations
@@ -174,12 +177,13 @@ def dialect_of(text: str) -> str:
 
 def read(data: bytes, source: Source, limits: Limits) -> Document:
     """Read an OCR'd text file into the document model."""
-    text = repair(plain_spaces(decode(data).replace("\r\n", "\n").replace("\r", "\n")))
+    text = plain_spaces(decode(data).replace("\r\n", "\n").replace("\r", "\n"))
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > limits.max_line_chars:
         raise LimitExceeded(f"单行长度 {longest} 字符超过上限 {limits.max_line_chars}", code="too-large")
     if not text.strip():
         raise EmptyDocument("文件没有任何文字")
+    text = repair(text)
     with reading_errors("文本文件"):  # the dialect parsers meet every kind of OCR debris
         name = dialect_of(text)
         module = importlib.import_module(dict(DIALECTS)[name])

@@ -12,6 +12,8 @@ Text that has none of these comes back unchanged.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 _UNIT_CONFUSIONS = regex.compile(r"万[兀え无]|萬[兀え]")
@@ -22,10 +24,22 @@ _SINGLE_CHAR_LINE = regex.compile(r"^[ \t]*\p{Han}[ \t]*$")
 MIN_VERTICAL_CHARS = 3
 
 
-def simplified(text: str) -> str:
-    """`text` with traditional characters replaced by their simplified forms."""
+@cache
+def _traditional() -> regex.Pattern[str]:
+    """Any character the conversion table turns into another (the table's one-character keys)."""
     import zhconv  # type: ignore[import-untyped]
 
+    singles = sorted(key for key in zhconv.zhconv.getdict("zh-cn") if len(key) == 1)
+    return regex.compile("[" + "".join(regex.escape(char) for char in singles) + "]")
+
+
+def simplified(text: str) -> str:
+    """`text` with traditional characters replaced by their simplified forms (only a text that
+    holds some is converted: the conversion is slow, and a simplified text stays as it is)."""
+    import zhconv
+
+    if not _traditional().search(text):
+        return text
     converted = zhconv.convert(text, "zh-cn")
     return converted if len(converted) == len(text) or converted.count("\n") == text.count("\n") else text
 
