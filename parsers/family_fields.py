@@ -150,7 +150,9 @@ def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Ce
             break
         if one_line(cell.text):
             return _Found(cell.text, block, cell.row, cell.col)
-    if not any(one_line(c.text) for c in _right_of(table, label)):
+    filled = [c for c in _right_of(table, label) if one_line(c.text)]
+    if not filled or header_key(filled[0].text)[0] in all_labels:
+        # Nothing to the right, or a label next (a header row of labels over their values).
         below = [c for c in table.cells if c.row == label.row + label.row_span and c.col <= label.col < c.col + c.col_span]
         if below and one_line(below[0].text) and header_key(below[0].text)[0] not in all_labels:
             return _Found(below[0].text, block, below[0].row, below[0].col)

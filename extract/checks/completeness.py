@@ -18,6 +18,8 @@ import regex
 from extract.checks.base import CheckContext, Finding, budget_years, label, rule
 from extract.checks.boxes import bad_groups
 from extract.status import expected_fields
+from parsers.fields.percent import is_wrong_kind
+from parsers.forms import template_for
 from schemas.discrepancy import Evidence, Severity
 from schemas.section import Section
 
@@ -75,9 +77,26 @@ def missing_field(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding("未读到表中任何字段，无法核对；请确认文件是“财政项目支出绩效运行监控（跟踪评价）”表", [], tuple(missing))
     else:
         for name in missing:
+            printed = _printed(ctx, name)
+            if printed:
+                yield Finding(f"“{label(name)}”处印的是“{printed}”，不是该字段应有的数值（如百分比），未采用；请核对原表",
+                              ctx.evidence_for(name) or ctx.label_evidence(name), (name,))
+                continue
             yield Finding(f"必填字段“{label(name)}”为空或未找到", ctx.label_evidence(name), (name,))
     for _, finding in sections:
         yield finding
+
+
+def _printed(ctx: CheckContext, name: str) -> str | None:
+    """The figure printed where a percent field's label points, when it is of another kind."""
+    entry = ctx.record.provenance.get(name)
+    if entry is None or "\t" not in entry.text or ctx.record.form.type is None:
+        return None
+    spec = template_for(ctx.record.form.type).fields.get(name)
+    if spec is None or spec.type != "percent":
+        return None
+    value = entry.text.split("\t", 1)[1].strip()
+    return value if value and is_wrong_kind(value) else None
 
 
 def _is_missing(ctx: CheckContext, name: str) -> bool:

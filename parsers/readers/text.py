@@ -1,9 +1,12 @@
 """Reader for OCR'd text files (.txt .md .html .htm): decode, sniff the dialect, dispatch.
 
 Owns byte decoding (UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030/GBK,
-Big5 (Traditional Chinese, kept as written), else the best guess of charset-normalizer) and the choice between the four OCR dialects. Each dialect
+Big5 (Traditional Chinese, decoded as written), else the best guess of charset-normalizer), the
+character repair of `text_chars` (traditional read as simplified, OCR confusions) and the
+choice of the dialect. Each dialect
 module exposes `sniff(text) -> bool` and `parse(text) -> list[Block]`; they are tried in the
-order of DIALECTS, the last (one cell per line) accepting anything.
+order of DIALECTS, the last (one cell per line) accepting anything; `text_rows` reads every
+row layout the others do not know, and files mixing them.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import regex
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
 from parsers.readers.html_inline import plain_spaces
+from parsers.readers.text_chars import repair
 from schemas.document import Document
 from schemas.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
 from schemas.limits import Limits
@@ -22,6 +26,7 @@ from schemas.record import Source
 
 DIALECTS: tuple[tuple[str, str], ...] = (
     ("html", "parsers.readers.text_html"),
+    ("rows", "parsers.readers.text_rows"),
     ("markdown", "parsers.readers.text_markdown"),
     ("tabs", "parsers.readers.text_tabs"),
     ("cells", "parsers.readers.text_cells"),
@@ -178,10 +183,13 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         raise LimitExceeded(f"单行长度 {longest} 字符超过上限 {limits.max_line_chars}", code="too-large")
     if not text.strip():
         raise EmptyDocument("文件没有任何文字")
+    text = repair(text)
     with reading_errors("文本文件"):  # the dialect parsers meet every kind of OCR debris
         name = dialect_of(text)
         module = importlib.import_module(dict(DIALECTS)[name])
         blocks = module.parse(text)
+        if name == "rows":
+            name = module.layout_name(text)
     if not blocks:
         raise EmptyDocument("文件没有可读的内容")
     return build_document(source.model_copy(update={"dialect": name}), blocks)

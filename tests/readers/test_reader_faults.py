@@ -83,8 +83,10 @@ def test_big5_text_is_decoded_not_garbled(tmp_path):
     from parsers.readers.text import decode
 
     assert decode(path.read_bytes()) == TRADITIONAL
-    record = extract_file(path)
-    assert [e.code for e in record.errors] in (["unrecognized-form"], [])  # read, not refused
+    record = extract_file(path)  # read, not refused, and its characters read as simplified
+    assert record.form.type == "monitoring"
+    assert record.fields.project_name == "2024年华漕镇资讯化建设及运维项目"
+    assert record.fields.annual_budget is not None and record.fields.annual_budget.stated_unit == "万元"
 
 
 def test_gb_text_is_still_read_as_gb():

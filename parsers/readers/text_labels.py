@@ -1,0 +1,135 @@
+"""The labels of every form template, as a reader of unruled text needs them.
+
+Owns the label vocabulary a layout reader splits rows by: every field label, column and row
+label, `under` header, box-group question, non-section label and boundary label of every
+template (`parsers.forms.all_templates`), compiled into one pattern that finds a printed label
+inside a line also when OCR put spaces or brackets inside it (`预 算 单 位`,
+`具体实施 (内设机构)`) or a unit after it (`当年预算数（万元）`). Also which labels head a
+figure column (an amount, percent or score), which name a row of a grid (年度资金总额) and
+which open a table (项目资金), so
+a row of figures can be laid under its header. Nothing here is form-specific: the words come
+from the templates only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from parsers.forms import all_templates
+from parsers.normalize import label_key, split_unit
+
+_FIGURE_TYPES = frozenset({"amount", "percent", "score"})
+_GAP = r"[ \t\u3000:：()（）、]*"
+_UNIT = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:元|万元|亿元|%|％)[ \t\u3000]*[)）])?"
+_POINTS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*分[ \t\u3000]*[)）])?"
+_TAIL = r"[)）]?" + _UNIT + _POINTS + r"[ \t\u3000]*[:：]?"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Label keys of all templates and the pattern finding them in a line."""
+
+    keys: frozenset[str]
+    figure_keys: frozenset[str]
+    row_keys: frozenset[str]
+    block_keys: frozenset[str]
+    figures_after: dict[str, int]
+    figure_kind: dict[str, str]
+    pattern: regex.Pattern[str]
+
+    def key_of(self, text: str) -> str | None:
+        """The label key `text` is, exactly (unit and points dropped), else None."""
+        base = split_unit(text)[0]
+        base = regex.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", base)
+        key = label_key(base)
+        if key not in self.keys and key.startswith("其中"):
+            key = key.removeprefix("其中")
+        return key if key in self.keys else None
+
+    def is_label(self, text: str) -> bool:
+        """Whether the whole of `text` is one known label."""
+        return self.key_of(text) is not None
+
+
+def _words() -> tuple[set[str], set[str], set[str], set[str]]:
+    words: set[str] = set()
+    blocks: set[str] = set()
+    figures: set[str] = set()
+    rows: set[str] = set()
+    for template in all_templates():
+        for spec in template.fields.values():
+            words.update(spec.labels)
+            words.update(spec.under)
+            if spec.type in _FIGURE_TYPES:
+                figures.update(spec.labels)
+            if spec.question:
+                words.add(spec.question)
+        for table in template.tables.values():
+            words.update(table.labels)
+            blocks.update(table.labels)
+            for column in table.columns.values():
+                words.update(column.labels)
+                words.update(column.split)
+                if column.type in _FIGURE_TYPES:
+                    figures.update(column.labels)
+            for row in table.rows.values():
+                words.update(row.labels)
+                rows.update(row.labels)
+        for box in template.boxes.values():
+            words.add(box.question)
+            words.update(box.labels)
+        words.update(template.not_sections)
+        words.update(template.other_labels)
+    return words, figures, rows, blocks
+
+
+def _figure_kinds() -> dict[str, str]:
+    """Label key -> the kind of figure its column or field holds (amount, percent, score)."""
+    out: dict[str, str] = {}
+    for template in all_templates():
+        typed: list[tuple[tuple[str, ...], str]] = [(spec.labels, spec.type) for spec in template.fields.values()]
+        typed += [(column.labels, column.type) for table in template.tables.values() for column in table.columns.values()]
+        for labels, kind in typed:
+            if kind in _FIGURE_TYPES:
+                for label in labels:
+                    out.setdefault(label_key(split_unit(label)[0]), kind)
+    return out
+
+
+def _figures_after() -> dict[str, int]:
+    """Label key -> how many figure fields of one form share that label (总分: 分值 and 得分)."""
+    out: dict[str, int] = {}
+    for template in all_templates():
+        counts: dict[str, int] = {}
+        for spec in template.fields.values():
+            if spec.type in _FIGURE_TYPES:
+                for label in spec.labels:
+                    key = label_key(split_unit(label)[0])
+                    counts[key] = counts.get(key, 0) + 1
+        for key, count in counts.items():
+            out[key] = max(out.get(key, 0), count)
+    return out
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The label vocabulary of every template, built once."""
+    words, figures, rows, blocks = _words()
+    keys = {label_key(split_unit(word)[0]) for word in words}
+    keys.discard("")
+    ordered = sorted(keys, key=len, reverse=True)
+    alternatives = [_GAP.join(regex.escape(char) for char in key) for key in ordered]
+    # 其中： before a row label (其中：财政拨款) belongs to the label, as the table reader reads it.
+    pattern = regex.compile("(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL)
+    return Vocabulary(
+        keys=frozenset(keys),
+        figure_keys=frozenset(label_key(split_unit(word)[0]) for word in figures),
+        row_keys=frozenset(label_key(split_unit(word)[0]) for word in rows),
+        block_keys=frozenset(label_key(split_unit(word)[0]) for word in blocks),
+        figures_after=_figures_after(),
+        figure_kind=_figure_kinds(),
+        pattern=pattern,
+    )
