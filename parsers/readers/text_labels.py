@@ -39,6 +39,13 @@ class Vocabulary:
     figures_after: dict[str, int]
     figure_kind: dict[str, str]
     pattern: regex.Pattern[str]
+    prefixes: frozenset[str] = frozenset()
+
+    def begins_label(self, text: str) -> bool:
+        """Whether `text` is the first part of a longer label, wrapped over lines (年度项目预算
+        of 年度项目预算完成可能性), and so no row to cut at the shorter labels it holds."""
+        key = label_key(text)
+        return key not in self.keys and key in self.prefixes
 
     def key_of(self, text: str) -> str | None:
         """The label key `text` is, exactly (unit and points dropped), else None."""
@@ -132,4 +139,5 @@ def vocabulary() -> Vocabulary:
         figures_after=_figures_after(),
         figure_kind=_figure_kinds(),
         pattern=pattern,
+        prefixes=frozenset(key[:end] for key in keys for end in range(2, len(key))),
     )

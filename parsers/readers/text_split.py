@@ -87,6 +87,8 @@ def _cells(kind: str, parts: list[str], vocabulary: Vocabulary, line: str) -> Cu
 
 def label_pieces(text: str, vocabulary: Vocabulary) -> list[Piece] | None:
     """`text` cut at the known labels it holds, or None when it is no row of a form."""
+    if vocabulary.begins_label(text):
+        return None
     matches = _accepted(text, vocabulary)
     if not matches:
         return None
