@@ -66,7 +66,7 @@ def reading_errors(
         yield
     except ReadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - translated, chained, never swallowed
+    except Exception as exc:
         raise _translate(what, exc, extra or {}) from exc
 
 

@@ -23,7 +23,13 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, NotADocument, UnsupportedFormat
+from extract.errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    LimitExceeded,
+    NotADocument,
+    UnsupportedFormat,
+)
 from extract.settings import Limits
 from parsers.readers import docx
 from parsers.readers.docx_container import is_encrypted_ooxml, is_ole2, is_zip
@@ -67,7 +73,7 @@ def network_isolation_available() -> bool:
     if shutil.which(_ISOLATION[0]) is None:
         return False
     try:
-        probe = subprocess.run([*_ISOLATION, "true"], capture_output=True, timeout=10, check=False)  # noqa: S603
+        probe = subprocess.run([*_ISOLATION, "true"], capture_output=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return False
     return probe.returncode == 0
@@ -111,7 +117,7 @@ def convert_to_docx(converter: str, data: bytes, timeout_seconds: float) -> byte
 def _run(command: list[str], timeout_seconds: float) -> None:
     """Run the converter in its own process group, killed entirely on timeout."""
     try:
-        process = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
+        process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,

@@ -151,7 +151,7 @@ def _same_columns(first: list[PartCell], above: list[_Out]) -> bool:
     )
 
 
-def _columns(values) -> list[float]:  # noqa: ANN001 - any iterable of floats
+def _columns(values) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
         if out and v - out[-1] <= EDGE_MATCH_PT:

@@ -31,10 +31,9 @@ from schemas.document import Block, Cell, Paragraph, Table
 _SNIFF = regex.compile(r"<\s*(?:table|tr|td|th)\b|<!doctype\s+html|<\s*html\b", regex.IGNORECASE)
 _MARKDOWN_MARKS = regex.compile(r"^\s{0,3}#{1,6}\s+|\*\*")
 _BREAK_TAGS = frozenset(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 br hr pre blockquote section article header footer "
-    "center address figure figcaption caption body".split()
+    ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "pre", "blockquote", "section", "article", "header", "footer", "center", "address", "figure", "figcaption", "caption", "body"]
 )
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _DROPPED_TAGS = frozenset(("script", "style", "template"))
 MAX_COLSPAN = 100  # the form has under 20 columns; caps hostile spans
 MAX_ROWSPAN = 500

@@ -85,10 +85,8 @@ def _is_table_line(line: str, lines: list[str], i: int, in_table: bool) -> bool:
 def _split_row(line: str) -> list[str]:
     """Cell texts of one pipe row (`\\|` is a literal pipe)."""
     body = line.strip().replace("\\|", _ESCAPED_PIPE)
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|"):
-        body = body[:-1]
+    body = body.removeprefix("|")
+    body = body.removesuffix("|")
     return [_cell_text(part.replace(_ESCAPED_PIPE, "|")) for part in body.split("|")]
 
 

@@ -1,0 +1,89 @@
+"""PDFium and pdfplumber read every corpus PDF into the same document, and the same record.
+
+The pdfplumber engine is the reference: on every PDF under corpus/ and on the PDFs the
+corpus generator writes (every PDF dialect), the PDFium engine must give an identical
+Document (blocks, text, cells, spans, pages) and so an identical extraction record; the
+failures keep their codes whichever engine read the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.errors import ReadError
+from extract.settings import Limits
+from parsers.readers import pdf_pdfium, source_for
+from parsers.readers.pdf import read_with
+from tests.readers.pdf_builders import Sheet, build
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_PDFS = sorted((ROOT / "corpus").rglob("*.pdf"))
+
+
+def _outcome(data: bytes, path: Path, engine: str) -> object:
+    try:
+        return read_with(data, source_for(path, data), Limits(), engine).model_dump()  # type: ignore[arg-type]
+    except ReadError as exc:
+        return ("failed", exc.code)
+
+
+def test_the_corpus_has_pdfs() -> None:
+    assert len(CORPUS_PDFS) >= 10
+
+
+@pytest.mark.parametrize("path", CORPUS_PDFS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))
+def test_corpus_pdf_reads_the_same_with_both_engines(path: Path) -> None:
+    data = path.read_bytes()
+    assert _outcome(data, path, "pdfium") == _outcome(data, path, "pdfplumber")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from corpus.generator import DIALECTS, generate
+
+    out = tmp_path_factory.mktemp("generated-pdf")
+    docs = generate(out, 2, 5, dialects=[d for d in DIALECTS if d.startswith("pdf")])
+    return [Path(doc.path) for doc in docs]
+
+
+def test_generated_pdfs_read_the_same_with_both_engines(generated: list[Path]) -> None:
+    assert len(generated) >= 10
+    for path in generated:
+        data = path.read_bytes()
+        pdfium, plumber = _outcome(data, path, "pdfium"), _outcome(data, path, "pdfplumber")
+        assert pdfium == plumber, path.name
+
+
+def test_generated_pdf_records_are_identical(generated: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.pipeline import extract_file
+    from parsers.readers import pdf as pdf_reader
+
+    sample = generated[:: max(1, len(generated) // 5)]
+    default = [extract_file(path).model_dump(exclude={"meta"}) for path in sample]
+    monkeypatch.setattr(pdf_reader, "read", lambda data, source, limits: read_with(data, source, limits, "pdfplumber"))
+    reference = [extract_file(path).model_dump(exclude={"meta"}) for path in sample]
+    assert default == reference
+    assert all(record["status"] != "failed" for record in default)
+
+
+def test_pdfium_reads_primitives_the_layout_needs() -> None:
+    def draw(s: Sheet) -> None:
+        s.grid([50, 150, 300], [50, 80, 110])
+        s.text(60, 60, "项目名称")
+
+    pages = list(pdf_pdfium.pages(build(draw), Limits()))
+    assert len(pages) == 1
+    page = pages[0]
+    assert "".join(c.text for c in page.chars) == "项目名称"
+    char = page.chars[0]
+    assert 55 < char.x0 < 65 and char.bottom - char.top == pytest.approx(char.size)
+    assert len(page.lines) + len(page.rects) >= 5  # the grid's rules
+
+
+def test_a_repaired_file_is_left_to_the_reference_engine() -> None:
+    data = build(lambda s: s.text(50, 50, "项目名称"))
+    broken = data.replace(b"startxref", b"startxrex")
+    with pytest.raises(pdf_pdfium.NeedsReference):
+        list(pdf_pdfium.pages(broken, Limits()))
