@@ -132,11 +132,16 @@ def _chars(textpage: Any, height: float) -> list[Char]:
         raw.append((text, rect.left, rect.right, oy.value, generated(textpage, i) == 1, i))
         i += step
     out: list[Char] = []
+    handle = ctypes.cast(textpage, ctypes.c_void_p)
     for n, (text, x0, x1, baseline, made, index) in enumerate(raw):
         if made and not _drawn_space(raw, n):
             continue
         size = size_of(textpage, index)
-        name, descent = fonts.of(object_of(textpage, index), size)
+        key = _object_address(handle, index)
+        font = fonts.cache.get(key)
+        if font is None:
+            font = fonts.cache[key] = fonts.read(object_of(textpage, index))
+        name, descent = font[0], font[1] * size
         bottom = height - (baseline + descent)
         out.append(Char(text, name, x0, x1, bottom - size, bottom, size))
     return out
@@ -153,24 +158,21 @@ def _drawn_space(raw: list[tuple[str, float, float, float, bool, int]], n: int) 
     return same_line and not before[4] and not after[4] and x0 - before[2] > _TOUCH_PT and after[1] - x0 > _TOUCH_PT
 
 
+# FPDFText_GetTextObject returning the bare address: a cheap cache key per text object.
+_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 class _Fonts:
-    """Font name and descent ratio per text object's font (cached by handle address)."""
+    """Font name and descent ratio per text object (cached by the object's address)."""
 
     def __init__(self) -> None:
-        self._cache: dict[int | None, tuple[str | None, float]] = {}
+        self.cache: dict[int | None, tuple[str | None, float]] = {}
         self._buffer = ctypes.create_string_buffer(256)
         self._descent = ctypes.c_float()
 
-    def of(self, text_object: Any, size: float) -> tuple[str | None, float]:
+    def read(self, text_object: Any) -> tuple[str | None, float]:
         font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
-        key = ctypes.cast(font, ctypes.c_void_p).value if font else None
-        found = self._cache.get(key)
-        if found is None:
-            found = self._read(font)
-            self._cache[key] = found
-        return found[0], found[1] * size
-
-    def _read(self, font: Any) -> tuple[str | None, float]:
         if not font:
             return None, 0.0
         length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
