@@ -50,13 +50,16 @@ class NeedsReference(Exception):
 
 def pages(data: bytes, limits: Limits) -> Iterator[PagePrimitives]:
     """The primitives of every page, in order."""
+    seen = len(_PAGE_OBJECT.findall(data, 0, _SCAN_BYTES))
+    if seen > limits.max_pages:
+        raise NeedsReference("many pages")  # pdfplumber counts the page tree without loading it
     doc = _open(data)
     try:
         count = len(doc)
         if count == 0:
             raise NeedsReference("no page")
         too_many(count, limits)
-        if count < len(_PAGE_OBJECT.findall(data, 0, _SCAN_BYTES)):
+        if count < seen:
             raise NeedsReference("page count")  # the tree declares fewer pages than it holds
         forms = pdfium_c.FPDF_GetFormType(doc.raw) != pdfium_c.FORMTYPE_NONE
         if forms:
