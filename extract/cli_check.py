@@ -1,56 +1,78 @@
 """The body of `jixiao check`: the discrepancy list for people (text) or machines (json).
 
-Text: one block per document (path, project name, status), its discrepancies grouped by
-severity (错误/警告/提示), each with rule id, fields (Chinese labels), message and the
-evidence quoted as `第N页第M行`. JSON: one object per document per line (path, status,
-errors, discrepancies). Exit code: 1 when any `error` discrepancy was found or a document
-could not be read (it could not be checked), 0 otherwise, 2 on bad usage (unknown
-`--format`, missing input, unreadable settings).
+Text: one block per document (path, project name, read status and review result together:
+`读取完整 · 发现 6 个错误`), its discrepancies grouped by severity (错误/警告/提示), each with
+rule id, fields (Chinese labels), message and the evidence quoted as `第N页第M行`. JSON: one
+object per document per line (path, status, errors, discrepancies). `-o FILE` writes either
+to a file. Exit code (`--fail-on`, shared with `batch`): 1 when a document could not be read
+(it could not be checked) or a problem at or above the level was found (default `error`),
+0 otherwise; 2 on bad usage; 74 when FILE cannot be written.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+from collections import Counter
 from pathlib import Path
 
-import typer
 from rich.console import Console
 from rich.markup import escape
 
 from extract.checks.base import label
-from extract.cli_common import UsageError, prepare
-from extract.runner import extract_safely
+from extract.cli_common import (
+    EXIT_CANNOT_WRITE,
+    FAIL_ON,
+    OutputError,
+    UsageError,
+    check_choice,
+    exit_code,
+    language,
+    open_report,
+    prepare,
+    say_usage_error,
+)
+from extract.runner import extract_records_safely
+from extract.vocabulary import Lang, document_state, severity_name, text
 from schemas.discrepancy import Discrepancy, Evidence, Severity
 from schemas.record import Record, Status
 
 FORMATS = ("text", "json")
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-STATUS_NAMES = {Status.OK: "完整", Status.PARTIAL: "部分字段缺失", Status.FAILED: "读取失败"}
 
 
-def check_command(inputs: list[Path], output_format: str, config: Path | None) -> int:
-    """Check every document named by `inputs`; 1 when any error was found, else 0 (2: bad usage)."""
-    if output_format not in FORMATS:
-        typer.echo(f"错误: 未知的输出格式“{output_format}”，可用: {', '.join(FORMATS)}", err=True)
-        return 2
+def check_command(inputs: list[Path], output_format: str, config: Path | None, *,
+                  output: Path | None = None, fail_on: str = "error", timeout: float | None = None,
+                  lang: str = "zh", ocr: str | None = None) -> int:
+    """Check every document named by `inputs`; the exit code follows `fail_on` (see module)."""
     try:
-        settings, paths = prepare(inputs, config)
+        lang_ = language(lang)
+        check_choice("--format", output_format, FORMATS, lang_)
+        check_choice("--fail-on", fail_on, FAIL_ON, lang_)
+        settings, paths = prepare(inputs, config, timeout, lang_, ocr)
     except UsageError as exc:
-        typer.echo(f"错误: {exc}", err=True)
-        return 2
+        return say_usage_error("check", exc, lang)
     if not paths:
-        typer.echo("没有找到可检查的文件（.txt .md .html .htm .docx .pdf）", err=True)
-    console = Console(highlight=False, soft_wrap=True)
-    found_error = False
-    for path in paths:
-        record = extract_safely(path, settings)
-        found_error |= has_error(record)
-        if output_format == "json":
-            typer.echo(json_line(path, record))
-        else:
-            print_block(console, path, record)
-    return 1 if found_error else 0
+        print(text("no-documents", lang_), file=sys.stderr)
+    failed = 0
+    severities: Counter[str] = Counter()
+    try:
+        with open_report(output, lang_) as stream:
+            console = Console(file=stream, highlight=False, soft_wrap=True,
+                              force_terminal=None if output is None else False)
+            for path in paths:
+                for record in extract_records_safely(path, settings):
+                    failed += record.status == Status.FAILED
+                    severities.update(d.severity.value for d in record.discrepancies)
+                    if output_format == "json":
+                        stream.write(json_line(path, record) + "\n")
+                    else:
+                        print_block(console, path, record, lang_)
+                stream.flush()
+    except OutputError as exc:
+        print(f"jixiao check: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+    return exit_code(failed, severities, fail_on)
 
 
 def has_error(record: Record) -> bool:
@@ -69,38 +91,41 @@ def json_line(path: Path, record: Record) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def where(evidence: Evidence) -> str:
+def where(evidence: Evidence, lang: Lang = "zh") -> str:
     """`第1页第5行` (or `说明` for a note without a location)."""
     if evidence.location is None:
-        return "说明"
-    return f"第{evidence.location.page}页第{evidence.location.line}行"
+        return text("note", lang)
+    return text("page-line", lang, page=evidence.location.page, line=evidence.location.line)
 
 
-def print_block(console: Console, path: Path, record: Record) -> None:
+def print_block(console: Console, path: Path, record: Record, lang: Lang = "zh") -> None:
     """The readable block of one document."""
-    counts = {s: sum(1 for d in record.discrepancies if d.severity == s) for s in Severity}
-    summary = " · ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
-    console.rule(escape(str(path)), align="left")
-    console.print(f"项目：{escape(record.fields.project_name or '（未读到项目名称）')}")
-    console.print(f"状态：{record.status.value}（{STATUS_NAMES[record.status]}）  {summary}")
+    counts = Counter(d.severity.value for d in record.discrepancies)
+    colon = "：" if lang == "zh" else ": "
+    part = record.source.part
+    where_in_file = text("part-of-file", lang, index=part.index, count=part.count) if part else ""
+    console.rule(escape(str(path)) + where_in_file, align="left")
+    project = getattr(record.fields, "project_name", None) or getattr(record.fields, "department", None)
+    name = project or text("no-project-name", lang)
+    console.print(f"{text('project', lang)}{colon}{escape(name)}")
+    console.print(f"{text('status', lang)}{colon}{document_state(record.status.value, counts, lang)}")
     for error in record.errors:
-        console.print(f"  [red]{escape(error.code)}[/red]：{escape(error.message)}")
-    if not record.discrepancies and record.status != Status.FAILED:
-        console.print("  [green]未发现不一致[/green]")
+        console.print(f"  [red]{escape(error.code)}[/red]{colon}{escape(error.message)}")
     for severity in Severity:
         items = [d for d in record.discrepancies if d.severity == severity]
         if items:
-            console.print(f"[{SEVERITY_STYLES[severity]}]{SEVERITY_NAMES[severity]}（{len(items)}）[/]")
+            count = f"（{len(items)}）" if lang == "zh" else f" ({len(items)})"
+            console.print(f"[{SEVERITY_STYLES[severity]}]{severity_name(severity.value, lang)}{count}[/]")
             for number, item in enumerate(items, 1):
-                _print_item(console, number, item)
+                _print_item(console, number, item, lang)
     console.print()
 
 
-def _print_item(console: Console, number: int, item: Discrepancy) -> None:
+def _print_item(console: Console, number: int, item: Discrepancy, lang: Lang) -> None:
     fields = "、".join(label(name) for name in item.fields)
     head = f"  {number}. \\[{escape(item.rule)}]" + (f" {escape(fields)}" if fields else "")
     console.print(head)
     console.print(f"     {escape(item.message)}")
     for evidence in item.evidence:
-        text = evidence.text.replace("\t", " │ ")
-        console.print(f"     [dim]▸ {where(evidence)}：[/dim]{escape(text)}")
+        snippet = evidence.text.replace("\t", " │ ")
+        console.print(f"     [dim]▸ {where(evidence, lang)}{'：' if lang == 'zh' else ': '}[/dim]{escape(snippet)}")

@@ -1,7 +1,11 @@
-"""extract_file: read -> classify the form -> parse fields, boxes, sections -> check -> Record.
+"""extract_records: read -> split into forms -> per form: parse -> check -> Record.
 
 Owns the order of the steps and the translation of `ReadError` into a failed record. It
-knows no file format and no label: readers and `parsers.form_parser` do.
+knows no file format and no label: readers, `parsers.recognize` (which forms a file holds),
+`parsers.form_parser` (the monitoring form) and `parsers.family_parser` (every other form
+of the family, by its template) do. A file holding several forms gives one record per form,
+each with `source.part`; a file holding none gives one failed `unrecognized-form` record, on
+which no rule runs. `extract_file` returns the first record, for callers of one document.
 """
 
 from __future__ import annotations
@@ -10,44 +14,100 @@ from pathlib import Path
 
 from extract.checks import run_checks
 from extract.errors import ReadError
+from extract.lineage import reader_for, rule_versions
 from extract.settings import DEFAULT_SETTINGS, Settings
-from extract.status import decide_status
+from extract.status import decide_family_status, decide_status, unrecognized
 from extract.timelimit import time_limit
 from extract.version import __version__
+from parsers.family_parser import parse_family
 from parsers.form_parser import parse_document
 from parsers.readers import read_bytes, read_document, source_for
+from parsers.recognize import FormPart, split_forms
 from schemas.document import Document
-from schemas.record import ErrorItem, Record, Status
+from schemas.record import ErrorItem, FormInfo, Part, Record, Status
+
+MONITORING = "monitoring"
 
 
-def extract_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Record:
-    """One record for the file at `path`; a file that cannot be read gives a failed record."""
+def extract_records(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
+    """One record per form in the file at `path` (at least one: a failed record if unreadable)."""
     path = Path(path)
     data: bytes | None = None
     try:
         data = read_bytes(path, settings.limits)
         with time_limit(settings.limits.timeout_seconds):
             document = read_document(path, data, settings.limits)
-            return extract_document(document, settings)
+            return extract_document_records(document, settings)
     except ReadError as exc:
-        return failed_record(path, exc.code, exc.message, data)
+        return [failed_record(path, exc.code, exc.message, data)]
+
+
+def extract_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Record:
+    """The first record of the file at `path` (its only one unless it holds several forms)."""
+    return extract_records(path, settings)[0]
+
+
+def extract_document_records(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
+    """Parse and check every form of an already-read document."""
+    parts = split_forms(document)
+    records = [_extract_part(part, settings) for part in parts]
+    if len(parts) == 1:
+        return records
+    out = []
+    for index, (part, record) in enumerate(zip(parts, records, strict=True), 1):
+        source = record.source.model_copy(update={"part": _part(index, len(parts), part)})
+        out.append(record.model_copy(update={"source": source}))
+    return out
 
 
 def extract_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> Record:
-    """Parse and check an already-read document."""
+    """The first record of an already-read document."""
+    return extract_document_records(document, settings)[0]
+
+
+def _part(index: int, count: int, part: FormPart) -> Part:
+    """Where the form lies: its lines in a text file, its pages otherwise."""
+    pages = sorted({line.loc.page for line in part.document.lines}) or [1]
+    if part.document.source.format == "txt":
+        return Part(index=index, count=count, lines=(part.first_line, part.last_line))
+    return Part(index=index, count=count, pages=(pages[0], pages[-1]))
+
+
+def _extract_part(part: FormPart, settings: Settings) -> Record:
+    template = part.template
+    if template is None or template.form == MONITORING:
+        return _monitoring(part.document, settings)
+    record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))
+    record = run_checks(part.document, record, settings.checks)
+    status, errors = decide_family_status(record, template)
+    return _finished(record, status, errors, checked=True)
+
+
+def _monitoring(document: Document, settings: Settings) -> Record:
     record = parse_document(document)
+    failed = unrecognized(record)
+    if failed is not None:  # no known form: one clear error, and no rule runs on it
+        return _finished(record.model_copy(update={"errors": []}), Status.FAILED, [failed], checked=False)
     record = run_checks(document, record, settings.checks)
     status, errors = decide_status(record)
+    return _finished(record, status, errors, checked=True)
+
+
+def _finished(record: Record, status: Status, errors: list[ErrorItem], *, checked: bool) -> Record:
+    """`record` with its status, errors, version, reader and (when rules ran) rule versions."""
+    source = record.source.model_copy(update={"reader": reader_for(record.source.path)})
     return record.model_copy(
-        update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__}
+        update={"status": status, "errors": record.errors + errors, "jixiao_version": __version__,
+                "source": source, "rules": rule_versions() if checked else None}
     )
 
 
 def failed_record(path: Path, code: str, message: str, data: bytes | None = None) -> Record:
     """The record of a document that could not be read."""
+    source = source_for(path, data)
     return Record(
         status=Status.FAILED,
         errors=[ErrorItem(code=code, message=message)],
-        source=source_for(path, data),
+        source=source.model_copy(update={"reader": reader_for(source.path)}),
         jixiao_version=__version__,
     )

@@ -1,8 +1,16 @@
-"""Decide a record's status from the fields found: ok, partial, or (set elsewhere) failed."""
+"""Decide a record's status from the fields found: ok, partial, or failed (no known form).
+
+The monitoring form's expected fields are its model's (less the variant-only ones); every other
+form's are its template's `required` keys (dotted paths; `a|b` is satisfied by either).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from parsers.forms import all_templates
 from schemas.record import ErrorItem, Record, Status
+from schemas.template import FormTemplate
 
 # Fields a （一般） form does not have; every other field is expected on every form.
 VARIANT_ONLY_FIELDS: dict[str, set[str]] = {"key_tracking_reason": {"key"}}
@@ -18,22 +26,64 @@ def expected_fields(record: Record) -> list[str]:
     ]
 
 
+def known_forms() -> str:
+    """The names of every form jixiao reads, for messages (`“…”、“…”`)."""
+    return "、".join(f"“{template.title.match[0]}”" for template in all_templates())
+
+
+def unrecognized(record: Record) -> ErrorItem | None:
+    """The one error of a document of no known form (no title, no field found), else None."""
+    if record.status == Status.FAILED or record.form.type is not None:
+        return None
+    if any(getattr(record.fields, name) is not None for name in expected_fields(record)):
+        return None
+    message = f"文件不是已知的表（{known_forms()}）：未找到表名，也没有任何一种表的字段"
+    return ErrorItem(code="unrecognized-form", message=message)
+
+
 def decide_status(record: Record) -> tuple[Status, list[ErrorItem]]:
-    """ok when every expected field was found, partial otherwise (with an error item saying which)."""
+    """ok when every expected field was found, partial otherwise (with an error item saying which).
+
+    Scanned pages the OCR engine could not read make an ok record partial (ocr-page-failed)."""
+    status, errors = _decide(record)
+    failed = record.source.ocr.pages_failed if record.source.ocr else []
+    if failed and status != Status.FAILED:
+        pages = ", ".join(map(str, failed))
+        errors = [*errors, ErrorItem(code="ocr-page-failed", message=f"OCR 无法识别第 {pages} 页，其余页面照常读取")]
+        status = Status.PARTIAL
+    return status, errors
+
+
+def _decide(record: Record) -> tuple[Status, list[ErrorItem]]:
     if record.status == Status.FAILED:
         return Status.FAILED, []
+    failed = unrecognized(record)
+    if failed is not None:
+        return Status.FAILED, [failed]
     missing = [name for name in expected_fields(record) if getattr(record.fields, name) is None]
-    if record.form.type is None and len(missing) == len(expected_fields(record)):
-        message = "文件中没有“财政项目支出绩效运行监控（跟踪评价）”表的任何字段"
-        return Status.FAILED, [ErrorItem(code="unrecognized-form", message=message)]
     if record.form.type is None:
         message = "未识别为“财政项目支出绩效运行监控（跟踪评价）”表，仅按该表尝试读取"
-        missing = [name for name in expected_fields(record) if getattr(record.fields, name) is None]
         return Status.PARTIAL, [ErrorItem(code="unknown-form", message=message)] + _missing(missing)
-    missing = [name for name in expected_fields(record) if getattr(record.fields, name) is None]
     if not missing:
         return Status.OK, []
     return Status.PARTIAL, _missing(missing)
+
+
+def decide_family_status(record: Record, template: FormTemplate) -> tuple[Status, list[ErrorItem]]:
+    """ok when every required key of the form's template holds a value, else partial."""
+    missing = [key for key in template.required if not any(_present(record, k) for k in key.split("|"))]
+    if not missing:
+        return Status.OK, []
+    return Status.PARTIAL, _missing(missing)
+
+
+def _present(record: Record, key: str) -> bool:
+    value: Any = record.form if key.startswith("form.") else record.fields
+    for part in key.removeprefix("form.").split(".") if key.startswith("form.") else key.split("."):
+        value = value[int(part)] if isinstance(value, list) and part.isdigit() else getattr(value, part, None)
+        if value is None:
+            return False
+    return value != [] and value != ""
 
 
 def _missing(missing: list[str]) -> list[ErrorItem]:

@@ -40,7 +40,7 @@ def _ticked_option(text: str) -> str | None:
     ticked = []
     for index, (kind, value) in enumerate(items):
         neighbour = index + step
-        if kind == "label" and 0 <= neighbour < len(items) and items[neighbour][0] == "box":
-            if items[neighbour][1] in _TICKED:
-                ticked.append(value)
+        beside_box = kind == "label" and 0 <= neighbour < len(items) and items[neighbour][0] == "box"
+        if beside_box and items[neighbour][1] in _TICKED:
+            ticked.append(value)
     return ticked[0] if len(ticked) == 1 else None

@@ -15,6 +15,7 @@ import regex
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
 from parsers.fields.choice import chosen, option_states
+from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
 from parsers.normalize import label_key
@@ -73,11 +74,16 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         unit = hit.unit or (caption_unit if spec.type == "amount" else None)
         values[name] = FIELD_PARSERS[spec.type](hit.value_text, spec, unit)
+    fields = Fields(**values)
+    if form.type is not None:
+        period = fields.tracking_period
+        year = monitoring_year(form.title, fields.project_name, period.start if period else None)
+        form = form.model_copy(update={"year": year})
     return Record(
         status=Status.PARTIAL,
         source=document.source,
         form=form,
-        fields=Fields(**values),
+        fields=fields,
         checkboxes=groups,
         sections=sections,
         provenance=provenance,
@@ -117,10 +123,13 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
     as `option box` pairs; None when a box has no option header above it."""
     parts = []
     for value in hit.values:
+        if value.row is None or value.col is None:
+            return None
+        row, col = value.row, value.col
         header = next(
             (t.text.strip() for t in reversed(tokens[: value.index])
-             if t.block == value.block and t.row is not None and t.row < value.row
-             and t.col <= value.col < t.col + t.col_span and "".join(t.text.split()) in options),
+             if t.block == value.block and t.row is not None and t.row < row and t.col is not None
+             and t.col <= col < t.col + t.col_span and "".join(t.text.split()) in options),
             None,
         )
         if header is None:

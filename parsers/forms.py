@@ -1,7 +1,9 @@
-"""Load and validate the form templates; classify a document's form and variant.
+"""The registry of form templates: load and validate them; classify a document's form and variant.
 
 Templates are data (parsers/forms/*.yaml), validated by schemas.template when loaded, so a
-typo fails at start-up with a TemplateError naming the file, never mid-extraction.
+typo fails at start-up with a TemplateError naming the file, never mid-extraction. Every
+template's field and table keys must be fields of its form's model (schemas.forms).
+`all_templates()` lists every form jixiao reads; `template_for(type)` gives one.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ from functools import cache
 from importlib import resources
 
 import regex
-
 import yaml
 from pydantic import ValidationError
 
 from extract.errors import TemplateError
 from parsers.normalize import clean_text, label_key
 from schemas.document import Document
-from schemas.fields import Fields
+from schemas.forms import FIELDS_MODELS
 from schemas.record import FormInfo
 from schemas.template import FormTemplate
 
@@ -26,10 +27,27 @@ TITLE_SCAN_LINES = 12
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
 
 
+TEMPLATE_FILES: tuple[str, ...] = ("monitoring.yaml", "self_evaluation.yaml")
+"""Every template file, in the order forms are tried (ties go to the earlier)."""
+
+
 @cache
+def all_templates() -> tuple[FormTemplate, ...]:
+    """Every form template jixiao reads, loaded and validated once."""
+    return tuple(load_template(name) for name in TEMPLATE_FILES)
+
+
+def template_for(form_type: str) -> FormTemplate:
+    """The template of `form_type` (`monitoring`, `self_evaluation` …); KeyError if none."""
+    for template in all_templates():
+        if template.form == form_type:
+            return template
+    raise KeyError(form_type)
+
+
 def monitoring_template() -> FormTemplate:
     """The 财政项目支出绩效运行监控 template."""
-    return load_template("monitoring.yaml")
+    return template_for("monitoring")
 
 
 def load_template(name: str) -> FormTemplate:
@@ -39,7 +57,10 @@ def load_template(name: str) -> FormTemplate:
         template = FormTemplate.model_validate(yaml.safe_load(text))
     except (yaml.YAMLError, ValidationError) as exc:
         raise TemplateError(f"模板 {name} 无效: {exc}") from exc
-    unknown = set(template.fields) - set(Fields.model_fields)
+    model = FIELDS_MODELS.get(template.form)
+    if model is None:
+        raise TemplateError(f"模板 {name} 的表种未知: {template.form}")
+    unknown = (set(template.fields) | set(template.tables)) - set(model.model_fields)
     if unknown:
         raise TemplateError(f"模板 {name} 含有未知字段: {sorted(unknown)}")
     return template

@@ -40,7 +40,7 @@ def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int 
         rows[cell.row].append(cell_index)
     for row in sorted(rows):
         members = sorted(rows[row], key=lambda i: table.cells[i].col)
-        page = next((table.cells[i].page for i in members if table.cells[i].page), table.page)
+        page = next((p for i in members if (p := table.cells[i].page)), table.page)
         split = [table.cells[i].text.splitlines() for i in members]
         depth = max((len(parts) for parts in split), default=0)
         for k in range(max(depth, 1)):

@@ -11,7 +11,8 @@ of labels followed by a run of values (a header row read line by line) is paired
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 
 import regex
@@ -36,7 +37,7 @@ class Hit:
     label_tokens: tuple[int, ...]
     unit: str | None
     inline_value: str | None = None
-    values: list[Token] = field(default_factory=list)
+    values: list[Token] = dataclass_field(default_factory=list)
 
     @property
     def value_text(self) -> str:
@@ -168,9 +169,12 @@ def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str
 
 def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bool) -> list[Token]:
     label = hit.label
+    if label.row is None or label.col is None:
+        return []
+    row, col = label.row, label.col
     # A table's tokens are in row-major order: its row and the next follow the label.
-    following = _same_table_after(tokens, label)
-    right = [t for t in following if t.row == label.row and t.col > label.col]
+    following = [t for t in _same_table_after(tokens, label) if t.row is not None and t.col is not None]
+    right = [t for t in following if t.row == row and t.col is not None and t.col > col]
     values: list[Token] = []
     for token in right:
         if token.index in consumed:
@@ -183,7 +187,7 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
         return values
     below = [
         t for t in following
-        if t.row == label.row + label.row_span and t.col <= label.col < t.col + t.col_span
+        if t.row == row + label.row_span and t.col is not None and t.col <= col < t.col + t.col_span
         and t.index not in consumed
     ]
     return below[:1]
@@ -191,10 +195,10 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
 
 def _same_table_after(tokens: list[Token], label: Token) -> list[Token]:
     """Tokens of the label's table after it, up to the end of the row below its span."""
-    last_row = label.row + label.row_span
+    last_row = (label.row or 0) + label.row_span
     out = []
     for token in tokens[label.index + 1 :]:
-        if token.block != label.block or token.row > last_row:
+        if token.block != label.block or token.row is None or token.row > last_row:
             break
         out.append(token)
     return out

@@ -174,7 +174,8 @@ def _passages(document: Document, skipped: set[Location]) -> Iterator[tuple[int,
     row (cells joined by tabs) and at a table value line (`skipped`). Each passage comes
     with its anchors: (offset in the passage, location of the line starting there).
     """
-    index, text, anchors = 0, "", []
+    index, text = 0, ""
+    anchors: list[tuple[int, Location]] = []
     for number, line in enumerate(document.lines):
         breaks = line.loc in skipped or "\t" in line.text
         if anchors and (breaks or _PASSAGE_START.match(line.text) or len(text) > MAX_PASSAGE_CHARS):
@@ -204,7 +205,8 @@ def scan_text(text: str, location: Location | None = None, order: int = 0) -> tu
 
 
 def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, order: int) -> Iterator[Fact]:
-    matches = [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)]
+    matches: list[tuple[Literal["amount", "rate"], regex.Match[str]]] = (
+        [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)])
     bounds = _Bounds(text)
     stated: list[tuple[int, str]] = []  # (position, quantity) of the amounts tied so far
     for kind, match in sorted(matches, key=lambda item: item[1].start()):

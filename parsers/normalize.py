@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-_FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULLWIDTH: dict[int, int | None] = {ord("０") + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), 0x3000: ord(" "), 0xA0: ord(" ")})
 _FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
 _FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})

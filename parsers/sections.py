@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -54,12 +55,12 @@ def narrative_lines(tokens: Iterable[Token], consumed: set[int]) -> Iterator[Nar
 
 def split_sections(lines: Iterable[NarrativeLine], not_sections: tuple[str, ...] = ()) -> list[Section]:
     """Sections with their text and subsections."""
-    sections: list[Section] = []
+    sections: list[dict[str, Any]] = []
     current: dict | None = None
     for line in _join_wrapped_headings(lines):
         if _TOP.match(line.text):
             current = _open(line)
-            sections.append(current)  # type: ignore[arg-type]
+            sections.append(current)
             continue
         if current is None:
             continue

@@ -6,13 +6,29 @@ Owns the shape of `record.fields` from record-v1.md. Parsing text into these val
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 Unit = Literal["元", "万元", "亿元"]
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """Marks a decimal-string field: a fixed-point number of `precision` digits, `scale` after
+    the point, wherever the record is stored in typed columns (JSON keeps the string)."""
+
+    precision: int
+    scale: int
+
+
+YuanString = Annotated[str, Numeric(18, 2)]
+"""A yuan amount as a decimal string with two decimals ("12250.00")."""
+DecimalString = Annotated[str, Numeric(18, 4)]
+"""A percentage or score as a decimal string ("88.53", "9.5")."""
 
 UNIT_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 YUAN_QUANT = Decimal("0.01")
@@ -33,7 +49,7 @@ class Amount(BaseModel):
     raw: str
     stated_unit: Unit | None = None
     unit: Unit | None = None
-    yuan: str | None = None
+    yuan: YuanString | None = None
     unit_inferred: bool = False
 
     @property
@@ -80,7 +96,7 @@ class Fields(BaseModel):
     adjustment_needed: bool | None = None
     annual_budget: Amount | None = None
     executed: Amount | None = None
-    execution_progress_pct: str | None = None
+    execution_progress_pct: DecimalString | None = None
     adjusted_budget: Amount | None = None
     decrease: Amount | None = None
     increase: Amount | None = None

@@ -1,15 +1,29 @@
-"""The record: one per input document, the code form of record-v1.md."""
+"""The record: one per form found in an input file, the code form of record-v1.md and forms-v1.md.
+
+`fields` holds the model of the record's form type (`schemas.forms.FIELDS_MODELS`): a record
+read back from JSON is validated against the model its `form.type` names. Keys the contract
+calls absent when unknown (`source.part`, a provenance entry's `bbox`) are left out of the
+serialised record rather than written as null.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from schemas.checkbox import CheckboxGroup
 from schemas.discrepancy import Discrepancy
 from schemas.fields import Fields
+from schemas.forms import FIELDS_MODELS, FORM_TYPES, AnyFields
 from schemas.section import Section
 
 SCHEMA_VERSION = "1"
@@ -32,16 +46,66 @@ class ErrorItem(BaseModel):
     message: str
 
 
+class Part(BaseModel):
+    """Where one form lies in a file holding several: its 1-based index, how many forms the
+    file holds, and the first and last page (PDF, Word) or line (text) it occupies."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    index: int
+    count: int
+    pages: tuple[int, int] | None = None
+    lines: tuple[int, int] | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_none(handler(self), ("pages", "lines"))
+
+
+class LowConfidence(BaseModel):
+    """A piece of text the OCR engine read with a low score: page, text, score (0..1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int
+    text: str
+    score: float
+
+
+class OcrInfo(BaseModel):
+    """How the scanned pages of a document were read: engine, resolution, which pages."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    engine: str
+    dpi: int
+    pages_ocr: list[int] = []
+    pages_failed: list[int] = []
+    low_confidence: list[LowConfidence] = []
+
+
 class Source(BaseModel):
-    """The input file a record was read from."""
+    """The input file a record was read from (and, for a file of several forms, which part).
+
+    `format` is "image" for a PNG, JPEG or TIFF; `ocr` says how pages without a text layer
+    were read (absent when no page was read by OCR)."""
 
     model_config = ConfigDict(extra="forbid")
 
     path: str
     sha256: str | None = None
-    format: Literal["txt", "docx", "pdf"] | None = None
+    format: Literal["txt", "docx", "pdf", "image"] | None = None
     pages: int | None = None
     dialect: str | None = None
+    part: Part | None = None
+    reader: str | None = None
+    """The reader the suffix selects ("text", "docx", "doc", "pdf"): with `sha256` and
+    `part.index` (1 when absent) the record's identity, as batch resume and warehouses key it."""
+    ocr: OcrInfo | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_none(handler(self), ("part", "ocr"))
 
 
 class FormInfo(BaseModel):
@@ -49,9 +113,10 @@ class FormInfo(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    type: Literal["monitoring"] | None = None
+    type: Literal["monitoring", "self_evaluation", "target_declaration", "execution_monitoring"] | None = None
     variant: Literal["key", "general"] | None = None
     title: str | None = None
+    year: int | None = None
 
 
 class ProvenanceEntry(BaseModel):
@@ -65,6 +130,11 @@ class ProvenanceEntry(BaseModel):
     block: int | None = None
     row: int | None = None
     col: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_none(handler(self), ("bbox",))
 
 
 class Record(BaseModel):
@@ -74,12 +144,38 @@ class Record(BaseModel):
 
     schema_version: str = SCHEMA_VERSION
     jixiao_version: str | None = None
+    run_id: str | None = None
+    """The batch run that read this record (null outside `jixiao batch`)."""
+    rules: dict[str, str] | None = None
+    """{rule id: version} of every rule that checked this record (null when none ran)."""
     status: Status
     errors: list[ErrorItem] = []
     source: Source
     form: FormInfo = Field(default_factory=FormInfo)
-    fields: Fields = Field(default_factory=Fields)
+    fields: AnyFields = Field(default_factory=Fields)
     checkboxes: list[CheckboxGroup] = []
     sections: list[Section] = []
     discrepancies: list[Discrepancy] = []
     provenance: dict[str, ProvenanceEntry] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fields_of_form(cls, data: Any) -> Any:
+        """Validate a `fields` mapping against the model its form type names."""
+        if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+            return data
+        form = data.get("form")
+        form_type = form.get("type") if isinstance(form, dict) else getattr(form, "type", None)
+        model = FIELDS_MODELS.get(form_type or "monitoring", Fields)
+        return {**data, "fields": model.model_validate(data["fields"])}
+
+
+def _without_none(dumped: Any, keys: tuple[str, ...]) -> Any:
+    if isinstance(dumped, dict):
+        for key in keys:
+            if dumped.get(key) is None:
+                dumped.pop(key, None)
+    return dumped
+
+
+__all__ = ["FORM_TYPES", "SCHEMA_VERSION", "ErrorItem", "FormInfo", "LowConfidence", "OcrInfo", "Part", "ProvenanceEntry", "Record", "Source", "Status"]

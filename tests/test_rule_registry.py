@@ -1,6 +1,7 @@
-"""Guard: the registered rule ids are exactly the contract's (record-v1.md, "Discrepancy rules").
+"""Guard: the registered rule ids are exactly the contract's: record-v1.md's "Discrepancy rules"
+plus forms-v1.md's "Rules of the family".
 
-Reads ../shared/spec/record-v1.md (CI has it) and falls back to the copy in tests/data/.
+Reads ../shared/spec/*.md (CI has them) and falls back to the copies in tests/data/.
 """
 
 from __future__ import annotations
@@ -11,23 +12,39 @@ from pathlib import Path
 from extract.checks import RULES
 
 HERE = Path(__file__).resolve().parent
-CANDIDATES = (HERE.parents[1] / "shared" / "spec" / "record-v1.md", HERE / "data" / "record-v1.md")
+
+
+def _spec(name: str) -> str:
+    candidates = (HERE.parents[1] / "shared" / "spec" / name, HERE / "data" / name)
+    return next(path for path in candidates if path.exists()).read_text(encoding="utf-8")
+
+
+def _table_ids(text: str, heading: str) -> set[str]:
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\|\s*`([a-z][a-z-]*)`\s*\|", section, flags=re.MULTILINE))
 
 
 def contract_rule_ids() -> set[str]:
-    """The ids in the table under `## Discrepancy rules`."""
-    spec = next(path for path in CANDIDATES if path.exists())
-    text = spec.read_text(encoding="utf-8")
-    section = text.split("## Discrepancy rules", 1)[1].split("\n## ", 1)[0]
-    return set(re.findall(r"^\|\s*`([a-z][a-z-]*)`\s*\|", section, flags=re.MULTILINE))
+    """The ids in the table under record-v1's `## Discrepancy rules`."""
+    return _table_ids(_spec("record-v1.md"), "## Discrepancy rules")
+
+
+def family_rule_ids() -> set[str]:
+    """The new ids in the table under forms-v1's `## Rules of the family`."""
+    return _table_ids(_spec("forms-v1.md"), "## Rules of the family")
 
 
 def test_contract_lists_ten_rules():
     assert len(contract_rule_ids()) == 10
 
 
+def test_family_lists_ten_new_rules():
+    assert len(family_rule_ids()) == 10
+    assert not family_rule_ids() & contract_rule_ids()
+
+
 def test_registered_ids_equal_the_contract():
-    assert set(RULES) == contract_rule_ids()
+    assert set(RULES) == contract_rule_ids() | family_rule_ids()
 
 
 def test_registered_severities_are_valid():

@@ -1,4 +1,7 @@
-"""CLI: python -m corpus.generator --out DIR --n N --seed S [--formats …] [--faults …|--fault-rate P]."""
+"""CLI: python -m corpus.generator --out DIR --n N --seed S [--formats …] [--faults …|--fault-rate P].
+
+`python -m corpus.generator family --help` writes the self-evaluation (form family) corpus instead.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,12 @@ def _csv(text: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, generate, print one line per document."""
+    """Parse arguments, generate, print one line per document (`family …`: the self-evaluation corpus)."""
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["family"]:
+        from corpus.generator.family.__main__ import main as family_main
+
+        return family_main(args_in[1:])
     parser = argparse.ArgumentParser(prog="python -m corpus.generator", description=__doc__)
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--n", type=int, default=5, help="documents per format/dialect")

@@ -18,6 +18,13 @@ tables (``extract.outputs``) or the command line (``extract.cli_batch``).
   and the next run reads those documents again. (An fsync per record cost ~0.25-1 ms of
   the parent's time per document, as much as a worker spends reading a text report.)
   Tracebacks and kill notes go to OUTDIR/errors.log, never into records.
+* **Engines**: the tasks go to an engine (`engines.py`): this machine's pool by default, or
+  shards on a Dask or Ray cluster whose part files the driver (this process, alone) takes
+  into records.jsonl and then removes. Parts a stopped run left behind are taken in first,
+  so a run stopped on a cluster finishes on one machine and the other way round.
+* **Retry**: a document whose record is a `timeout` or `worker-crashed` (a busy or failing
+  machine more than the document) is read once more by the next run; ``retry_failed``
+  reads every failed document again. The new record replaces the old one.
 * **Interrupt**: Ctrl-C or SIGTERM stops the workers at once and returns with
   ``interrupted=True``; the next run with the same OUTDIR continues where this one stopped.
 """
@@ -40,8 +47,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from extract.batch.pool import KILL_GRACE_SECONDS, Outcome, Task, WorkerPool
+from extract.batch.engines import SHARD_SIZE, make_engine
+from extract.batch.parts import leftover_parts, read_part, remove_empty_parts_dir, remove_part
+from extract.batch.pool import KILL_GRACE_SECONDS, Outcome, Task
 from extract.batch.store import RecordStore, document_key
+from extract.lineage import new_run_id, stamp_lines
 
 ERRORS_LOG = "errors.log"
 _HASH_CHUNK_BYTES = 1 << 20
@@ -92,7 +102,8 @@ def file_key(path: Path, max_bytes: int) -> tuple[str, str | None]:
     return document_key(sha, str(path)), sha
 
 
-def plan(paths: list[Path], store: RecordStore, max_bytes: int, stats: RunStats) -> list[Task]:
+def plan(paths: list[Path], store: RecordStore, max_bytes: int, stats: RunStats, *,
+         retry_failed: bool = False) -> list[Task]:
     """Tasks for the documents not yet recorded; fills skipped / duplicates in `stats`."""
     first_path: dict[str, str] = {}
     tasks: list[Task] = []
@@ -102,7 +113,7 @@ def plan(paths: list[Path], store: RecordStore, max_bytes: int, stats: RunStats)
             stats.duplicates.append({"path": str(path), "same_as": first_path[key]})
             continue
         first_path[key] = str(path)
-        if key in store:
+        if not store.should_read(key, retry_failed=retry_failed):
             stats.skipped += 1
         else:
             tasks.append(Task(len(tasks), str(path), sha))
@@ -154,38 +165,71 @@ def _key(outcome: Outcome) -> str:
     return document_key(outcome.task.sha256, outcome.task.path)
 
 
-def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int,
-              extractor: str, reporter: Reporter, grace: float = KILL_GRACE_SECONDS) -> RunStats:
-    """Read every not-yet-recorded document of `paths` into OUTDIR/records.jsonl."""
+def _take_leftovers(store: RecordStore) -> None:
+    """Move the parts a stopped run left in OUTDIR into the store."""
+    for part in leftover_parts(store.path.parent):
+        try:
+            outcomes = read_part(part)
+        except OSError:
+            continue
+        for outcome in outcomes:
+            key = _key(outcome)
+            store.accept(outcome.line, key, (key, outcome.part), outcome.status, outcome.codes)
+        store.sync()
+        remove_part(part)
+
+
+def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int | None,
+              extractor: str, reporter: Reporter, grace: float = KILL_GRACE_SECONDS,
+              engine: str = "local", address: str | None = None, start_method: str | None = None,
+              shard_size: int = SHARD_SIZE, retry_failed: bool = False) -> RunStats:
+    """Read every not-yet-recorded document of `paths` into OUTDIR/records.jsonl.
+
+    `workers` is the pool size: on this machine (local), or on each node (a cluster engine;
+    None there means one per CPU of the node).
+    """
     stats = RunStats()
+    run_id = new_run_id()
     started = time.monotonic()
     outdir.mkdir(parents=True, exist_ok=True)
     errors = _ErrorLog(outdir / ERRORS_LOG)
     with RecordStore(outdir) as store:
         stats.repaired_bytes = store.repaired_bytes
-        tasks = plan(paths, store, settings.limits.max_file_bytes, stats)
+        _take_leftovers(store)
+        tasks = plan(paths, store, settings.limits.max_file_bytes, stats, retry_failed=retry_failed)
+        size = workers if engine != "local" else min(workers or 1, max(1, len(tasks)))
+        runner = make_engine(engine, address, outdir, size, extractor, settings, grace=grace,
+                             start_method=start_method, shard_size=shard_size)
         reporter.start(len(tasks), stats.skipped, len(stats.duplicates))
-        pool = WorkerPool(min(workers, max(1, len(tasks))), extractor, settings, grace=grace)
         try:
             with _sigterm_as_interrupt():
                 unsynced, synced_at = 0, time.monotonic()
-                for outcome in pool.run(tasks) if tasks else ():
-                    store.append(outcome.line, _key(outcome), sync=False)
-                    unsynced += 1
+                for outcomes, part in runner.run(tasks) if tasks else ():
+                    for outcome in outcomes:
+                        key = _key(outcome)
+                        if not store.accept(stamp_lines(outcome.line, run_id), key, (key, outcome.part),
+                                            outcome.status, outcome.codes):
+                            continue  # a shard the engine ran twice
+                        unsynced += 1
+                        errors.write(outcome)
+                        stats.statuses[outcome.status] += 1
+                        stats.durations.append(outcome.seconds)
+                        reporter.document(outcome.task.path, outcome.status, outcome.codes)
+                    if part is not None:  # its records are in the store: the part can go
+                        store.sync()
+                        remove_part(part)
+                        unsynced, synced_at = 0, time.monotonic()
                     if unsynced >= SYNC_EVERY_RECORDS or time.monotonic() - synced_at >= SYNC_EVERY_SECONDS:
                         store.sync()
                         unsynced, synced_at = 0, time.monotonic()
-                    errors.write(outcome)
-                    stats.statuses[outcome.status] += 1
-                    stats.durations.append(outcome.seconds)
-                    reporter.document(outcome.task.path, outcome.status, outcome.codes)
                 store.sync()
-            pool.close()
+            runner.close()
+            remove_empty_parts_dir(outdir)
         except (KeyboardInterrupt, BatchInterrupted):
             stats.interrupted = True
-            pool.close(kill=True)
+            runner.close(kill=True)
         except BaseException:
-            pool.close(kill=True)
+            runner.close(kill=True)
             raise
         finally:
             reporter.stop()

@@ -7,7 +7,15 @@ worker's pipe (so a worker never waits for the parent between documents), waits 
 result pipes and the process sentinels together, and kills and replaces a worker whose
 current task overran its deadline (`timeout`) or that died (`worker-crashed`); the tasks
 still queued behind it go to the replacement. Workers are started by a forkserver that has
-imported the extractor once, so a replacement costs a fork, not an import.
+imported the extractor once, so a replacement costs a fork, not an import; where there is no
+forkserver (Windows) or when asked (``start_method="spawn"``, JIXIAO_BATCH_START_METHOD),
+they are spawned.
+
+A worker's first message says it is ready (extractor imported): no deadline runs before it,
+so a slow start on a busy machine is never charged to a document. Each worker also holds a
+lifeline pipe to the parent; when the parent is gone (even after ``kill -9``) the lifeline
+reads end-of-file and the worker exits at once, quietly, as it does when a result cannot
+be sent back.
 
 A worker reads its tasks in order and sends one result per task, straight after the
 previous one, so the parent knows which task is running: the oldest unanswered one, started
@@ -17,7 +25,8 @@ parent only appends it to the store.
 
 Inside the worker the document also runs under ``extract.timelimit.time_limit`` (SIGALRM),
 so a pure-Python hang ends cleanly with a `timeout` record; the parent's kill at
-``timeout + grace`` is the backstop for code that never returns to the interpreter.
+``timeout + grace`` is the backstop for code that never returns to the interpreter. Without
+SIGALRM the parent's kill at ``timeout`` is the limit.
 """
 
 from __future__ import annotations
@@ -25,7 +34,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing as mp
+import os
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -33,11 +44,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
+DEFAULT_EXTRACTOR = "extract.pipeline:extract_records"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
 PREFETCH = 3  # tasks in a worker's pipe at once: the one it runs and two waiting
+START_METHOD_ENV = "JIXIAO_BATCH_START_METHOD"  # "spawn" or "forkserver"
+READY = "ready"  # a worker's first message
+
+
+def default_start_method() -> str:
+    """forkserver where the platform has it, else spawn (JIXIAO_BATCH_START_METHOD overrides)."""
+    chosen = os.environ.get(START_METHOD_ENV)
+    if chosen in mp.get_all_start_methods():
+        return chosen
+    return "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,7 @@ class Task:
 
 @dataclass
 class Outcome:
-    """What became of a task: the record line and what the progress display needs."""
+    """What became of a task: its record lines (one per form) and what the progress display needs."""
 
     task: Task
     line: str
@@ -59,6 +80,7 @@ class Outcome:
     codes: list[str]
     seconds: float
     log: str | None = None  # traceback or note for errors.log
+    part: Any = 1  # the record's part index (its identity is the document key and this)
 
 
 def resolve(ref: str) -> Callable[..., Any]:
@@ -90,9 +112,18 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _outcome(task: Task, record: Any, seconds: float, log: str | None = None) -> Outcome:
-    codes = [error.code for error in record.errors]
-    return Outcome(task, record.model_dump_json(), str(record.status.value), codes, seconds, log)
+_STATUS_RANK = {"ok": 0, "partial": 1, "failed": 2}
+
+
+def _outcome(task: Task, result: Any, seconds: float, log: str | None = None) -> Outcome:
+    """The outcome of one document: its record, or its records (one per form, one JSON line
+    each, written in one append, identified as the whole document: part 1); the status shown is
+    the worst of them."""
+    records = list(result) if isinstance(result, list | tuple) else [result]
+    codes = [error.code for record in records for error in record.errors]
+    status = max((str(record.status.value) for record in records), key=lambda s: _STATUS_RANK.get(s, 2))
+    line = "\n".join(record.model_dump_json() for record in records)
+    return Outcome(task, line, status, codes, seconds, log)
 
 
 def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
@@ -114,9 +145,17 @@ def _run_one(extract: Callable[..., Any], settings: Any, task: Task) -> Outcome:
     return _outcome(task, record, time.perf_counter() - started, log)
 
 
-def _worker_main(conn: Connection, extractor: str, settings: Any) -> None:
+def _watch_parent(lifeline: Connection) -> None:
+    """Exit the worker at once, quietly, when the parent's end of the lifeline closes."""
+    with contextlib.suppress(Exception):
+        lifeline.recv()
+    os._exit(0)
+
+
+def _worker_main(conn: Connection, lifeline: Connection, extractor: str, settings: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_watch_parent, args=(lifeline,), daemon=True).start()
     try:
         extract = resolve(extractor)
     except Exception as exc:  # noqa: BLE001 - report it per document, keep the run going
@@ -125,21 +164,24 @@ def _worker_main(conn: Connection, extractor: str, settings: Any) -> None:
         def extract(path: Path, settings: Any) -> Any:
             raise RuntimeError(f"无法加载提取函数 {extractor}: {one_line(error)}")
 
-    while True:
-        try:
+    try:
+        conn.send(READY)
+        while True:
             message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        for fields in message:  # a batch of (id, path, sha256), run in order
-            conn.send(_run_one(extract, settings, Task(*fields)))
+            if message is None:
+                return
+            for fields in message:  # a batch of (id, path, sha256), run in order
+                conn.send(_run_one(extract, settings, Task(*fields)))
+    except (EOFError, OSError):  # the parent is gone: nobody to report to
+        os._exit(0)
 
 
 @dataclass
 class _Slot:
     proc: Any
     conn: Connection
+    lifeline: Connection
+    ready: bool = False  # the worker said it is ready; no deadline runs before
     queue: deque[Task] = field(default_factory=deque)  # sent, not answered; [0] is running
     started: float = 0.0  # when queue[0] started
     deadline: float = field(default=float("inf"))
@@ -154,26 +196,31 @@ class WorkerPool:
     """`workers` processes reading documents, each task bounded by `timeout` (+ grace)."""
 
     def __init__(self, workers: int, extractor: str, settings: Any, *,
-                 grace: float = KILL_GRACE_SECONDS, prefetch: int = PREFETCH) -> None:
+                 grace: float = KILL_GRACE_SECONDS, prefetch: int = PREFETCH,
+                 start_method: str | None = None) -> None:
         self.workers = max(1, workers)
         self.extractor = extractor
         self.settings = settings
         self.timeout = float(settings.limits.timeout_seconds)
-        self.grace = grace
+        self.grace = grace if hasattr(signal, "SIGALRM") else 0.0
         self.prefetch = max(1, prefetch)
-        self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload([extractor.partition(":")[0]])
+        self.start_method = start_method or default_start_method()
+        self._ctx: Any = mp.get_context(self.start_method)
+        if self.start_method == "forkserver":
+            self._ctx.set_forkserver_preload([extractor.partition(":")[0]])
         self._slots: list[_Slot] = []
 
     def _spawn(self) -> _Slot:
         parent, child = self._ctx.Pipe(duplex=True)
+        keep, give = self._ctx.Pipe(duplex=False)  # the lifeline: the worker reads, we never write
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, self.extractor, self.settings),
+            target=_worker_main, args=(child, keep, self.extractor, self.settings),
             daemon=True, name="jixiao-batch-worker",
         )
         proc.start()
         child.close()
-        return _Slot(proc, parent)
+        keep.close()
+        return _Slot(proc, parent, give)
 
     def _retire(self, index: int) -> list[Task]:
         """Kill worker `index`, put a fresh one in its place; return the tasks it still had."""
@@ -181,14 +228,16 @@ class WorkerPool:
         with contextlib.suppress(Exception):
             slot.proc.kill()
             slot.proc.join(2)
-        with contextlib.suppress(Exception):
-            slot.conn.close()
+        for conn in (slot.conn, slot.lifeline):
+            with contextlib.suppress(Exception):
+                conn.close()
         self._slots[index] = self._spawn()
         return list(slot.queue)
 
     def _start_head(self, slot: _Slot, now: float) -> None:
         slot.started = now
-        slot.deadline = now + self.timeout + self.grace if slot.queue else float("inf")
+        ready = slot.queue and slot.ready
+        slot.deadline = now + self.timeout + self.grace if ready else float("inf")
 
     def _assign(self, index: int, tasks: list[Task]) -> bool:
         """Send `tasks` (one message) to worker `index`; False when they could not be sent.
@@ -222,6 +271,10 @@ class WorkerPool:
         try:
             while slot.queue and slot.conn.poll():
                 outcome: Outcome = slot.conn.recv()
+                if outcome == READY:
+                    slot.ready = True
+                    self._start_head(slot, time.monotonic())
+                    continue
                 head = slot.queue.popleft()
                 assert outcome.task.id == head.id, "worker answered out of order"
                 outcomes.append(outcome)
@@ -282,7 +335,8 @@ class WorkerPool:
             stuck = 0
             nearest = min(self._slots[i].deadline for i in busy)
             handles = [h for i in busy for h in (self._slots[i].conn, self._slots[i].proc.sentinel)]
-            ready = set(wait(handles, timeout=max(0.0, nearest - time.monotonic())))
+            left = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
+            ready = set(wait(handles, timeout=left))
             for i in busy:
                 slot = self._slots[i]
                 if slot.conn in ready or slot.proc.sentinel in ready:
@@ -309,11 +363,12 @@ class WorkerPool:
                 if slot.proc.is_alive():
                     slot.proc.kill()
                     slot.proc.join(1)
-            with contextlib.suppress(Exception):
-                slot.conn.close()
+            for conn in (slot.conn, slot.lifeline):
+                with contextlib.suppress(Exception):
+                    conn.close()
         self._slots = []
 
-    def __enter__(self) -> WorkerPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

@@ -18,6 +18,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -79,7 +80,7 @@ class RichReporter:
             console=self.console,
             transient=False,
         )
-        self.task_id = None
+        self.task_id: TaskID | None = None
 
     def start(self, total: int, skipped: int, duplicates: int) -> None:
         """Show the bar."""
@@ -94,6 +95,8 @@ class RichReporter:
         if status == "failed":
             self.progress.console.print(f"[red]failed[/] {escape(path)} ({escape(', '.join(codes))})", markup=True,
                                         highlight=False)
+        if self.task_id is None:
+            return
         self.progress.update(self.task_id, advance=1, ok=self.counts["ok"],
                              partial=self.counts["partial"], failed=self.counts["failed"])
 

@@ -7,7 +7,13 @@ trailing partial line, which `RecordStore.open` truncates away before appending 
 `engine.SYNC_EVERY_RECORDS` records or `engine.SYNC_EVERY_SECONDS`: the lines are just as
 whole on a kill; only a power loss can cost the last unsynced records, which are re-read.)
 Resume is by *content*: the index holds the sha256 of every recorded document (or
-``path:<path>`` for a file that could not even be hashed). Readers of the store (the
+``path:<path>`` for a file that could not even be hashed). A record's identity is
+(document key, part index) (`record_identity`): the same identity delivered twice in one
+run (a shard the engine ran twice) is kept once, and a document read again (a retried
+`timeout` / `worker-crashed`, ``--retry-failed``) replaces its earlier records when the
+store closes (the file is rewritten: temp file, fsync, rename). Failed documents are
+remembered (`RecordStore.failed`) with whether their failure is one a resume retries, and
+how often each was already retried (OUTDIR/.jixiao-retries.json). Readers of the store (the
 derived outputs) use `iter_records` / `read_record_at`, which stream and never hold more
 than one record in memory.
 
@@ -21,22 +27,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Self
 
+from extract.batch.lock import LOCK_NAME, DirLock, LockBusyError
 from parsers.readers import READERS
 
 RECORDS_NAME = "records.jsonl"
-LOCK_NAME = ".jixiao-batch.lock"
+RETRIES_NAME = ".jixiao-retries.json"
+RETRIABLE_CODES = frozenset({"timeout", "worker-crashed"})  # a busy machine, not the document
 _CHUNK_BYTES = 1 << 16
 
+__all__ = ["LOCK_NAME", "RECORDS_NAME", "RecordStore", "StoreBusyError", "StoreWriteError"]
 
-class StoreBusyError(RuntimeError):
-    """Another batch run holds the lock on this OUTDIR."""
+StoreBusyError = LockBusyError  # another batch run holds the lock on this OUTDIR
+Identity = tuple[str, Any]
 
 
 class StoreWriteError(OSError):
@@ -70,6 +78,20 @@ def record_key(record: dict[str, Any]) -> str:
     """The resume key of a record (see `document_key`)."""
     source = record.get("source") or {}
     return document_key(source.get("sha256"), str(source.get("path")))
+
+
+def part_index(source: dict[str, Any]) -> Any:
+    """The part index of a record's source (several forms in one file); 1 when it has none."""
+    part = source.get("part")
+    if isinstance(part, dict):
+        part = part.get("index")
+    return 1 if part is None else part
+
+
+def record_identity(record: dict[str, Any]) -> Identity:
+    """A record's identity: (document key, part index)."""
+    source = record.get("source") or {}
+    return record_key(record), part_index(source)
 
 
 def repair_tail(path: Path) -> int:
@@ -127,24 +149,71 @@ class RecordStore:
     def __init__(self, outdir: Path) -> None:
         self.path = outdir / RECORDS_NAME
         self.keys: set[str] = set()
+        self.failed: dict[str, bool] = {}  # failed document key -> a resume retries it
+        self.retries: dict[str, int] = {}
         self.repaired_bytes = 0
-        self._lock_fd: int | None = None
+        self._lock = DirLock(outdir)
         self._fd: int | None = None
         self._unsynced = False
+        self._offsets: dict[str, list[int]] = {}
+        self._fresh: set[Identity] = set()  # identities appended by this run
+        self._fresh_keys: set[str] = set()
+        self._superseded: set[int] = set()
 
-    def open(self) -> RecordStore:
+    def open(self) -> Self:
         """Lock OUTDIR, repair a partial tail, index existing records, open for append."""
-        self._lock_fd = os.open(self.path.parent / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        self._lock.acquire()
         try:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            os.close(self._lock_fd)
-            self._lock_fd = None
-            raise StoreBusyError(f"另一个 batch 进程正在写入 {self.path.parent}") from exc
-        self.repaired_bytes = repair_tail(self.path)
-        self.keys = {record_key(record) for _, record in iter_records(self.path)}
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self.repaired_bytes = repair_tail(self.path)
+            for offset, record in iter_records(self.path):
+                self._index(record_key(record), record, offset)
+            self.retries = _read_retries(self.path.parent / RETRIES_NAME)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except BaseException:
+            self._lock.release()
+            raise
         return self
+
+    def _index(self, key: str, record: dict[str, Any], offset: int) -> None:
+        self.keys.add(key)
+        self._offsets.setdefault(key, []).append(offset)
+        if record.get("status") == "failed":
+            codes = {e.get("code") for e in record.get("errors") or [] if isinstance(e, dict)}
+            self.failed[key] = bool(codes & RETRIABLE_CODES)
+        else:
+            self.failed.pop(key, None)
+
+    def should_read(self, key: str, *, retry_failed: bool = False) -> bool:
+        """Whether a planned document is read in this run (new, retried, or asked for)."""
+        if key not in self.keys:
+            return True
+        if key not in self.failed:
+            return False
+        if retry_failed:
+            return True
+        if self.failed[key] and self.retries.get(key, 0) < 1:
+            self.retries[key] = self.retries.get(key, 0) + 1
+            return True
+        return False
+
+    def accept(self, line: str, key: str, identity: Identity, status: str, codes: list[str],
+               *, sync: bool = False) -> bool:
+        """Append a delivered record unless this run already has its identity.
+
+        A document this run reads again replaces the records earlier runs kept for it.
+        """
+        if identity in self._fresh:
+            return False
+        if key in self.keys and key not in self._fresh_keys:
+            self._superseded.update(self._offsets.pop(key, []))
+        self.append(line, key, sync=sync)
+        if status == "failed":
+            self.failed[key] = bool(RETRIABLE_CODES.intersection(codes))
+        else:
+            self.failed.pop(key, None)
+        self._fresh.add(identity)
+        self._fresh_keys.add(key)
+        return True
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
@@ -160,6 +229,7 @@ class RecordStore:
         assert self._fd is not None, "store not open"
         data = line.rstrip("\n").encode("utf-8") + b"\n"
         start = os.fstat(self._fd).st_size  # one writer (the lock): the line starts here
+        self._offsets.setdefault(key, []).append(start)
         try:
             written = os.write(self._fd, data)
             while written < len(data):  # short writes are rare on regular files; finish the line
@@ -194,18 +264,62 @@ class RecordStore:
             os.ftruncate(self._fd, size)  # type: ignore[arg-type]
             os.fsync(self._fd)  # type: ignore[arg-type]
 
-    def close(self) -> None:
-        """Close the file and release the lock."""
-        with contextlib.suppress(StoreWriteError):
-            self.sync()
-        for fd in (self._fd, self._lock_fd):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-        self._fd = self._lock_fd = None
+    def _drop_superseded(self) -> None:
+        """Rewrite records.jsonl without the records a re-read replaced (temp, fsync, rename)."""
+        if not self._superseded:
+            return
+        temp = self.path.with_name(f".{RECORDS_NAME}.{os.getpid()}.tmp")
+        try:
+            with self.path.open("rb") as src, temp.open("wb") as dst:
+                offset = 0
+                for raw in src:
+                    if offset not in self._superseded:
+                        dst.write(raw)
+                    offset += len(raw)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(temp, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise StoreWriteError(f"无法写入 {self.path}: {describe_os_error(exc)}") from exc
+        self._superseded.clear()
 
-    def __enter__(self) -> RecordStore:
+    def close(self) -> None:
+        """Close the file, drop replaced records, save the retry counts, release the lock."""
+        try:
+            with contextlib.suppress(StoreWriteError):
+                self.sync()
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(self._fd)
+                self._fd = None
+                self._drop_superseded()
+                _write_retries(self.path.parent / RETRIES_NAME, self.retries)
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Self:
         return self.open()
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _read_retries(path: Path) -> dict[str, int]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_retries(path: Path, retries: dict[str, int]) -> None:
+    if not retries:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return
+    temp = path.with_name(path.name + ".tmp")
+    with contextlib.suppress(OSError):  # only a count of retries: losing it costs one retry
+        temp.write_text(json.dumps(retries), encoding="utf-8")
+        os.replace(temp, path)

@@ -9,8 +9,16 @@ with `@rule` (`base.py`), one family per module:
 - `narrative.py`: narrative-mismatch, text-arithmetic
 - `conclusion.py`: conclusion-rate
 - `completeness.py`: missing-field, period
+- the form family (self-evaluation first; execution monitoring and target declaration
+  where cheap): `funds.py` (funds-sum, execution-rate, unit-mismatch), `scores.py`
+  (budget-score, score-bounds, weight-sum, total-score, grade-band), `indicators.py`
+  (target-score, deviation-reason, likelihood), `wording.py` (template-text),
+  `required.py` (missing-field)
 
-`run_checks` infers units first, so every other rule reads amounts in the unit they are
+A rule runs on a record when its form's template lists it (`rules:`), else when the rule
+declares the form (`applicable`). A record whose form was not recognised
+(`unrecognized-form`) gets no discrepancy at all. On the monitoring form `run_checks`
+infers units first, so every other rule reads amounts in the unit they are
 really in; then runs every rule on the corrected record and returns it with its
 discrepancies sorted by severity (error, warning, info), then rule id. A rule's severity is
 its default unless `CheckSettings.severities` overrides it; a finding may carry its own
@@ -21,19 +29,57 @@ silently when their inputs are missing, and the few overlaps are settled in the 
 
 from __future__ import annotations
 
-from extract.checks import amounts, boxes, completeness, conclusion, narrative, units  # noqa: F401  (registers rules)
-from extract.checks.base import RULES, CheckContext, Finding, Rule, rule
+from extract.checks import (  # noqa: F401  (registers rules)
+    amounts,
+    boxes,
+    completeness,
+    conclusion,
+    funds,
+    indicators,
+    narrative,
+    required,
+    scores,
+    units,
+    wording,
+)
+from extract.checks.base import (
+    IMPLEMENTATIONS,
+    RULE_OPTIONS,
+    RULES,
+    CheckContext,
+    Finding,
+    Rule,
+    rule,
+)
+from extract.checks.forms import applicable
 from extract.checks.units import infer_units
 from extract.settings import CheckSettings
 from schemas.discrepancy import Discrepancy, Severity
 from schemas.document import Document
 from schemas.record import Record
 
-__all__ = ["RULES", "CheckContext", "Finding", "Rule", "check_record", "rule", "run_checks"]
+__all__ = [
+    "IMPLEMENTATIONS",
+    "RULES",
+    "RULE_OPTIONS",
+    "CheckContext",
+    "Finding",
+    "Rule",
+    "applicable",
+    "check_record",
+    "rule",
+    "run_checks",
+]
+
+UNRECOGNIZED = "unrecognized-form"
 
 
 def run_checks(document: Document, record: Record, settings: CheckSettings | None = None) -> Record:
-    """`record` with amounts in their inferred units and its discrepancies added, sorted."""
+    """`record` with amounts in their inferred units and its discrepancies added, sorted.
+
+    A record of no known form (`unrecognized-form`) is returned without any discrepancy."""
+    if any(error.code == UNRECOGNIZED for error in record.errors):
+        return record.model_copy(update={"discrepancies": []})
     record, discrepancies = check_record(document, record, settings or CheckSettings())
     ordered = sorted(record.discrepancies + discrepancies, key=lambda d: (Severity(d.severity).rank, d.rule))
     return record.model_copy(update={"discrepancies": ordered})
@@ -42,10 +88,16 @@ def run_checks(document: Document, record: Record, settings: CheckSettings | Non
 def check_record(document: Document, record: Record, settings: CheckSettings) -> tuple[Record, list[Discrepancy]]:
     """The unit-corrected record and the discrepancies of every registered rule, unsorted."""
     first = CheckContext(document, record, settings)
-    corrected, unit_findings = infer_units(first)
-    ctx = first.with_record(corrected, unit_findings)
+    form = first.form_type
+    if form == "monitoring":
+        corrected, unit_findings = infer_units(first)
+        ctx = first.with_record(corrected, unit_findings)
+    else:
+        corrected, ctx = record, first  # on the family's forms reading decides the units
     found: list[Discrepancy] = []
-    for registered in RULES.values():
+    for registered in IMPLEMENTATIONS:
+        if not applicable(registered, form):
+            continue
         default = settings.severities.get(registered.id, registered.severity)
         for finding in registered.check(ctx):
             found.append(

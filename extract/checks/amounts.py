@@ -33,8 +33,9 @@ class IdentityRepair:
 
 def identity_gap(ctx: CheckContext, values: dict[str, Decimal] | None = None) -> Decimal | None:
     """当年 − 调减 + 调增 − 调整后, in yuan; None when a term is missing."""
-    terms = {name: ctx.yuan(name) for name in IDENTITY_FIELDS} | (values or {})
-    if any(value is None for value in terms.values()):
+    given = {name: ctx.yuan(name) for name in IDENTITY_FIELDS} | (values or {})
+    terms = {name: value for name, value in given.items() if value is not None}
+    if len(terms) < len(given):
         return None
     return terms["annual_budget"] - terms["decrease"] + terms["increase"] - terms["adjusted_budget"]
 
@@ -56,8 +57,11 @@ def budget_identity(ctx: CheckContext) -> Iterator[Finding]:
     gap = identity_gap(ctx)
     if gap is None or abs(gap) <= ctx.settings.amount_tolerance_yuan:
         return
-    unit = ctx.amount("adjusted_budget").unit or "元"
-    expected = ctx.yuan("adjusted_budget") + gap
+    adjusted = ctx.amount("adjusted_budget")
+    if adjusted is None or adjusted.yuan_value is None:
+        return  # identity_gap found every term
+    unit = adjusted.unit or "元"
+    expected = adjusted.yuan_value + gap
     a, d, i, adj = (show(ctx.amount(n)) for n in ("annual_budget", "decrease", "increase", "adjusted_budget"))
     message = (
         f"调整后预算数{adj}与当年预算数{a} − 调减金额{d} + 调增金额{i} = {in_unit(expected, unit)}不符"
@@ -124,6 +128,8 @@ def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     if gap is None or abs(gap) <= ctx.settings.rate_tolerance_points:
         return
     pct = ctx.percent()
+    if pct is None:
+        return  # _rate_gap found the rate
     expected = pct - gap
     message = (
         f"预算执行进度{plain(pct)}%与预算执行数{show(ctx.amount('executed'))} ÷ 调整后预算数"

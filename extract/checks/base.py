@@ -3,8 +3,14 @@
 Owns: `Rule` (id, default severity, fields, check function), the `@rule` decorator and the
 `RULES` registry it fills, `Finding` (what a check yields), and `CheckContext` (typed field
 access, the narrative's figures, evidence quoted from provenance and document lines).
-The rules themselves live one family per module (amounts, units, boxes, narrative,
-completeness); `extract.checks.run_checks` runs them.
+
+A rule declares the forms it applies to (`forms=`, the monitoring form unless it says
+otherwise) and, optionally, a pydantic model of its own settings (`options=`, read from the
+TOML's `[checks.<rule-id>]` table). One rule id may have one implementation per form: the
+id, its meaning and its severity are shared, the check function is the form's
+(`IMPLEMENTATIONS`). The rules themselves live one family per module (amounts, units,
+boxes, narrative, completeness, and the form family's funds, scores, indicators, wording);
+`extract.checks.run_checks` runs them.
 """
 
 from __future__ import annotations
@@ -13,38 +19,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 import regex
+from pydantic import BaseModel
 
 from extract.settings import CheckSettings
+from parsers.forms import template_for
 from parsers.narrative import Fact, Narrative, scan_document
 from parsers.normalize import label_key
 from schemas.discrepancy import Evidence, Location, Severity
 from schemas.document import Document
 from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
 from schemas.record import Record
-
-FIELD_LABELS: dict[str, str] = {
-    "town": "街镇名称",
-    "project_name": "项目名称",
-    "budget_unit": "预算单位",
-    "implementing_unit": "具体实施（内设机构）",
-    "tracking_period": "跟踪时段",
-    "recurring": "是否为经常性项目",
-    "adjustment_needed": "是否需要预算调整",
-    "annual_budget": "当年预算数",
-    "executed": "预算执行数",
-    "execution_progress_pct": "预算执行进度",
-    "adjusted_budget": "调整后预算数",
-    "decrease": "调减金额",
-    "increase": "调增金额",
-    "ex_ante_review_budget": "事前绩效评估评审预算",
-    "key_tracking_reason": "选择重点跟踪理由",
-    "stage_conclusion": "阶段性跟踪结论",
-    "budget_outlook": "年度项目预算完成可能性",
-    "goal_outlook": "年度绩效目标完成可能性",
-}
-"""Chinese label of each field key, as messages name them."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +55,8 @@ class Rule:
     severity: Severity
     fields: tuple[str, ...]
     check: CheckFunction
+    forms: tuple[str, ...] = ("monitoring",)
+    options: type[BaseModel] | None = None
 
     @property
     def doc(self) -> str:
@@ -76,15 +65,35 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+"""Rule id -> its first implementation (the id's severity, options and documentation)."""
+IMPLEMENTATIONS: list[Rule] = []
+"""Every implementation, in registration order: one per (rule id, form)."""
+RULE_OPTIONS: dict[str, type[BaseModel]] = {}
+"""Rule id -> the model of its `[checks.<rule-id>]` settings."""
 
 
-def rule(id: str, severity: Severity, fields: tuple[str, ...] = ()) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated check function under `id`; duplicate ids are a programming error."""
+def rule(
+    id: str,
+    severity: Severity,
+    fields: tuple[str, ...] = (),
+    forms: tuple[str, ...] = ("monitoring",),
+    options: type[BaseModel] | None = None,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated check function as rule `id` on `forms`.
+
+    A second implementation of an id must keep its severity and cover other forms; a
+    duplicate (id, form) is a programming error."""
 
     def register(check: CheckFunction) -> CheckFunction:
-        if id in RULES:
-            raise ValueError(f"duplicate rule id {id!r}")
-        RULES[id] = Rule(id=id, severity=severity, fields=fields, check=check)
+        implementation = Rule(id=id, severity=severity, fields=fields, check=check, forms=forms, options=options)
+        first = RULES.setdefault(id, implementation)
+        if first is not implementation:
+            taken = {f for r in IMPLEMENTATIONS if r.id == id for f in r.forms}
+            if first.severity != severity or taken & set(forms):
+                raise ValueError(f"duplicate rule id {id!r} for forms {sorted(taken & set(forms))}")
+        if options is not None and RULE_OPTIONS.setdefault(id, options) is not options:
+            raise ValueError(f"rule {id!r} declares two option models")
+        IMPLEMENTATIONS.append(implementation)
         return check
 
     return register
@@ -106,6 +115,15 @@ class CheckContext:
         if "narrative" in self.__dict__:
             ctx.__dict__["narrative"] = self.__dict__["narrative"]
         return ctx
+
+    @property
+    def form_type(self) -> str:
+        """The record's form type; a record of no recognised type is read as the monitoring form."""
+        return self.record.form.type or "monitoring"
+
+    def options(self, rule_id: str) -> Any:
+        """Rule `rule_id`'s own settings (`[checks.<rule-id>]`), defaults where not set."""
+        return self.settings.options_for(rule_id)
 
     # -- fields ---------------------------------------------------------------------------
     def amount(self, name: str) -> Amount | None:
@@ -130,10 +148,12 @@ class CheckContext:
     @cached_property
     def budget_years(self) -> tuple[int, int] | None:
         """The project's budget year(s): from its name, else the tracking period's start."""
-        years = budget_years(self.record.fields.project_name)
-        period = self.record.fields.tracking_period
+        years = budget_years(getattr(self.record.fields, "project_name", None))
+        period = getattr(self.record.fields, "tracking_period", None)
         if years is None and period is not None and period.start is not None:
             years = (period.start.year, period.start.year)
+        if years is None and self.form_type != "monitoring" and self.record.form.year is not None:
+            years = (self.record.form.year, self.record.form.year)
         return years
 
     @cached_property
@@ -141,7 +161,8 @@ class CheckContext:
         """The narrative's figures (the table's value lines left out). A figure its sentence sets
         apart (上年/同期, 预计/计划, 其中, another year than the budget year) keeps no quantity."""
         table = (*AMOUNT_FIELDS, "execution_progress_pct")
-        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if k in table]
+        every = self.form_type != "monitoring"  # the family's forms: every read cell is table
+        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if every or k in table]
         scanned = scan_document(self.document, skip)
         facts = tuple(replace(f, quantity=None) if self._aside(f) else f for f in scanned.facts)
         return Narrative(facts, scanned.expressions)
@@ -179,7 +200,7 @@ class CheckContext:
 
     def label_evidence(self, name: str) -> list[Evidence]:
         """The first document line naming field `name`'s label (spacing and brackets ignored)."""
-        key = label_key(regex.split(r"[（(]", FIELD_LABELS.get(name, name))[0])
+        key = label_key(regex.split(r"[（(]", label(name))[0])
         for line in self.document.lines:
             if key and key in label_key(line.text):
                 return [Evidence(text=line.text, location=line.loc)]
@@ -206,32 +227,45 @@ def budget_years(project_name: str | None) -> tuple[int, int] | None:
 
 
 # -- formatting helpers shared by the rules' messages ---------------------------------------
-def plain(value: Decimal) -> str:
+NOT_GIVEN = "（未填）"
+"""What a message shows for a figure the table does not give (rules check presence first)."""
+
+
+def plain(value: Decimal | None) -> str:
     """A Decimal without exponent or trailing zeros: 12250.00 -> '12250', 1.2250 -> '1.225'."""
+    if value is None:
+        return NOT_GIVEN
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
 
 
-def in_unit(yuan: Decimal, unit: str) -> str:
+def in_unit(yuan: Decimal | None, unit: str) -> str:
     """`yuan` written in `unit` (`12250` in 万元 -> '1.225万元')."""
+    if yuan is None:
+        return NOT_GIVEN
     return f"{plain(yuan / UNIT_FACTORS[unit])}{unit}"
 
 
-def show(amount: Amount) -> str:
+def show(amount: Amount | None) -> str:
     """An amount as a reviewer reads it: the printed figure and the unit it is in."""
+    if amount is None:
+        return NOT_GIVEN
     if amount.raw.endswith("元"):
         return amount.raw
     return f"{amount.raw}{amount.unit or amount.stated_unit or '元'}"
 
 
-def label(name: str) -> str:
-    """The field's Chinese label."""
-    return FIELD_LABELS.get(name, name)
+def label(name: str, form_type: str = "monitoring") -> str:
+    """The Chinese label of field `name` (a key or dotted path) as the form's template names it;
+    `name` itself when no template does."""
+    try:
+        return template_for(form_type).label_of(name)
+    except KeyError:
+        return name
 
 
 __all__ = [
     "AMOUNT_FIELDS",
-    "FIELD_LABELS",
     "RULES",
     "CheckContext",
     "Finding",

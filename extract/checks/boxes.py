@@ -1,7 +1,7 @@
 """Rules on ticked boxes: `checkbox-state` and `adjustment-flag`.
 
-`checkbox-state` reads `record.checkboxes` (every group on this form is answered by exactly
-one box); the field such a group feeds is then null, and `missing-field` leaves it to this
+`checkbox-state` reads `record.checkboxes` on every form of the family (every group is
+answered by exactly one box); the field such a group feeds is then null, and `missing-field` leaves it to this
 rule. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
 """
 
@@ -13,6 +13,7 @@ from extract.checks.base import CheckContext, Finding, rule, show
 from parsers.normalize import label_key
 from schemas.checkbox import CheckboxGroup
 from schemas.discrepancy import Evidence, Severity
+from schemas.forms import FORM_TYPES
 
 
 def bad_groups(ctx: CheckContext) -> list[CheckboxGroup]:
@@ -32,7 +33,12 @@ def _group_evidence(ctx: CheckContext, group: CheckboxGroup) -> list[Evidence]:
     return []
 
 
-@rule("checkbox-state", Severity.ERROR, fields=("recurring", "adjustment_needed", "budget_outlook", "goal_outlook"))
+@rule(
+    "checkbox-state",
+    Severity.ERROR,
+    fields=("recurring", "adjustment_needed", "budget_outlook", "goal_outlook"),
+    forms=FORM_TYPES,
+)
 def checkbox_state(ctx: CheckContext) -> Iterator[Finding]:
     """A yes/no or single-choice group must have exactly one box ticked."""
     for group in bad_groups(ctx):
@@ -49,7 +55,7 @@ def checkbox_state(ctx: CheckContext) -> Iterator[Finding]:
 @rule("adjustment-flag", Severity.ERROR, fields=("adjustment_needed", "decrease", "increase"))
 def adjustment_flag(ctx: CheckContext) -> Iterator[Finding]:
     """是否需要预算调整 must agree with 调减/调增: 否 with a non-zero amount, or 是 with both zero, is a fault."""
-    needed = ctx.record.fields.adjustment_needed
+    needed = getattr(ctx.record.fields, "adjustment_needed", None)  # a monitoring rule
     decrease, increase = ctx.yuan("decrease"), ctx.yuan("increase")
     evidence = ctx.evidence_for("adjustment_needed", "decrease", "increase")
     if needed is False:

@@ -90,7 +90,7 @@ def _is_missing(ctx: CheckContext, name: str) -> bool:
 @rule("period", Severity.ERROR, fields=("tracking_period",))
 def period(ctx: CheckContext) -> Iterator[Finding]:
     """The tracking period must have a start and an end, in order, within the project's budget year."""
-    value = ctx.record.fields.tracking_period
+    value = getattr(ctx.record.fields, "tracking_period", None)  # the monitoring form's
     if value is None or (value.start is None and value.end is None):
         return  # missing-field speaks
     evidence = ctx.evidence_for("tracking_period")

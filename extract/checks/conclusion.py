@@ -69,7 +69,7 @@ def conclusion_text(ctx: CheckContext) -> tuple[str, list[Evidence]] | None:
             text = "\n".join([section.text] + [s.heading + "\n" + s.text for s in section.subsections]).strip()
             if text:
                 return text, ctx.line_evidence(text.splitlines()[0]) or ctx.evidence_for("stage_conclusion")
-    category = ctx.record.fields.stage_conclusion
+    category = getattr(ctx.record.fields, "stage_conclusion", None)  # a monitoring rule
     if category:
         evidence = ctx.line_evidence(category) or ctx.evidence_for("stage_conclusion")
         return (evidence[0].text if evidence else category), evidence
@@ -115,7 +115,9 @@ def _bounds(text: str) -> tuple[Decimal | None, Decimal | None] | None:
 def _ratio_admitted(ctx: CheckContext, threshold: Threshold) -> bool:
     """Whether the unrounded 执行数 ÷ 调整后预算数 × 100 fits (a printed rate may be rounded onto a bound)."""
     executed, adjusted = ctx.yuan("executed"), ctx.yuan("adjusted_budget")
-    return bool(executed is not None and adjusted) and threshold.admits(executed / adjusted * 100)
+    if executed is None or adjusted is None or adjusted == 0:
+        return False
+    return threshold.admits(executed / adjusted * 100)
 
 
 @rule("conclusion-rate", Severity.ERROR, fields=("stage_conclusion", "execution_progress_pct"))
@@ -123,12 +125,13 @@ def conclusion_rate(ctx: CheckContext) -> Iterator[Finding]:
     """The stage conclusion's category must fit the execution rate by the thresholds it states."""
     found = conclusion_text(ctx)
     rate = ctx.percent()
-    if rate is None and ctx.yuan("executed") is not None and ctx.yuan("adjusted_budget"):
-        rate = ctx.yuan("executed") / ctx.yuan("adjusted_budget") * 100
+    executed, adjusted = ctx.yuan("executed"), ctx.yuan("adjusted_budget")
+    if rate is None and executed is not None and adjusted:
+        rate = executed / adjusted * 100
     if found is None or rate is None:
         return
     text, evidence = found
-    match, field = _CATEGORY.match(text), ctx.record.fields.stage_conclusion
+    match, field = _CATEGORY.match(text), getattr(ctx.record.fields, "stage_conclusion", None)
     category = field if field in CATEGORIES or not match else match.group(1)
     if not category:
         return

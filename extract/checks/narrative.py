@@ -60,7 +60,9 @@ def _compare(ctx: CheckContext, quantity: str, facts: list[Fact], table: Decimal
         table_text = f"调减金额{show(ctx.amount('decrease'))} + 调增金额{show(ctx.amount('increase'))}"
     else:
         table_text = f"{label(quantity)}{show(ctx.amount(quantity))}"
-    unit = ctx.amount(names[0]).unit or "元"
+    first = ctx.amount(names[0])
+    unit = (first.unit if first is not None else None) or "元"
+    assert table is not None  # _first_off found a fact only for a table figure
     message = (
         f"正文“{fact.snippet}”与表中{table_text}（{in_unit(table, unit)}）不符，"
         f"相差{in_unit(abs(fact.yuan - table), unit)}；二者应为同一数值，请核对"
@@ -71,7 +73,7 @@ def _compare(ctx: CheckContext, quantity: str, facts: list[Fact], table: Decimal
 def _compare_rate(ctx: CheckContext) -> Iterator[Finding]:
     pct = ctx.percent()
     fact = _first_off(ctx, ctx.narrative.about("execution_rate"), pct) if pct is not None else None
-    if fact is None:
+    if fact is None or pct is None:
         return
     gap = execution_gap(ctx)
     if gap is not None and abs(pct - gap - fact.value) <= ctx.narrative_tolerance(fact):
@@ -91,6 +93,8 @@ def _nearest(facts: list[Fact], target: Fact) -> Fact | None:
 def _expression_holds(expression: Expression) -> bool:
     """The stated result is the computed one rounded or truncated to its printed digits; `=97.89%`
     may be written for a ratio (0.9789) or for ×100 (97.89)."""
+    if expression.computed is None:
+        return True  # nothing computed: nothing to contradict
     ulp = Decimal(1).scaleb(-expression.decimals)
     candidates = [expression.computed] + ([expression.computed * 100] if expression.unit == "%" else [])
     return any(abs(c - expression.stated) <= ulp / 2 or Decimal(0) <= abs(c) - abs(expression.stated) < ulp for c in candidates)
@@ -115,7 +119,7 @@ def _candidates(ctx: CheckContext, rate: Fact) -> list[tuple[_Figure, _Figure, s
         change = _Figure(ctx, rate, "adjustment_total")
         if change.fact is None:
             parts = [f for f in (_Figure(ctx, rate, q) for q in ("decrease", "increase")) if f.value]
-            change.value = sum((p.value for p in parts), Decimal(0)) if parts else None
+            change.value = sum((p.value for p in parts if p.value), Decimal(0)) if parts else None
             change.text = "、".join(p.text for p in parts)
         if change.value is None and annual.value is not None and adjusted.value is not None:
             change.value, change.text = abs(annual.value - adjusted.value), f"{annual.text}、{adjusted.text}"
@@ -140,13 +144,13 @@ def text_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
         tolerance = ctx.narrative_tolerance(rate)
         if rate.quantity == "execution_rate" and pct is not None and abs(rate.value - pct) <= tolerance:
             continue  # agrees with the table; a wrong input figure is narrative-mismatch's
-        readings = [(n, d, f) for n, d, f in _candidates(ctx, rate) if n.value is not None and d.value]
-        if rate.quantity != "adjustment_rate" and not any(n.fact for n, _, _ in readings):
+        readings = [(n, d, f, n.value / d.value * 100) for n, d, f in _candidates(ctx, rate)
+                    if n.value is not None and d.value]
+        if rate.quantity != "adjustment_rate" and not any(n.fact for n, _, _, _ in readings):
             continue  # no amount of its own: only the table contradicts it (narrative-mismatch)
-        if not readings or any(abs(n.value / d.value * 100 - rate.value) <= tolerance for n, d, _ in readings):
+        if not readings or any(abs(ratio - rate.value) <= tolerance for _, _, _, ratio in readings):
             continue
-        numerator, denominator, formula = readings[0]
-        expected = numerator.value / denominator.value * 100
+        numerator, denominator, formula, expected = readings[0]
         message = (
             f"正文“{rate.snippet}”计算不符：按{numerator.text}与{denominator.text}，{formula} = {expected:.2f}%，"
             f"而非{plain(rate.value)}%"

@@ -122,6 +122,8 @@ def _same_quantity(ctx: CheckContext, name: str) -> list[Fact]:
 
 def _narrative_evidence(ctx: CheckContext, name: str, amount: Amount) -> UnitEvidence | None:
     number, current = amount.number, _current(amount)
+    if number is None:
+        return None
     readings = [
         (unit, fact)
         for fact in _same_quantity(ctx, name)
@@ -177,7 +179,8 @@ def _arithmetic_evidence(
 def _implausible(ctx: CheckContext, amounts: dict[str, Amount], units: dict[str, str]) -> int:
     """How many budget amounts a reading puts under the plausibility floor: a tie-breaker only."""
     floor = ctx.settings.min_plausible_amount_yuan
-    return sum(1 for name, a in amounts.items() if name in units and a.number * UNIT_FACTORS[units[name]] < floor)
+    return sum(1 for name, a in amounts.items()
+               if name in units and (number := a.number) is not None and number * UNIT_FACTORS[units[name]] < floor)
 
 
 def _value(ctx: CheckContext, name: str, units: dict[str, str]) -> Decimal | None:

@@ -132,10 +132,19 @@ DISCREPANCY_COLUMNS = ("path", "project_name", "rule", "severity", "fields", "me
 DISCREPANCY_HEADERS_ZH = ("文档", "项目名称", "规则", "严重程度", "字段", "说明", "证据原文", "位置")
 
 
+def document_path(record: dict[str, Any]) -> str:
+    """The record's path, with `#<part index>` for one form of a file holding several."""
+    source = record.get("source") or {}
+    part = source.get("part") or {}
+    path = str(source.get("path") or "")
+    return f"{path}#{part['index']}" if isinstance(part, dict) and part.get("index") else path
+
+
 def discrepancy_rows(record: dict[str, Any], severity: str) -> Iterator[list[str]]:
     """One row per discrepancy of `severity` in `record` (columns as DISCREPANCY_COLUMNS)."""
-    path = (record.get("source") or {}).get("path") or ""
-    project = (record.get("fields") or {}).get("project_name") or ""
+    path = document_path(record)
+    fields = record.get("fields") or {}
+    project = fields.get("project_name") or fields.get("department") or ""
     for item in record.get("discrepancies") or []:
         if item.get("severity") != severity:
             continue

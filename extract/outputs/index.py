@@ -2,8 +2,8 @@
 the totals they report, and `atomic_output` (write to a temp file in OUTDIR, fsync, then
 replace: a crash or a full disk leaves the previous file or none, never a truncated one).
 
-The index keeps, per document, only its path, byte offset and severity counts (about a
-hundred bytes), never the record itself; writers re-read one record at a time by offset.
+The index keeps, per document, only its path, part, form type, byte offset and severity
+counts (about a hundred bytes), never the record itself; writers re-read one record at a time by offset.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from extract.batch.store import RECORDS_NAME, iter_records, read_record_at
-from extract.outputs.flatten import SEVERITIES, severity_counts
+from extract.outputs.flatten import severity_counts
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,16 @@ class Entry:
     n_error: int
     n_warning: int
     n_info: int
+    form_type: str | None = None
+    part: int = 0
+    """`source.part.index` for a form of a file holding several, else 0."""
 
     def count(self, severity: str) -> int:
         """Discrepancies of `severity`."""
         return getattr(self, f"n_{severity}")
 
     @property
-    def review_rank(self) -> tuple[int, str]:
+    def review_rank(self) -> tuple[int, str, int]:
         """Errors first, then warnings, then failed, then info, then clean; by path within."""
         if self.n_error:
             rank = 0
@@ -47,7 +50,7 @@ class Entry:
             rank = 2
         else:
             rank = 3 if self.n_info else 4
-        return rank, self.path
+        return rank, self.path, self.part
 
 
 @dataclass
@@ -59,11 +62,15 @@ class Totals:
     severities: Counter[str] = field(default_factory=Counter)
     rules: dict[str, Counter[str]] = field(default_factory=dict)  # rule -> severity -> n
     error_codes: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)  # form type (variant) -> documents
 
     def add(self, record: dict[str, Any]) -> None:
         """Count one record."""
         self.documents += 1
         self.statuses[str(record.get("status"))] += 1
+        form = record.get("form") or {}
+        kind = form.get("type") or ""
+        self.forms[f"{kind}（{form['variant']}）" if kind and form.get("variant") else kind] += 1
         for error in record.get("errors") or []:
             self.error_codes[str(error.get("code"))] += 1
         for item in record.get("discrepancies") or []:
@@ -101,9 +108,13 @@ def build_index(outdir: Path) -> StoreIndex:
         totals.add(record)
         counts = severity_counts(record)
         source_path = str((record.get("source") or {}).get("path") or "")
+        form_type = (record.get("form") or {}).get("type")
+        part = ((record.get("source") or {}).get("part") or {}).get("index")
         entries.append(Entry(source_path, offset, str(record.get("status")),
-                             *(counts[sev] for sev in SEVERITIES)))
-    entries.sort(key=lambda e: (e.path, e.offset))
+                             counts["error"], counts["warning"], counts["info"],
+                             form_type=str(form_type) if form_type else None,
+                             part=part if isinstance(part, int) else 0))
+    entries.sort(key=lambda e: (e.path, e.part, e.offset))
     return StoreIndex(path, entries, totals)
 
 

@@ -16,13 +16,14 @@ from typing import Any
 from extract.outputs.flatten import SEVERITIES
 from extract.outputs.index import StoreIndex, atomic_output
 from extract.version import __version__
+from extract.vocabulary import Lang, totals_text
 from schemas.record import SCHEMA_VERSION
 
 
 def rule_versions() -> dict[str, str]:
     """{rule_id: version} of the checker's rules, {} when there is no registry yet."""
     try:
-        from extract.checks import RULES  # type: ignore[attr-defined]
+        from extract.checks import RULES
     except ImportError:
         return {}
     return {str(rule_id): str(getattr(rule, "version", None) or __version__)
@@ -79,11 +80,14 @@ def write_summary(index: StoreIndex, summary: dict[str, Any]) -> None:
         tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def summary_line(summary: dict[str, Any]) -> str:
-    """One line for people: documents, statuses, discrepancies, this run."""
-    sev = summary["discrepancies"]["by_severity"]
+def summary_line(summary: dict[str, Any], lang: Lang = "zh") -> str:
+    """One line for people, in one language: documents, statuses, problems, this run."""
+    statuses = {status: summary[status] for status in ("ok", "partial", "failed")}
+    head = totals_text(statuses, summary["discrepancies"]["by_severity"], lang)
     run = summary["run"]
-    return (f"{summary['documents']} 个文档: ok {summary['ok']}, partial {summary['partial']}, "
-            f"failed {summary['failed']}; 问题 error {sev['error']}, warning {sev['warning']}, "
-            f"info {sev['info']}; 本次读取 {run['read']}, 跳过 {run['skipped_already_recorded']}, "
-            f"重复 {run['duplicates']}, 用时 {run['durations_seconds']['wall']:.1f} 秒")
+    wall = run["durations_seconds"]["wall"]
+    if lang == "en":
+        return (f"{head}; this run: read {run['read']}, skipped {run['skipped_already_recorded']}, "
+                f"duplicates {run['duplicates']}, {wall:.1f} s")
+    return (f"{head}；本次读取 {run['read']} · 跳过 {run['skipped_already_recorded']} · "
+            f"重复 {run['duplicates']} · 用时 {wall:.1f} 秒")

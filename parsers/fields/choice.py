@@ -17,6 +17,7 @@ import regex
 from parsers.normalize import collapse_cjk_spaces, to_ascii
 from parsers.readers.checkbox_glyphs import CHECKED_LOOKALIKES as _TICKED
 from parsers.readers.checkbox_glyphs import UNCHECKED_LOOKALIKES as _EMPTY
+from parsers.readers.checkbox_glyphs import UNKNOWN as _UNKNOWN
 from parsers.readers.checkbox_glyphs import canonical_glyphs
 
 
@@ -25,13 +26,13 @@ class Item:
     """An option label or a box found in the group's text, in reading order."""
 
     kind: str  # "label" or "box"
-    value: str | bool
+    value: str | bool | None  # a box's None: its state is unknown (a scan did not show it)
     start: int
 
 
 @cache
 def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
-    boxes = sorted(_TICKED + _EMPTY, key=len, reverse=True)
+    boxes = sorted((*_TICKED, *_EMPTY, _UNKNOWN), key=len, reverse=True)
     labels = sorted(options, key=len, reverse=True)
     alternatives = [regex.escape(label) for label in labels] + [regex.escape(box) for box in boxes]
     return regex.compile("|".join(alternatives))
@@ -46,16 +47,17 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
         if token in options:
             items.append(Item("label", token, match.start()))
         else:
-            items.append(Item("box", token in _TICKED, match.start()))
+            items.append(Item("box", None if token == _UNKNOWN else token in _TICKED, match.start()))
     return items
 
 
 def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None:
-    """Each option's state; None when the text shows neither the options nor any box."""
+    """Each option's state; None when the text shows neither the options nor any box, or
+    when a box's state is unknown (the group is undecided, never guessed)."""
     items = scan(text, options)
     labels = [item for item in items if item.kind == "label"]
     boxes = [item for item in items if item.kind == "box"]
-    if not labels:
+    if not labels or any(box.value is None for box in boxes):
         return None
     if not boxes:
         # No boxes at all: a bare answer (`否`) names the choice; all options listed names none.
@@ -66,7 +68,7 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
     boxes_first = items[0].kind == "box"
     states = {option: False for option in options}
     for index, item in enumerate(items):
-        if item.kind != "label":
+        if item.kind != "label" or not isinstance(item.value, str):
             continue
         neighbour = index - 1 if boxes_first else index + 1
         if 0 <= neighbour < len(items) and items[neighbour].kind == "box":

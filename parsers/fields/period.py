@@ -37,7 +37,7 @@ def parse_period(text: str) -> Period | None:
         else:
             if match.group("y") is None and year is None:
                 continue
-            y = int(match.group("y") or year)
+            y = int(match.group("y")) if match.group("y") is not None else (year or 0)
             m, d = int(match.group("m")), int(match.group("d"))
         year = y
         dates.append(_date(y, m, d))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import os
 import stat
 from pathlib import Path
@@ -19,6 +20,12 @@ from extract.settings import Limits
 from schemas.document import Document
 from schemas.record import Source
 
+# Library warnings (pdfminer's "Could not get FontBBox…", "Ignoring wrong pointing object…")
+# are about the document's oddities, which its record already states; they never reach stderr.
+for _library in ("pdfminer", "pdfplumber", "docx"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+    logging.getLogger(_library).propagate = False
+
 READERS: dict[str, str] = {
     ".txt": "parsers.readers.text",
     ".md": "parsers.readers.text",
@@ -28,9 +35,15 @@ READERS: dict[str, str] = {
     ".docx": "parsers.readers.docx",
     ".doc": "parsers.readers.doc",
     ".pdf": "parsers.readers.pdf",
+    ".png": "parsers.readers.image",
+    ".jpg": "parsers.readers.image",
+    ".jpeg": "parsers.readers.image",
+    ".tif": "parsers.readers.image",
+    ".tiff": "parsers.readers.image",
 }
 
-FORMATS: dict[str, str] = {".docx": "docx", ".doc": "docx", ".pdf": "pdf"}
+FORMATS: dict[str, str] = {".docx": "docx", ".doc": "docx", ".pdf": "pdf", **dict.fromkeys(
+    (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "image")}
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
@@ -92,7 +105,7 @@ def read_document(path: Path, data: bytes, limits: Limits | None = None) -> Docu
     suffix = path.suffix.lower()
     module_name = READERS.get(suffix)
     if module_name is None:
-        raise UnsupportedFormat(f"不支持的文件类型“{suffix or '(无后缀)'}”；支持 .txt .md .html .htm .docx .pdf")
+        raise UnsupportedFormat(f"不支持的文件类型“{suffix or '(无后缀)'}”；支持 .txt .md .html .htm .docx .pdf .png .jpg .jpeg .tif .tiff")
     if not data:
         raise EmptyDocument("文件为空（0 字节）")
     module = importlib.import_module(module_name)

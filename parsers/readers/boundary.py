@@ -12,6 +12,12 @@ XML. Format-neutral on purpose: the PDF reader passes its own library's exceptio
     RecursionError                                            -> UnsafeDocument   (unsafe-content)
     NotImplementedError (e.g. unsupported zip compression)    -> UnsupportedFormat
     ReadError                                                 -> passes through unchanged
+    any other JixiaoError (a template, a setting), and NameError / AssertionError raised by
+    jixiao's own code                                         -> passes through unchanged: a
+        fault of ours is an `internal-error`, never reported as the document's fault
+
+Messages are jixiao's own words: a library's exception text never reaches a user's message
+(it stays on the exception chain, for errors.log).
 
 XML with a DTD or entity declarations is refused (UnsafeDocument) before it is parsed, and
 the parser itself never loads a DTD, never resolves entities and never touches the network.
@@ -24,12 +30,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 
 from lxml import etree
 
 from extract.errors import (
     CorruptDocument,
     EncryptedDocument,
+    JixiaoError,
     LimitExceeded,
     ReadError,
     UnsafeDocument,
@@ -64,10 +72,26 @@ def reading_errors(
     """
     try:
         yield
-    except ReadError:
+    except JixiaoError:
         raise
     except Exception as exc:
+        if is_own_bug(exc):
+            raise
         raise _translate(what, exc, extra or {}) from exc
+
+
+_OWN_PACKAGES = tuple(str(Path(__file__).resolve().parents[2] / name) for name in ("parsers", "extract", "schemas"))
+_BUG_TYPES = (NameError, AssertionError)  # never caused by a document's content
+
+
+def is_own_bug(exc: BaseException) -> bool:
+    """True for a programming error raised in jixiao's own code (not in a library it calls)."""
+    if not isinstance(exc, _BUG_TYPES):
+        return False
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(_OWN_PACKAGES)
 
 
 def _translate(
@@ -75,7 +99,7 @@ def _translate(
 ) -> ReadError:
     for kind, error in extra.items():
         if isinstance(exc, kind):
-            return error(f"{what}无法读取: {exc}")
+            return error(f"{what}无法读取（{error.code}）")
     if isinstance(exc, RecursionError):
         return UnsafeDocument(f"{what}嵌套过深，拒绝读取")
     if isinstance(exc, (zipfile.LargeZipFile, MemoryError)):
@@ -84,15 +108,10 @@ def _translate(
         # zipfile refuses a member with the "encrypted" flag bit this way (no own class).
         return EncryptedDocument(f"{what}内容已加密，无法读取")
     if isinstance(exc, NotImplementedError):
-        return UnsupportedFormat(f"{what}使用了不支持的编码方式: {exc}")
+        return UnsupportedFormat(f"{what}使用了不支持的压缩或编码方式")
     if isinstance(exc, _CORRUPT):
-        return CorruptDocument(f"{what}已损坏或不完整: {_short(exc)}")
-    return CorruptDocument(f"{what}无法解析: {type(exc).__name__}: {_short(exc)}")
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text if len(text) <= 200 else text[:200] + "…"
+        return CorruptDocument(f"{what}已损坏或不完整")
+    return CorruptDocument(f"{what}无法解析，结构已损坏")
 
 
 def _safe_parser() -> etree.XMLParser:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 CHECKED = "☑"
 UNCHECKED = "☐"
+# A box whose state a scan does not show (neither clearly empty nor clearly ticked): the
+# field parser leaves its group undecided rather than guessing.
+UNKNOWN = "⍰"
 
 # Glyphs that unambiguously are boxes wherever they appear.
 CHECKED_GLYPHS = frozenset("☑☒▣⊠🗹🗷✅")

@@ -125,7 +125,7 @@ def _run(command: list[str], timeout_seconds: float) -> None:
             start_new_session=True,
         )
     except OSError as exc:
-        raise UnsupportedFormat(f"无法启动 LibreOffice 转换 .doc 文件: {exc}；请另存为 .docx 后重试") from exc
+        raise UnsupportedFormat("无法启动 LibreOffice 转换 .doc 文件；请另存为 .docx 后重试") from exc
     try:
         process.wait(timeout=timeout_seconds)
     except subprocess.TimeoutExpired as exc:

@@ -83,11 +83,13 @@ def symbol_font_styles(styles: etree._Element | None) -> dict[str, str]:
             based[style_id] = parent.get(f"{W}val")
     found: dict[str, str] = {}
     for style_id in own:
-        seen, current = set(), style_id
+        seen: set[str] = set()
+        current: str | None = style_id
         while current and current not in seen:
             seen.add(current)
-            if own.get(current):
-                found[style_id] = own[current]
+            font = own.get(current)
+            if font:
+                found[style_id] = font
                 break
             current = based.get(current)
     return found

@@ -5,11 +5,16 @@ numbers (zip, OLE2), the zip-bomb guard, encrypted members, locating the main pa
 `_rels/.rels`, and the safe XML parse. Walking the XML is `parsers.readers.docx`.
 
 Decisions:
-- A zip bomb is refused with **UnsafeDocument** (`unsafe-content`) both when the declared
-  uncompressed sizes add up to more than `limits.max_unzipped_bytes` and when a member (or
-  the whole archive) expands more than `limits.max_zip_ratio` times. Both are checked on the
-  central directory, before a single byte is inflated; the main part is then read with a cap
-  as well, so a lying size header cannot get past.
+- A zip bomb is refused with **UnsafeDocument** (`unsafe-content`) when the declared
+  uncompressed sizes add up to more than `limits.max_unzipped_bytes`, or when a member (or
+  the whole archive) expands more than `limits.max_zip_ratio` times *and* to more than
+  `_BOMB_FLOOR_BYTES` (a quarter of `max_unzipped_bytes`): ratio and size together, since
+  real documents carry large media that compress well (a 20 MiB bitmap of a scanned table
+  at 300x is an image, not a bomb). Both are checked on the central directory, before a
+  single byte is inflated; the parts jixiao reads are then inflated with a cap as well, so a
+  lying size header cannot get past. Media are never inflated at all.
+- Strict OOXML (ISO 29500 Strict, `http://purl.oclc.org/ooxml/...` namespaces) is read like
+  Transitional: its namespaces are mapped onto the Transitional ones before parsing.
 - An OLE2 file under a .docx name is either a password-protected docx (OOXML encryption wraps
   the package in an OLE2 container holding an "EncryptionInfo" stream) -> EncryptedDocument,
   or a legacy .doc that was renamed -> UnsupportedFormat.
@@ -37,12 +42,13 @@ from parsers.readers.boundary import safe_xml
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_ENCRYPTION_STREAMS = ("EncryptionInfo", "EncryptedPackage")  # MS-OFFCRYPTO's two streams
 _OFFICE_DOCUMENT = "/officeDocument"
 _DEFAULT_MAIN = "word/document.xml"
 # Ratios are only meaningful on members big enough to matter; tiny XML parts of real
 # documents can compress 50-100x, and a few KiB of output cannot hurt anyone.
 _RATIO_FLOOR_BYTES = 1 << 20
+_STRICT_SCAN_BYTES = 8192  # namespace declarations sit on the root element, at the top
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _HELPER_KINDS = ("numbering", "styles")
 
@@ -58,8 +64,48 @@ def is_ole2(data: bytes) -> bool:
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:
-    """True for an OLE2 container that holds an OOXML "EncryptionInfo" stream."""
-    return is_ole2(data) and _ENCRYPTION_INFO in data
+    """True for an OLE2 container that holds OOXML encryption's "EncryptionInfo" or
+    "EncryptedPackage" stream (read from the compound file's directory, any letter case)."""
+    if not is_ole2(data):
+        return False
+    names = {name.lower() for name in ole2_stream_names(data)}
+    if names:
+        return any(stream.lower() in names for stream in _ENCRYPTION_STREAMS)
+    return any(stream.encode("utf-16-le") in data for stream in _ENCRYPTION_STREAMS)
+
+
+def ole2_stream_names(data: bytes, max_entries: int = 4096) -> list[str]:
+    """The entry names of an OLE2 compound file's directory ([MS-CFB] 2.6), [] when the
+    header or the directory chain cannot be followed (a fake or damaged container)."""
+    if len(data) < 512 or not is_ole2(data):
+        return []
+    sector_size = 1 << int.from_bytes(data[30:32], "little")
+    if sector_size not in (512, 4096):
+        return []
+    first_dir = int.from_bytes(data[48:52], "little")
+    fat_sectors = [int.from_bytes(data[76 + 4 * i: 80 + 4 * i], "little") for i in range(109)]
+
+    def sector(number: int) -> bytes:
+        start = (number + 1) * sector_size
+        return data[start: start + sector_size]
+
+    fat: list[int] = []
+    for number in fat_sectors:
+        if number >= 0xFFFFFFFA:
+            break
+        chunk = sector(number)
+        fat.extend(int.from_bytes(chunk[k: k + 4], "little") for k in range(0, len(chunk) - 3, 4))
+    names: list[str] = []
+    current, seen = first_dir, set()
+    while current < 0xFFFFFFFA and current not in seen and len(names) < max_entries:
+        seen.add(current)
+        chunk = sector(current)
+        for k in range(0, len(chunk) - 127, 128):
+            length = int.from_bytes(chunk[k + 64: k + 66], "little")
+            if 2 <= length <= 64:
+                names.append(chunk[k: k + length - 2].decode("utf-16-le", errors="replace"))
+        current = fat[current] if current < len(fat) else 0xFFFFFFFE
+    return names
 
 
 def sniff_non_zip(data: bytes) -> None:
@@ -93,7 +139,7 @@ def package(data: bytes, limits: Limits) -> tuple[etree._Element, dict[str, etre
             raise NotADocument("zip 包中没有 word/document.xml，不是 Word 文档")
         if info.flag_bits & 0x1:
             raise EncryptedDocument("Word 文档内容已加密，无法读取")
-        xml = _read_capped(archive, info, limits)
+        xml = strict_to_transitional(_read_capped(archive, info, limits))
         if not xml.strip():
             raise CorruptDocument("word/document.xml 为空")
         root = safe_xml(xml, "Word 文档")
@@ -125,7 +171,8 @@ def _helper_parts(archive: zipfile.ZipFile, main: str, limits: Limits) -> dict[s
         if info is None or info.flag_bits & 0x1:
             continue
         try:
-            parts[kind] = safe_xml(_read_capped(archive, info, limits), f"Word 文档 {path}")
+            parts[kind] = safe_xml(strict_to_transitional(_read_capped(archive, info, limits)),
+                                   f"Word 文档 {path}")
         except UnsafeDocument:
             raise  # a bomb or a DTD is hostile wherever it sits in the package
         except (ReadError, etree.LxmlError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
@@ -133,21 +180,44 @@ def _helper_parts(archive: zipfile.ZipFile, main: str, limits: Limits) -> dict[s
     return parts
 
 
+# Strict OOXML namespace -> its Transitional twin (ISO/IEC 29500-1 Strict vs Transitional).
+_STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main":
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    b"http://purl.oclc.org/ooxml/officeDocument/math": b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
+
+
+def strict_to_transitional(xml: bytes) -> bytes:
+    """A Strict OOXML part with its namespaces renamed to Transitional (unchanged otherwise)."""
+    if b"purl.oclc.org/ooxml/" not in xml[:_STRICT_SCAN_BYTES]:
+        return xml
+    for strict, transitional in _STRICT_NAMESPACES.items():
+        xml = xml.replace(b'"' + strict + b'"', b'"' + transitional + b'"')
+        xml = xml.replace(b"'" + strict + b"'", b"'" + transitional + b"'")
+    return xml
+
+
 def _refuse_bombs(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     total = sum(max(info.file_size, 0) for info in infos)
     packed = sum(max(info.compress_size, 0) for info in infos)
+    floor = max(_RATIO_FLOOR_BYTES, limits.max_unzipped_bytes // 4)
     if total > limits.max_unzipped_bytes:
         raise UnsafeDocument(
             f"zip 包解压后共 {total} 字节，超过上限 {limits.max_unzipped_bytes} 字节（疑似 zip 炸弹），拒绝解压"
         )
     for info in infos:
-        if info.file_size >= _RATIO_FLOOR_BYTES and info.file_size > limits.max_zip_ratio * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > floor and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
             raise UnsafeDocument(
-                f"zip 成员 {info.filename} 压缩比超过 {limits.max_zip_ratio} 倍（疑似 zip 炸弹），拒绝解压"
+                f"zip 成员 {info.filename} 解压后 {info.file_size} 字节，压缩比超过 {limits.max_zip_ratio} 倍"
+                "（疑似 zip 炸弹），拒绝解压"
             )
-    if total >= _RATIO_FLOOR_BYTES and total > limits.max_zip_ratio * max(packed, 1):
+    if total > floor and total > limits.max_zip_ratio * max(packed, 1):
         raise UnsafeDocument(f"zip 包压缩比超过 {limits.max_zip_ratio} 倍（疑似 zip 炸弹），拒绝解压")
 
 

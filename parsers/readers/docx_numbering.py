@@ -290,7 +290,8 @@ class Numbering:
 
         def number(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
-            value = counters[k] if counters[k] is not None else starts[k]
+            counted = counters[k]
+            value = counted if counted is not None else starts[k]
             fmt = "decimal" if this.legal and k != ilvl else level(k).fmt
             return "" if fmt == "none" else format_number(value, fmt)
 

@@ -17,7 +17,9 @@ Errors (the same codes whichever engine read the file):
     a password is needed to open it           -> EncryptedDocument (encrypted)
     PDFSyntaxError, PSEOF, broken xref, …     -> CorruptDocument (corrupt)
     more pages than limits.max_pages          -> LimitExceeded (too-many-pages), before parsing
-    no character on any page (a scan)         -> NoTextLayer (no-text-layer)
+    no character on any page (a scan)         -> NoTextLayer (no-text-layer), unless OCR reads it
+    pages without text (or all, ocr=always)   -> read by OCR (`scan_pdf`, PDFium renders them) when
+                                                 the extra is installed
     LimitExceeded (the pipeline's timeout)    -> passes through, also when a library wrapped it
 """
 
@@ -32,7 +34,7 @@ import regex
 from extract.errors import EmptyDocument, NotADocument, NoTextLayer
 from extract.settings import Limits
 from parsers.lines import build_document
-from parsers.readers import pdf_pdfium, pdf_plumber
+from parsers.readers import pdf_pdfium, pdf_plumber, scan_pdf
 from parsers.readers.boundary import reading_errors
 from parsers.readers.pdf_page import PageLayout, TablePart, layout_page
 from parsers.readers.pdf_primitives import PagePrimitives
@@ -75,11 +77,15 @@ def read_with(data: bytes, source: Source, limits: Limits, engine: Engine) -> Do
         pages = layouts(pdf_plumber.pages(data, limits))
     if not pages:
         raise EmptyDocument("PDF 没有页面")
+    update: dict[str, object] = {"pages": len(pages), "format": "pdf"}
+    if numbers := scan_pdf.wanted(data, pages, limits):  # pages without a text layer, read by OCR
+        pages, scanned = scan_pdf.ocr_pages(data, pages, numbers, limits)
+        update["ocr"] = scanned.info()
     if not any(page.has_text for page in pages):
-        raise NoTextLayer("PDF 没有文字层（可能是扫描件），需要先做 OCR")
+        raise NoTextLayer("PDF 没有文字层（可能是扫描件），需要先做 OCR: pip install 'jixiao[ocr]'")
     with reading_errors("PDF 文件"):  # odd geometry met while joining pages is the PDF's, not ours
         blocks = assemble(pages)
-    return build_document(source.model_copy(update={"pages": len(pages), "format": "pdf"}), blocks)
+    return build_document(source.model_copy(update=update), blocks)
 
 
 def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:

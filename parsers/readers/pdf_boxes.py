@@ -18,6 +18,7 @@ as a table cell.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
@@ -116,7 +117,7 @@ def _squares(rects: Sequence[Shape], lines: Sequence[Shape], curves: Sequence[Sh
 def _is_closed_polyline(pts: Sequence[tuple[float, float]]) -> bool:
     if not 4 <= len(pts) <= 6:
         return False
-    straight = all(abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5 for a, b in zip(pts, pts[1:], strict=False))
+    straight = all(abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5 for a, b in itertools.pairwise(pts))
     return straight and len({(round(x), round(y)) for x, y in pts}) == 4
 
 

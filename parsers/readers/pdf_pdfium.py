@@ -1,8 +1,8 @@
 """The PDFium engine (pypdfium2): page primitives read at the speed of the C library.
 
 Owns opening a PDF with PDFium, its errors translated at the boundary, and each page's
-characters (text, box, font name), path objects (`pdf_pdfium_paths`) and AcroForm check-box
-widgets (PDFium's form API: field type check box or radio button, `IsChecked`) turned into
+characters (text, box, font name), path objects (`pdf_pdfium_paths`) and check-box widgets
+(`pdf_pdfium_widgets`: PDFium's form API, or the annotation dictionaries) turned into
 `pdf_primitives`, one page at a time, each page closed once read.
 
 Character boxes follow pdfminer's convention, so both engines agree: left and right from
@@ -31,9 +31,10 @@ import pypdfium2.raw as pdfium_c
 
 from extract.errors import EncryptedDocument
 from extract.settings import Limits
+from parsers.readers import pdf_pdfium_widgets
 from parsers.readers.pdf_pdfium_paths import Shapes
 from parsers.readers.pdf_plumber import too_many
-from parsers.readers.pdf_primitives import Char, PagePrimitives, Widget
+from parsers.readers.pdf_primitives import Char, PagePrimitives
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
 _HYPHEN_MARK = 0x02
@@ -41,7 +42,6 @@ _HYPHEN_MARK = 0x02
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _SCAN_BYTES = 64 << 20
 _TOUCH_PT = 0.05
-_BUTTONS = frozenset((pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON))
 
 
 class NeedsReference(Exception):
@@ -101,7 +101,7 @@ def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
     finally:
         textpage.close()
     shapes = Shapes(height).read_page(page.raw)
-    widgets = _widgets(page.raw, height, formenv) if formenv is not None else []
+    widgets = pdf_pdfium_widgets.widgets(page.raw, height, formenv)
     return PagePrimitives(number=number, height=height, chars=chars, lines=shapes.lines,
                           rects=shapes.rects, curves=shapes.curves, widgets=widgets)
 
@@ -163,7 +163,7 @@ def _drawn_space(raw: list[tuple[str, float, float, float, bool, int]], n: int) 
 
 # FPDFText_GetTextObject returning the bare address: a cheap cache key per text object.
 _object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
 
 
 class _Fonts:
@@ -182,28 +182,3 @@ class _Fonts:
         name = self._buffer.value.decode("latin-1") if length else None
         ok = pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), self._descent)
         return name, (self._descent.value / 1000.0 if ok else 0.0)
-
-
-def _widgets(page: Any, height: float, formenv: Any) -> list[Widget]:
-    found = []
-    rect = pdfium_c.FS_RECTF()
-    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
-        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
-        if not annot:
-            continue
-        try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET:
-                continue
-            if pdfium_c.FPDFAnnot_GetFormFieldType(formenv, annot) not in _BUTTONS:
-                continue
-            if pdfium_c.FPDFAnnot_GetFlags(annot) & pdfium_c.FPDF_ANNOT_FLAG_HIDDEN:
-                continue
-            if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
-                continue
-            x0, x1 = sorted((rect.left, rect.right))
-            y0, y1 = sorted((rect.bottom, rect.top))
-            checked = bool(pdfium_c.FPDFAnnot_IsChecked(formenv, annot))
-            found.append(Widget(x0, height - y1, x1, height - y0, checked))
-        finally:
-            pdfium_c.FPDFPage_CloseAnnot(annot)
-    return found

@@ -22,15 +22,16 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, ReadError
+from extract.errors import CorruptDocument, EncryptedDocument, JixiaoError, LimitExceeded, ReadError
 from extract.settings import Limits
 from parsers.readers.boundary import reading_errors
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape, Widget
 
-_ENCRYPTED = {PDFPasswordIncorrect: EncryptedDocument, PDFEncryptionError: EncryptedDocument}
+_ENCRYPTED: dict[type[BaseException], type[ReadError]] = {PDFPasswordIncorrect: EncryptedDocument, PDFEncryptionError: EncryptedDocument}
 _FF_PUSHBUTTON = 1 << 16
 _F_HIDDEN = 1 << 1
 
@@ -83,10 +84,16 @@ def _shape(obj: dict[str, Any]) -> Shape:
 
 
 def _page_count(pdf: pdfplumber.PDF) -> int:
-    """The page count the document's page tree declares (cheap: no page is parsed)."""
-    catalog = resolve1(pdf.doc.catalog) or {}
-    count = resolve1(resolve1(catalog.get("Pages") or {}).get("Count")) if isinstance(catalog, dict) else None
-    return int(count) if isinstance(count, int | float) else 0
+    """The page count the document's page tree declares (cheap: no page is parsed), 0 when
+    the tree does not say: a /Pages reference that does not resolve is no reason to refuse
+    a PDF whose pages pdfplumber still finds (the page list is counted against the limit too)."""
+    try:
+        catalog = resolve1(pdf.doc.catalog)
+        tree = resolve1(catalog.get("Pages")) if isinstance(catalog, dict) else None
+        count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    except (PSException, KeyError, TypeError, ValueError, RecursionError):  # unresolvable: unknown
+        return 0
+    return int(count) if isinstance(count, int | float) and not isinstance(count, bool) else 0
 
 
 @contextmanager
@@ -97,11 +104,11 @@ def pdf_errors() -> Iterator[None]:
             yield
         except PdfminerException as exc:
             inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-            if isinstance(inner, ReadError):
+            if isinstance(inner, JixiaoError):  # ours (a time limit), wrapped by pdfplumber
                 raise inner from None
             if inner is not None and isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-                raise EncryptedDocument(f"PDF 文件已加密，需要密码: {type(inner).__name__}") from exc
-            raise CorruptDocument(f"PDF 文件已损坏或无法解析: {inner or exc}") from exc
+                raise EncryptedDocument("PDF 文件已加密，需要密码") from exc
+            raise CorruptDocument("PDF 文件已损坏或无法解析") from exc
 
 
 # ---------------------------------------------------------------- AcroForm widgets

@@ -15,7 +15,9 @@ first row of a continued part:
   fills the cell to its border without closing a sentence or bracket (`年度项目` /
   `预算完成可能性`, `确定不` / `能完成☐`), the label cell among them: a split row
   (Word and LibreOffice let a row break across pages by default);
-- a repetition of the table's first row (a repeated header row): dropped.
+- a repetition of the table's first row (a repeated header row): dropped;
+- but never a split row when a figure complete in itself stands over another (`4` over `10`):
+  that is the next row of a table whose first column is an empty merged label column.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from schemas.document import Cell, Table
 
 # Parts whose outer edges differ by less than this (points) share a column grid.
 EDGE_MATCH_PT = 3.0
+_WHOLE_FIGURE = regex.compile(r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?%?")
 _SECTION_START = regex.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
@@ -112,6 +115,8 @@ class TableBuilder:
         single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
         if first[0].text and not single_split and not _continues(above, first):
             return set()
+        if _figures_over_figures(above, first):  # a row of its own (4 over 10), not a split one
+            return set()
         _append(above, first)
         above[0].row_span += tall
         return {id(c) for c in first}
@@ -142,6 +147,13 @@ def _continues(above: list[_Out], first: list[PartCell]) -> bool:
     pairs = [(old, new) for old, new in zip(above, first, strict=True) if new.text]
     return bool(above[0].text) and all(old.text and old.full and not _SECTION_START.match(new.text)
                                        for old, new in pairs)
+
+
+def _figures_over_figures(above: list[_Out], first: list[PartCell]) -> bool:
+    """True when a figure complete in itself stands over another in some column (`4` over `10`:
+    two rows' scores); a figure cut by the break ends or starts with its separator instead."""
+    return any(_WHOLE_FIGURE.fullmatch(old.text.strip()) and _WHOLE_FIGURE.fullmatch(new.text.strip())
+               for old, new in zip(above, first, strict=True) if new.text and old.text)
 
 
 def _same_columns(first: list[PartCell], above: list[_Out]) -> bool:

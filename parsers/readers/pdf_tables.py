@@ -13,6 +13,7 @@ with several passes per page, which alone costs more than reading the page.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ def _from_box(x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
 
 def _from_polyline(pts: Sequence[tuple[float, float]]) -> list[Segment]:
     out = []
-    for (xa, ya), (xb, yb) in zip(pts, pts[1:], strict=False):
+    for (xa, ya), (xb, yb) in itertools.pairwise(pts):
         if abs(ya - yb) < 0.5 and abs(xa - xb) >= 1:
             out.append(Segment(True, ya, min(xa, xb), max(xa, xb)))
         elif abs(xa - xb) < 0.5 and abs(ya - yb) >= 1:

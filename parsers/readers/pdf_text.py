@@ -11,6 +11,7 @@ which cell is `pdf_tables`' business, what a glyph means is `pdf_boxes`'.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -141,7 +142,7 @@ def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: b
         return []
     layout = _Layout.of(lines, right, page=page)
     out = [lines[0].text]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         if layout.starts_paragraph(prev, line):
             out.append(line.text)
         else:
@@ -161,7 +162,7 @@ class _Layout:
 
     @classmethod
     def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False) -> _Layout:
-        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+        gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines))
         mids = [(line.x0 + line.x1) / 2 for line in lines]
         em = max(line.size for line in lines)
         spread = max(line.x0 for line in lines) - min(line.x0 for line in lines)

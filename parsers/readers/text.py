@@ -1,7 +1,7 @@
 """Reader for OCR'd text files (.txt .md .html .htm): decode, sniff the dialect, dispatch.
 
-Owns byte decoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, else the best
-guess of charset-normalizer) and the choice between the four OCR dialects. Each dialect
+Owns byte decoding (UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030/GBK,
+Big5 (Traditional Chinese, kept as written), else the best guess of charset-normalizer) and the choice between the four OCR dialects. Each dialect
 module exposes `sniff(text) -> bool` and `parse(text) -> list[Block]`; they are tried in the
 order of DIALECTS, the last (one cell per line) accepting anything.
 """
@@ -28,7 +28,9 @@ DIALECTS: tuple[tuple[str, str], ...] = (
 )
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def decode(data: bytes) -> str:
@@ -42,6 +44,9 @@ def decode(data: bytes) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    big5 = _decode_big5(data)
+    if big5 is not None:
+        return _checked(big5)
     for candidate in (_decode_gb18030, _decode_per_line, _guess):
         text = candidate(data)
         if text is not None and is_plausible_chinese(text) and _is_text_we_read(text):
@@ -54,6 +59,47 @@ def _decode_gb18030(data: bytes) -> str | None:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         return None
+
+
+def _decode_big5(data: bytes) -> str | None:
+    """Big5 (cp950) text, when the bytes decode as Big5 into mostly its frequent characters and
+    GB18030 would read them as fewer common ones (Big5 bytes decoded as GB give a garble of
+    GBK-extension characters; GB text rarely decodes as Big5 at all)."""
+    try:
+        text = data.decode("cp950")
+    except UnicodeDecodeError:
+        return None
+    han = [char for char in text[:200_000] if "\u4e00" <= char <= "\u9fff"]
+    if len(han) < 20:
+        return None
+    big5_share = sum(1 for char in han if _is_big5_frequent(char)) / len(han)
+    if sum(1 for char in han if char in _COMMON_TRADITIONAL) < 0.12 * len(han):
+        return None  # noise that happens to decode: real text is full of its commonest words
+    gb = _decode_gb18030(data)
+    gb_han = [char for char in (gb or "")[:200_000] if "\u4e00" <= char <= "\u9fff"]
+    gb_share = sum(1 for char in gb_han if _is_level1(char)) / len(gb_han) if gb_han else 0.0
+    return text if big5_share >= 0.8 and big5_share > gb_share else None
+
+
+# The commonest characters of Traditional Chinese text (function words, numbers, 項目/預算-type
+# words): real text has well over a tenth of them, decodable noise almost none.
+_COMMON_TRADITIONAL = frozenset(
+    "的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發"
+    "後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心本前開但因"
+    "只從想實日者意無力與長把機十民第公此已工使情明性知全三又關點正業外將兩高間由問很最重並物手應向頭"
+    "文體政美相見被利什二等產或新己制身果加西月話合回特代內信表化老給世位次度門任常先海通教原東聲提立"
+    "及比員解水名真論處走義各入幾口認條平系氣題活更別打女變四神總何電數安少報才結反受目太量再感建務做"
+    "接必場件計管期市直德資命山金指克許統區保至隊形社便空決治展馬科司五基項預算執支財政績效監控區鎮府"
+)
+
+
+def _is_big5_frequent(char: str) -> bool:
+    """A character of Big5's frequent set (常用字, lead bytes 0xA4-0xC6)."""
+    try:
+        encoded = char.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xA4 <= encoded[0] <= 0xC6
 
 
 def _decode_per_line(data: bytes) -> str | None:

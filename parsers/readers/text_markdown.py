@@ -11,6 +11,8 @@ by `html_inline` / `checkbox_glyphs`; `parsers.fields.choice` reads the look-ali
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from parsers.normalize import is_page_furniture
@@ -35,7 +37,7 @@ _ESCAPED_PIPE = "\x00"
 def sniff(text: str) -> bool:
     """A pipe row directly followed by a separator row (`|---|---|`)."""
     lines = text.split("\n")
-    return any(_is_separator(line) and "|" in above and not _is_separator(above) for above, line in zip(lines, lines[1:], strict=False))
+    return any(_is_separator(line) and "|" in above and not _is_separator(above) for above, line in itertools.pairwise(lines))
 
 
 def _is_separator(line: str) -> bool:

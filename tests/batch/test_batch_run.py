@@ -15,8 +15,6 @@ import pytest
 
 from extract.cli_batch import batch_command
 
-pytest.importorskip("extract.pipeline", reason="the pipeline does not import yet")
-
 OUTPUTS = ("records.jsonl", "fields.csv", "fields.parquet", "discrepancies.csv",
            "discrepancies.xlsx", "report.html", "summary.json")
 

@@ -47,11 +47,9 @@ def test_clean_document_exits_zero(tmp_path):
     from pathlib import Path
 
     corpus_case = Path(__file__).resolve().parents[2] / "corpus" / "txt" / "md_key_meilong_yuan.md"
-    if not corpus_case.exists():
-        pytest.skip("corpus case md_key_meilong_yuan.md not present")
     result = runner.invoke(app, ["check", str(corpus_case)])
     assert result.exit_code == 0, result.output
-    assert "未发现不一致" in result.output
+    assert "读取完整 · 未发现问题" in result.output
 
 
 def test_unknown_format_is_bad_usage(seed_file):

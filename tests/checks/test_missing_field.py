@@ -36,3 +36,37 @@ def test_empty_numbered_section_warns_and_empty_subsection_is_info():
 
 def test_complete_record_is_silent():
     assert findings("missing-field") == []
+
+
+# -- the family's forms: forms-v1's required fields ---------------------------------------------
+def test_self_evaluation_complete():
+    from .family_factory import of_rule
+
+    assert of_rule("missing-field") == []
+
+
+def test_self_evaluation_requirements():
+    from .family_factory import of_rule
+
+    found = of_rule("missing-field", project_name=None, department=None)
+    assert [d.fields for d in found] == [["project_name", "department"]]
+    assert "项目名称" in found[0].message
+    assert [d.fields for d in of_rule("missing-field", year=None)] == [["form.year"]]
+    assert [d.fields for d in of_rule("missing-field", **{"funds.total": None})] == [["funds.total"]]
+    found = of_rule("missing-field", indicators=[], total_weight=None, total_score=None, grade=None)
+    assert [d.fields for d in found] == [["indicators"]]
+    assert "绩效指标" in found[0].message
+
+
+def test_department_wide_form_names_its_department():
+    from .family_factory import of_rule
+
+    title = "部门整体支出绩效自评表（2023年度）"
+    assert of_rule("missing-field", title=title, project_name=None) == []
+
+
+def test_required_keys_fall_back_to_forms_v1():
+    from extract.checks.required import REQUIRED
+
+    assert REQUIRED["self_evaluation"] == ("project_name", "form.year", "funds.total", "indicators")
+    assert "indicators[annual]" in REQUIRED["target_declaration"]

@@ -95,3 +95,31 @@ def test_an_amount_without_a_stated_unit_takes_the_narratives_unit_with_an_info(
     assert (annual.stated_unit, annual.unit, annual.yuan, annual.unit_inferred) == (None, "万元", "1200000.00", True)
     (finding,) = [d for d in record.discrepancies if d.rule == "unit-mismatch"]
     assert finding.severity == "info" and finding.fields == ["annual_budget"] and "未标注单位" in finding.message
+
+
+# -- the family's forms: magnitude -----------------------------------------------------------
+def test_self_evaluation_clean_units():
+    from .family_factory import of_rule
+
+    assert of_rule("unit-mismatch") == []
+
+
+def test_self_evaluation_yuan_figures_in_a_wan_column():
+    from .family_factory import of_rule
+
+    changes = {"funds.total.initial_budget": "145000000.00", "funds.fiscal.initial_budget": "145000000.00"}
+    found = of_rule("unit-mismatch", **changes)
+    assert len(found) == 1
+    assert "145000000.00万元" in found[0].message and "元" in found[0].message
+    assert found[0].fields == ["funds.total.initial_budget", "funds.fiscal.initial_budget"]
+
+
+def test_self_evaluation_table_and_narrative_differ_by_the_unit_factor():
+    from .family_factory import of_rule
+
+    # the narrative in 元 agreeing with the table in 万元 is no fault
+    assert of_rule("unit-mismatch", narrative=("2023年全年预算1200000元，实际支出1080000元。",)) == []
+    found = of_rule("unit-mismatch", narrative=("2023年全年预算120万元，实际支出108元。",))
+    assert len(found) == 1
+    assert found[0].fields == ["funds.total.executed"] and "10000倍" in found[0].message
+    assert any("实际支出108元" in e.text for e in found[0].evidence)

@@ -13,6 +13,7 @@ from corpus.generator import DEFAULT_DIALECTS, RULES, doc_seed, generate, make_s
 from corpus.generator.expected import expected_record
 from schemas.fields import Fields
 from tests.generator.oracle import violations
+from tests.generator.readable import plain_text
 
 UNIT = {"元": Decimal(1), "万元": Decimal(10_000)}
 SEEDS = range(120)
@@ -42,23 +43,7 @@ def test_other_seed_other_corpus(tmp_path: Path) -> None:
 
 
 def _opens(path: Path) -> str:
-    if path.suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(path))
-        return "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
-    if path.suffix == ".pdf":
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError(f"{path.name} decodes neither as UTF-8 nor GB18030")
+    return plain_text(path)
 
 
 def _check_expected(expected: dict) -> None:

@@ -62,7 +62,7 @@ def test_batch_ends_normally_without_a_traceback(batch_run):
     assert result.returncode == 1, result.stderr[-3000:]  # some documents failed: exit 1
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in (out / "errors.log").read_text() if (out / "errors.log").exists() else True
-    assert seconds < 60
+    assert seconds < 280  # a hang is cut, not waited out (the subprocess itself allows 300)
     assert peak is None or peak < 1_500_000, f"a process peaked at {peak / 1024:.0f} MiB"
     assert not (tmp / "net.log").exists(), (tmp / "net.log").read_text()
     for name in ("records.jsonl", "fields.csv", "fields.parquet", "discrepancies.csv",

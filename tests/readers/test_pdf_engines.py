@@ -1,7 +1,9 @@
 """PDFium and pdfplumber read every corpus PDF into the same document, and the same record.
 
-The pdfplumber engine is the reference: on every PDF under corpus/ and on the PDFs the
-corpus generator writes (every PDF dialect), the PDFium engine must give an identical
+The pdfplumber engine is the reference: on every PDF under corpus/, on the PDFs the
+corpus generator writes (every PDF dialect) and on the form family's generated PDFs
+(self-evaluation forms, several a file, some beside a monitoring form, planted faults),
+the PDFium engine must give an identical
 Document (blocks, text, cells, spans, pages) and so an identical extraction record; the
 failures keep their codes whichever engine read the file.
 """
@@ -68,6 +70,32 @@ def test_generated_pdf_records_are_identical(generated: list[Path], monkeypatch:
     assert all(record["status"] != "failed" for record in default)
 
 
+@pytest.fixture(scope="module")
+def family(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from corpus.generator.family import generate as generate_family
+
+    out = tmp_path_factory.mktemp("family-pdf")
+    return [doc.path for doc in generate_family(out, 6, 4242, layouts=["pdf"], faults=True)]
+
+
+def test_family_pdfs_read_the_same_with_both_engines(family: list[Path]) -> None:
+    assert len(family) == 6
+    for path in family:
+        data = path.read_bytes()
+        assert _outcome(data, path, "pdfium") == _outcome(data, path, "pdfplumber"), path.name
+
+
+def test_family_pdf_records_are_identical(family: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.pipeline import extract_file
+    from parsers.readers import pdf as pdf_reader
+
+    default = [extract_file(path).model_dump(exclude={"meta"}) for path in family]
+    monkeypatch.setattr(pdf_reader, "read", lambda data, source, limits: read_with(data, source, limits, "pdfplumber"))
+    reference = [extract_file(path).model_dump(exclude={"meta"}) for path in family]
+    assert default == reference
+    assert all(record["status"] != "failed" for record in default)
+
+
 def test_pdfium_reads_primitives_the_layout_needs() -> None:
     def draw(s: Sheet) -> None:
         s.grid([50, 150, 300], [50, 80, 110])
@@ -87,3 +115,22 @@ def test_a_repaired_file_is_left_to_the_reference_engine() -> None:
     broken = data.replace(b"startxref", b"startxrex")
     with pytest.raises(pdf_pdfium.NeedsReference):
         list(pdf_pdfium.pages(broken, Limits()))
+
+
+def test_widgets_of_pages_imported_without_their_form_read_the_same(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    source = ROOT / "corpus" / "pdf" / "general_widgets_multipage.pdf"
+    original, copy = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(original)  # the pages keep their /Annots; the catalog's AcroForm is lost
+        path = tmp_path / "imported.pdf"
+        copy.save(str(path))
+    finally:
+        original.close()
+        copy.close()
+    data = path.read_bytes()
+    pages = list(pdf_pdfium.pages(data, Limits()))
+    assert any(page.widgets for page in pages)
+    assert any(widget.checked for page in pages for widget in page.widgets)
+    assert _outcome(data, path, "pdfium") == _outcome(data, path, "pdfplumber")

@@ -72,10 +72,11 @@ def _table(doc, rows: list[list[LCell | list[str]]], boxes: BoxRenderer, before:
             cell.width = Cm(2.1)
 
 
-def build(spec: FormSpec, rng: random.Random, boxes_kind: str):
-    """The python-docx Document of `spec` with boxes of `boxes_kind`."""
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(10)
+def build(spec: FormSpec, rng: random.Random, boxes_kind: str, doc=None):
+    """The python-docx Document of `spec` with boxes of `boxes_kind` (appended to `doc` if given)."""
+    if doc is None:
+        doc = Document()
+        doc.styles["Normal"].font.size = Pt(10)
     boxes, before = MAKERS[boxes_kind](rng), rng.random() < 0.5
     layout = rng.choice(LAYOUTS)
     title, town = header_lines(spec)

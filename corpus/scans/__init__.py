@@ -1,0 +1,1 @@
+"""Scans of the sample forms, made on demand from the text-layer PDFs (see `make`)."""

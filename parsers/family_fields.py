@@ -1,0 +1,228 @@
+"""Scalar fields of a family form (every form but the monitoring one) read by their template.
+
+A label is a table cell (or a paragraph line's head, `项目名称：…`) whose label key equals one
+of the field's labels. Its value is, by the field's spec: the cell under an `under` header in
+the block the label opens (年度总体目标 | 预期目标 over the goal text); the cell in the label's
+row under the nearest header above naming an `under` label, else the `nth` value cell after the
+label (总分 | 100 | 95); else the first filled cell right of the label, or the cell below a
+label that ends its row. Rows a table spec already read are not searched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from parsers.fields.amount import parse_amount
+from parsers.fields.percent import parse_percent
+from parsers.fields.target import EMPTY_CELLS, parse_score
+from parsers.normalize import label_key, one_line, split_unit
+from parsers.tables import header_key
+from schemas.document import Cell, Document, Paragraph, Table
+from schemas.record import ProvenanceEntry
+from schemas.template import FieldSpec, FormTemplate
+
+_INLINE = regex.compile(r"^\s*([^:：]{2,20}?)\s*[:：]\s*(.+)$")
+_SEAL = regex.compile(r"[（(【\[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]")
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    block: int
+    row: int | None
+    col: int | None
+
+
+def text_value(text: str, spec: FieldSpec) -> str | None:
+    """A text cell as printed (one line, seal marks and `strip` words removed); empty is None."""
+    value = _SEAL.sub("", one_line(text))
+    for word in spec.strip:
+        value = value.replace(word, "")
+    value = value.strip(" ：:;；,，")
+    return value or None
+
+
+def option_value(text: str, spec: FieldSpec) -> str | None:
+    """The one option an `option` field's text names (`优秀` -> 优), else None."""
+    value = label_key(one_line(text))
+    named = [option for option in spec.options
+             if any(label_key(word) == value for word in spec.option_words.get(option, (option,)))]
+    if not named:
+        named = [option for option in spec.options
+                 if any(label_key(word) in value for word in spec.option_words.get(option, (option,)))]
+    return named[0] if len(named) == 1 else None
+
+
+def parse_value(text: str, spec: FieldSpec) -> Any:
+    """The value of a scalar family field from its cell text."""
+    if spec.type == "score":
+        return parse_score(text)
+    if spec.type == "percent":
+        return None if one_line(text) in EMPTY_CELLS else parse_percent(text)
+    if spec.type == "amount":
+        return parse_amount(text, split_unit(text)[1])
+    if spec.type == "option":
+        return option_value(text, spec)
+    return text_value(text, spec)
+
+
+def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int, int]]
+                 ) -> tuple[dict[str, Any], dict[str, ProvenanceEntry]]:
+    """Every scalar field of `template` found in `document`, with provenance."""
+    keys = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
+    all_labels = set().union(*keys.values()) | {label_key(label) for label in template.other_labels}
+    rows = _row_lines(document)
+    stream_labels = all_labels | _table_labels(template) | {
+        header_key(word)[0] for spec in template.fields.values() for word in spec.under}
+    values: dict[str, Any] = {}
+    provenance: dict[str, ProvenanceEntry] = {}
+    for name, spec in template.fields.items():
+        found = (_in_tables(document, spec, keys[name], all_labels, used) or _in_paragraphs(document, keys[name])
+                 or _in_stream(document, spec, keys[name], stream_labels))
+        if found is None:
+            continue
+        value = parse_value(found.text, spec)
+        if value is None:
+            continue
+        values[name] = value
+        line = rows.get((found.block, found.row)) if found.row is not None else rows.get((found.block, -1))
+        if line is not None:
+            provenance[name] = ProvenanceEntry(page=line[0], line=line[1], text=line[2], block=found.block,
+                                               row=found.row, col=found.col)
+    return values, provenance
+
+
+def _row_lines(document: Document) -> dict[tuple[int, int], tuple[int, int, str]]:
+    out: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for line in document.lines:
+        out.setdefault((line.block, line.row if line.row is not None else -1), (line.loc.page, line.loc.line, line.text))
+    return out
+
+
+def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[str],
+               used: set[tuple[int, int]]) -> _Found | None:
+    for block, table in enumerate(document.blocks):
+        if not isinstance(table, Table):
+            continue
+        grid = table.grid()
+        for cell in table.cells:
+            if (block, cell.row) in used or header_key(cell.text)[0] not in keys:
+                continue
+            found = _value_of(table, grid, block, cell, spec, all_labels)
+            if found is not None:
+                return found
+    return None
+
+
+def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, spec: FieldSpec,
+              all_labels: set[str]) -> _Found | None:
+    under = {header_key(word)[0] for word in spec.under}
+    if under:
+        found = _under_in_block(table, grid, block, label, under) or _under_above(table, grid, block, label, under)
+        if found is not None:
+            return found
+        if spec.nth is not None:
+            right = [c for c in _right_of(table, label) if one_line(c.text)]
+            if len(right) >= spec.nth:
+                cell = right[spec.nth - 1]
+                return _Found(cell.text, block, cell.row, cell.col)
+            return None
+        if spec.only_under:
+            return None
+    for cell in _right_of(table, label):
+        if header_key(cell.text)[0] in all_labels:
+            break
+        if one_line(cell.text):
+            return _Found(cell.text, block, cell.row, cell.col)
+    if not any(one_line(c.text) for c in _right_of(table, label)):
+        below = [c for c in table.cells if c.row == label.row + label.row_span and c.col <= label.col < c.col + c.col_span]
+        if below and one_line(below[0].text) and header_key(below[0].text)[0] not in all_labels:
+            return _Found(below[0].text, block, below[0].row, below[0].col)
+    return None
+
+
+def _right_of(table: Table, label: Cell) -> list[Cell]:
+    return sorted((c for c in table.cells if c.row == label.row and c.col > label.col), key=lambda c: c.col)
+
+
+def _under_in_block(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str]) -> _Found | None:
+    """A header right of the label naming the field, and the cell below it (inside the block)."""
+    for head in _right_of(table, label):
+        if header_key(head.text)[0] not in under:
+            continue
+        below = head.row + head.row_span
+        if below >= table.n_rows or below > label.row + max(label.row_span, 2) - 1:
+            continue
+        cell = grid[below][head.col]
+        if cell is not None and cell.row == below:
+            return _Found(cell.text, block, cell.row, cell.col)
+    return None
+
+
+def _under_above(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str]) -> _Found | None:
+    """The cell in the label's row under the nearest header row above naming the field."""
+    for r in range(label.row - 1, -1, -1):
+        for c, head in enumerate(grid[r]):
+            if head is None or head.col != c or header_key(head.text)[0] not in under:
+                continue
+            cell = grid[label.row][c]
+            if cell is not None and cell.row == label.row and cell.col == c and cell is not label:
+                return _Found(cell.text, block, cell.row, cell.col)
+            return None
+    return None
+
+
+def _in_paragraphs(document: Document, keys: set[str]) -> _Found | None:
+    for block, paragraph in enumerate(document.blocks):
+        if not isinstance(paragraph, Paragraph):
+            continue
+        for text in paragraph.text.splitlines():
+            match = _INLINE.match(text)
+            if match and header_key(match.group(1))[0] in keys and match.group(2).strip():
+                return _Found(match.group(2), block, None, None)
+    return None
+
+
+def _table_labels(template: FormTemplate) -> set[str]:
+    keys = set()
+    for table in template.tables.values():
+        keys |= {header_key(label)[0] for label in table.labels}
+        for column in table.columns.values():
+            keys |= {header_key(label)[0] for label in (*column.labels, *column.split)}
+        for row in table.rows.values():
+            keys |= {header_key(label)[0] for label in row.labels}
+    return keys
+
+
+def _in_stream(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:
+    """A label on a line of its own and its value on the lines after it (one cell per line)."""
+    if any(isinstance(block, Table) for block in document.blocks):
+        return None
+    lines = [line for line in document.lines if line.row is None]
+    under = {header_key(word)[0] for word in spec.under}
+    for i, line in enumerate(lines):
+        if header_key(line.text)[0] not in keys:
+            continue
+        run = []
+        j = i + 1
+        while j < len(lines) and header_key(lines[j].text)[0] in labels | under:
+            run.append(header_key(lines[j].text)[0])
+            j += 1
+        if under and run:
+            position = next((k for k, key in enumerate(run) if key in under), None)
+            if position is None or j + position >= len(lines):
+                continue
+            value = lines[j + position]
+        elif spec.nth is not None:
+            if run or i + spec.nth >= len(lines):
+                continue
+            value = lines[i + spec.nth]
+        elif spec.only_under or run or j >= len(lines):
+            continue
+        else:
+            value = lines[j]
+        return _Found(value.text, value.block, None, None)
+    return None

@@ -1,0 +1,129 @@
+"""OCR text lines turned into positioned glyphs, with the pixel-read boxes put in place.
+
+Owns: character positions inside a recognised line (the recognizer gives a box per line;
+characters are spread over it by their width class), which detected square is a box and
+which is a character drawn as a square (日 国 田: the character the recognizer read at the
+square's place decides), dropping what the recognizer printed for a box (□ ☑ 口 √ ×) in
+favour of the box read from pixels, and the glyphs in points for the PDF page layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.ocr.marks import Box
+from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
+from parsers.readers.checkbox_glyphs import UNKNOWN as UNKNOWN_BOX
+from parsers.readers.pdf_primitives import Char
+
+# What recognizers print for a box or for a tick over one.
+BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
+# Characters that are drawn as a closed square: a square under one of them is no box.
+FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text recognised in one cell-sized part of a line: box in pixels, text, score."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    score: float
+
+
+def _unit(char: str) -> float:
+    return 1.0 if ord(char) > 0x2E7F or char in BOX_PRINTS else 0.55
+
+
+def _centres(text: str, x0: float, x1: float) -> list[float]:
+    units = [_unit(c) for c in text]
+    total = sum(units) or 1.0
+    step = (x1 - x0) / total
+    out, at = [], x0
+    for u in units:
+        out.append(at + u * step / 2)
+        at += u * step
+    return out
+
+
+def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
+    """The boxes whose centre lies inside the piece's box (with a little slack)."""
+    slack = 0.3 * (piece.bottom - piece.top)
+    return [b for b in boxes
+            if piece.x0 - slack <= (b.x0 + b.x1) / 2 <= piece.x1 + slack
+            and piece.top - slack <= (b.top + b.bottom) / 2 <= piece.bottom + slack]
+
+
+def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], set[int]]:
+    """Which boxes in the piece are real, each with the index splitting the text around it,
+    and the indexes of characters the recognizer printed for them (to drop)."""
+    text = piece.text
+    centres = _centres(text, piece.x0, piece.x1)
+    real: list[tuple[Box, int]] = []
+    drop: set[int] = set()
+    for box in sorted(boxes_in(piece, boxes), key=lambda b: b.x0):
+        mid = (box.x0 + box.x1) / 2
+        if not text:
+            real.append((box, 0))
+            continue
+        nearest = min(range(len(text)), key=lambda i: abs(centres[i] - mid))
+        near = [i for i in (nearest, nearest - 1, nearest + 1) if 0 <= i < len(text) and i not in drop]
+        printed = [i for i in near if text[i] in BOX_PRINTS]
+        if printed:
+            index = printed[0]
+            drop.add(index)
+            # A tick printed right beside the box is the box's mark too.
+            drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
+            real.append((box, index))
+        elif not box.isolated or any(text[i] in FRAMED for i in near):
+            continue
+        else:
+            real.append((box, sum(1 for c in centres if c < mid)))
+    return real, drop
+
+
+def box_text(box: Box) -> str:
+    """☑, ☐ or the unknown mark for a box read from pixels."""
+    if box.state is None:
+        return UNKNOWN_BOX
+    return CHECKED if box.state else UNCHECKED
+
+
+def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
+    """The PDF layout's characters (points) of a piece, boxes at their own places."""
+    real, drop = claim(piece, boxes)
+    height = piece.bottom - piece.top
+    size = 0.8 * height * scale
+    chars: list[Char] = []
+    bounds = [piece.x0] + [v for box, _ in real for v in (box.x0, box.x1)] + [piece.x1]
+    splits = [0] + [index for _, index in real] + [len(piece.text)]
+    for gap in range(len(real) + 1):
+        left, right = bounds[2 * gap], bounds[2 * gap + 1]
+        if right - left < 1:
+            right = left + 1
+        part = [(i, c) for i, c in enumerate(piece.text) if splits[gap] <= i < splits[gap + 1] and i not in drop]
+        if not part:
+            continue
+        text = "".join(c for _, c in part)
+        centres = _centres(text, left, right)
+        unit = (right - left) / (sum(_unit(c) for c in text) or 1.0)
+        for char, centre in zip(text, centres, strict=True):
+            half = _unit(char) * unit / 2
+            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale))
+    for box, _ in real:
+        chars.append(_char(box_text(box), box.x0, box.x1, box.top, box.bottom, (box.bottom - box.top) * scale, scale))
+    return chars
+
+
+def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
+    """Boxes that lie in no recognised text (a drawn box the recognizer skipped)."""
+    return [_char(box_text(b), b.x0, b.x1, b.top, b.bottom, (b.bottom - b.top) * scale, scale)
+            for i, b in enumerate(boxes) if i not in claimed]
+
+
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float) -> Char:
+    return Char(text, None, x0 * scale, x1 * scale, top * scale, bottom * scale, size)

@@ -1,0 +1,153 @@
+"""Ruling lines and check boxes found in a page's pixels.
+
+Owns: the table rulings (ink runs that survive a morphological opening by a long
+horizontal or vertical bar) as the PDF reader's line objects, in points; small squares
+(four straight edges `BOX_MIN_PT`..`BOX_MAX_PT` long, found after an opening by a short bar,
+so a tick drawn across a box does not hide its edges); and each box's state from the ink
+inside it: little ink is empty, much ink is ticked (a printed ☑/☒, a hand-drawn √ or ✗
+over the box), anything between is unknown — never guessed, and never taken from the text
+the recognizer prints for the glyph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from parsers.readers.pdf_primitives import Shape
+
+BOX_MIN_PT = 5.5
+BOX_MAX_PT = 16.0
+# A ruling is at least this long (points); shorter strokes are characters or boxes.
+RULE_MIN_PT = 24.0
+# Share of a box's inner area (edges trimmed) covered by ink.
+EMPTY_MAX_INK = 0.025
+TICKED_MIN_INK = 0.06
+# A tick or cross runs across the box: its ink spans at least this share of the inner square.
+MARK_MIN_SPAN = 0.55
+
+
+@dataclass(frozen=True)
+class Box:
+    """A check box on the page: pixel bbox and its state (True, False, None = unknown)."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    state: bool | None
+    ink: float
+    # The outline is a component of its own (no character's stroke runs into it).
+    isolated: bool = True
+
+
+def _components(mask: Any) -> list[tuple[int, int, int, int]]:
+    """(x0, top, x1, bottom) of each connected component of a uint8 mask."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, count):
+        x, y, w, h, _area = (int(v) for v in stats[i])
+        out.append((x, y, x + w, y + h))
+    return out
+
+
+def _opened(ink: Any, length: int, horizontal: bool) -> Any:
+    import cv2
+
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+
+
+def rulings(ink: Any, dpi: float) -> list[Shape]:
+    """The page's rulings as the PDF layout's line shapes (points, top-down)."""
+    import cv2
+
+    px = dpi / 72.0
+    length = max(8, round(RULE_MIN_PT * px))
+    # Blur and JPEG leave gaps of a pixel or two in a rule: closed before the opening.
+    out: list[Shape] = []
+    for horizontal in (True, False):
+        bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1) if horizontal else (1, 5))
+        closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge)
+        for x0, top, x1, bottom in _components(_opened(closed, length, horizontal)):
+            thick = (bottom - top) if horizontal else (x1 - x0)
+            if thick > 3 * px:  # a solid block, not a rule
+                continue
+            out.append(Shape(x0 / px, top / px, x1 / px, bottom / px))
+    return out
+
+
+def boxes(ink: Any, dpi: float) -> list[Box]:
+    """Check boxes on the page with their states from the pixels."""
+    import numpy as np
+
+    px = dpi / 72.0
+    lo, hi = BOX_MIN_PT * px, BOX_MAX_PT * px
+    edge = max(3, round(0.6 * BOX_MIN_PT * px))
+    hor = [c for c in _components(_opened(ink, edge, True)) if lo * 0.8 <= c[2] - c[0] <= hi * 1.1 and c[3] - c[1] <= 0.3 * (c[2] - c[0])]
+    ver = [c for c in _components(_opened(ink, edge, False)) if lo * 0.8 <= c[3] - c[1] <= hi * 1.1 and c[2] - c[0] <= 0.3 * (c[3] - c[1])]
+    import cv2
+
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    found: list[Box] = []
+    tol = max(2, round(1.5 * px))
+    hor.sort()
+    for i, upper in enumerate(hor):
+        for lower in hor[i + 1 :]:
+            if lower[0] - upper[0] > tol:
+                break
+            if abs(upper[2] - lower[2]) > tol:
+                continue
+            top, bottom = min(upper[1], lower[1]), max(upper[3], lower[3])
+            # The tighter edge: a tick crossing one edge lengthens that edge only.
+            x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
+            width, height = x1 - x0, bottom - top
+            if not (lo <= width <= hi and lo <= height <= hi and abs(width - height) <= 0.2 * width):
+                continue
+            sides = [v for v in ver if abs(v[1] - top) <= tol and abs(v[3] - bottom) <= tol
+                     and (abs(v[0] - x0) <= tol or abs(v[2] - x1) <= tol)]
+            if len(sides) < 2:
+                continue
+            if any(abs(b.x0 - x0) <= tol and abs(b.top - top) <= tol for b in found):
+                continue
+            inner = ink[top:bottom, x0:x1]
+            trim = max(2, round(0.22 * width))
+            core = inner[trim:-trim, trim:-trim]
+            share = float(np.count_nonzero(core)) / max(1, core.size)
+            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, (x0, top, x1, bottom))))
+    return found
+
+
+def _state(share: float, core: Any) -> bool | None:
+    """Empty with (almost) no ink; ticked when the ink is a mark across the box (it spans at
+    least `MARK_MIN_SPAN` of the box); a speck, or ink neither little nor much, is unknown."""
+    import numpy as np
+
+    if share <= EMPTY_MAX_INK:
+        return False
+    rows = np.flatnonzero(core.any(axis=1))
+    cols = np.flatnonzero(core.any(axis=0))
+    span = max(rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1) / max(1, max(core.shape))
+    if share >= TICKED_MIN_INK and span >= MARK_MIN_SPAN:
+        return True
+    return None
+
+
+def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int]) -> bool:
+    """True when the component drawing the square's left edge stays inside the square."""
+    import numpy as np
+
+    x0, top, x1, bottom = square
+    side = x1 - x0
+    column = labels[top:bottom, x0:x0 + max(2, side // 6)]
+    ids = np.unique(column[column > 0])
+    if ids.size == 0:
+        return False
+    margin = max(2, side // 8)
+    for label in ids:
+        x, y, w, h = (int(v) for v in stats[label][:4])
+        if x < x0 - margin or y < top - margin or x + w > x1 + margin or y + h > bottom + margin:
+            return False
+    return True

@@ -1,0 +1,123 @@
+"""A page image made ready for OCR: seal removed, deskewed from its rulings, turned upright.
+
+Owns: grey from the red channel (a red seal turns as light as the paper while black ink
+stays black: the measured way to read through 盖章); the skew angle from the page's long
+near-horizontal rulings (Hough segments, median angle, only within `MAX_SKEW_DEG`); the
+quarter turn (90/270) from which direction the ink's rows line up (text lines and table
+rules make the row profile of an upright page far spikier than its column profile). The
+half turn (180) is decided by the caller from the recognizer's confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_SKEW_DEG = 5.0
+# Rotations smaller than this are left alone (resampling blurs more than it helps).
+MIN_SKEW_DEG = 0.1
+
+
+def seal_free_grey(rgb: Any) -> Any:
+    """The page as grey from its red channel (uint8 H×W)."""
+    import numpy as np
+
+    array = np.asarray(rgb)
+    if array.ndim == 2:
+        return array.astype(np.uint8, copy=False)
+    return np.ascontiguousarray(array[..., 0])
+
+
+def ink_mask(grey: Any, threshold: int = 0) -> Any:
+    """Boolean ink mask (Otsu's threshold unless one is given)."""
+    import cv2
+
+    if threshold:
+        return grey < threshold
+    _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return binary > 0
+
+
+def _profile_score(mask: Any, axis: int) -> float:
+    import numpy as np
+
+    profile = mask.sum(axis=axis).astype(np.float64)
+    if profile.size < 3 or profile.mean() == 0:
+        return 0.0
+    diff = np.diff(profile)
+    return float((diff * diff).mean() / (profile.mean() ** 2))
+
+
+def quarter_turned(grey: Any) -> bool:
+    """True when the page lies on its side (its text runs top to bottom)."""
+    import cv2
+
+    small = cv2.resize(grey, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    mask = ink_mask(small)
+    return _profile_score(mask, axis=0) > 1.3 * _profile_score(mask, axis=1)
+
+
+def skew_degrees(grey: Any) -> float:
+    """The page's skew from its long rulings, degrees (positive: counter-clockwise); 0 if none."""
+    import cv2
+    import numpy as np
+
+    scale = 1000 / max(grey.shape)
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    edges = ink_mask(small).astype(np.uint8) * 255
+    width = small.shape[1]
+    found = cv2.HoughLinesP(edges, 1, np.pi / 1800, threshold=max(50, width // 6),
+                            minLineLength=width // 4, maxLineGap=6)
+    if found is None:
+        return 0.0
+    angles = []
+    for x0, y0, x1, y1 in np.asarray(found).reshape(-1, 4):
+        if x1 == x0:
+            continue
+        angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+        if abs(angle) <= MAX_SKEW_DEG:
+            angles.append(angle)
+    if len(angles) < 2:
+        return 0.0
+    return _refined(ink_mask(small), float(np.median(angles)))
+
+
+def _refined(mask: Any, coarse: float) -> float:
+    """The angle near `coarse` at which the rows of ink line up best (0.05° steps)."""
+    import cv2
+    import numpy as np
+
+    image = mask.astype(np.uint8) * 255
+    height, width = image.shape
+    best, best_score = coarse, -1.0
+    for angle in np.arange(coarse - 0.6, coarse + 0.6001, 0.05):
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), float(angle), 1.0)
+        turned = cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_NEAREST, borderValue=0)
+        rows = turned.sum(axis=1, dtype=np.float64)
+        score = float((rows * rows).sum())
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def rotate(grey: Any, degrees: float) -> Any:
+    """The grey page rotated by `degrees` about its centre, white where it uncovers."""
+    import cv2
+
+    height, width = grey.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    return cv2.warpAffine(grey, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def quarter(grey: Any, turns: int) -> Any:
+    """The page turned by `turns` quarter turns counter-clockwise."""
+    import numpy as np
+
+    return np.ascontiguousarray(np.rot90(grey, turns % 4))
+
+
+def deskewed(grey: Any) -> tuple[Any, float]:
+    """The page with its rulings levelled, and the angle corrected (degrees)."""
+    angle = skew_degrees(grey)
+    if abs(angle) < MIN_SKEW_DEG:
+        return grey, 0.0
+    return rotate(grey, angle), angle

@@ -1,0 +1,156 @@
+"""Which forms a document holds: titles of every template, else the share of each one's labels.
+
+`split_forms(document)` returns one `FormPart` per form in reading order. A title line (a
+short line naming a template's title, `项目支出绩效自评表（2023年度）`) starts a form; a second
+title starts a second form only when the part it opens holds labels of that form (a title
+repeated as a page header is no new form). A document with no title is given to the template
+whose labels it holds the largest share of (none when it holds too few: no known form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.forms import all_templates
+from parsers.normalize import clean_text, label_key
+from parsers.tables import header_key
+from schemas.document import Block, Document, Line, Table
+from schemas.template import FormTemplate
+
+MAX_TITLE_CHARS = 60
+MIN_PART_LABELS = 3
+MIN_SHARE = 0.3
+_TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,12}[）)】]\s*){1,3}")
+_INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """One form of a document: its sub-document, its template (None: no known form), title."""
+
+    document: Document
+    template: FormTemplate | None
+    title: str | None
+    first_line: int  # 1-based ordinal in the whole document's lines
+    last_line: int
+
+
+def title_of(line: Line) -> FormTemplate | None:
+    """The template whose title this line is, if it is a title line."""
+    text = clean_text(line.text).replace("\n", "")
+    if not text or len(text) > MAX_TITLE_CHARS or "。" in text or "\t" in line.text.strip():
+        return None
+    key = label_key(text)
+    best: tuple[int, FormTemplate] | None = None
+    for template in all_templates():
+        for word in template.title.match:
+            word_key = label_key(word)
+            if word_key in key and (best is None or len(word_key) > best[0]):
+                best = (len(word_key), template)
+    return best[1] if best else None
+
+
+_LABELS: dict[int, dict[str, set[str]]] = {}
+
+
+def template_labels(template: FormTemplate) -> dict[str, set[str]]:
+    """Label keys of every field, table and table column of `template`, by name."""
+    cached = _LABELS.get(id(template))
+    if cached is not None:
+        return cached
+    out = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
+    for name, table in template.tables.items():
+        out[name] = {header_key(label)[0] for label in table.labels}
+        for column_name, column in table.columns.items():
+            out[f"{name}.{column_name}"] = {header_key(label)[0] for label in (*column.labels, *column.split)}
+        for row_name, row in table.rows.items():
+            out[f"{name}.{row_name}"] = {header_key(label)[0] for label in row.labels}
+    _LABELS[id(template)] = out
+    return out
+
+
+def labels_found(lines: list[Line], template: FormTemplate) -> int:
+    """How many of `template`'s labelled names appear as a cell or a line's head in `lines`."""
+    keys: set[str] = set()
+    for line in lines:
+        for cell in line.text.split("\t"):
+            keys.add(header_key(cell)[0])
+        match = _INLINE_HEAD.match(line.text)
+        if match:
+            keys.add(header_key(match.group(1))[0])
+    return sum(1 for labels in template_labels(template).values() if labels & keys)
+
+
+def best_by_labels(lines: list[Line]) -> FormTemplate | None:
+    """The template whose labels `lines` hold the largest share of, if that share is enough."""
+    scored = []
+    for template in all_templates():
+        total = len(template_labels(template))
+        scored.append((labels_found(lines, template) / total if total else 0.0, template))
+    share, template = max(scored, key=lambda item: item[0])
+    return template if share >= MIN_SHARE else None
+
+
+def split_forms(document: Document) -> list[FormPart]:
+    """The forms of `document` in reading order (always at least one part)."""
+    lines = list(document.lines)
+    starts = [(i, template) for i, line in enumerate(lines) if (template := title_of(line)) is not None]
+    accepted: list[tuple[int, FormTemplate]] = []
+    for k, (i, template) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        if accepted and labels_found(lines[i:end], template) < MIN_PART_LABELS:
+            continue
+        if accepted and i - accepted[-1][0] <= 2:
+            continue  # a title wrapped over two lines
+        accepted.append((i, template))
+    if len(accepted) <= 1:
+        template = accepted[0][1] if accepted else best_by_labels(lines)
+        title = _title_text(lines, accepted[0][0]) if accepted else None
+        return [FormPart(document, template, title, 1, len(lines))]
+    parts = []
+    bounds = [0 if k == 0 else i for k, (i, _) in enumerate(accepted)] + [len(lines)]
+    for k, (i, template) in enumerate(accepted):
+        sub = sub_document(document, bounds[k], bounds[k + 1])
+        parts.append(FormPart(sub, template, _title_text(lines, i), bounds[k] + 1, bounds[k + 1]))
+    return parts
+
+
+def _title_text(lines: list[Line], i: int) -> str:
+    title = clean_text(lines[i].text).replace("\n", "")
+    if i + 1 < len(lines) and lines[i + 1].row is None:
+        following = clean_text(lines[i + 1].text).replace("\n", "")
+        if _TITLE_TAIL.fullmatch(following):
+            title += following
+    return title
+
+
+def sub_document(document: Document, start: int, end: int) -> Document:
+    """The lines [start, end) of `document` with their blocks (a table cut at a row boundary
+    keeps its row numbers); line locations stay those of the whole file."""
+    lines = document.lines[start:end]
+    wanted: dict[int, set[int | None]] = {}
+    for line in lines:
+        wanted.setdefault(line.block, set()).add(line.row)
+    remap: dict[int, int] = {}
+    cell_maps: dict[int, dict[int, int]] = {}
+    blocks: list[Block] = []
+    for index in sorted(wanted):
+        block = document.blocks[index]
+        if isinstance(block, Table):
+            rows = {row for row in wanted[index] if row is not None}
+            first, last = min(rows), max(rows)
+            kept = [k for k, cell in enumerate(block.cells) if first <= cell.row <= last]
+            cell_maps[index] = {old: new for new, old in enumerate(kept)}
+            block = block.model_copy(update={"cells": tuple(block.cells[k] for k in kept)})
+        remap[index] = len(blocks)
+        blocks.append(block)
+    new_lines = tuple(
+        line.model_copy(update={
+            "block": remap[line.block],
+            "cells": tuple(cell_maps[line.block][k] for k in line.cells) if line.block in cell_maps else line.cells,
+        })
+        for line in lines
+    )
+    return Document(source=document.source, blocks=tuple(blocks), lines=new_lines)

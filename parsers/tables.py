@@ -1,0 +1,341 @@
+"""Tables of a form template (`schemas.template.TableSpec`) read from the document model.
+
+Format-neutral: it reads `Table` grids (every reader builds them). A header row is a row
+whose cells name at least two of the table's columns; each value cell belongs to the column
+whose header covers its first grid column. `grid` tables then read named rows (a row's label
+is the last unheaded cell before its values; unknown labelled rows with figures go to the
+table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
+columns from above, dropping placeholder rows, ending at an `end` label (总分), and going on
+into the next table block when it continues the same columns (a table across pages).
+
+Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
+label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
+from parsers.fields.amount import parse_amount
+from parsers.fields.percent import parse_percent
+from parsers.fields.target import is_empty_cell, parse_score, parse_target
+from parsers.normalize import label_key, one_line, split_unit
+from schemas.document import Cell, Document, Line, Table
+from schemas.forms.common import Target
+from schemas.record import ProvenanceEntry
+from schemas.template import ColumnSpec, TableSpec
+
+_POINTS = regex.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
+_LEADING_QIZHONG = regex.compile(r"^其中")
+_DIGIT = regex.compile(r"\d")
+
+
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A template's regular expression, compiled once for the process."""
+    return regex.compile(pattern)
+
+
+def header_key(text: str) -> tuple[str, str | None]:
+    """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元."""
+    base, unit = split_unit(one_line(text))
+    key = label_key(base)
+    return _POINTS.sub("", key) or key, unit
+
+
+@dataclass
+class TableRead:
+    """What one table spec read: its value, provenance, and the cells it used."""
+
+    value: Any = None
+    provenance: dict[str, ProvenanceEntry] = field(default_factory=dict)
+    used: set[tuple[int, int]] = field(default_factory=set)  # (block, row)
+
+
+@dataclass
+class _Header:
+    block: int
+    row: int
+    columns: dict[int, tuple[str, int | None]]  # grid col -> (column key, split part)
+    units: dict[int, str]  # grid col -> unit stated in its header
+    label_cols: set[int]
+    block_unit: str | None
+
+
+class _Lines:
+    """(block, row) -> the document line of that table row."""
+
+    def __init__(self, document: Document) -> None:
+        self.rows: dict[tuple[int, int], Line] = {}
+        for line in document.lines:
+            if line.row is not None:
+                self.rows.setdefault((line.block, line.row), line)
+
+    def entry(self, block: int, row: int, col: int | None = None) -> ProvenanceEntry | None:
+        line = self.rows.get((block, row))
+        if line is None:
+            return None
+        return ProvenanceEntry(page=line.loc.page, line=line.loc.line, text=line.text, block=block, row=row, col=col)
+
+
+_KEYS: dict[int, dict[str, tuple[str, int | None]]] = {}
+
+
+def _column_keys(spec: TableSpec) -> dict[str, tuple[str, int | None]]:
+    cached = _KEYS.get(id(spec))
+    if cached is not None:
+        return cached
+    keys: dict[str, tuple[str, int | None]] = {}
+    _KEYS[id(spec)] = keys
+    for name, column in spec.columns.items():
+        for part, label in enumerate(column.split):
+            keys.setdefault(header_key(label)[0], (name, part))
+    for name, column in spec.columns.items():
+        for label in column.labels:
+            keys.setdefault(header_key(label)[0], (name, None))
+    return keys
+
+
+@cache
+def _label_keys(labels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(header_key(label)[0] for label in labels)
+
+
+def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _Header | None:
+    """The first header row of `spec` in `table` from row `start` on."""
+    keys = _column_keys(spec)
+    split_used = {header_key(label)[0] for column in spec.columns.values() for label in column.split}
+    grid = table.grid()
+    for r in range(start, table.n_rows):
+        columns: dict[int, tuple[str, int | None]] = {}
+        units: dict[int, str] = {}
+        label_cols: set[int] = set()
+        block_unit = None
+        texts = {c: header_key(cell.text) for c, cell in enumerate(grid[r]) if cell is not None}
+        has_split = any(key in split_used and keys[key][1] is not None for key, _ in texts.values()
+                        if key in keys and key != "指标值")
+        for c, cell in enumerate(grid[r]):
+            if cell is None:
+                continue
+            key, unit = texts[c]
+            if key in _label_keys(spec.labels):
+                label_cols.add(c)
+                block_unit = block_unit or unit
+                continue
+            found = keys.get(key)
+            if found is None:
+                continue
+            if found[1] is not None and not has_split:
+                found = next(((name, None) for name, col in spec.columns.items()
+                              if key in _label_keys(col.labels)), None)
+                if found is None:
+                    continue
+            columns[c] = found
+            if unit:
+                units[c] = unit
+        if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
+            return _Header(block, r, columns, units, label_cols, block_unit)
+    return None
+
+
+def _row_cells(table: Table, r: int) -> list[Cell]:
+    return sorted((cell for cell in table.cells if cell.row == r), key=lambda cell: cell.col)
+
+
+def _value(column: ColumnSpec, text: str, unit: str | None) -> Any:
+    if column.type == "amount":
+        return parse_amount(text, unit)
+    if column.type == "score":
+        return parse_score(text)
+    if column.type == "percent":
+        return None if is_empty_cell(text) else parse_percent(text)
+    if column.type == "target":
+        return parse_target(text)
+    value = one_line(text)
+    for pattern in column.drop:
+        value = compiled(pattern).sub("", value).strip()
+    return value or None
+
+
+def _cells_by_column(header: _Header, cells: list[Cell]) -> dict[str, dict[int | None, Cell]]:
+    out: dict[str, dict[int | None, Cell]] = {}
+    for cell in cells:
+        found = header.columns.get(cell.col)
+        if found is not None:
+            out.setdefault(found[0], {}).setdefault(found[1], cell)
+    return out
+
+
+def _first_mapped(header: _Header) -> int:
+    return min(header.columns)
+
+
+def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, stop_keys: frozenset[str]) -> TableRead:
+    """A `grid` table: {row key: {column: value}} plus `extra` rows, or an empty read."""
+    lines = _Lines(document)
+    row_keys = {(_LEADING_QIZHONG.sub("", header_key(label)[0])): name
+                for name, row in spec.rows.items() for label in row.labels}
+    for block, table in _tables(document):
+        header = find_header(table, block, spec)
+        if header is None:
+            continue
+        read = TableRead(value={}, used={(block, header.row)})
+        extra: list[dict[str, Any]] = []
+        first = _first_mapped(header)
+        for r in range(header.row + 1, table.n_rows):
+            cells = _row_cells(table, r)
+            labels = [c for c in cells if c.col < first and c.col not in header.label_cols and one_line(c.text)]
+            label_text = one_line(labels[-1].text) if labels else ""
+            key, row_unit = header_key(label_text) if label_text else ("", None)
+            name = row_keys.get(_LEADING_QIZHONG.sub("", key)) if key else None
+            by_column = _cells_by_column(header, cells)
+            figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
+                          for name, parts in by_column.items() for cell in parts.values())
+            if any(c.col in header.label_cols or (header_key(c.text)[0] in stop_keys and
+                   _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col < first):
+                break  # a new block of the form begins in this row
+            if name is None and key and (key in stop_keys or not figures):
+                break
+            if name is None and not key:
+                if not figures or spec.default_row is None or spec.default_row in read.value:
+                    break
+                name = spec.default_row
+            values: dict[str, Any] = {}
+            for column_name, parts in by_column.items():
+                cell = parts.get(None) or next(iter(parts.values()))
+                column = spec.columns[column_name]
+                unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit
+                values[column_name] = _value(column, cell.text, unit)
+            path = f"{name}" if name is not None else f"{spec.extra}.{len(extra)}"
+            if name is None:
+                if spec.extra is None:
+                    continue
+                extra.append({"label": label_text, **values})
+            else:
+                read.value.setdefault(name, values)
+            _provenance(read, lines, block, r, path, by_column)
+        if spec.extra:
+            read.value[spec.extra] = extra
+        return read
+    return TableRead()
+
+
+def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) -> TableRead:
+    """A `rows` table: a list of row dicts (column key -> value), or an empty read."""
+    lines = _Lines(document)
+    end_keys = _label_keys(spec.end)
+    placeholders = [compiled(p) for p in spec.placeholders]
+    tables = list(_tables(document))
+    for position, (block, table) in enumerate(tables):
+        header = find_header(table, block, spec)
+        if header is None:
+            continue
+        read = TableRead(value=[], used={(block, header.row)})
+        inherited: dict[str, str | None] = {}
+        start = header.row + 1
+        for next_block, next_table in [(block, table), *tables[position + 1:]]:
+            if next_block != block:
+                if next_block != _last_block(read, block) + 1 or next_table.n_cols != table.n_cols:
+                    break
+                again = find_header(next_table, next_block, spec)
+                start = again.row + 1 if again is not None and again.row == 0 else 0
+            ended = _read_rows_of(next_table, next_block, start, header, spec, lines, read, inherited,
+                                  end_keys | stop_keys, placeholders)
+            block = next_block
+            if ended:
+                break
+        return read
+    return TableRead()
+
+
+def _last_block(read: TableRead, default: int) -> int:
+    return max((b for b, _ in read.used), default=default)
+
+
+def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: TableSpec, lines: _Lines,
+                  read: TableRead, inherited: dict[str, str | None], end_keys: frozenset[str],
+                  placeholders: list[regex.Pattern[str]]) -> bool:
+    """Read rows of one table block into `read`; True when an end row was reached."""
+    grid = table.grid()
+    first = _first_mapped(header)
+    for r in range(start, table.n_rows):
+        cells = _row_cells(table, r)
+        keys = _column_keys(spec)
+        if sum(1 for c in cells if header_key(c.text)[0] in keys) >= 3:
+            continue  # the header repeated on the next page
+        lead = [c for c in cells if one_line(c.text)]
+        if lead and (header_key(lead[0].text)[0] in end_keys or
+                     (lead[0].col < first and header_key(lead[0].text)[0] in end_keys)):
+            return True
+        if lead and lead[0].col < first and lead[0].col not in header.label_cols and not _under_header(header, lead[0]):
+            return True  # a labelled row of another part of the form
+        values: dict[str, Any] = {}
+        filled = False
+        for c, (name, part) in sorted(header.columns.items()):
+            if name in spec.inherit and part is None:
+                cell = grid[r][c]
+                text = one_line(cell.text) if cell is not None and cell.col == c else ""
+                value = _value(spec.columns[name], text, None) if text else None
+                if value is None:
+                    value = inherited.get(name)
+                values[name] = value
+        by_column = _cells_by_column(header, cells)
+        for name, parts in by_column.items():
+            if name in spec.inherit:
+                continue
+            column = spec.columns[name]
+            if column.split and any(part is not None for part in parts):
+                joined = "".join(one_line(parts[p].text) for p in sorted(k for k in parts if k is not None))
+                values[name] = parse_target(joined)
+            else:
+                cell = parts.get(None) or next(iter(parts.values()))
+                values[name] = _value(column, cell.text, None)
+            filled = filled or (values[name] is not None and not _placeholder(values[name], placeholders))
+        for name in spec.inherit:
+            inherited[name] = values.get(name)
+        if not filled:
+            continue
+        for name, column in spec.columns.items():
+            if column.unit_of:
+                _take_unit(values, name, column.unit_of)
+        index = len(read.value)
+        read.value.append(values)
+        _provenance(read, lines, block, r, str(index), by_column)
+    return False
+
+
+def _under_header(header: _Header, cell: Cell) -> bool:
+    return any(header.columns.get(c) for c in range(cell.col, cell.col + cell.col_span))
+
+
+def _placeholder(value: Any, placeholders: list[regex.Pattern[str]]) -> bool:
+    text = value.raw if isinstance(value, Target) else value if isinstance(value, str) else None
+    return text is not None and any(p.search(text) for p in placeholders)
+
+
+def _take_unit(values: dict[str, Any], name: str, source: str) -> None:
+    value, target = values.get(name), values.get(source)
+    if isinstance(value, Target) and isinstance(target, Target) and value.value is not None \
+            and value.unit is None and target.unit is not None:
+        values[name] = value.model_copy(update={"unit": target.unit})
+
+
+def _provenance(read: TableRead, lines: _Lines, block: int, r: int, path: str,
+                by_column: dict[str, dict[int | None, Cell]]) -> None:
+    read.used.add((block, r))
+    row_entry = lines.entry(block, r)
+    if row_entry is not None:
+        read.provenance[path] = row_entry
+    for name, parts in by_column.items():
+        cell = parts.get(None) or next(iter(parts.values()))
+        entry = lines.entry(block, r, cell.col)
+        if entry is not None:
+            read.provenance[f"{path}.{name}"] = entry
+
+
+def _tables(document: Document) -> list[tuple[int, Table]]:
+    return [(i, block) for i, block in enumerate(document.blocks) if isinstance(block, Table)]
