@@ -59,18 +59,19 @@ class PageLayout:
 
 def layout_page(raw: PagePrimitives) -> PageLayout:
     """Lay out one page: tables and the text lines outside them."""
-    glyphs = [Glyph(char_text(c.text, c.fontname), c.x0, c.x1, c.top, c.bottom, c.size) for c in raw.chars]
+    glyphs = [Glyph(char_text(text, font), x0, x1, top, bottom, size)
+              for text, font, x0, x1, top, bottom, size in raw.chars]
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
-    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks]
+    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks] if ticks else [g for g in glyphs if g.text]
     widgets = widget_boxes(raw.widgets)
     # A widget's border may also be stroked into the page: the widget's state is the box.
     boxes = [box for box in boxes if not any(_overlaps(box, widget) for widget in widgets)]
     glyphs += boxes + widgets
     grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
-    outside: list[Glyph] = []
-    for glyph in glyphs:
+    outside: list[Glyph] = [] if grids else glyphs  # no table: every glyph is outside
+    for glyph in glyphs if grids else ():
         _place(glyph, grids, buckets, outside)
     items: list[TextLine | TablePart] = [
         line for line in text_lines(outside) if not is_page_furniture(line.text)

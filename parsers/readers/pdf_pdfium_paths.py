@@ -30,6 +30,9 @@ _EQ = 1e-3
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
+# Path objects on a page beyond which specks are not read (see the module docstring).
+DENSE_PATHS = 2000
+SPECK_PT = 4.0
 _BEZIER = pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
@@ -44,6 +47,8 @@ class Shapes:
         self._matrix = pdfium_c.FS_MATRIX()
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
         self._fill, self._stroke = ctypes.c_int(), ctypes.c_int()
+        self._paths = 0
+        self._bounds = [ctypes.c_float() for _ in range(4)]
 
     def read_page(self, page: Any) -> Shapes:
         for i in range(pdfium_c.FPDFPage_CountObjects(page)):
@@ -67,7 +72,18 @@ class Shapes:
         return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
                 m.e * a + m.f * c + e, m.e * b + m.f * d + f)
 
+    def _is_speck(self, obj: Any, outer: Matrix) -> bool:
+        left, bottom, right, top = self._bounds
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return False
+        a, b, c, d, _, _ = outer  # the bounds' size on the page, through the outer forms
+        w, h = right.value - left.value, top.value - bottom.value
+        return abs(a * w) + abs(c * h) < SPECK_PT and abs(b * w) + abs(d * h) < SPECK_PT
+
     def _path(self, obj: Any, outer: Matrix) -> None:
+        self._paths += 1
+        if self._paths > DENSE_PATHS and self._is_speck(obj, outer):
+            return
         if not pdfium_c.FPDFPath_GetDrawMode(obj, self._fill, self._stroke):
             return
         fill, stroke = self._fill.value != 0, bool(self._stroke.value)

@@ -134,3 +134,30 @@ def test_widgets_of_pages_imported_without_their_form_read_the_same(tmp_path: Pa
     assert any(page.widgets for page in pages)
     assert any(widget.checked for page in pages for widget in page.widgets)
     assert _outcome(data, path, "pdfium") == _outcome(data, path, "pdfplumber")
+
+
+def test_a_dense_vector_figure_is_read_without_its_specks(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from parsers.readers.pdf_pdfium_paths import DENSE_PATHS
+
+    path = tmp_path / "figure.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    for i in range(DENSE_PATHS + 500):  # scatter markers, 1.2 pt across
+        canvas.circle(60 + (i % 80) * 6, 400 + (i // 80) * 5, 0.6, stroke=1, fill=0)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 780, "Name")
+    for y in (750, 770, 790):  # a small ruled table drawn after the figure
+        canvas.line(50, y, 300, y)
+    for x in (50, 150, 300):
+        canvas.line(x, 750, x, 790)
+    canvas.rect(200, 700, 10, 10, stroke=1, fill=0)  # a check box
+    canvas.showPage()
+    canvas.save()
+    (page,) = pdf_pdfium.pages(path.read_bytes(), Limits())
+    assert DENSE_PATHS <= len(page.curves) < DENSE_PATHS + 500  # the specks after the limit are not read
+    assert len(page.lines) == 6 and len(page.rects) == 1  # rules and box after the figure are
+    from parsers.readers.pdf_page import TablePart, layout_page
+
+    layout = layout_page(page)
+    assert [item for item in layout.items if isinstance(item, TablePart)]
