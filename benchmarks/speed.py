@@ -105,6 +105,40 @@ def floor_pdf(path: Path) -> None:
 FLOORS: dict[str, Callable[[Path], None]] = {"txt": floor_text, "docx": floor_docx, "pdf": floor_pdf}
 
 
+def floor_pdfium(path: Path) -> None:
+    """PDFium: open, then each page's characters with their boxes and every page object's bounds."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument(path)
+    rect = c.FS_RECTF()
+    l_, b_, r_, t_ = (ctypes.c_float() for _ in range(4))
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        for i in range(c.FPDFText_CountChars(text.raw)):
+            c.FPDFText_GetUnicode(text.raw, i)
+            c.FPDFText_GetLooseCharBox(text.raw, i, rect)
+        for i in range(c.FPDFPage_CountObjects(page.raw)):
+            c.FPDFPageObj_GetBounds(c.FPDFPage_GetObject(page.raw, i), l_, b_, r_, t_)
+        text.close()
+        page.close()
+    doc.close()
+
+
+def floor_pdfplumber_full(path: Path) -> None:
+    """pdfplumber: open, then each page's characters, lines and rects."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.chars  # noqa: B018
+            page.lines  # noqa: B018
+            page.rects  # noqa: B018
+
+
 def _timed(fn: Callable[[], object]) -> float:
     started = time.perf_counter()
     fn()
@@ -184,6 +218,109 @@ def print_in_process(rows: dict[str, dict]) -> None:
               f"{r['floor_med'] / r['docs'] * ms:>9.2f} | {r['pipe_med'] / r['pages'] * ms:>9.2f} "
               f"{r['pipe_min'] / r['pages'] * ms:>7.2f} {r['floor_med'] / r['pages'] * ms:>10.2f} "
               f"{r['floor_min'] / r['pages'] * ms:>7.2f} | {ratio:>6.2f} {ratio_min:>6.2f}")
+
+
+# --------------------------------------------------------------------------- 1c. PDF engines
+
+def _cpu(fn: Callable[[], object], runs: int) -> float:
+    """Median CPU seconds of `fn` (process time: other processes' load does not count)."""
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        fn()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def pdf_engines(docs: list[tuple[str, Path]], runs: int) -> dict[str, float]:
+    """CPU ms per page on the generated PDFs: the pipeline, its layout work alone, both floors."""
+    from extract.pipeline import extract_file
+    from extract.settings import Limits
+    from parsers.readers import pdf_pdfium
+    from parsers.readers.pdf import layouts
+
+    pdfs = [path for _, path in docs if path.suffix == ".pdf"]
+    primitives = {p: list(pdf_pdfium.pages(p.read_bytes(), Limits())) for p in pdfs}
+    pages = sum(len(v) for v in primitives.values())
+    sides = {
+        "jixiao pipeline (extract_file)": lambda: [extract_file(p) for p in pdfs],
+        "  of it: layout work alone (pages already read)": lambda: [layouts(v) for v in primitives.values()],
+        "PDFium floor (chars with boxes + page objects)": lambda: [floor_pdfium(p) for p in pdfs],
+        "pdfplumber floor (chars, lines, rects)": lambda: [floor_pdfplumber_full(p) for p in pdfs],
+    }
+    for fn in sides.values():
+        fn()  # warm-up
+    return {name: _cpu(fn, runs) / pages * 1000 for name, fn in sides.items()} | {"pages": float(pages)}
+
+
+def heavy_pdfs(folder: Path) -> dict[str, Path]:
+    """Heavy PDFs drawn with reportlab: dense vector figures, 400 pages, 30,000 small text objects."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(3)
+    found = {}
+    path = folder / "figures-55-pages.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(55):
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(50, 800, f"Figure {page + 1}: a dense scatter and line plot")
+        for _ in range(4000):  # markers and polylines: thousands of path objects per page
+            x, y = rng.uniform(50, 545), rng.uniform(80, 780)
+            canvas.circle(x, y, 0.6, stroke=1, fill=0)
+        for _ in range(40):
+            path_obj = canvas.beginPath()
+            path_obj.moveTo(50, rng.uniform(80, 780))
+            for k in range(1, 100):
+                path_obj.lineTo(50 + k * 5, rng.uniform(80, 780))
+            canvas.drawPath(path_obj, stroke=1, fill=0)
+        canvas.showPage()
+    canvas.save()
+    found["55 pages of dense vector figures"] = path
+    path = folder / "report-400-pages.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(400):
+        canvas.setFont("Helvetica", 10)
+        for line in range(50):
+            canvas.drawString(50, 790 - line * 14, f"Page {page + 1} line {line + 1}: the quick brown fox jumps over")
+        canvas.showPage()
+    canvas.save()
+    found["400 pages of text"] = path
+    path = folder / "tiny-text-objects.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for _ in range(3):
+        canvas.setFont("Helvetica", 2)
+        for i in range(10_000):  # one text object per glyph pair, as some generators write
+            canvas.drawString(20 + (i % 100) * 5.5, 820 - (i // 100) * 8, "ab")
+        canvas.showPage()
+    canvas.save()
+    found["3 pages of 10,000 small text objects each"] = path
+    return found
+
+
+def print_pdf_section(docs: list[tuple[str, Path]], root: Path, runs: int, verdicts: list[str]) -> None:
+    from extract.pipeline import extract_file
+
+    rows = pdf_engines(docs, runs)
+    pages = int(rows.pop("pages"))
+    print(f"\n## 1c. PDF engines, CPU ms per page on the generated PDFs ({pages} pages, median of {runs})")
+    for name, value in rows.items():
+        print(f"  {name:<50} {value:>8.2f}")
+    pipe, floor = rows["jixiao pipeline (extract_file)"], rows["PDFium floor (chars with boxes + page objects)"]
+    verdicts.append(f"PDF pipeline / PDFium floor per page {pipe / floor:.2f} (target <= 2): "
+                    f"{'met' if pipe / floor <= 2 else 'MISSED'}")
+    twenty = 20 * pipe / 1000
+    verdicts.append(f"a 20-page report {twenty:.2f} s CPU (per-page figure x 20; target < 0.5): "
+                    f"{'met' if twenty < 0.5 else 'MISSED'}")
+    print("\n## 1d. Heavy PDFs, jixiao extract_file, CPU s (one run)")
+    for name, path in heavy_pdfs(root / "heavy").items():
+        started = time.process_time()
+        record = extract_file(path)
+        seconds = time.process_time() - started
+        codes = ",".join(e.code for e in record.errors) or "-"
+        print(f"  {name:<45} {seconds:>6.2f} s  ({record.status}: {codes})")
+        verdicts.append(f"heavy PDF, {name}: {seconds:.2f} s CPU (target < 5): {'met' if seconds < 5 else 'MISSED'}")
 
 
 # --------------------------------------------------------------------------- 2. batch
@@ -312,6 +449,7 @@ def main() -> int:
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[200, 2000])
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF engine sections (1c, 1d)")
     args = parser.parse_args()
 
     print(f"# jixiao speed — {machine()}")
@@ -319,6 +457,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jixiao-speed-") as tmp:
         root = Path(tmp)
         docs = generate(root / "docs", args.n, args.seed)
+        print_pdf_section(docs, root, max(3, args.rounds // 3), verdicts)
+        if args.pdf_only:
+            for line in verdicts:
+                print("- " + line)
+            return 0
         rows = in_process(docs, args.rounds)
         print_in_process(rows)
         for fmt, target in TARGETS.items():

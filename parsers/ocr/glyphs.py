@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from parsers.ocr.marks import Box
 from parsers.readers.checkbox_glyphs import mark
+from parsers.readers.pdf_primitives import Char
 
 # What recognizers print for a box or for a tick over one.
 BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
@@ -90,12 +90,12 @@ def box_text(box: Box) -> str:
     return mark(box.state, "pixels")
 
 
-def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[dict[str, Any]]:
-    """pdfplumber-style char dicts (points) of a piece, boxes at their own places."""
+def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
+    """The PDF layout's characters (points) of a piece, boxes at their own places."""
     real, drop = claim(piece, boxes)
     height = piece.bottom - piece.top
     size = 0.8 * height * scale
-    chars: list[dict[str, Any]] = []
+    chars: list[Char] = []
     bounds = [piece.x0] + [v for box, _ in real for v in (box.x0, box.x1)] + [piece.x1]
     splits = [0] + [index for _, index in real] + [len(piece.text)]
     for gap in range(len(real) + 1):
@@ -116,12 +116,11 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[dict[s
     return chars
 
 
-def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[dict[str, Any]]:
+def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
     """Boxes that lie in no recognised text (a drawn box the recognizer skipped)."""
     return [_char(box_text(b), b.x0, b.x1, b.top, b.bottom, (b.bottom - b.top) * scale, scale)
             for i, b in enumerate(boxes) if i not in claimed]
 
 
-def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float) -> dict[str, Any]:
-    return {"text": text, "fontname": None, "x0": x0 * scale, "x1": x1 * scale,
-            "top": top * scale, "bottom": bottom * scale, "size": size}
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float) -> Char:
+    return Char(text, None, x0 * scale, x1 * scale, top * scale, bottom * scale, size)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from parsers.readers.pdf_primitives import Shape
+
 BOX_MIN_PT = 5.5
 BOX_MAX_PT = 16.0
 # A ruling is at least this long (points); shorter strokes are characters or boxes.
@@ -58,14 +60,14 @@ def _opened(ink: Any, length: int, horizontal: bool) -> Any:
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
 
 
-def rulings(ink: Any, dpi: float) -> list[dict[str, float]]:
-    """The page's rulings as pdfplumber-style line dicts (points, top-down)."""
+def rulings(ink: Any, dpi: float) -> list[Shape]:
+    """The page's rulings as the PDF layout's line shapes (points, top-down)."""
     import cv2
 
     px = dpi / 72.0
     length = max(8, round(RULE_MIN_PT * px))
     # Blur and JPEG leave gaps of a pixel or two in a rule: closed before the opening.
-    out: list[dict[str, float]] = []
+    out: list[Shape] = []
     for horizontal in (True, False):
         bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1) if horizontal else (1, 5))
         closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge)
@@ -73,12 +75,8 @@ def rulings(ink: Any, dpi: float) -> list[dict[str, float]]:
             thick = (bottom - top) if horizontal else (x1 - x0)
             if thick > 3 * px:  # a solid block, not a rule
                 continue
-            out.append(_line(x0 / px, top / px, x1 / px, bottom / px))
+            out.append(Shape(x0 / px, top / px, x1 / px, bottom / px))
     return out
-
-
-def _line(x0: float, top: float, x1: float, bottom: float) -> dict[str, float]:
-    return {"x0": x0, "top": top, "x1": x1, "bottom": bottom, "width": x1 - x0, "height": bottom - top}
 
 
 def boxes(ink: Any, dpi: float) -> list[Box]:

@@ -14,7 +14,8 @@ from itertools import pairwise
 from typing import Any
 
 from parsers.ocr import engine, glyphs, marks, prep
-from parsers.readers.pdf_page import PageLayout, RawPage, layout_page
+from parsers.readers.pdf_page import PageLayout, layout_page
+from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape
 
 # A page read with a mean score under this is read again turned half round.
 UPRIGHT_MIN_SCORE = 0.85
@@ -61,15 +62,14 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     found = marks.boxes(ink, dpi)
     scale = 72.0 / dpi
     pieces = [p for line in lines for p in _cut(line, rules, grey, dpi)]
-    chars: list[dict[str, Any]] = []
+    chars: list[Char] = []
     claimed: set[int] = set()
     for piece in pieces:
         inside = glyphs.boxes_in(piece, found)
         claimed.update(i for i, b in enumerate(found) if b in inside)
         chars += glyphs.piece_chars(piece, found, scale)
     chars += glyphs.loose_box_chars(found, claimed, scale)
-    raw = RawPage(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules,
-                  rects=[], curves=[], annots=None)
+    raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules)
     layout = layout_page(raw)
     low = [(p.text, round(p.score, 3)) for p in pieces if p.score < LOW_SCORE]
     return PageScan(layout=layout, score=_mean_score(lines), turns=turns, skew=skew, low=low)
@@ -79,15 +79,15 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
 LOW_SCORE = 0.8
 
 
-def _cut(line: engine.OcrLine, rules: list[dict[str, float]], grey: Any, dpi: float) -> list[glyphs.Piece]:
+def _cut(line: engine.OcrLine, rules: list[Shape], grey: Any, dpi: float) -> list[glyphs.Piece]:
     """The line as pieces, cut at the vertical rulings crossing it (re-read when cut)."""
     x0, top, x1, bottom = line.box
     px = dpi / 72.0
     mid = (top + bottom) / 2
     cuts = sorted(
-        (r["x0"] + r["x1"]) / 2 * px for r in rules
-        if r["height"] > r["width"] and r["top"] * px <= mid <= r["bottom"] * px
-        and x0 + CUT_MARGIN_PX < (r["x0"] + r["x1"]) / 2 * px < x1 - CUT_MARGIN_PX
+        (r.x0 + r.x1) / 2 * px for r in rules
+        if r.height > r.width and r.top * px <= mid <= r.bottom * px
+        and x0 + CUT_MARGIN_PX < (r.x0 + r.x1) / 2 * px < x1 - CUT_MARGIN_PX
     )
     if not cuts:
         return [glyphs.Piece(line.text, x0, top, x1, bottom, line.score)]

@@ -1,75 +1,82 @@
-"""PDF reader: pdfplumber pages -> paragraphs and tables, boxes rendered as ☑/☐.
+"""PDF reader: page primitives from PDFium (or pdfplumber) -> paragraphs and tables, boxes as ☑/☐.
 
-Owns opening the PDF (header sniffing, page limit before any page is parsed, library errors
-translated where they enter), reading each page's characters, rules, rects, curves and
-annotations exactly once (then closing the page to keep memory flat), and assembling the
-pages into blocks: text outside tables joined into paragraphs per page, table parts stitched
-across pages (`pdf_stitch`), headers and footers repeated on every page dropped (a line naming
-a form is a title, kept).
-
-The work on a page lives in helpers: `pdf_page` (one page laid out), `pdf_tables` (grids
+Owns choosing the engine and assembling the pages into blocks. Two engines read a page into
+the same neutral `pdf_primitives` (characters, lines, rects, curves, check-box widgets):
+`pdf_pdfium` (PDFium, the default: fast, and the renderer scans will need) and
+`pdf_plumber` (pdfplumber/pdfminer: the fallback and the reference the tests compare
+against). PDFium repairs damaged files silently, so whatever it opens only by repairing,
+cannot open, or finds no text in at all is read by pdfplumber, which decides as before.
+The layout code is the same for both: `pdf_page` (one page laid out), `pdf_tables` (grids
 from rules, merged cells), `pdf_text` (lines and wrapped-line joining), `pdf_boxes`
-(symbol-font glyphs, drawn squares, AcroForm widgets).
+(symbol-font glyphs, drawn squares, widgets); tables are stitched across pages
+(`pdf_stitch`), headers and footers repeated on every page dropped (a line naming a form is a
+title, kept).
 
-Errors:
+Errors (the same codes whichever engine read the file):
 
     not %PDF in the first KiB                 -> NotADocument   (not-a-document)
-    PDFPasswordIncorrect, PDFEncryptionError  -> EncryptedDocument (encrypted)
+    a password is needed to open it           -> EncryptedDocument (encrypted)
     PDFSyntaxError, PSEOF, broken xref, …     -> CorruptDocument (corrupt)
     more pages than limits.max_pages          -> LimitExceeded (too-many-pages), before parsing
     no character on any page (a scan)         -> NoTextLayer (no-text-layer), unless OCR reads it
-    pages without text (or all, ocr=always)   -> read by OCR (`scan_pdf`) when the extra is installed
-    LimitExceeded (the pipeline's timeout)    -> passes through, also when pdfplumber wrapped it
+    pages without text (or all, ocr=always)   -> read by OCR (`scan_pdf`, PDFium renders them) when
+                                                 the extra is installed
+    LimitExceeded (the pipeline's timeout)    -> passes through, also when a library wrapped it
 """
 
 from __future__ import annotations
 
-import io
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal
 
-import pdfplumber
 import regex
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import resolve1
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.forms import names_a_form
 from parsers.lines import build_document
-from parsers.readers import scan_pdf
+from parsers.readers import pdf_pdfium, pdf_plumber, scan_pdf
 from parsers.readers.boundary import reading_errors
-from parsers.readers.pdf_page import PageLayout, RawPage, TablePart, layout_page
+from parsers.readers.pdf_page import PageLayout, TablePart, layout_page
+from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_stitch import TableBuilder
 from parsers.readers.pdf_text import TextLine, paragraphs
 from schemas.document import Block, Document, Paragraph
-from schemas.errors import (
-    CorruptDocument,
-    EmptyDocument,
-    EncryptedDocument,
-    JixiaoError,
-    LimitExceeded,
-    NotADocument,
-    NoTextLayer,
-    ReadError,
-)
+from schemas.errors import EmptyDocument, NotADocument, NoTextLayer
 from schemas.limits import Limits
 from schemas.record import Source
 
+Engine = Literal["pdfium", "pdfplumber"]
+ENGINES: dict[str, Callable[[bytes, Limits], Iterator[PagePrimitives]]] = {
+    "pdfium": pdf_pdfium.pages,
+    "pdfplumber": pdf_plumber.pages,
+}
 _HEADER_SCAN_BYTES = 1024
 # Lines in the top or bottom band of this share of the page height may be headers/footers.
 FURNITURE_BAND = 0.1
-_ENCRYPTED: dict[type[BaseException], type[ReadError]] = {
-    PDFPasswordIncorrect: EncryptedDocument, PDFEncryptionError: EncryptedDocument}
 _DIGITS = regex.compile(r"\d+")
+# Kept under its old name: the pdfminer boundary, for callers that wrap pdfplumber calls.
+_pdf_errors = pdf_plumber.pdf_errors
 
 
 def read(data: bytes, source: Source, limits: Limits) -> Document:
-    """Read a PDF's bytes into a Document (see the module docstring for the errors)."""
+    """Read a PDF's bytes into a Document with PDFium, pdfplumber deciding doubtful files."""
+    return read_with(data, source, limits, "pdfium")
+
+
+def read_with(data: bytes, source: Source, limits: Limits, engine: Engine) -> Document:
+    """Read a PDF's bytes into a Document with the named engine (see the module docstring)."""
     if b"%PDF-" not in data[:_HEADER_SCAN_BYTES]:
         raise NotADocument("文件不是 PDF（缺少 %PDF 文件头）")
-    pages = list(_layouts(data, limits))
+    pages: list[PageLayout] | None = None
+    if engine == "pdfium":
+        try:
+            pages = layouts(pdf_pdfium.pages(data, limits))
+        except pdf_pdfium.NeedsReference:
+            pages = None
+        if pages is not None and not any(page.has_text for page in pages):
+            pages = None  # a scan, or text PDFium cannot see: the reference engine decides
+    if pages is None:
+        pages = layouts(pdf_plumber.pages(data, limits))
     if not pages:
         raise EmptyDocument("PDF 没有页面")
     update: dict[str, object] = {"pages": len(pages), "format": "pdf"}
@@ -78,65 +85,18 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         update["ocr"] = scanned.info()
     if not any(page.has_text for page in pages):
         raise NoTextLayer("PDF 没有文字层（可能是扫描件），需要先做 OCR: pip install 'jixiao[ocr]'")
-    with _pdf_errors():  # odd geometry met while joining pages is the PDF's, not ours
+    with reading_errors("PDF 文件"):  # odd geometry met while joining pages is the PDF's, not ours
         blocks = assemble(pages)
     return build_document(source.model_copy(update=update), blocks)
 
 
-def _layouts(data: bytes, limits: Limits) -> Iterator[PageLayout]:
-    with _pdf_errors():
-        pdf = pdfplumber.open(io.BytesIO(data))
-    try:
-        with _pdf_errors():
-            count = _page_count(pdf)
-        if count > limits.max_pages:
-            raise LimitExceeded(f"PDF 共 {count} 页，超过上限 {limits.max_pages} 页", code="too-many-pages")
-        with _pdf_errors():
-            pages = pdf.pages
-        if len(pages) > limits.max_pages:
-            raise LimitExceeded(f"PDF 共 {len(pages)} 页，超过上限 {limits.max_pages} 页", code="too-many-pages")
-        for page in pages:
-            with _pdf_errors():
-                raw = RawPage(
-                    number=page.page_number, height=float(page.height), chars=page.chars,
-                    lines=page.lines, rects=page.rects, curves=page.curves, annots=page.page_obj.annots,
-                )
-            with _pdf_errors():  # damaged annotations or drawing operators surface here
-                layout = layout_page(raw)
-            yield layout
-            page.close()
-    finally:
-        # Not pdf.close(): it would build every Page object (also after too-many-pages);
-        # the pages read were closed one by one and the stream is an in-memory buffer.
-        pdf.stream.close()
-
-
-def _page_count(pdf: pdfplumber.PDF) -> int:
-    """The page count the document's page tree declares (cheap: no page is parsed), 0 when
-    the tree does not say: a /Pages reference that does not resolve is no reason to refuse
-    a PDF whose pages pdfplumber still finds (the page list is counted against the limit too)."""
-    try:
-        catalog = resolve1(pdf.doc.catalog)
-        tree = resolve1(catalog.get("Pages")) if isinstance(catalog, dict) else None
-        count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    except (PSException, KeyError, TypeError, ValueError, RecursionError):  # unresolvable: unknown
-        return 0
-    return int(count) if isinstance(count, int | float) and not isinstance(count, bool) else 0
-
-
-@contextmanager
-def _pdf_errors() -> Iterator[None]:
-    """Translate pdfminer/pdfplumber exceptions; a wrapped ReadError (timeout) passes through."""
-    with reading_errors("PDF 文件", extra=_ENCRYPTED):
-        try:
-            yield
-        except PdfminerException as exc:
-            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-            if isinstance(inner, JixiaoError):  # ours (a time limit), wrapped by pdfplumber
-                raise inner from None
-            if inner is not None and isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-                raise EncryptedDocument("PDF 文件已加密，需要密码") from exc
-            raise CorruptDocument("PDF 文件已损坏或无法解析") from exc
+def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:
+    """Every page laid out, in order (odd geometry met there is the PDF's, not ours)."""
+    out = []
+    for page in primitives:
+        with reading_errors("PDF 文件"):
+            out.append(layout_page(page))
+    return out
 
 
 def assemble(pages: list[PageLayout]) -> list[Block]:

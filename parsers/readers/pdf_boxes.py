@@ -8,7 +8,7 @@ Owns:
 2. boxes that are only drawn: a small square (a rect, four short lines, or a closed
    polyline, `BOX_MIN_PT`..`BOX_MAX_PT` a side), ticked when strokes or a tick character lie
    inside it;
-3. AcroForm checkbox widgets (/FT /Btn; /AS or /V other than /Off is ticked).
+3. AcroForm checkbox widgets (their state as the engine read it, see `pdf_primitives`).
 
 Drawn and widget boxes come back as synthetic `Glyph`s at the box's position, so they fall
 into the right table cell and sort beside their option label like any character. The ids of
@@ -21,11 +21,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
 
 import regex
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSLiteral
 
 from parsers.readers.checkbox_glyphs import (
     CHECKED,
@@ -37,6 +34,7 @@ from parsers.readers.checkbox_glyphs import (
     render,
     symbol_box_state,
 )
+from parsers.readers.pdf_primitives import Shape, Widget
 from parsers.readers.pdf_text import Glyph
 
 BOX_MIN_PT = 5.5
@@ -46,8 +44,6 @@ SQUARE_SLACK_PT = 2.0
 # How far (points) a tick stroke's centre may stand outside the square and still count.
 TICK_MARGIN_PT = 1.5
 TICK_CHARS = frozenset("√✓✔×✗✘xXvV")
-_FF_PUSHBUTTON = 1 << 16
-_F_HIDDEN = 1 << 1
 _CID = regex.compile(r"^\(cid:(\d+)\)$")
 _SYMBOL_FAMILIES = (
     ("wingdings2", "wingdings 2"),
@@ -56,8 +52,6 @@ _SYMBOL_FAMILIES = (
     ("webdings", "webdings"),
     ("symbol", "symbol"),
 )
-
-Obj = dict[str, Any]
 
 
 @lru_cache(maxsize=256)
@@ -106,17 +100,17 @@ def _is_square(x0: float, top: float, x1: float, bottom: float) -> bool:
     )
 
 
-def _bbox(obj: Obj) -> tuple[float, float, float, float]:
-    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+def _bbox(obj: Shape) -> tuple[float, float, float, float]:
+    return obj.x0, obj.top, obj.x1, obj.bottom
 
 
-def _squares(rects: Sequence[Obj], lines: Sequence[Obj], curves: Sequence[Obj]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
+def _squares(rects: Sequence[Shape], lines: Sequence[Shape], curves: Sequence[Shape]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
     """(bbox, ids of the objects drawing it) of every small square on the page."""
     for rect in rects:
-        if rect.get("stroke", True) and _is_square(*_bbox(rect)):
+        if rect.stroke and _is_square(*_bbox(rect)):
             yield _bbox(rect), [id(rect)]
     for curve in curves:
-        if _is_square(*_bbox(curve)) and _is_closed_polyline(curve.get("pts") or []):
+        if _is_square(*_bbox(curve)) and _is_closed_polyline(curve.pts):
             yield _bbox(curve), [id(curve)]
     yield from _line_squares(lines)
 
@@ -128,22 +122,22 @@ def _is_closed_polyline(pts: Sequence[tuple[float, float]]) -> bool:
     return straight and len({(round(x), round(y)) for x, y in pts}) == 4
 
 
-def _line_squares(lines: Sequence[Obj]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
+def _line_squares(lines: Sequence[Shape]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
     """Squares drawn as four separate short lines."""
-    short = [ln for ln in lines if BOX_MIN_PT - 1 <= max(ln["width"], ln["height"]) <= BOX_MAX_PT + 1]
-    hor = [ln for ln in short if ln["height"] < 0.8]
-    ver = [ln for ln in short if ln["width"] < 0.8]
+    short = [ln for ln in lines if BOX_MIN_PT - 1 <= max(ln.width, ln.height) <= BOX_MAX_PT + 1]
+    hor = [ln for ln in short if ln.height < 0.8]
+    ver = [ln for ln in short if ln.width < 0.8]
     for i, upper in enumerate(hor):
         for lower in hor[i + 1 :]:
-            if abs(upper["x0"] - lower["x0"]) > 1 or abs(upper["x1"] - lower["x1"]) > 1:
+            if abs(upper.x0 - lower.x0) > 1 or abs(upper.x1 - lower.x1) > 1:
                 continue
-            top, bottom = sorted((upper["top"], lower["top"]))
-            if not _is_square(upper["x0"], top, upper["x1"], bottom):
+            top, bottom = sorted((upper.top, lower.top))
+            if not _is_square(upper.x0, top, upper.x1, bottom):
                 continue
-            sides = [v for v in ver if abs(v["top"] - top) < 1.2 and abs(v["bottom"] - bottom) < 1.2
-                     and min(abs(v["x0"] - upper["x0"]), abs(v["x0"] - upper["x1"])) < 1.2]
+            sides = [v for v in ver if abs(v.top - top) < 1.2 and abs(v.bottom - bottom) < 1.2
+                     and min(abs(v.x0 - upper.x0), abs(v.x0 - upper.x1)) < 1.2]
             if len(sides) >= 2:
-                yield (upper["x0"], top, upper["x1"], bottom), [id(upper), id(lower), *map(id, sides)]
+                yield (upper.x0, top, upper.x1, bottom), [id(upper), id(lower), *map(id, sides)]
 
 
 def _inside(obj_box: tuple[float, ...], box: tuple[float, ...]) -> bool:
@@ -155,7 +149,7 @@ def _inside(obj_box: tuple[float, ...], box: tuple[float, ...]) -> bool:
 
 
 def drawn_boxes(
-    rects: Sequence[Obj], lines: Sequence[Obj], curves: Sequence[Obj], glyphs: list[Glyph]
+    rects: Sequence[Shape], lines: Sequence[Shape], curves: Sequence[Shape], glyphs: list[Glyph]
 ) -> tuple[list[Glyph], set[int], set[int]]:
     """Drawn squares as ☑/☐ glyphs, the ids of the drawing objects they used, and the
     indexes of tick characters (√, ×) inside them, which the caller drops from the text."""
@@ -191,45 +185,6 @@ def _dedupe(squares: Iterable[tuple[tuple[float, ...], list[int]]]) -> Iterator[
 # ---------------------------------------------------------------- AcroForm widgets
 
 
-def widget_boxes(annots: Any, page_height: float) -> list[Glyph]:
-    """Checkbox widgets of a page (its raw /Annots) as ☑/☐ glyphs at their rectangles."""
-    boxes = []
-    for ref in resolve1(annots) or []:
-        annot = resolve1(ref)
-        if not isinstance(annot, dict) or _name(annot.get("Subtype")) != "Widget":
-            continue
-        if _inherited(annot, "FT") != "Btn" or int(resolve1(_inherited(annot, "Ff", raw=True)) or 0) & _FF_PUSHBUTTON:
-            continue
-        if int(resolve1(annot.get("F")) or 0) & _F_HIDDEN:
-            continue
-        rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect")) or []]
-        if len(rect) != 4:
-            continue
-        x0, x1 = sorted((rect[0], rect[2]))
-        y0, y1 = sorted((rect[1], rect[3]))
-        state = _name(annot.get("AS")) or _inherited(annot, "V")
-        glyph = mark(state not in (None, "", "Off"), "acroform")
-        boxes.append(Glyph(glyph, x0, x1, page_height - y1, page_height - y0, max(y1 - y0, 1.0)))
-    return boxes
-
-
-def _name(value: Any) -> str | None:
-    value = resolve1(value)
-    if isinstance(value, PSLiteral):
-        name = value.name
-        return name.decode("latin-1") if isinstance(name, bytes) else str(name)
-    if isinstance(value, bytes):
-        return value.decode("latin-1")
-    return value if isinstance(value, str) else None
-
-
-def _inherited(annot: dict, key: str, *, raw: bool = False) -> Any:
-    """A field attribute from the widget or its /Parent chain (checkbox kids inherit /FT)."""
-    node: Any = annot
-    for _ in range(16):
-        if not isinstance(node, dict):
-            return None
-        if key in node:
-            return node[key] if raw else _name(node[key])
-        node = resolve1(node.get("Parent"))
-    return None
+def widget_boxes(widgets: Sequence[Widget]) -> list[Glyph]:
+    """Check-box widgets of a page as ☑/☐ glyphs at their rectangles."""
+    return [Glyph(mark(w.checked, "acroform"), w.x0, w.x1, w.top, w.bottom, max(w.bottom - w.top, 1.0)) for w in widgets]

@@ -1,6 +1,7 @@
 """One PDF page laid out: table parts (cells with text) and text lines outside tables.
 
-Owns the per-page pass: characters read once (symbol-font glyphs and box glyphs mapped by
+Owns the per-page pass over one page's `PagePrimitives` (whichever engine read them):
+characters (symbol-font glyphs and box glyphs mapped by
 `pdf_boxes`), drawn and widget boxes added as glyphs, grids found from the page's rules
 (`pdf_tables`), every glyph assigned to a cell by its centre point or left outside, and
 each cell's lines joined (`pdf_text`). Page furniture is dropped here when a line alone
@@ -10,12 +11,11 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from parsers.normalize import is_page_furniture
 from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
+from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_tables import Grid, find_grids, segments
 from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
 
@@ -57,36 +57,21 @@ class PageLayout:
     has_text: bool = False
 
 
-@dataclass(frozen=True)
-class RawPage:
-    """What is read from pdfplumber for one page, once."""
-
-    number: int
-    height: float
-    chars: Sequence[dict[str, Any]]
-    lines: Sequence[dict[str, Any]]
-    rects: Sequence[dict[str, Any]]
-    curves: Sequence[dict[str, Any]]
-    annots: Any
-
-
-def layout_page(raw: RawPage) -> PageLayout:
+def layout_page(raw: PagePrimitives) -> PageLayout:
     """Lay out one page: tables and the text lines outside them."""
-    glyphs = [
-        Glyph(char_text(c["text"], c.get("fontname")), c["x0"], c["x1"], c["top"], c["bottom"], c["size"])
-        for c in raw.chars
-    ]
+    glyphs = [Glyph(char_text(text, font), x0, x1, top, bottom, size)
+              for text, font, x0, x1, top, bottom, size in raw.chars]
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
-    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks]
-    widgets = widget_boxes(raw.annots, raw.height)
+    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks] if ticks else [g for g in glyphs if g.text]
+    widgets = widget_boxes(raw.widgets)
     # A widget's border may also be stroked into the page: the widget's state is the box.
     boxes = [box for box in boxes if not any(_overlaps(box, widget) for widget in widgets)]
     glyphs += boxes + widgets
     grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
-    outside: list[Glyph] = []
-    for glyph in glyphs:
+    outside: list[Glyph] = [] if grids else glyphs  # no table: every glyph is outside
+    for glyph in glyphs if grids else ():
         _place(glyph, grids, buckets, outside)
     items: list[TextLine | TablePart] = [
         line for line in text_lines(outside) if not is_page_furniture(line.text)

@@ -7,7 +7,7 @@ vertical rules, distinct y of its horizontal rules); merged cells as slots of th
 separated by a drawn rule (a rule covering at least `EDGE_COVERAGE` of the shared edge
 separates them); and which cell a point falls in.
 
-Plain Python on purpose: pdfplumber's `find_tables()` recomputes edges and intersections
+Plain Python on purpose, on the neutral `pdf_primitives`: pdfplumber's `find_tables()` recomputes edges and intersections
 with several passes per page, which alone costs more than reading the page.
 """
 
@@ -17,7 +17,8 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from parsers.readers.pdf_primitives import Shape
 
 # Rules closer than this (points) are one rule.
 SNAP_PT = 2.0
@@ -71,25 +72,24 @@ class Grid:
         return self.slot[row][col]
 
 
-def segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]],
-             curves: Iterable[dict[str, Any]], skip: set[int]) -> list[Segment]:
+def segments(lines: Iterable[Shape], rects: Iterable[Shape], curves: Iterable[Shape], skip: set[int]) -> list[Segment]:
     """Every rule on the page, from any kind of drawing object not in `skip`."""
     out: list[Segment] = []
     for obj in lines:
         if id(obj) not in skip:
-            out.extend(_from_box(obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+            out.extend(_from_box(obj.x0, obj.top, obj.x1, obj.bottom))
     for obj in rects:
         if id(obj) in skip:
             continue
-        x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+        x0, top, x1, bottom = obj.x0, obj.top, obj.x1, obj.bottom
         if min(x1 - x0, bottom - top) <= RULE_THICKNESS_PT:
             out.extend(_from_box(x0, top, x1, bottom))
-        elif obj.get("stroke"):
+        elif obj.stroke:
             out += [Segment(True, top, x0, x1), Segment(True, bottom, x0, x1),
                     Segment(False, x0, top, bottom), Segment(False, x1, top, bottom)]
     for obj in curves:
         if id(obj) not in skip:
-            out.extend(_from_polyline(obj.get("pts") or []))
+            out.extend(_from_polyline(obj.pts))
     return out
 
 

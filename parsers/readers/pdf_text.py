@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -75,19 +76,30 @@ _SENTENCE_END = frozenset("。：:；;！？!?")
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into visual lines (top to bottom), each sorted left to right."""
-    ordered = sorted(glyphs, key=lambda g: g.top + g.bottom)
+    ordered = sorted(glyphs, key=_mid2)
     lines: list[list[Glyph]] = []
+    current: list[Glyph] = []
     centre = size = 0.0
     for glyph in ordered:
         mid = (glyph.top + glyph.bottom) / 2
-        if lines and abs(mid - centre) <= SAME_LINE_EM * max(size, glyph.size, 1.0):
-            lines[-1].append(glyph)
-            continue
-        lines.append([glyph])
+        if current:
+            em = max(size, glyph.size)
+            if abs(mid - centre) <= SAME_LINE_EM * (max(1.0, em)):
+                current.append(glyph)
+                continue
+        current = [glyph]
+        lines.append(current)
         centre, size = mid, glyph.size
     for line in lines:
-        line.sort(key=lambda g: g.x0)
+        line.sort(key=_X0)
     return lines
+
+
+def _mid2(glyph: Glyph) -> float:
+    return glyph.top + glyph.bottom
+
+
+_X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(i) for i in range(1, 6))  # Glyph's fields
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
@@ -98,8 +110,8 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
         if prev is not None:
             if _is_duplicate(prev, glyph):
                 continue
-            gap = glyph.x0 - prev.x1
-            if gap > SPACE_GAP_EM * min(prev.size, glyph.size) and " " not in (prev.text, glyph.text):
+            small = min(glyph.size, prev.size)
+            if glyph.x0 - prev.x1 > SPACE_GAP_EM * small and prev.text != " " and glyph.text != " ":
                 parts.append(" ")
         parts.append(glyph.text)
         prev = glyph
@@ -107,14 +119,8 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     if not text:
         return None
     inked = [g for g in glyphs if not g.text.isspace()]
-    return TextLine(
-        text=text,
-        x0=min(g.x0 for g in inked),
-        x1=max(g.x1 for g in inked),
-        top=min(g.top for g in inked),
-        bottom=max(g.bottom for g in inked),
-        size=max(g.size for g in inked),
-    )
+    return TextLine(text=text, x0=min(map(_X0, inked)), x1=max(map(_X1, inked)), top=min(map(_TOP, inked)),
+                    bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)))
 
 
 def _is_duplicate(prev: Glyph, glyph: Glyph) -> bool:

@@ -45,7 +45,12 @@ def test_each_hostile_file_gives_its_code(name, hostile_dir, no_network, canary)
     assert no_network == [] and canary.hits == []
 
 
-def test_a_parser_that_runs_too_long_is_stopped(hostile_dir, no_network):
+def test_a_parser_that_runs_too_long_is_stopped(hostile_dir, no_network, monkeypatch):
+    from parsers.readers import pdf as pdf_reader
+
+    # slow.pdf takes pdfminer minutes (PDFium reads its page at once): read it with pdfminer.
+    monkeypatch.setattr(pdf_reader, "read", lambda data, source, limits: pdf_reader.read_with(
+        data, source, limits, "pdfplumber"))
     root, _ = hostile_dir
     settings = Settings(limits=Limits(timeout_seconds=1.0))
     started = time.monotonic()
@@ -64,7 +69,7 @@ def test_the_file_size_limit_refuses_before_reading(long_line_file):
     assert record.status.value == "failed" and record.errors[0].code == "too-large"
 
 
-def test_limits_come_from_a_toml_config(tmp_path, hostile_dir):
+def test_limits_come_from_a_toml_config(tmp_path, hostile_dir, monkeypatch):
     root, _ = hostile_dir
     config = tmp_path / "limits.toml"
     config.write_text("[limits]\nmax_pages = 1\nmax_unzipped_bytes = 1000\ntimeout_seconds = 0.5\n"
@@ -77,6 +82,11 @@ def test_limits_come_from_a_toml_config(tmp_path, hostile_dir):
     docx.write_bytes(samples.corpus_docx())
     assert extract_file(docx, settings).errors[0].code == "unsafe-content"
     assert extract_file(root / "带 空格 的文件.txt", settings).errors[0].code == "too-large"
+    from parsers.readers import pdf as pdf_reader
+
+    # slow.pdf is slow for pdfminer only (PDFium reads it at once): time out pdfminer.
+    monkeypatch.setattr(pdf_reader, "read", lambda data, source, limits: pdf_reader.read_with(
+        data, source, limits, "pdfplumber"))
     assert extract_safely(root / "slow.pdf", settings).errors[0].code == "timeout"
 
 

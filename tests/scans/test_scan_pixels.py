@@ -60,8 +60,8 @@ def test_long_rules_are_rulings_not_boxes() -> None:
     _box(draw, 200, 200)
     ink = _ink(page)
     rules = marks.rulings(ink, DPI)
-    horizontal = [r for r in rules if r["width"] > r["height"]]
-    vertical = [r for r in rules if r["height"] > r["width"]]
+    horizontal = [r for r in rules if r.width > r.height]
+    vertical = [r for r in rules if r.height > r.width]
     assert len(horizontal) == 2 and len(vertical) == 3
     assert [b.state for b in marks.boxes(ink, DPI)] == [False]
 

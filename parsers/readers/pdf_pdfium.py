@@ -1,0 +1,98 @@
+"""The PDFium engine (pypdfium2): page primitives read at the speed of the C library.
+
+Owns opening a PDF with PDFium, its errors translated at the boundary, and each page's
+characters (`pdf_pdfium_chars`: text, box, font name), path objects (`pdf_pdfium_paths`) and check-box widgets
+(`pdf_pdfium_widgets`: PDFium's form API, or the annotation dictionaries) turned into
+`pdf_primitives`, one page at a time, each page closed once read.
+
+PDFium repairs what pdfminer refuses, so it does not decide alone on a doubtful file:
+    wrong password (FPDF_ERR_PASSWORD)                     -> EncryptedDocument (encrypted)
+    any other load error, a rebuilt cross-reference table,
+    no page, fewer pages declared than page objects seen   -> NeedsReference: the caller
+                                                              lets the pdfplumber engine
+                                                              read (and judge) the file
+    more pages than limits.max_pages                       -> LimitExceeded (too-many-pages)
+No library text reaches a message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from parsers.readers import pdf_pdfium_chars, pdf_pdfium_widgets
+from parsers.readers.pdf_pdfium_paths import Shapes
+from parsers.readers.pdf_plumber import too_many
+from parsers.readers.pdf_primitives import PagePrimitives
+from schemas.errors import EncryptedDocument
+from schemas.limits import Limits
+
+# Page dictionaries visible in the file (outside object streams), counted in this much of it.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_SCAN_BYTES = 64 << 20
+
+
+class NeedsReference(Exception):
+    """PDFium opened the file only by repairing it, or not at all: the reference engine decides."""
+
+
+def pages(data: bytes, limits: Limits) -> Iterator[PagePrimitives]:
+    """The primitives of every page, in order."""
+    seen = len(_PAGE_OBJECT.findall(data, 0, _SCAN_BYTES))
+    if seen > limits.max_pages:
+        raise NeedsReference("many pages")  # pdfplumber counts the page tree without loading it
+    doc = _open(data)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise NeedsReference("no page")
+        too_many(count, limits)
+        if count < seen:
+            raise NeedsReference("page count")  # the tree declares fewer pages than it holds
+        forms = pdfium_c.FPDF_GetFormType(doc.raw) != pdfium_c.FORMTYPE_NONE
+        if forms:
+            doc.init_forms()
+        for index in range(count):
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError as exc:
+                raise NeedsReference("page not loaded") from exc
+            try:
+                prims = _primitives(page, index + 1, doc.formenv.raw if forms and doc.formenv else None)
+            except pdfium.PdfiumError as exc:
+                raise NeedsReference("page not read") from exc
+            finally:
+                page.close()
+            yield prims
+    finally:
+        doc.close()
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument("PDF 文件已加密，需要密码才能打开") from None
+        raise NeedsReference("not loaded") from exc
+    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(doc.raw):
+        doc.close()
+        raise NeedsReference("repaired")
+    return doc
+
+
+def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
+    height = float(page.get_height())
+    textpage = page.get_textpage()
+    try:
+        chars = pdf_pdfium_chars.chars(textpage.raw, height)
+    finally:
+        textpage.close()
+    shapes = Shapes(height).read_page(page.raw)
+    widgets = pdf_pdfium_widgets.widgets(page.raw, height, formenv)
+    return PagePrimitives(number=number, height=height, chars=chars, lines=shapes.lines,
+                          rects=shapes.rects, curves=shapes.curves, widgets=widgets)
