@@ -1,7 +1,8 @@
 """The format-neutral document model every reader produces and every parser reads.
 
 Readers (`parsers.readers.*`) build *blocks*: paragraphs and tables, in reading order, with
-checkboxes already rendered as ☑ (ticked) or ☐ (empty) inside the text. One shared builder
+checkboxes already rendered as ☑ (ticked) or ☐ (empty) inside the text; a table cell read by
+OCR also knows its box on the page and how sure the recognizer was of its text. One shared builder
 (`parsers.lines.build_document`) numbers them into *lines*, which give every field and every
 piece of evidence its `{page, line}`. Field parsing, sections and the checker read only this.
 """
@@ -29,6 +30,10 @@ class Cell(BaseModel):
     col_span: int = 1
     text: str
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """The cell on its page (points, top-down) where the reader knows it (scans)."""
+    confidence: float | None = None
+    """The lowest OCR score of the text in the cell (0..1); None when not read by OCR."""
 
 
 class Table(BaseModel):
@@ -68,6 +73,10 @@ class Paragraph(BaseModel):
     kind: Literal["paragraph"] = "paragraph"
     page: int = 1
     text: str
+    bbox: tuple[float, float, float, float] | None = None
+    """Its lines' box on the page (points, top-down) where the reader knows it (scans)."""
+    confidence: float | None = None
+    """The lowest OCR score of its lines (0..1); None when not read by OCR."""
 
 
 Block = Annotated[Paragraph | Table, Field(discriminator="kind")]

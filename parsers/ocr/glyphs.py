@@ -113,7 +113,8 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[dict[s
         unit = (right - left) / (sum(_unit(c) for c in text) or 1.0)
         for char, centre in zip(text, centres, strict=True):
             half = _unit(char) * unit / 2
-            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale))
+            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale,
+                               piece.score))
     for box, _ in real:
         chars.append(_char(box_text(box), box.x0, box.x1, box.top, box.bottom, (box.bottom - box.top) * scale, scale))
     return chars
@@ -125,6 +126,9 @@ def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> li
             for i, b in enumerate(boxes) if i not in claimed]
 
 
-def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float) -> dict[str, Any]:
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float,
+          score: float | None = None) -> dict[str, Any]:
+    """A char dict in points; `score` is the OCR score of recognised text (None for a box,
+    whose state comes from the pixels)."""
     return {"text": text, "fontname": None, "x0": x0 * scale, "x1": x1 * scale,
-            "top": top * scale, "bottom": bottom * scale, "size": size}
+            "top": top * scale, "bottom": bottom * scale, "size": size, "score": score}
