@@ -50,6 +50,14 @@ def _centres(text: str, x0: float, x1: float) -> list[float]:
     return out
 
 
+def char_at(piece: Piece, x: float) -> str | None:
+    """The character of the piece nearest to `x` (pixels), None for an empty piece."""
+    if not piece.text:
+        return None
+    centres = _centres(piece.text, piece.x0, piece.x1)
+    return piece.text[min(range(len(centres)), key=lambda i: abs(centres[i] - x))]
+
+
 def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
     """The boxes whose centre lies inside the piece's box (with a little slack)."""
     slack = 0.3 * (piece.bottom - piece.top)

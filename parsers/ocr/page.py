@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from parsers.ocr import engine, glyphs, marks, prep
+from parsers.ocr import engine, glyphs, marks, prep, ticks
 from parsers.readers.pdf_page import PageLayout, RawPage, layout_page
 
 # A page read with a mean score under this is read again turned half round.
@@ -65,6 +65,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     grey = prep.seal_free_grey(image)
     grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
     found = marks.boxes(ink, dpi)
+    found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
     chars: list[dict[str, Any]] = []
     claimed: set[int] = set()
@@ -120,6 +121,24 @@ def _cut(box: tuple[float, float, float, float], rules: list[dict[str, float]], 
     edges = [x0, *cuts, x1]
     return [(int(a) + (3 if a != x0 else 0), int(top), int(b) - (3 if b != x1 else 0), int(bottom))
             for a, b in pairwise(edges)]
+
+
+def _reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece]) -> str:
+    """What the recognizer read at a tick-shaped mark (see `ticks.resolve`)."""
+    x0, top, x1, bottom = mark
+    cx, cy, height = (x0 + x1) / 2, (top + bottom) / 2, bottom - top
+    beside = False
+    for piece in pieces:
+        if not piece.top - 0.3 * height <= cy <= piece.bottom + 0.3 * height:
+            continue
+        if piece.x0 <= cx <= piece.x1:
+            char = glyphs.char_at(piece, cx)
+            if char is not None and char not in ticks.TICK_PRINTS and char not in glyphs.BOX_PRINTS:
+                return "text"
+            beside = True
+        elif min(abs(piece.x0 - x1), abs(x0 - piece.x1)) <= 1.5 * height:
+            beside = True
+    return "label" if beside else "alone"
 
 
 def _ink_span(crop: Any) -> tuple[int, int] | None:
