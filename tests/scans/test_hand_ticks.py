@@ -86,3 +86,11 @@ def test_a_mark_read_as_a_character_is_that_character() -> None:
     _tick(draw, 100)
     assert _read(page, [glyphs.Piece("人口", 95, 140, 200, 190, 0.95)]) == []
     assert len(_read(page, [glyphs.Piece("√是", 95, 140, 200, 190, 0.95)])) == 1
+
+
+def test_a_lone_tick_between_two_labels_belongs_to_the_one_it_is_written_against() -> None:
+    from parsers.fields.choice import option_states
+
+    assert option_states("是 ☑否", ("是", "否")) == {"是": False, "否": True}
+    assert option_states("是☑ 否", ("是", "否")) == {"是": True, "否": False}
+    assert option_states("☐是 ☑否", ("是", "否")) == {"是": False, "否": True}  # boxes before labels, as before
