@@ -89,6 +89,10 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
             real.append((box, index))
         elif not box.isolated or any(text[i] in FRAMED for i in near):
             continue
+        elif mid - piece.x0 <= box.x1 - box.x0:  # the box opens the piece (read as nothing)
+            real.append((box, 0))
+        elif piece.x1 - mid <= box.x1 - box.x0:  # the box closes it
+            real.append((box, len(text)))
         else:
             real.append((box, sum(1 for c in centres if c < mid)))
     return real, drop
