@@ -6,8 +6,8 @@ Not a test: prints figures and whether the target (<= 3 s per 300-dpi A4 page) i
 Pages are the corpus PDFs rendered through PDFium at `--dpi` (needs a CJK font, e.g.
 Debian's fonts-wqy-microhei), degraded like a scan (blur, JPEG), and read page by page
 with `parsers.ocr.page.read_page` after one warm-up page (model loading is reported
-apart). Printed per page: the whole page, and the parts: recognizer calls (detection and
-recognition of the page, re-reads of lines cut at rulings) against the pixel work around
+apart). Printed per page: the whole page, and the parts: recognizer calls (detection of
+the page's lines, recognition of their pieces in batches) against the pixel work around
 them (grey, turn, deskew, rulings, boxes, layout), in wall seconds and in CPU seconds of
 this process divided by the threads it may use (on a busy machine the wall figure says
 more about the others' load than about ours; the load average is printed before and
@@ -73,7 +73,9 @@ def main() -> None:
                 spent["ocr"] += time.perf_counter() - t
         return wrapper
 
+    real_detect, real_read = engine.detect, engine.read_lines
     engine.recognize, engine.recognize_crop = timed(real_recognize), timed(real_crop)
+    engine.detect, engine.read_lines = timed(real_detect), timed(real_read)
     ocr_page.read_page(images[0], args.dpi, 1)  # warm-up
     totals, ocr_parts, cpu = [], [], []
     load_before = os.getloadavg()[0]
