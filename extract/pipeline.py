@@ -19,6 +19,7 @@ from extract.status import decide_family_status, decide_status, unrecognized
 from extract.timelimit import time_limit
 from extract.version import __version__
 from parsers.form_parser import parse_document
+from parsers.geometry import locate
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.recognize import FormPart, split_forms
 from parsers.units import read_units
@@ -79,14 +80,14 @@ def _extract_part(part: FormPart, settings: Settings) -> Record:
         return _monitoring(part.document, settings)
     from parsers.family_parser import parse_family  # local: a monitoring form never needs it
 
-    record = parse_family(part.document, template, FormInfo(type=template.form, title=part.title))
+    record = _located(part.document, parse_family(part.document, template, FormInfo(type=template.form, title=part.title)))
     record = run_checks(part.document, record, settings.checks)
     status, errors = decide_family_status(record, template)
     return _finished(record, status, errors, checked=True)
 
 
 def _monitoring(document: Document, settings: Settings) -> Record:
-    record = parse_document(document)
+    record = _located(document, parse_document(document))
     failed = unrecognized(record)
     if failed is not None:  # no known form: one clear error, and no rule runs on it
         return _finished(record.model_copy(update={"errors": []}), Status.FAILED, [failed], checked=False)
@@ -94,6 +95,13 @@ def _monitoring(document: Document, settings: Settings) -> Record:
     record = run_checks(document, record, settings.checks)
     status, errors = decide_status(record)
     return _finished(record, status, errors, checked=True)
+
+
+def _located(document: Document, record: Record) -> Record:
+    """`record` with the page box and OCR score of every field read from a scanned page."""
+    if document.source.ocr is None:
+        return record
+    return record.model_copy(update={"provenance": locate(document, record.provenance)})
 
 
 def _finished(record: Record, status: Status, errors: list[ErrorItem], *, checked: bool) -> Record:

@@ -5,7 +5,8 @@ check box is an element of the cell or paragraph that holds it (`Checkbox`: its 
 sure the reading is, what it was read from, the option label beside it, where it stands);
 the text view shows it as ☑ (ticked), ☐ (empty) or ⍰ (unknown) at `Checkbox.offset`, for
 provenance and evidence. A cell or paragraph may carry its box on the page (`bbox`, points,
-top-left origin) and a reading confidence where the reader knows them. One shared builder
+top-left origin) and a reading confidence where the reader knows them (an OCR'd cell: the lowest
+recognizer score of its text). One shared builder
 (`parsers.lines.build_document`) attaches the boxes and numbers the blocks into *lines*,
 which give every field and every piece of evidence its `{page, line}`. Field parsing,
 sections and the checker read only this.
@@ -69,6 +70,7 @@ class Cell(BaseModel):
     boxes: tuple[Checkbox, ...] = ()
     bbox: BBox | None = None
     confidence: float | None = None
+    """The lowest OCR score of the text in the cell (0..1); None when not read by OCR."""
 
 
 class Table(BaseModel):
@@ -111,6 +113,7 @@ class Paragraph(BaseModel):
     boxes: tuple[Checkbox, ...] = ()
     bbox: BBox | None = None
     confidence: float | None = None
+    """The lowest OCR score of its lines (0..1); None when not read by OCR."""
 
 
 Block = Annotated[Paragraph | Table, Field(discriminator="kind")]

@@ -120,7 +120,11 @@ class FormInfo(BaseModel):
 
 
 class ProvenanceEntry(BaseModel):
-    """Where a field's value was read: page, line and that line's text (plus table cell)."""
+    """Where a field's value was read: page, line and that line's text (plus table cell).
+
+    For a page read by OCR also its box on the page (`bbox`, points) and `confidence`, the
+    recognizer's lowest score for the text of the value (0..1), an extension of forms-v1;
+    both are left out when not known."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -131,10 +135,11 @@ class ProvenanceEntry(BaseModel):
     row: int | None = None
     col: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
     @model_serializer(mode="wrap")
     def _drop_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        return _without_none(handler(self), ("bbox",))
+        return _without_none(handler(self), ("bbox", "confidence"))
 
 
 class Record(BaseModel):

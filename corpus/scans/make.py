@@ -47,6 +47,9 @@ class Recipe:
     jpeg: int = 0  # JPEG quality (0: none)
     seal: bool = False
     hand_ticks: bool = False
+    # Where the hand mark goes: "over" the box, "beside" it (right of the square), or
+    # "only": the printed boxes erased and a tick drawn where the ticked one stood.
+    hand_style: str = "over"
     seed: int = 0
 
 
@@ -95,8 +98,20 @@ def _hand_mark(draw: Any, box: tuple[float, float, float, float], scale: float, 
         draw.line([(x1 - 0.1 * side, top + 0.1 * side), (x0 + 0.1 * side, bottom - 0.1 * side)], fill=ink, width=width)
 
 
-def _redraw_boxes(image: Any, boxes: list[tuple[float, float, float, float, bool]], scale: float, rng: random.Random) -> None:
-    """Erase each printed box and draw an empty square; the ticked ones get a hand mark."""
+def _beside_mark(draw: Any, box: tuple[float, float, float, float], scale: float) -> None:
+    """A √ drawn just above the box (in the row's white space), apart from it."""
+    x0, top, _x1, _bottom = (v * scale for v in box)
+    side = _x1 - x0
+    y = top - 0.25 * side  # the tick's bottom
+    width = max(2, round(side * 0.12))
+    draw.line([(x0, y - 0.5 * side), (x0 + 0.35 * side, y), (x0 + 1.1 * side, y - 1.1 * side)],
+              fill=(20, 20, 90), width=width, joint="curve")
+
+
+def _redraw_boxes(image: Any, boxes: list[tuple[float, float, float, float, bool]], scale: float, rng: random.Random,
+                  style: str = "over") -> None:
+    """Erase each printed box and draw an empty square; the ticked ones get a hand mark
+    (`style`: over the square, beside it, or only the mark where the box was)."""
     from PIL import ImageDraw
 
     draw = ImageDraw.Draw(image)
@@ -106,8 +121,16 @@ def _redraw_boxes(image: Any, boxes: list[tuple[float, float, float, float, bool
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         square = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
         draw.rectangle([v * scale for v in (x0, top, x1, bottom)], fill="white")
+        if style == "only":
+            if ticked:  # the √ alone, standing where the box was
+                x, y, s = square[0] * scale, square[1] * scale, side * scale
+                draw.line([(x, y + 0.5 * s), (x + 0.35 * s, y + s), (x + s, y - 0.2 * s)],
+                          fill=(20, 20, 90), width=max(2, round(s * 0.12)), joint="curve")
+            continue
         draw.rectangle([v * scale for v in square], outline="black", width=max(2, round(scale * 0.6)))
-        if ticked:
+        if ticked and style == "beside":
+            _beside_mark(draw, square, scale)
+        elif ticked:
             _hand_mark(draw, square, scale, rng)
 
 
@@ -149,12 +172,16 @@ def degrade(image: Any, recipe: Recipe, rng: random.Random) -> Any:
 
 def make(recipe: Recipe, out: Path) -> Path:
     """Write the scan the recipe describes to `out` (its suffix is the recipe's)."""
+    return make_from(PDF_DIR / recipe.source, recipe, out)
+
+
+def make_from(pdf: Path, recipe: Recipe, out: Path) -> Path:
+    """Write a scan of the PDF at `pdf` as `recipe` describes (its `source` is not read)."""
     rng = random.Random(recipe.seed)
-    pdf = PDF_DIR / recipe.source
     pages = render(pdf, recipe.dpi)
     if recipe.hand_ticks:
         for image, boxes in zip(pages, box_positions(pdf), strict=True):
-            _redraw_boxes(image, boxes, recipe.dpi / 72, rng)
+            _redraw_boxes(image, boxes, recipe.dpi / 72, rng, recipe.hand_style)
     pages = [degrade(page, recipe, rng) for page in pages]
     save(pages, out, recipe)
     return out
@@ -181,6 +208,10 @@ CASES: dict[str, Recipe] = {
     "turned_quarter": Recipe("word_grid4_formcheckbox_drawn.pdf", ".tif", dpi=250, turns=1, seed=4),
     "onepage_jpg_sealed": Recipe("gradersim_wingdings_pua_onepage.pdf", ".jpg", dpi=250, skew=-0.7, jpeg=70, seal=True, seed=5),
     "onepage_png_hand_ticks": Recipe("gradersim_wingdings_pua_onepage.pdf", ".png", dpi=300, blur=0.8, hand_ticks=True, seed=6),
+    "ticks_beside_png": Recipe("gradersim_wingdings_pua_onepage.pdf", ".png", dpi=300, hand_ticks=True,
+                               hand_style="beside", seed=7),
+    "ticks_only_jpg": Recipe("gradersim_wingdings_pua_onepage.pdf", ".jpg", dpi=300, jpeg=80, hand_ticks=True,
+                             hand_style="only", seed=8),
 }
 
 

@@ -14,6 +14,7 @@ with `@rule` (`base.py`), one family per module:
   (budget-score, score-bounds, weight-sum, total-score, grade-band), `indicators.py`
   (target-score, deviation-reason, likelihood), `wording.py` (template-text),
   `required.py` (missing-field), `targets.py` (target-quality, the target declaration's)
+- `ocr.py`: ocr-confidence (a field read from a scan with a low recognizer score; info)
 
 A rule runs on a record when its form's template lists it (`rules:`), else when the rule
 declares the form (`applicable`). A record whose form was not recognised
@@ -37,6 +38,7 @@ from extract.checks import (  # noqa: F401  (registers rules)
     funds,
     indicators,
     narrative,
+    ocr,
     required,
     scores,
     targets,

@@ -9,7 +9,10 @@ option label, and bare answers. It works on the text of a group's cells (`是☐
 `[√]是 [ ]否`). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
 √ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
 ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
-per group from the first item: a group that opens with a box puts boxes before labels.
+per group from the first item: a group that opens with a box puts boxes before labels; a
+lone ticked box between two labels (a hand tick standing for the box, the other options
+printed without boxes: `是 ☑否`) belongs to the label it is written against, the side
+without a space.
 """
 
 from __future__ import annotations
@@ -72,6 +75,9 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
             return {option: option in named for option in options}
         return {option: False for option in options}
     boxes_first = items[0].kind == "box"
+    lone = _lone_box_side(text, items, boxes)
+    if lone is not None:
+        boxes_first = lone
     states = {option: False for option in options}
     for index, item in enumerate(items):
         if item.kind != "label" or not isinstance(item.value, str):
@@ -116,6 +122,24 @@ def has_lookalikes(text: str) -> bool:
 
 
 _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
+
+
+def _lone_box_side(text: str, items: list[Item], boxes: list[Item]) -> bool | None:
+    """For a single ticked box between two labels: True when it is written against the label
+    after it, False against the one before, None when the spacing does not say."""
+    if len(boxes) != 1 or boxes[0].value is not True:
+        return None
+    at = items.index(boxes[0])
+    if not 0 < at < len(items) - 1 or items[at - 1].kind != "label" or items[at + 1].kind != "label":
+        return None
+    spaced = canonical_glyphs(to_ascii(text))
+    marks = [i for i, c in enumerate(spaced) if c in _TICKED]
+    if len(marks) != 1:
+        return None
+    i = marks[0]
+    before = i > 0 and spaced[i - 1].isspace()
+    after = i + 1 < len(spaced) and spaced[i + 1].isspace()
+    return None if before == after else before
 
 
 def chosen(states: dict[str, bool] | None) -> str | None:

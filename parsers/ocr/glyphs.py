@@ -49,6 +49,14 @@ def _centres(text: str, x0: float, x1: float) -> list[float]:
     return out
 
 
+def char_at(piece: Piece, x: float) -> str | None:
+    """The character of the piece nearest to `x` (pixels), None for an empty piece."""
+    if not piece.text:
+        return None
+    centres = _centres(piece.text, piece.x0, piece.x1)
+    return piece.text[min(range(len(centres)), key=lambda i: abs(centres[i] - x))]
+
+
 def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
     """The boxes whose centre lies inside the piece's box (with a little slack)."""
     slack = 0.3 * (piece.bottom - piece.top)
@@ -80,6 +88,10 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
             real.append((box, index))
         elif not box.isolated or any(text[i] in FRAMED for i in near):
             continue
+        elif mid - piece.x0 <= box.x1 - box.x0:  # the box opens the piece (read as nothing)
+            real.append((box, 0))
+        elif piece.x1 - mid <= box.x1 - box.x0:  # the box closes it
+            real.append((box, len(text)))
         else:
             real.append((box, sum(1 for c in centres if c < mid)))
     return real, drop
@@ -110,7 +122,8 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
         unit = (right - left) / (sum(_unit(c) for c in text) or 1.0)
         for char, centre in zip(text, centres, strict=True):
             half = _unit(char) * unit / 2
-            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale))
+            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale,
+                               piece.score))
     for box, _ in real:
         chars.append(_char(box_text(box), box.x0, box.x1, box.top, box.bottom, (box.bottom - box.top) * scale, scale))
     return chars
@@ -122,5 +135,8 @@ def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> li
             for i, b in enumerate(boxes) if i not in claimed]
 
 
-def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float) -> Char:
-    return Char(text, None, x0 * scale, x1 * scale, top * scale, bottom * scale, size)
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float,
+          score: float | None = None) -> Char:
+    """A character in points; `score` is the OCR score of recognised text (None for a box,
+    whose state comes from the pixels)."""
+    return Char(text, None, x0 * scale, x1 * scale, top * scale, bottom * scale, size, score)

@@ -1,9 +1,10 @@
 """One scanned page image -> the PDF reader's `PageLayout` (tables from rulings, boxes from pixels).
 
 Owns the order of the work on a page: grey from the red channel, a quarter turn, deskew,
-recognition (and the half turn when the upright reading is poor), rulings and boxes from
-the pixels, lines cut where a vertical ruling crosses them (each part re-read on its own, so
-a label and the value in the next cell never share a line), glyphs placed, and the layout
+rulings from the pixels, text lines detected and cut where a vertical ruling crosses them
+(so a label and the value in the next cell never share a line), every piece recognised once
+in one batch (and the half turn when the upright reading is poor), boxes from the pixels,
+glyphs placed, and the layout
 done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from parsers.ocr import engine, glyphs, marks, prep
+from parsers.ocr import engine, glyphs, marks, prep, ticks
 from parsers.readers.pdf_page import PageLayout, layout_page
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape
 
@@ -34,34 +35,39 @@ class PageScan:
     low: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _mean_score(lines: list[engine.OcrLine]) -> float:
-    weight = sum(len(line.text) for line in lines)
-    return sum(line.score * len(line.text) for line in lines) / weight if weight else 0.0
+def _mean_score(pieces: list[glyphs.Piece]) -> float:
+    weight = sum(len(p.text) for p in pieces)
+    return sum(p.score * len(p.text) for p in pieces) / weight if weight else 0.0
 
 
-def _read_upright(grey: Any) -> tuple[Any, list[engine.OcrLine], int, float]:
+def _read(grey: Any, dpi: float) -> tuple[Any, list[Shape], list[glyphs.Piece]]:
+    """Ink mask, rulings and the text pieces of an upright page."""
+    ink = prep.ink_mask(grey).astype("uint8") * 255
+    rules = marks.rulings(ink, dpi)
+    return ink, rules, _pieces(grey, rules, dpi)
+
+
+def _read_upright(grey: Any, dpi: float) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], int, float]:
     turns = 1 if prep.quarter_turned(grey) else 0
     grey = prep.quarter(grey, turns) if turns else grey
     grey, skew = prep.deskewed(grey)
-    lines = engine.recognize(grey)
-    score = _mean_score(lines)
+    ink, rules, pieces = _read(grey, dpi)
+    score = _mean_score(pieces)
     if score < UPRIGHT_MIN_SCORE:
         flipped = prep.quarter(grey, 2)
-        other = engine.recognize(flipped)
-        if _mean_score(other) > score:
-            return flipped, other, (turns + 2) % 4, skew
-    return grey, lines, turns, skew
+        other = _read(flipped, dpi)
+        if _mean_score(other[2]) > score:
+            return (flipped, *other, (turns + 2) % 4, skew)
+    return grey, ink, rules, pieces, turns, skew
 
 
 def read_page(image: Any, dpi: float, number: int) -> PageScan:
     """Read one page image (RGB or grey array) scanned at `dpi`."""
     grey = prep.seal_free_grey(image)
-    grey, lines, turns, skew = _read_upright(grey)
-    ink = prep.ink_mask(grey).astype("uint8") * 255
-    rules = marks.rulings(ink, dpi)
+    grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
     found = marks.boxes(ink, dpi)
+    found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
-    pieces = [p for line in lines for p in _cut(line, rules, grey, dpi)]
     chars: list[Char] = []
     claimed: set[int] = set()
     for piece in pieces:
@@ -69,19 +75,42 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
         claimed.update(i for i, b in enumerate(found) if b in inside)
         chars += glyphs.piece_chars(piece, found, scale)
     chars += glyphs.loose_box_chars(found, claimed, scale)
-    raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules)
+    raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules, scanned=True)
     layout = layout_page(raw)
     low = [(p.text, round(p.score, 3)) for p in pieces if p.score < LOW_SCORE]
-    return PageScan(layout=layout, score=_mean_score(lines), turns=turns, skew=skew, low=low)
+    return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low)
 
 
 # A piece read with a score under this is marked for the reviewer.
 LOW_SCORE = 0.8
+# A piece read with a score under this is no text (the engine's own cut-off for a line).
+TEXT_MIN_SCORE = 0.5
 
 
-def _cut(line: engine.OcrLine, rules: list[Shape], grey: Any, dpi: float) -> list[glyphs.Piece]:
-    """The line as pieces, cut at the vertical rulings crossing it (re-read when cut)."""
-    x0, top, x1, bottom = line.box
+def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
+    """The page's text lines, cut where a vertical ruling crosses them, each piece read once."""
+    spans: list[tuple[int, int, int, int]] = []
+    crops = []
+    for box in engine.detect(grey):
+        parts = _cut(box, rules, dpi)
+        for left, top, right, bottom in parts:
+            crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
+            # A part of a cut line is trimmed to its ink (an empty part is no text).
+            span = _ink_span(crop) if len(parts) > 1 else (0, crop.shape[1])
+            if span is None or crop.size == 0:
+                continue
+            spans.append((left + span[0], top, left + span[1], bottom))
+            crops.append(crop[:, span[0]:span[1]])
+    out = []
+    for (x0, top, x1, bottom), (text, score) in zip(spans, engine.read_lines(crops), strict=True):
+        if text.strip() and score >= TEXT_MIN_SCORE:
+            out.append(glyphs.Piece(text.strip(), x0, top, x1, bottom, score))
+    return out
+
+
+def _cut(box: tuple[float, float, float, float], rules: list[Shape], dpi: float) -> list[tuple[int, int, int, int]]:
+    """The line's box cut at the vertical rulings crossing it (a little inside each ruling)."""
+    x0, top, x1, bottom = box
     px = dpi / 72.0
     mid = (top + bottom) / 2
     cuts = sorted(
@@ -89,21 +118,27 @@ def _cut(line: engine.OcrLine, rules: list[Shape], grey: Any, dpi: float) -> lis
         if r.height > r.width and r.top * px <= mid <= r.bottom * px
         and x0 + CUT_MARGIN_PX < (r.x0 + r.x1) / 2 * px < x1 - CUT_MARGIN_PX
     )
-    if not cuts:
-        return [glyphs.Piece(line.text, x0, top, x1, bottom, line.score)]
-    out = []
     edges = [x0, *cuts, x1]
-    for a, b in pairwise(edges):
-        left, right = int(a) + (3 if a != x0 else 0), int(b) - (3 if b != x1 else 0)
-        crop = grey[int(top):int(bottom) + 1, max(0, left):max(left + 1, right)]
-        span = _ink_span(crop)
-        if span is None:
+    return [(int(a) + (3 if a != x0 else 0), int(top), int(b) - (3 if b != x1 else 0), int(bottom))
+            for a, b in pairwise(edges)]
+
+
+def _reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece]) -> str:
+    """What the recognizer read at a tick-shaped mark (see `ticks.resolve`)."""
+    x0, top, x1, bottom = mark
+    cx, cy, height = (x0 + x1) / 2, (top + bottom) / 2, bottom - top
+    beside = False
+    for piece in pieces:
+        if not piece.top - 0.3 * height <= cy <= piece.bottom + 0.3 * height:
             continue
-        crop = crop[:, span[0]:span[1]]
-        text, score = engine.recognize_crop(crop)
-        if text.strip():
-            out.append(glyphs.Piece(text.strip(), left + span[0], top, left + span[1], bottom, score))
-    return out
+        if piece.x0 <= cx <= piece.x1:
+            char = glyphs.char_at(piece, cx)
+            if char is not None and char not in ticks.TICK_PRINTS and char not in glyphs.BOX_PRINTS:
+                return "text"
+            beside = True
+        elif min(abs(piece.x0 - x1), abs(x0 - piece.x1)) <= 1.5 * height:
+            beside = True
+    return "label" if beside else "alone"
 
 
 def _ink_span(crop: Any) -> tuple[int, int] | None:

@@ -39,7 +39,7 @@ from parsers.readers.boundary import reading_errors
 from parsers.readers.pdf_page import PageLayout, TablePart, layout_page
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_stitch import TableBuilder
-from parsers.readers.pdf_text import TextLine, paragraphs
+from parsers.readers.pdf_text import TextLine, paragraph_runs, paragraphs
 from schemas.document import Block, Document, Paragraph
 from schemas.errors import EmptyDocument, NotADocument, NoTextLayer
 from schemas.limits import Limits
@@ -117,7 +117,7 @@ def assemble(pages: list[PageLayout]) -> list[Block]:
                     table = None
                 pending.append(item)
             else:
-                blocks += _paragraphs(pending, page.number, right)
+                blocks += _paragraphs(pending, page.number, right, page.scanned)
                 pending = []
                 if table is not None and first and table.accepts(item):
                     table.add(item)
@@ -126,7 +126,7 @@ def assemble(pages: list[PageLayout]) -> list[Block]:
                         blocks.append(table.build())
                     table = TableBuilder(item) if _has_cells(item) else None
             first = False
-        blocks += _paragraphs(pending, page.number, right)
+        blocks += _paragraphs(pending, page.number, right, page.scanned)
     if table is not None:
         blocks.append(table.build())
     return blocks
@@ -136,8 +136,16 @@ def _has_cells(part: TablePart) -> bool:
     return bool(part.cells)
 
 
-def _paragraphs(lines: list[TextLine], page: int, right: float) -> list[Paragraph]:
-    return [Paragraph(page=page, text=text) for text in paragraphs(lines, right, page=True)]
+def _paragraphs(lines: list[TextLine], page: int, right: float, scanned: bool = False) -> list[Paragraph]:
+    if not scanned:
+        return [Paragraph(page=page, text=text) for text in paragraphs(lines, right, page=True)]
+    out = []
+    for text, run in paragraph_runs(lines, right, page=True):  # read by OCR: where, how sure
+        bbox = (round(min(r.x0 for r in run), 1), round(min(r.top for r in run), 1),
+                round(max(r.x1 for r in run), 1), round(max(r.bottom for r in run), 1))
+        scores = [r.score for r in run if r.score is not None]
+        out.append(Paragraph(page=page, text=text, bbox=bbox, confidence=round(min(scores), 3) if scores else None))
+    return out
 
 
 def _furniture_key(line: TextLine, page: PageLayout) -> str | None:

@@ -33,6 +33,10 @@ class PartCell:
     # The last line runs to the cell's right border (no room for one more character) and
     # ends no sentence or bracket: the text goes on (a row split by a page break).
     full: bool = False
+    top: float = 0.0
+    bottom: float = 0.0
+    confidence: float | None = None  # lowest OCR score of its glyphs (scans only)
+    scanned: bool = False  # read by OCR: its box is worth recording
 
 
 @dataclass
@@ -55,12 +59,13 @@ class PageLayout:
     height: float
     items: list[TextLine | TablePart] = field(default_factory=list)
     has_text: bool = False
+    scanned: bool = False  # read by OCR
 
 
 def layout_page(raw: PagePrimitives) -> PageLayout:
     """Lay out one page: tables and the text lines outside them."""
-    glyphs = [Glyph(char_text(text, font), x0, x1, top, bottom, size)
-              for text, font, x0, x1, top, bottom, size in raw.chars]
+    glyphs = [Glyph(char_text(text, font), x0, x1, top, bottom, size, score)
+              for text, font, x0, x1, top, bottom, size, score in raw.chars]
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
     glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks] if ticks else [g for g in glyphs if g.text]
@@ -76,9 +81,9 @@ def layout_page(raw: PagePrimitives) -> PageLayout:
     items: list[TextLine | TablePart] = [
         line for line in text_lines(outside) if not is_page_furniture(line.text)
     ]
-    items += [_part(raw.number, grid, bucket) for grid, bucket in zip(grids, buckets, strict=True)]
+    items += [_part(raw.number, grid, bucket, raw.scanned) for grid, bucket in zip(grids, buckets, strict=True)]
     items.sort(key=lambda item: item.top)
-    return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text)
+    return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text, scanned=raw.scanned)
 
 
 def _overlaps(a: Glyph, b: Glyph) -> bool:
@@ -99,7 +104,7 @@ def _place(glyph: Glyph, grids: list[Grid], buckets: list[list[list[Glyph]]], ou
     outside.append(glyph)
 
 
-def _part(page: int, grid: Grid, buckets: list[list[Glyph]]) -> TablePart:
+def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = False) -> TablePart:
     cells = []
     for region, glyphs in zip(grid.regions, buckets, strict=True):
         lines = text_lines(glyphs)
@@ -107,5 +112,7 @@ def _part(page: int, grid: Grid, buckets: list[list[Glyph]]) -> TablePart:
         open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)
-        cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], right, text, open_end, full))
+        scores = [g.score for g in glyphs if g.score is not None]
+        cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], right, text, open_end, full,
+                              grid.ys[region.r0], grid.ys[region.r1], min(scores) if scores else None, scanned))
     return TablePart(page=page, xs=grid.xs, top=grid.ys[0], bottom=grid.ys[-1], n_rows=len(grid.ys) - 1, cells=cells)

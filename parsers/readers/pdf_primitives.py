@@ -27,6 +27,7 @@ class Char(NamedTuple):
     top: float
     bottom: float
     size: float
+    score: float | None = None  # the OCR score of recognised text (scans); None from a text layer
 
 
 @dataclass(eq=False, slots=True)
@@ -71,3 +72,4 @@ class PagePrimitives:
     rects: list[Shape] = field(default_factory=list)
     curves: list[Shape] = field(default_factory=list)
     widgets: list[Widget] = field(default_factory=list)
+    scanned: bool = False  # the page was read by OCR

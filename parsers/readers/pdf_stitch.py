@@ -46,6 +46,10 @@ class _Out:
     page: int
     open_end: bool
     full: bool = False
+    top: float = 0.0
+    bottom: float = 0.0
+    confidence: float | None = None
+    scanned: bool = False
 
 
 class TableBuilder:
@@ -84,7 +88,8 @@ class TableBuilder:
             if id(cell) in skip:
                 continue
             self.cells.append(_Out(self.rows + cell.r0 - base, cell.r1 - cell.r0, cell.x0, cell.x1,
-                                   cell.text, part.page, cell.open_end, cell.full))
+                                   cell.text, part.page, cell.open_end, cell.full, cell.top, cell.bottom,
+                                   cell.confidence, cell.scanned))
         self.rows += part.n_rows - base
 
     def _bottom_row(self) -> list[_Out]:
@@ -128,8 +133,16 @@ class TableBuilder:
         for out in sorted(self.cells, key=lambda c: (c.row, c.x0)):
             col, end = _nearest(xs, out.x0), _nearest(xs, out.x1)
             cells.append(Cell(row=out.row, col=col, row_span=out.row_span, col_span=max(end - col, 1),
-                              text=out.text, page=out.page))
+                              text=out.text, page=out.page, **_geometry(out)))
         return Table(page=self.parts[0].page, cells=tuple(cells))
+
+
+def _geometry(out: _Out) -> dict[str, object]:
+    """A cell's box and OCR score, for cells read by OCR only (a text layer's cells keep none)."""
+    if not out.scanned:
+        return {}
+    bbox = (round(out.x0, 1), round(out.top, 1), round(out.x1, 1), round(out.bottom, 1))
+    return {"bbox": bbox, "confidence": None if out.confidence is None else round(out.confidence, 3)}
 
 
 def _append(above: list[_Out], first: list[PartCell]) -> None:

@@ -31,6 +31,7 @@ class Glyph(NamedTuple):
     top: float
     bottom: float
     size: float
+    score: float | None = None  # the OCR score of the text (scans); None from a text layer
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class TextLine:
     top: float
     bottom: float
     size: float
+    score: float | None = None  # lowest OCR score of its glyphs (scans); None from a text layer
 
 
 # A gap wider than this share of the font size between two glyphs reads as a space.
@@ -120,7 +122,8 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
         return None
     inked = [g for g in glyphs if not g.text.isspace()]
     return TextLine(text=text, x0=min(map(_X0, inked)), x1=max(map(_X1, inked)), top=min(map(_TOP, inked)),
-                    bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)))
+                    bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)),
+                    score=min((g.score for g in inked if g.score is not None), default=None))
 
 
 def _is_duplicate(prev: Glyph, glyph: Glyph) -> bool:
@@ -139,20 +142,27 @@ def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
 
 def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: bool = False) -> list[str]:
     """Join wrapped lines into paragraphs; `right` is the right edge (default: the widest line).
+    `paragraph_runs` gives the lines of each paragraph too.
 
     Centred text (a form label over two lines) is joined whatever its line lengths; only a
     numbered item or a vertical gap breaks it. In a narrow table cell a short line ends a
     paragraph only in a longer text or after a sentence end; on the `page` it always does.
     """
+    return [text for text, _ in paragraph_runs(lines, right, page=page)]
+
+
+def paragraph_runs(lines: Sequence[TextLine], right: float | None = None, *,
+                   page: bool = False) -> list[tuple[str, list[TextLine]]]:
+    """Each paragraph of `paragraphs` with the lines it was joined from."""
     if not lines:
         return []
     layout = _Layout.of(lines, right, page=page)
-    out = [lines[0].text]
+    out = [(lines[0].text, [lines[0]])]
     for prev, line in itertools.pairwise(lines):
         if layout.starts_paragraph(prev, line):
-            out.append(line.text)
+            out.append((line.text, [line]))
         else:
-            out[-1] = join_wrapped(out[-1], line.text)
+            out[-1] = (join_wrapped(out[-1][0], line.text), [*out[-1][1], line])
     return out
 
 

@@ -142,14 +142,15 @@ def test_a_page_the_engine_cannot_read_is_listed_and_the_others_count(monkeypatc
 
     calls = []
 
-    def fake_recognize(image):
+    def fake_detect(image):
         calls.append(image.shape)
         if len(calls) == 2:
             raise engine.OcrFailed("engine broke on this page")
-        return [engine.OcrLine("项目名称测试", (100.0, 500.0, 400.0, 540.0), 0.99)]
+        return [(100.0, 500.0, 400.0, 540.0)]
 
     monkeypatch.setattr(engine, "engine", lambda: None)
-    monkeypatch.setattr(engine, "recognize", fake_recognize)
+    monkeypatch.setattr(engine, "detect", fake_detect)
+    monkeypatch.setattr(engine, "read_lines", lambda crops: [("项目名称测试", 0.99) for _ in crops])
     frames = [Image.new("RGB", (827, 1169), "white") for _ in range(3)]
     buffer = io.BytesIO()
     frames[0].save(buffer, "TIFF", dpi=(100, 100), save_all=True, append_images=frames[1:])

@@ -1,0 +1,188 @@
+"""Accuracy on scans not seen before: generated forms printed, degraded, scanned, read back.
+
+    python benchmarks/accuracy_scans.py [--monitoring 4] [--family 2] [--seed 913] [--keep DIR]
+
+Not a test: prints figures. Forms come from the generators (`corpus.generator`: monitoring
+forms as PDFs with glyph, drawn and widget boxes; `corpus.generator.family`: PDFs of the
+form family), with a seed the corpus does not use, so neither the forms nor their scans
+were seen while the reader was written. Each PDF is rendered and degraded by
+`corpus.scans.make` with the next recipe of `RECIPES` in turn (200-300 dpi; skew, blur,
+JPEG, a red seal; hand-drawn ticks over, beside or instead of the boxes where the PDF prints
+glyph boxes; saved as PNG, JPEG, TIFF or an image-only PDF), then extracted.
+
+Printed: fields right (monitoring: every field of record-v1; family: scalars, funds cells
+and indicator cells, as `accuracy_family` scores them), boxes right, and the wrong amounts
+with no discrepancy (of any severity, ocr-confidence included) naming them: the target is
+none. Also the seconds per page this run took (whatever the machine's load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import accuracy, accuracy_family
+from corpus.scans import make
+
+TARGET_FIELDS = 95.0
+TARGET_BOXES = 97.0
+MONITORING_DIALECTS = ("pdf-glyph", "pdf-drawn", "pdf-acroform")
+R = make.Recipe
+RECIPES = (
+    R("", ".png", dpi=300, skew=0.8, blur=0.6, hand_ticks=True, seed=11),
+    R("", ".jpg", dpi=250, jpeg=70, seal=True, seed=12),
+    R("", ".tif", dpi=300, skew=-1.1, blur=1.0, jpeg=60, hand_ticks=True, hand_style="beside", seed=13),
+    R("", ".pdf", dpi=200, seal=True, jpeg=75, seed=14),
+    R("", ".png", dpi=300, blur=0.8, hand_ticks=True, hand_style="only", seed=15),
+    R("", ".tif", dpi=250, skew=0.5, seal=True, turns=2, seed=16),
+)
+
+
+def _flagged(record: dict, key: str) -> bool:
+    """Whether a discrepancy (any severity) names field `key` or a path above or below it."""
+    for d in record.get("discrepancies") or []:
+        for f in d.get("fields") or []:
+            if f == key or key.startswith(f + ".") or f.startswith(key + "."):
+                return True
+    return False
+
+
+def _pages(path: Path) -> int:
+    from PIL import Image
+
+    if path.suffix == ".pdf":
+        import pypdfium2 as pdfium
+
+        return len(pdfium.PdfDocument(str(path)))
+    return int(getattr(Image.open(path), "n_frames", 1) or 1)
+
+
+class Run:
+    """The tallies of one benchmark run."""
+
+    def __init__(self) -> None:
+        self.fields = [0, 0]
+        self.boxes = [0, 0]
+        self.by_recipe: Counter[str] = Counter()
+        self.unflagged: list[tuple[str, str, Any, Any]] = []
+        self.wrong: list[tuple[str, str, Any, Any]] = []
+        self.pages = 0
+        self.seconds = 0.0
+
+    def extract(self, path: Path) -> list[dict]:
+        from extract.pipeline import extract_records
+        from extract.settings import Limits, Settings
+
+        started = time.perf_counter()
+        records = [r.model_dump(mode="json") for r in
+                   extract_records(path, Settings(limits=Limits(timeout_seconds=3600)))]
+        self.seconds += time.perf_counter() - started
+        self.pages += _pages(path)
+        return records
+
+    def monitoring(self, name: str, expected: dict, record: dict) -> None:
+        tally, results = accuracy.Tally(), accuracy.Results()
+        accuracy.score(expected, record, tally, results, name)
+        self.fields[0] += tally.fields_right
+        self.fields[1] += tally.fields_total
+        self.boxes[0] += tally.boxes_right
+        self.boxes[1] += tally.boxes_total
+        for _dialect, key, want, got, _ in results.mismatches:
+            self.wrong.append((name, key, want, got))
+            if key in accuracy.AMOUNT_KEYS and not _flagged(record, key):
+                self.unflagged.append((name, key, want, got))
+
+    def family(self, name: str, form: dict, record: dict | None) -> None:
+        tally = accuracy_family.Tally()
+        accuracy_family._score_form(form, record, [tally], {r: [0, 0] for r in accuracy_family.RULES}, [], name)
+        for kind in ("scalars", "funds", "indicators"):
+            right, total = tally.counts[kind]
+            self.fields[0] += right
+            self.fields[1] += total
+        e_funds = form["record"]["fields"].get("funds") or {}
+        g_funds = ((record or {}).get("fields") or {}).get("funds") or {}
+        for row, cells in e_funds.items():
+            if not isinstance(cells, dict):
+                continue
+            for column, want in cells.items():
+                got = (g_funds.get(row) or {}).get(column) if isinstance(g_funds.get(row), dict) else None
+                if isinstance(want, dict) and "yuan" in want and not accuracy_family.same(column, want, got):
+                    key = f"funds.{row}.{column}"
+                    self.wrong.append((name, key, want.get("raw"), (got or {}).get("raw")))
+                    if record is None or not _flagged(record, key):
+                        self.unflagged.append((name, key, want.get("raw"), (got or {}).get("raw")))
+
+
+def run(out: Path, n_monitoring: int, n_family: int, seed: int) -> Run:
+    from corpus import generator
+    from corpus.generator import family
+
+    result = Run()
+    sources: list[tuple[Path, Any]] = []
+    per_dialect = -(-n_monitoring // len(MONITORING_DIALECTS))
+    docs = generator.generate(out / "monitoring", per_dialect, seed, dialects=list(MONITORING_DIALECTS))
+    docs.sort(key=lambda d: (d.path.name.rsplit("_", 1)[-1], d.dialect))  # dialects in turn
+    for doc in docs[:n_monitoring]:
+        sources.append((doc.path, ("monitoring", doc.expected)))
+    if n_family:
+        for fdoc in family.generate(out / "family", n_family, seed, layouts=["pdf"]):
+            sources.append((fdoc.path, ("family", fdoc.expected)))
+    for index, (pdf, (kind, expected)) in enumerate(sources):
+        recipe = RECIPES[index % len(RECIPES)]
+        scan = make.make_from(pdf, recipe, out / f"{pdf.stem}_scan{recipe.suffix}")
+        tag = f"{recipe.suffix[1:]} {recipe.dpi}dpi" + (f" ticks-{recipe.hand_style}" if recipe.hand_ticks else "")
+        records = result.extract(scan)
+        name = f"{scan.name} ({tag})"
+        if kind == "monitoring":
+            result.monitoring(name, expected, records[0] if records else {})
+        else:
+            for i, form in enumerate(expected["forms"]):
+                got = records[i] if i < len(records) else None
+                if form["variant"] == "monitoring":
+                    mon = form["record"] | {"dialect": "family", "planted_faults": []}
+                    result.monitoring(name, mon, got or {})
+                else:
+                    result.family(name, form, got)
+        print(f"  read {name}: {len(records)} record(s)", flush=True)
+    return result
+
+
+def _pct(pair: list[int]) -> float:
+    return 100.0 * pair[0] / pair[1] if pair[1] else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--monitoring", type=int, default=4, help="monitoring forms (spread over the PDF dialects)")
+    parser.add_argument("--family", type=int, default=1, help="family PDF files (one or more forms each)")
+    parser.add_argument("--seed", type=int, default=913)
+    parser.add_argument("--keep", type=Path, help="write the scans here instead of a temporary folder")
+    args = parser.parse_args(argv)
+    if make.cjk_font() is None:
+        sys.exit("no CJK font for rendering the PDFs (apt-get install fonts-wqy-microhei)")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        result = run(out, args.monitoring, args.family, args.seed)
+    print(f"fields right: {_pct(result.fields):.1f}% ({result.fields[0]}/{result.fields[1]}), target >= {TARGET_FIELDS}%")
+    print(f"boxes right:  {_pct(result.boxes):.1f}% ({result.boxes[0]}/{result.boxes[1]}), target >= {TARGET_BOXES}%")
+    print(f"wrong amounts with no discrepancy naming them: {len(result.unflagged)} (target 0)")
+    for name, key, want, got in result.wrong[:30]:
+        mark = " UNFLAGGED" if (name, key, want, got) in result.unflagged else ""
+        print(f"  {name}: {key} expected {accuracy._short(want)} got {accuracy._short(got)}{mark}")
+    if result.pages:
+        print(f"{result.pages} pages in {result.seconds:.0f} s ({result.seconds / result.pages:.1f} s/page at this load)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
