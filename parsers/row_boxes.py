@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parsers.fields.choice import option_states, scan
+from parsers.fields.choice import box_states, option_states, scan
 from parsers.normalize import label_key, one_line
 from schemas.checkbox import CheckboxGroup, CheckboxOption
+from schemas.document import Checkbox
 from schemas.template import ColumnSpec, FieldSpec
 
 
@@ -40,18 +41,25 @@ def _words(options: tuple[str, ...], words: dict[str, tuple[str, ...]]) -> dict[
     return out
 
 
-def box_cell(text: str, column: ColumnSpec, question: str) -> BoxRead | None:
-    """The group printed in one cell; None when the cell names no option."""
+def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox, ...] = ()) -> BoxRead | None:
+    """The group printed in one cell; None when the cell names no option.
+
+    The cell's box elements answer (each the option its label names); the text is read
+    only where the reader made no element (look-alikes such as 口 or √ beside a label)."""
     words = _words(column.options, column.option_words)
     items = scan(text, tuple(words))
     labels = [words[str(item.value)] for item in items if item.kind == "label"]
-    boxed = any(item.kind == "box" for item in items)
+    boxed = bool(boxes) or any(item.kind == "box" for item in items)
     if not labels:
         return None
     if not boxed:
         # Written: every option the cell names is the answer.
         return BoxRead({option: option in labels for option in column.options}, False, question)
-    states = option_states(text, tuple(words))
+    if any(box.state == "unknown" for box in boxes):
+        return BoxRead(None, True, question)
+    states = box_states([(box, None) for box in boxes], tuple(words)) if boxes else None
+    if states is None:
+        states = option_states(text, tuple(words))
     if states is None:
         return BoxRead(None, True, question)
     merged = {option: False for option in column.options}
@@ -60,8 +68,13 @@ def box_cell(text: str, column: ColumnSpec, question: str) -> BoxRead | None:
     return BoxRead(merged, True, question)
 
 
-def box_state(text: str) -> bool | None:
-    """One sub-column cell: True ticked, False empty or an empty box, None undecided."""
+def box_state(text: str, boxes: tuple[Checkbox, ...] = ()) -> bool | None:
+    """One sub-column cell: True ticked, False empty or an empty box, None undecided; from the
+    cell's box elements where the reader made them, else from look-alikes in its text."""
+    if boxes:
+        if any(box.state == "unknown" for box in boxes):
+            return None
+        return any(box.state == "checked" for box in boxes)
     items = [item for item in scan(text, ()) if item.kind == "box"]
     if not items:
         return False if not one_line(text) or one_line(text) in ("—", "-", "/") else None

@@ -346,7 +346,7 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
             column = spec.columns[name]
             if column.type in ("boxes", "option"):
                 cell = parts.get(None) or next(iter(parts.values()))
-                values[name] = box_cell(cell.text, column, header.printed.get(name, column.label))
+                values[name] = box_cell(cell.text, column, header.printed.get(name, column.label), cell.boxes)
                 continue
             if column.split and any(part is not None for part in parts):
                 joined = "".join(one_line(parts[p].text) for p in sorted(k for k in parts if k is not None))
@@ -373,7 +373,7 @@ def _subcolumn_boxes(header: _Header, grid: list[list[Cell | None]], r: int, spe
     states: dict[str, dict[str, bool | None]] = {}
     for c, (name, option) in sorted(header.options.items()):
         cell = grid[r][c] if c < len(grid[r]) else None
-        state = box_state(cell.text) if cell is not None and cell.col == c else False
+        state = box_state(cell.text, cell.boxes) if cell is not None and cell.col == c else False
         group = states.setdefault(name, {o: False for o in spec.columns[name].options})
         group[option] = None if state is None or group[option] is None else bool(group[option] or state)
     out = {}

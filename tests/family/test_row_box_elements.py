@@ -1,0 +1,46 @@
+"""Box groups inside table rows answer from the cell's box elements, not from glyphs found
+again in the text; the text is read only where a reader made no element."""
+
+from __future__ import annotations
+
+from parsers.row_boxes import box_cell, box_state, value_of
+from schemas.document import Checkbox
+from schemas.template import ColumnSpec
+
+LIKELIHOOD = ColumnSpec(labels=("完成目标可能性",), type="option", options=("确定能", "有可能", "完全不可能"))
+CAUSES = ColumnSpec(labels=("偏差原因",), type="boxes", options=("经费保障", "制度保障", "其他"))
+
+
+def _box(state: str, label: str, offset: int) -> Checkbox:
+    return Checkbox(state=state, source="acroform", offset=offset, label=label, label_side="after")
+
+
+def test_elements_answer_although_the_text_shows_another_tick():
+    # The text view says 有可能 is ticked; the reader's elements (a form widget) say 确定能.
+    text = "☐确定能 ☑有可能 ☐完全不可能"
+    boxes = (_box("checked", "确定能", 0), _box("unchecked", "有可能", 4), _box("unchecked", "完全不可能", 8))
+    read = box_cell(text, LIKELIHOOD, "完成目标可能性", boxes)
+    assert read is not None and read.boxed
+    assert value_of(read, "option") == "确定能"
+    assert value_of(box_cell(text, LIKELIHOOD, "完成目标可能性"), "option") == "有可能"
+
+
+def test_several_ticked_causes_from_elements():
+    text = "☐经费保障 ☐制度保障 ☐其他"
+    boxes = (_box("checked", "经费保障", 0), _box("unchecked", "制度保障", 5), _box("checked", "其他", 10))
+    assert value_of(box_cell(text, CAUSES, "偏差原因", boxes), "boxes") == ["经费保障", "其他"]
+
+
+def test_an_unknown_element_leaves_the_group_undecided():
+    text = "☑确定能 ☐有可能 ☐完全不可能"
+    boxes = (_box("checked", "确定能", 0), _box("unknown", "有可能", 4), _box("unchecked", "完全不可能", 8))
+    read = box_cell(text, LIKELIHOOD, "完成目标可能性", boxes)
+    assert read is not None and read.states is None
+    assert value_of(read, "option") is None
+
+
+def test_sub_column_cell_state_from_its_element():
+    assert box_state("☐", (_box("checked", "", 0),)) is True
+    assert box_state("☑", (_box("unchecked", "", 0),)) is False
+    assert box_state("☑", (_box("unknown", "", 0),)) is None
+    assert box_state("√") is True
