@@ -26,6 +26,10 @@ _GAP = r"[ \t\u3000:：()（）、]*"
 _UNIT = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:元|万元|亿元|%|％)[ \t\u3000]*[)）])?"
 _POINTS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*分[ \t\u3000]*[)）])?"
 _TAIL = r"[)）]?" + _UNIT + _POINTS + r"[ \t\u3000]*[:：]?"
+# A template's `1-N月` stands for any month range printed (1-7月执行数 is the label 1-N月执行数).
+_MONTHS_WORD = "1-N月"
+_MONTHS_PRINTED = r"1[ \t\u3000]*[-－—–~～至到][ \t\u3000]*(?:1[0-2]|[1-9])[ \t\u3000]*月"
+_MONTHS = regex.compile(r"(?<![\d.])" + _MONTHS_PRINTED)
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,12 @@ class Vocabulary:
     def begins_label(self, text: str) -> bool:
         """Whether `text` is the first part of a longer label, wrapped over lines (年度项目预算
         of 年度项目预算完成可能性), and so no row to cut at the shorter labels it holds."""
-        key = label_key(text)
+        key = label_key(_MONTHS.sub(_MONTHS_WORD, text))
         return key not in self.keys and key in self.prefixes
 
     def key_of(self, text: str) -> str | None:
         """The label key `text` is, exactly (unit and points dropped), else None."""
-        base = split_unit(text)[0]
+        base = _MONTHS.sub(_MONTHS_WORD, split_unit(text)[0])
         base = regex.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", base)
         key = label_key(base)
         if key not in self.keys and key.startswith("其中"):
@@ -121,6 +125,13 @@ def _figures_after() -> dict[str, int]:
     return out
 
 
+def _alternative(key: str) -> str:
+    """The pattern of one label key: its characters with gaps allowed between, `1-N月` any range."""
+    parts = key.split(_MONTHS_WORD)
+    spelled = [_GAP.join(regex.escape(char) for char in part) for part in parts]
+    return (_GAP + _MONTHS_PRINTED + _GAP).join(spelled)
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The label vocabulary of every template, built once."""
@@ -128,7 +139,7 @@ def vocabulary() -> Vocabulary:
     keys = {label_key(split_unit(word)[0]) for word in words}
     keys.discard("")
     ordered = sorted(keys, key=len, reverse=True)
-    alternatives = [_GAP.join(regex.escape(char) for char in key) for key in ordered]
+    alternatives = [_alternative(key) for key in ordered]
     # 其中： before a row label (其中：财政拨款) belongs to the label, as the table reader reads it.
     pattern = regex.compile("(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL)
     return Vocabulary(
