@@ -25,7 +25,10 @@ _FIGURE_TYPES = frozenset({"amount", "percent", "score"})
 _GAP = r"[ \t\u3000:：()（）、]*"
 _UNIT = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:元|万元|亿元|%|％)[ \t\u3000]*[)）])?"
 _POINTS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*分[ \t\u3000]*[)）])?"
-_TAIL = r"[)）]?" + _UNIT + _POINTS + r"[ \t\u3000]*[:：]?"
+# A bracketed span of years after a label (中期目标（2024年-2026年）), as table headers print it.
+_YEARS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:19|20)\d{2}[^（）()\n]{0,16}[)）])?"
+_YEARS_NOTE = regex.compile(r"[（(][ \t\u3000]*(?:19|20)\d{2}[^（）()\n]{0,16}[)）]\s*$")
+_TAIL = r"[)）]?" + _UNIT + _POINTS + _YEARS + r"[ \t\u3000]*[:：]?"
 # A template's `1-N月` stands for any month range printed (1-7月执行数 is the label 1-N月执行数).
 _MONTHS_WORD = "1-N月"
 _MONTHS_PRINTED = r"1[ \t\u3000]*[-－—–~～至到][ \t\u3000]*(?:1[0-2]|[1-9])[ \t\u3000]*月"
@@ -53,7 +56,7 @@ class Vocabulary:
 
     def key_of(self, text: str) -> str | None:
         """The label key `text` is, exactly (unit and points dropped), else None."""
-        base = _MONTHS.sub(_MONTHS_WORD, split_unit(text)[0])
+        base = _YEARS_NOTE.sub("", _MONTHS.sub(_MONTHS_WORD, split_unit(text)[0]))
         base = regex.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", base)
         key = label_key(base)
         if key not in self.keys and key.startswith("其中"):

@@ -98,11 +98,12 @@ class _Builder:
         self.rows: list[list[str]] = []
         self.pages: list[int] = []
         self.header: list[Piece] | None = None
+        self.pair_block: int | None = None
 
     def flush(self) -> None:
         if self.rows:
             self.blocks.append(padded_table(self.rows, self.pages))
-        self.rows, self.pages, self.header = [], [], None
+        self.rows, self.pages, self.header, self.pair_block = [], [], None, None
 
     def paragraph(self, text: str, page: int) -> None:
         self.flush()
@@ -112,7 +113,7 @@ class _Builder:
     def row(self, cut: Cut, page: int) -> None:
         pieces = list(cut.pieces)
         if cut.kind in ("spaced", "fused"):
-            cells = self._laid_out(_label_first(pieces))
+            cells = self._under_pair_block(self._laid_out(_label_first(pieces)))
         else:
             cells = cut.texts
             if len(pieces) >= 2 and all(p.label for p in pieces if p.text):
@@ -158,6 +159,20 @@ class _Builder:
         return cells
 
 
+    def _under_pair_block(self, cells: list[str]) -> list[str]:
+        """A table's label spanning rows of label-value pairs (项目资金 | 中期资金总额 | 1,200.00 |
+        年度资金总额 | 400.00, then 其中：财政拨款 | 1,000.00 | …): the rows below it, as many
+        pairs as its first, stand in the columns to its right."""
+        filled = [c for c in cells if c]
+        pairs = _pair_count(filled, self.words)
+        if filled and self.words.key_of(filled[0]) in self.words.block_keys:
+            self.pair_block = _pair_count(filled[1:], self.words)
+            return cells
+        if pairs and pairs == self.pair_block and len(filled) == len(cells):
+            return ["", *cells]
+        self.pair_block = None
+        return cells
+
     def _figures_after_labels(self, pieces: list[Piece]) -> list[Piece]:
         """Fused figures after a label that several figure fields share (总分 100 95) split
         into that many."""
@@ -169,6 +184,15 @@ class _Builder:
             else:
                 out.append(piece)
         return out
+
+
+def _pair_count(cells: list[str], words: Vocabulary) -> int | None:
+    """How many label, value pairs the cells are, None when they are not such pairs."""
+    if len(cells) < 2 or len(cells) % 2:
+        return None
+    if all(words.is_label(cells[i]) and not words.is_label(cells[i + 1]) for i in range(0, len(cells), 2)):
+        return len(cells) // 2
+    return None
 
 
 def _is_header(pieces: list[Piece]) -> bool:
