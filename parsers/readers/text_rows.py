@@ -37,6 +37,7 @@ _PROSE = regex.compile(r"[，。；！？]")
 _BOX = regex.compile(r"[☑☐]")
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
+CELL_LINES_PER_CUT = 20
 
 
 def layout_counts(text: str) -> Counter[str]:
@@ -61,8 +62,16 @@ def layout_counts(text: str) -> Counter[str]:
 def sniff(text: str) -> bool:
     """Lines cut at pipes without a markdown separator, cells ending in ` |`, or rows cut at labels."""
     counts = layout_counts(text)
+    cut = counts["spaced"] + counts["fused"]
     return (counts["pipes"] >= MIN_EVIDENCE and not _markdown_only(text)) or counts["cell_pipes"] >= MIN_EVIDENCE \
-        or counts["spaced"] + counts["fused"] >= 1
+        or (cut >= 1 and not _cells_per_line(counts))
+
+
+def _cells_per_line(counts: Counter[str]) -> bool:
+    """One cell per line with a stray line or two that reads as cut (an indicator named 年度…,
+    a signature line `填报人：王敏　联系电话：…`): the cell-per-line dialect reads those too."""
+    cut = counts["spaced"] + counts["fused"]
+    return cut < MIN_EVIDENCE and counts["single"] >= CELL_LINES_PER_CUT * cut
 
 
 def _markdown_only(text: str) -> bool:
