@@ -47,6 +47,15 @@ class Vocabulary:
     figure_kind: dict[str, str]
     pattern: regex.Pattern[str]
     prefixes: frozenset[str] = frozenset()
+    box_options: dict[str, frozenset[str]] | None = None
+
+    def box_column(self, text: str) -> str | None:
+        """The key of the box or option column whose options `text` (a cell of boxes) names."""
+        named = set(regex.findall(r"[☑☐]\s*([^☑☐\s]+)", text))
+        for key, options in (self.box_options or {}).items():
+            if named and named <= options:
+                return key
+        return None
 
     def begins_label(self, text: str) -> bool:
         """Whether `text` is the first part of a longer label, wrapped over lines (年度项目预算
@@ -135,6 +144,19 @@ def _alternative(key: str) -> str:
     return (_GAP + _MONTHS_PRINTED + _GAP).join(spelled)
 
 
+def _box_options() -> dict[str, frozenset[str]]:
+    """Label key of a box or option column -> its options."""
+    out: dict[str, frozenset[str]] = {}
+    for template in all_templates():
+        for table in template.tables.values():
+            for column in table.columns.values():
+                if column.type in ("boxes", "option") and column.options:
+                    for label in column.labels:
+                        key = label_key(split_unit(label)[0])
+                        out[key] = out.get(key, frozenset()) | frozenset(column.options)
+    return out
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The label vocabulary of every template, built once."""
@@ -154,4 +176,5 @@ def vocabulary() -> Vocabulary:
         figure_kind=_figure_kinds(),
         pattern=pattern,
         prefixes=frozenset(key[:end] for key in keys for end in range(2, len(key))),
+        box_options=_box_options(),
     )

@@ -164,8 +164,20 @@ class _Builder:
                 return cells
         cells = _figures_split(pieces)
         if not any(p.label for p in pieces) and len(cells) < len(header):
-            return [""] * (len(header) - len(cells)) + cells
+            return self._aligned(cells, header)
         return cells
+
+    def _aligned(self, cells: list[str], header: list[Piece]) -> list[str]:
+        """A row that lost its leading merged cells, laid to the right: at the column of its
+        first cell of boxes when the header names it (the cells after may be fewer), else flush."""
+        keys = [self.words.key_of(p.text) for p in header]
+        for i, cell in enumerate(cells):
+            column = self.words.box_column(cell) if _BOX.search(cell) else None
+            if column is not None and column in keys and keys.index(column) >= i:
+                at = keys.index(column)
+                laid = [""] * (at - i) + cells
+                return laid + [""] * (len(header) - len(laid))
+        return [""] * (len(header) - len(cells)) + cells
 
 
     def _under_pair_block(self, cells: list[str]) -> list[str]:
@@ -260,7 +272,7 @@ def parse(text: str) -> list[Block]:
                             pages.content())
                 continue
             if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
-                parts = column_parts(text_of, len(builder.header))
+                parts = column_parts(text_of, len(builder.header), words)
                 builder.row(Cut("spaced", tuple(Piece(part) for part in parts)), pages.content())
                 continue
             builder.paragraph(_paragraph_text(text_of) if cut.kind == "single" else text_of, pages.content())
@@ -291,11 +303,11 @@ def outer_pipes(lines: list[str]) -> list[bool | None]:
     return out
 
 
-def column_parts(text: str, want: int | None = None) -> list[str]:
+def column_parts(text: str, want: int | None = None, words_of: Vocabulary | None = None) -> list[str]:
     """A row's cells by the gaps between them: every space (a run of boxed options kept as one
     cell), or only the runs of two or more spaces (a column gap wider than a word gap),
     whichever gives the header's number of columns, else the nearest below it."""
-    words = _boxes_joined(text.split())
+    words = _boxes_joined(text.split(), words_of)
     wide = [part for part in _WIDE_GAP.split(text.strip()) if part]
     if want is None:
         return wide if len(wide) > 1 else words
@@ -306,10 +318,14 @@ def column_parts(text: str, want: int | None = None) -> list[str]:
     return max(fitting, key=len)
 
 
-def _boxes_joined(words: list[str]) -> list[str]:
+def _boxes_joined(words: list[str], vocabulary_of: Vocabulary | None = None) -> list[str]:
+    """Runs of boxed options as one cell each; a run turning to another box column's options
+    (☐其他 then ☑确定能) is two cells."""
     out: list[str] = []
     for word in words:
-        if out and _BOX.search(word) and _BOX.search(out[-1]):
+        if out and _BOX.search(word) and _BOX.search(out[-1]) and (
+                vocabulary_of is None or vocabulary_of.box_column(out[-1] + " " + word) is not None
+                or vocabulary_of.box_column(out[-1]) is None):
             out[-1] += " " + word
         else:
             out.append(word)
