@@ -22,20 +22,18 @@ from parsers.normalize import is_page_furniture
 from parsers.readers import text_cells
 from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_cells import PageTracker
+from parsers.readers.text_columns import BOX as _BOX
+from parsers.readers.text_columns import column_parts, table_continues
 from parsers.readers.text_figures import is_figures, split_figures
 from parsers.readers.text_labels import Vocabulary, vocabulary
 from parsers.readers.text_markdown import _paragraph_text
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
-_WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
-_SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
 _CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
 _PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
 _LABELLED_FIGURES = regex.compile(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
 _PROSE = regex.compile(r"[，。；！？]")
-_BOX = regex.compile(r"[☑☐]")
-_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
 CELL_LINES_PER_CUT = 20
 
@@ -271,7 +269,7 @@ def parse(text: str) -> list[Block]:
                 builder.row(Cut("fused", (Piece(labelled.group(1).strip()), Piece(labelled.group(2), spaced=False))),
                             pages.content())
                 continue
-            if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
+            if builder.rows and builder.header is not None and cut.kind == "single" and table_continues(text_of):
                 parts = column_parts(text_of, len(builder.header), words)
                 builder.row(Cut("spaced", tuple(Piece(part) for part in parts)), pages.content())
                 continue
@@ -301,37 +299,3 @@ def outer_pipes(lines: list[str]) -> list[bool | None]:
             out[i:j] = [flag] * (j - i)
         i = j
     return out
-
-
-def column_parts(text: str, want: int | None = None, words_of: Vocabulary | None = None) -> list[str]:
-    """A row's cells by the gaps between them: every space (a run of boxed options kept as one
-    cell), or only the runs of two or more spaces (a column gap wider than a word gap),
-    whichever gives the header's number of columns, else the nearest below it."""
-    words = _boxes_joined(text.split(), words_of)
-    wide = [part for part in _WIDE_GAP.split(text.strip()) if part]
-    if want is None:
-        return wide if len(wide) > 1 else words
-    sentences = [part for part in _SENTENCE_END.split(text.strip()) if part.strip()]
-    fitting = [parts for parts in (words, wide, sentences) if len(parts) <= want]
-    if not fitting:
-        return wide
-    return max(fitting, key=len)
-
-
-def _boxes_joined(words: list[str], vocabulary_of: Vocabulary | None = None) -> list[str]:
-    """Runs of boxed options as one cell each; a run turning to another box column's options
-    (☐其他 then ☑确定能) is two cells."""
-    out: list[str] = []
-    for word in words:
-        if out and _BOX.search(word) and _BOX.search(out[-1]) and (
-                vocabulary_of is None or vocabulary_of.box_column(out[-1] + " " + word) is not None
-                or vocabulary_of.box_column(out[-1]) is None):
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out
-
-
-def _table_continues(text: str) -> bool:
-    """A line under a header that is a row of it: several space-separated cells, no heading."""
-    return (len(text.split()) >= 2 or len(_SENTENCE_END.split(text.strip())) >= 2) and not _HEADING.match(text)
