@@ -15,7 +15,7 @@ import regex
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
 from parsers.normalize import label_key
-from parsers.pair_grid import read_pairs
+from parsers.pair_grid import read_pairs, stream_pairs
 from parsers.period_rows import read_period_rows
 from parsers.row_boxes import settle_rows
 from parsers.stream_tables import stream_grid, stream_lines, stream_rows
@@ -69,8 +69,18 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
 def _read_table(document: Document, spec: TableSpec, caption_unit: str | None, stops: frozenset[str]) -> TableRead:
     lines = stream_lines(document)
     if lines:
-        return (stream_grid(lines, spec, caption_unit, stops) if spec.kind == "grid"
-                else stream_rows(lines, spec, stops))
+        if spec.kind == "rows" and spec.periods:
+            # One row per period side by side, one cell per line: which cells were one row of
+            # which period is gone with the row; not guessed (the other tables still read).
+            return TableRead()
+        if spec.kind != "grid":
+            return stream_rows(lines, spec, stops)
+        streamed = stream_grid(lines, spec, caption_unit, stops)
+        if spec.pairs and not (isinstance(streamed.value, dict) and _any_row(streamed.value)):
+            paired = stream_pairs(lines, spec, caption_unit)
+            if paired.value:
+                return paired
+        return streamed
     if spec.kind == "rows":
         return read_period_rows(document, spec, stops) if spec.periods else read_rows(document, spec, stops)
     read = read_grid(document, spec, caption_unit, stops)

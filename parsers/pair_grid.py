@@ -20,7 +20,8 @@ from parsers.fields.amount import parse_amount
 from parsers.fields.target import is_empty_cell
 from parsers.normalize import label_key, one_line, split_unit
 from parsers.tables import TableRead, _Lines, _tables, header_key
-from schemas.document import Cell, Document, Table
+from schemas.document import Cell, Document, Line, Table
+from schemas.record import ProvenanceEntry
 from schemas.template import TableSpec
 
 _INLINE = regex.compile(r"^\s*([^\d:：]{2,16}?)\s*[:：]\s*(.*\d.*)$")
@@ -127,4 +128,51 @@ def _read_from(table: Table, block: int, label: Cell, spec: TableSpec, caption_u
             found = True
         if found:
             read.used.add((block, r))
+    return read
+
+
+def stream_pairs(lines: list[Line], spec: TableSpec, caption_unit: str | None) -> TableRead:
+    """The grid's pairs from one-cell lines (`label`, then `value`, or `label：value` on one):
+    the pairs of the first line of the grid each name their row (中期资金总额, 年度资金总额);
+    the pairs after them take those rows in turn, as the lines of the printed grid do."""
+    own = {header_key(label)[0] for label in spec.labels}
+    start = next((i for i, line in enumerate(lines) if header_key(line.text)[0] in own), None)
+    if start is None:
+        return TableRead()
+    block_unit = header_key(lines[start].text)[1]
+    found: list[tuple[Line, str, str]] = []
+    i = start + 1
+    while i < len(lines):
+        text = one_line(lines[i].text)
+        inline = _INLINE.match(text)
+        if inline:
+            pair, step = (inline.group(1), inline.group(2)), 1
+        elif not _DIGIT.search(text) and i + 1 < len(lines) and _is_value(one_line(lines[i + 1].text)):
+            pair, step = (text, one_line(lines[i + 1].text)), 2
+        else:
+            break
+        if _column_of(header_key(pair[0])[0], spec) is None:
+            break
+        found.append((lines[i], *pair))
+        i += step
+    named: list[str] = []
+    for _, text, _ in found:
+        row = _row_of(header_key(text)[0], spec)
+        if row is None or row in named:
+            break
+        named.append(row)
+    if not named:
+        return TableRead()
+    read = TableRead(value={}, used=set())
+    for k, (line, text, value) in enumerate(found):
+        key, label_unit = header_key(text)
+        column = _column_of(key, spec)
+        row = _row_of(key, spec) or named[k % len(named)]
+        if column is None:
+            continue
+        unit = split_unit(value)[1] or label_unit or block_unit or caption_unit
+        read.value.setdefault(row, {})[column] = parse_amount(value, unit)
+        entry = ProvenanceEntry(page=line.loc.page, line=line.loc.line, text=line.text)
+        read.provenance[f"{row}.{column}"] = entry
+        read.provenance.setdefault(row, entry)
     return read

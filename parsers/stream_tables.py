@@ -18,6 +18,7 @@ import regex
 
 from parsers.fields.target import EMPTY_CELLS, parse_target
 from parsers.normalize import one_line
+from parsers.row_boxes import box_cell
 from parsers.tables import (
     TableRead,
     _column_keys,
@@ -165,7 +166,11 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
             position += 1  # that number cell was left empty
         fits = position < len(slots)
         if fits and row and spec.columns[slots[position][0]].type == "text" and position >= 3:
-            fits = len(text) > 12 or bool(_SENTENCE.search(text)) or text in EMPTY_CELLS
+            after = one_line(lines[i + 1].text) if i + 1 < len(lines) else ""
+            # A row's name is followed by its values; a text cell followed by a level label, the
+            # table's end or nothing is the last cell of this row.
+            fits = len(text) > 12 or bool(_SENTENCE.search(text)) or text in EMPTY_CELLS \
+                or not after or bool(_LEVEL.search(after)) or header_key(after)[0] in end_keys
         if not fits:
             flush()
             position = 0
@@ -186,6 +191,8 @@ def _finish(row: list[tuple[tuple[str, int | None], Line]], spec: TableSpec, inh
             continue
         if part is not None:
             parts.setdefault(name, []).append(one_line(line.text))
+        elif spec.columns[name].type in ("boxes", "option"):
+            values[name] = box_cell(one_line(line.text), spec.columns[name], spec.columns[name].label)
         else:
             values[name] = _value(spec.columns[name], line.text, None)
     for name, texts in parts.items():

@@ -25,7 +25,14 @@ _FIGURE_TYPES = frozenset({"amount", "percent", "score"})
 _GAP = r"[ \t\u3000:：()（）、]*"
 _UNIT = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:元|万元|亿元|%|％)[ \t\u3000]*[)）])?"
 _POINTS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*分[ \t\u3000]*[)）])?"
-_TAIL = r"[)）]?" + _UNIT + _POINTS + r"[ \t\u3000]*[:：]?"
+# A bracketed span of years after a label (中期目标（2024年-2026年）), as table headers print it.
+_YEARS = r"(?:[ \t\u3000]*[（(][ \t\u3000]*(?:19|20)\d{2}[^（）()\n]{0,16}[)）])?"
+_YEARS_NOTE = regex.compile(r"[（(][ \t\u3000]*(?:19|20)\d{2}[^（）()\n]{0,16}[)）]\s*$")
+_TAIL = r"[)）]?" + _UNIT + _POINTS + _YEARS + r"[ \t\u3000]*[:：]?"
+# A template's `1-N月` stands for any month range printed (1-7月执行数 is the label 1-N月执行数).
+_MONTHS_WORD = "1-N月"
+_MONTHS_PRINTED = r"1[ \t\u3000]*[-－—–~～至到][ \t\u3000]*(?:1[0-2]|[1-9])[ \t\u3000]*月"
+_MONTHS = regex.compile(r"(?<![\d.])" + _MONTHS_PRINTED)
 
 
 @dataclass(frozen=True)
@@ -40,16 +47,25 @@ class Vocabulary:
     figure_kind: dict[str, str]
     pattern: regex.Pattern[str]
     prefixes: frozenset[str] = frozenset()
+    box_options: dict[str, frozenset[str]] | None = None
+
+    def box_column(self, text: str) -> str | None:
+        """The key of the box or option column whose options `text` (a cell of boxes) names."""
+        named = set(regex.findall(r"[☑☐]\s*([^☑☐\s]+)", text))
+        for key, options in (self.box_options or {}).items():
+            if named and named <= options:
+                return key
+        return None
 
     def begins_label(self, text: str) -> bool:
         """Whether `text` is the first part of a longer label, wrapped over lines (年度项目预算
         of 年度项目预算完成可能性), and so no row to cut at the shorter labels it holds."""
-        key = label_key(text)
+        key = label_key(_MONTHS.sub(_MONTHS_WORD, text))
         return key not in self.keys and key in self.prefixes
 
     def key_of(self, text: str) -> str | None:
         """The label key `text` is, exactly (unit and points dropped), else None."""
-        base = split_unit(text)[0]
+        base = _YEARS_NOTE.sub("", _MONTHS.sub(_MONTHS_WORD, split_unit(text)[0]))
         base = regex.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", base)
         key = label_key(base)
         if key not in self.keys and key.startswith("其中"):
@@ -121,6 +137,26 @@ def _figures_after() -> dict[str, int]:
     return out
 
 
+def _alternative(key: str) -> str:
+    """The pattern of one label key: its characters with gaps allowed between, `1-N月` any range."""
+    parts = key.split(_MONTHS_WORD)
+    spelled = [_GAP.join(regex.escape(char) for char in part) for part in parts]
+    return (_GAP + _MONTHS_PRINTED + _GAP).join(spelled)
+
+
+def _box_options() -> dict[str, frozenset[str]]:
+    """Label key of a box or option column -> its options."""
+    out: dict[str, frozenset[str]] = {}
+    for template in all_templates():
+        for table in template.tables.values():
+            for column in table.columns.values():
+                if column.type in ("boxes", "option") and column.options:
+                    for label in column.labels:
+                        key = label_key(split_unit(label)[0])
+                        out[key] = out.get(key, frozenset()) | frozenset(column.options)
+    return out
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The label vocabulary of every template, built once."""
@@ -128,7 +164,7 @@ def vocabulary() -> Vocabulary:
     keys = {label_key(split_unit(word)[0]) for word in words}
     keys.discard("")
     ordered = sorted(keys, key=len, reverse=True)
-    alternatives = [_GAP.join(regex.escape(char) for char in key) for key in ordered]
+    alternatives = [_alternative(key) for key in ordered]
     # 其中： before a row label (其中：财政拨款) belongs to the label, as the table reader reads it.
     pattern = regex.compile("(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL)
     return Vocabulary(
@@ -140,4 +176,5 @@ def vocabulary() -> Vocabulary:
         figure_kind=_figure_kinds(),
         pattern=pattern,
         prefixes=frozenset(key[:end] for key in keys for end in range(2, len(key))),
+        box_options=_box_options(),
     )

@@ -22,21 +22,20 @@ from parsers.normalize import is_page_furniture
 from parsers.readers import text_cells
 from parsers.readers.padded_rows import padded_table
 from parsers.readers.text_cells import PageTracker
+from parsers.readers.text_columns import BOX as _BOX
+from parsers.readers.text_columns import column_parts, table_continues
 from parsers.readers.text_figures import is_figures, split_figures
 from parsers.readers.text_labels import Vocabulary, vocabulary
 from parsers.readers.text_markdown import _paragraph_text
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
-_WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
-_SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
 _CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
 _PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
 _LABELLED_FIGURES = regex.compile(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
 _PROSE = regex.compile(r"[，。；！？]")
-_BOX = regex.compile(r"[☑☐]")
-_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 MIN_EVIDENCE = 3
+CELL_LINES_PER_CUT = 20
 
 
 def layout_counts(text: str) -> Counter[str]:
@@ -61,8 +60,16 @@ def layout_counts(text: str) -> Counter[str]:
 def sniff(text: str) -> bool:
     """Lines cut at pipes without a markdown separator, cells ending in ` |`, or rows cut at labels."""
     counts = layout_counts(text)
+    cut = counts["spaced"] + counts["fused"]
     return (counts["pipes"] >= MIN_EVIDENCE and not _markdown_only(text)) or counts["cell_pipes"] >= MIN_EVIDENCE \
-        or counts["spaced"] + counts["fused"] >= 1
+        or (cut >= 1 and not _cells_per_line(counts))
+
+
+def _cells_per_line(counts: Counter[str]) -> bool:
+    """One cell per line with a stray line or two that reads as cut (an indicator named 年度…,
+    a signature line `填报人：王敏　联系电话：…`): the cell-per-line dialect reads those too."""
+    cut = counts["spaced"] + counts["fused"]
+    return cut < MIN_EVIDENCE and counts["single"] >= CELL_LINES_PER_CUT * cut
 
 
 def _markdown_only(text: str) -> bool:
@@ -98,11 +105,12 @@ class _Builder:
         self.rows: list[list[str]] = []
         self.pages: list[int] = []
         self.header: list[Piece] | None = None
+        self.pair_block: int | None = None
 
     def flush(self) -> None:
         if self.rows:
             self.blocks.append(padded_table(self.rows, self.pages))
-        self.rows, self.pages, self.header = [], [], None
+        self.rows, self.pages, self.header, self.pair_block = [], [], None, None
 
     def paragraph(self, text: str, page: int) -> None:
         self.flush()
@@ -112,7 +120,7 @@ class _Builder:
     def row(self, cut: Cut, page: int) -> None:
         pieces = list(cut.pieces)
         if cut.kind in ("spaced", "fused"):
-            cells = self._laid_out(_label_first(pieces))
+            cells = self._under_pair_block(self._laid_out(_label_first(pieces)))
         else:
             cells = cut.texts
             if len(pieces) >= 2 and all(p.label for p in pieces if p.text):
@@ -154,9 +162,35 @@ class _Builder:
                 return cells
         cells = _figures_split(pieces)
         if not any(p.label for p in pieces) and len(cells) < len(header):
-            return [""] * (len(header) - len(cells)) + cells
+            return self._aligned(cells, header)
         return cells
 
+    def _aligned(self, cells: list[str], header: list[Piece]) -> list[str]:
+        """A row that lost its leading merged cells, laid to the right: at the column of its
+        first cell of boxes when the header names it (the cells after may be fewer), else flush."""
+        keys = [self.words.key_of(p.text) for p in header]
+        for i, cell in enumerate(cells):
+            column = self.words.box_column(cell) if _BOX.search(cell) else None
+            if column is not None and column in keys and keys.index(column) >= i:
+                at = keys.index(column)
+                laid = [""] * (at - i) + cells
+                return laid + [""] * (len(header) - len(laid))
+        return [""] * (len(header) - len(cells)) + cells
+
+
+    def _under_pair_block(self, cells: list[str]) -> list[str]:
+        """A table's label spanning rows of label-value pairs (项目资金 | 中期资金总额 | 1,200.00 |
+        年度资金总额 | 400.00, then 其中：财政拨款 | 1,000.00 | …): the rows below it, as many
+        pairs as its first, stand in the columns to its right."""
+        filled = [c for c in cells if c]
+        pairs = _pair_count(filled, self.words)
+        if filled and self.words.key_of(filled[0]) in self.words.block_keys:
+            self.pair_block = _pair_count(filled[1:], self.words)
+            return cells
+        if pairs and pairs == self.pair_block and len(filled) == len(cells):
+            return ["", *cells]
+        self.pair_block = None
+        return cells
 
     def _figures_after_labels(self, pieces: list[Piece]) -> list[Piece]:
         """Fused figures after a label that several figure fields share (总分 100 95) split
@@ -169,6 +203,15 @@ class _Builder:
             else:
                 out.append(piece)
         return out
+
+
+def _pair_count(cells: list[str], words: Vocabulary) -> int | None:
+    """How many label, value pairs the cells are, None when they are not such pairs."""
+    if len(cells) < 2 or len(cells) % 2:
+        return None
+    if all(words.is_label(cells[i]) and not words.is_label(cells[i + 1]) for i in range(0, len(cells), 2)):
+        return len(cells) // 2
+    return None
 
 
 def _is_header(pieces: list[Piece]) -> bool:
@@ -226,8 +269,8 @@ def parse(text: str) -> list[Block]:
                 builder.row(Cut("fused", (Piece(labelled.group(1).strip()), Piece(labelled.group(2), spaced=False))),
                             pages.content())
                 continue
-            if builder.rows and builder.header is not None and cut.kind == "single" and _table_continues(text_of):
-                parts = column_parts(text_of, len(builder.header))
+            if builder.rows and builder.header is not None and cut.kind == "single" and table_continues(text_of):
+                parts = column_parts(text_of, len(builder.header), words)
                 builder.row(Cut("spaced", tuple(Piece(part) for part in parts)), pages.content())
                 continue
             builder.paragraph(_paragraph_text(text_of) if cut.kind == "single" else text_of, pages.content())
@@ -256,33 +299,3 @@ def outer_pipes(lines: list[str]) -> list[bool | None]:
             out[i:j] = [flag] * (j - i)
         i = j
     return out
-
-
-def column_parts(text: str, want: int | None = None) -> list[str]:
-    """A row's cells by the gaps between them: every space (a run of boxed options kept as one
-    cell), or only the runs of two or more spaces (a column gap wider than a word gap),
-    whichever gives the header's number of columns, else the nearest below it."""
-    words = _boxes_joined(text.split())
-    wide = [part for part in _WIDE_GAP.split(text.strip()) if part]
-    if want is None:
-        return wide if len(wide) > 1 else words
-    sentences = [part for part in _SENTENCE_END.split(text.strip()) if part.strip()]
-    fitting = [parts for parts in (words, wide, sentences) if len(parts) <= want]
-    if not fitting:
-        return wide
-    return max(fitting, key=len)
-
-
-def _boxes_joined(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        if out and _BOX.search(word) and _BOX.search(out[-1]):
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out
-
-
-def _table_continues(text: str) -> bool:
-    """A line under a header that is a row of it: several space-separated cells, no heading."""
-    return (len(text.split()) >= 2 or len(_SENTENCE_END.split(text.strip())) >= 2) and not _HEADING.match(text)
