@@ -7,7 +7,9 @@ first row of a continued part:
 
 - the same row structure as the last row before the break, its first cell empty, the cell
   above spanning one row: the row itself was split by the page break -> its texts are
-  appended to the cells above (a narrative cell running over the page);
+  appended to the cells above (a narrative cell running over the page); when the cell above
+  is empty too (an empty label column), the first column with text on either side decides
+  as the first cell would (`效益指标` under an empty cell starts a row of its own);
 - its first cell empty under a cell spanning several rows: a vertically merged label cell
   split by the break -> the empty piece is absorbed into that cell (row_span + 1);
 - a single full-width cell not starting a new numbered section (一、…): a split row too;
@@ -119,6 +121,11 @@ class TableBuilder:
             return {id(c) for c in first}
         single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
         if first[0].text and not single_split and not _continues(above, first):
+            return set()
+        # An empty first column on both sides of the break (an empty label column) says
+        # nothing: the first column with text on either side decides, as the first cell would.
+        lead = next((i for i, (old, new) in enumerate(zip(above, first, strict=True)) if old.text or new.text), 0)
+        if lead and first[lead].text and not _continues(above[lead:], first[lead:]):
             return set()
         if _figures_over_figures(above, first):  # a row of its own (4 over 10), not a split one
             return set()
