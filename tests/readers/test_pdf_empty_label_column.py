@@ -67,3 +67,24 @@ def test_narrative_row_split_by_a_page_break_beside_an_empty_label_column_is_joi
         ["", "一级", "二级", "指标"],
         ["", "效益指标", "时效指标", "三十天内"],
     ]
+
+
+def test_row_after_a_page_break_under_cells_that_ended_is_a_row_of_its_own() -> None:
+    """Several cells of the new row hold text and every cell above ended short of its border
+    (`甲` / `乙`, `是` / `否`): two rows, though the label columns are empty on the new page."""
+    xs = [40.0, 72.0, 104.0, 136.0, 168.0, 200.0]
+
+    def draw(s: Sheet) -> None:
+        s.grid(xs, [700.0, 730.0, 790.0])
+        for col, text in ((1, "一"), (2, "二"), (3, "值"), (4, "注")):
+            s.text(xs[col] + 3, 703, text)
+        for col, text in ((2, "优"), (3, "甲"), (4, "是")):
+            s.text(xs[col] + 3, 733, text)
+        s.page()
+        s.grid(xs, [60.0, 110.0])
+        for col, text in ((3, "乙"), (4, "否")):
+            s.text(xs[col] + 3, 63, text)
+
+    doc = pdf_reader.read(build(draw), Source(path="t.pdf"), Limits())
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _rows(table) == [["", "一", "二", "值", "注"], ["", "", "优", "甲", "是"], ["", "", "", "乙", "否"]]
