@@ -7,7 +7,11 @@ first row of a continued part:
 
 - the same row structure as the last row before the break, its first cell empty, the cell
   above spanning one row: the row itself was split by the page break -> its texts are
-  appended to the cells above (a narrative cell running over the page);
+  appended to the cells above (a narrative cell running over the page); when the cell above
+  is empty too (an empty label column), the first column with text on either side decides
+  as the first cell would (`效益指标` under an empty cell starts a row of its own); and
+  when several cells of the new row hold text, none of them under a cell whose last line
+  runs to its border (each cell above ended), it is a row of its own too;
 - its first cell empty under a cell spanning several rows: a vertically merged label cell
   split by the break -> the empty piece is absorbed into that cell (row_span + 1);
 - a single full-width cell not starting a new numbered section (一、…): a split row too;
@@ -120,6 +124,13 @@ class TableBuilder:
         single_split = len(first) == 1 and first[0].text and not _SECTION_START.match(first[0].text)
         if first[0].text and not single_split and not _continues(above, first):
             return set()
+        # An empty first column on both sides of the break (an empty label column) says
+        # nothing: the first column with text on either side decides, as the first cell would.
+        lead = next((i for i, (old, new) in enumerate(zip(above, first, strict=True)) if old.text or new.text), 0)
+        if lead and first[lead].text and not _continues(above[lead:], first[lead:]):
+            return set()
+        if not first[0].text and _starts_afresh(above, first):
+            return set()
         if _figures_over_figures(above, first):  # a row of its own (4 over 10), not a split one
             return set()
         _append(above, first)
@@ -160,6 +171,13 @@ def _continues(above: list[_Out], first: list[PartCell]) -> bool:
     pairs = [(old, new) for old, new in zip(above, first, strict=True) if new.text]
     return bool(above[0].text) and all(old.text and old.full and not _SECTION_START.match(new.text)
                                        for old, new in pairs)
+
+
+def _starts_afresh(above: list[_Out], first: list[PartCell]) -> bool:
+    """True when several cells of `first` hold text and none of them sits under a cell that
+    runs on (its last line full): each cell above ended, so `first` is a row of its own."""
+    pairs = [(old, new) for old, new in zip(above, first, strict=True) if new.text]
+    return len(pairs) > 1 and not any(old.text and old.full for old, _ in pairs)
 
 
 def _figures_over_figures(above: list[_Out], first: list[PartCell]) -> bool:
