@@ -8,6 +8,7 @@ lines above the first table, else from the project name. Amounts keep the unit t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 import regex
@@ -75,17 +76,19 @@ def _read_table(document: Document, spec: TableSpec, caption_unit: str | None, s
             return TableRead()
         if spec.kind != "grid":
             return stream_rows(lines, spec, stops)
-        streamed = stream_grid(lines, spec, caption_unit, stops)
-        if spec.pairs and not (isinstance(streamed.value, dict) and _any_row(streamed.value)):
-            paired = stream_pairs(lines, spec, caption_unit)
-            if paired.value:
-                return paired
-        return streamed
+        return _or_pairs(stream_grid(lines, spec, caption_unit, stops), spec,
+                         lambda: stream_pairs(lines, spec, caption_unit))
     if spec.kind == "rows":
         return read_period_rows(document, spec, stops) if spec.periods else read_rows(document, spec, stops)
-    read = read_grid(document, spec, caption_unit, stops)
+    return _or_pairs(read_grid(document, spec, caption_unit, stops), spec,
+                     lambda: read_pairs(document, spec, caption_unit))
+
+
+def _or_pairs(read: TableRead, spec: TableSpec, pairs: Callable[[], TableRead]) -> TableRead:
+    """The grid as read; where it found no row and the table may be printed as label | value
+    pairs (`pairs`), the pairs' reading when that finds any."""
     if spec.pairs and not (isinstance(read.value, dict) and _any_row(read.value)):
-        paired = read_pairs(document, spec, caption_unit)
+        paired = pairs()
         if paired.value:
             return paired
     return read
