@@ -41,8 +41,9 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+# readable=False: an unreadable file is a document with a `file-unreadable` record, not a usage error.
 Inputs = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).",
-                                              metavar="INPUT...")]
+                                              metavar="INPUT...", readable=False)]
 Config = Annotated[Path | None, typer.Option("--config", metavar="FILE.toml",
                                              help="TOML file overriding limits and tolerances.")]
 Lang = Annotated[str, typer.Option("--lang", metavar="zh|en",

@@ -31,10 +31,10 @@ def load_expected(path: Path) -> dict:
 
 
 
-# Tests that need a browser, LibreOffice or a network namespace skip on a developer's machine
+# Tests that need a browser, LibreOffice, a network or user namespace skip on a developer's machine
 # without them; under `.ci/run` (JIXIAO_CI=1, which installs them) such a skip is a failure,
 # so CI coverage never depends on what happens to be installed.
-_TOOL_WORDS = ("chromium", "libreoffice", "network namespace")
+_TOOL_WORDS = ("chromium", "libreoffice", "network namespace", "user namespace")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.cli_common import exit_code
 from extract.vocabulary import document_state, header, review_result
+from tests.unprivileged import open_folder, privileged, run_jixiao_unprivileged
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "txt" / "seed-huacao-tabs.txt"
 CLEAN = Path(__file__).resolve().parent.parent / "corpus" / "txt" / "md_key_meilong_yuan.md"
@@ -45,19 +46,22 @@ def test_an_unusable_outdir_is_one_chinese_message_and_exit_2(blocked):
     assert "Traceback" not in result.output
 
 
-def test_a_read_only_folder_is_exit_74(tmp_path):
-    import os
-
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("root writes into read-only folders; the blocked-path test covers exit 74")
-        result = runner.invoke(app, ["extract", str(SEED), "-o", str(folder / "out.jsonl")])
-        assert result.exit_code == 74 and "没有写入权限" in result.stderr
-    finally:
-        folder.chmod(0o755)
+def test_a_read_only_folder_is_exit_74():
+    with open_folder() as scratch:
+        folder = scratch / "ro"
+        folder.mkdir()
+        folder.chmod(0o555)
+        if privileged():  # root writes anywhere: run as an ordinary user
+            result = run_jixiao_unprivileged("extract", str(SEED), "-o", str(folder / "out.jsonl"),
+                                             cwd=scratch)
+            code, stderr = result.returncode, result.stderr
+        else:
+            invoked = runner.invoke(app, ["extract", str(SEED), "-o", str(folder / "out.jsonl")])
+            code, stderr = invoked.exit_code, invoked.stderr
+        assert code == 74, stderr
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and "没有写入权限" in lines[0] and "Traceback" not in stderr, lines
+        assert list(folder.iterdir()) == []
 
 
 def test_extract_to_a_file_ends_with_one_summary_line(tmp_path):

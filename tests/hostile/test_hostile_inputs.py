@@ -3,6 +3,7 @@ never an exception, never a connection to the canary server."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from extract.runner import extract_safely
 from extract.settings import Limits, Settings, load_settings
 from parsers.readers import read_bytes, read_document
 from schemas.errors import ReadError
+from tests.unprivileged import open_folder, privileged, run_jixiao_unprivileged
 
 READ_CODES = {"unsupported-format", "not-a-document", "corrupt", "encrypted", "empty", "no-text-layer",
               "unknown-encoding", "unsafe-content", "too-large", "too-many-pages", "timeout",
@@ -120,15 +122,18 @@ def test_a_directory_with_a_document_suffix_is_not_a_file(hostile_dir):
     assert record.errors[0].code == "file-unreadable"
 
 
-def test_an_unreadable_file(tmp_path):
-    import os
-
-    if os.geteuid() == 0:
-        pytest.skip("root reads files whatever their permissions")
-    path = tmp_path / "locked.txt"
-    path.write_text("项目名称", encoding="utf-8")
-    path.chmod(0)
-    assert extract_file(path).errors[0].code == "file-unreadable"
+def test_an_unreadable_file():
+    with open_folder() as scratch:
+        path = scratch / "locked.txt"
+        path.write_text("项目名称", encoding="utf-8")
+        path.chmod(0)
+        if privileged():  # root reads any file: read it as an ordinary user
+            result = run_jixiao_unprivileged("extract", str(path), cwd=scratch)
+            assert "Traceback" not in result.stderr, result.stderr
+            record = json.loads(result.stdout.splitlines()[0])
+            assert result.returncode == 1 and record["errors"][0]["code"] == "file-unreadable"
+        else:
+            assert extract_file(path).errors[0].code == "file-unreadable"
 
 
 def test_debris_that_once_escaped_the_readers_is_a_record(tmp_path):
