@@ -67,8 +67,8 @@ def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, flo
 
 def import_ranking(python: str, jixiao: list[str], cwd: Path, top: int = 12) -> list[tuple[str, float]]:
     """Top-level packages by summed `-X importtime` self time (ms) during one extract run."""
-    code = ("import sys; from extract.cli import app; "
-            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']; app()")
+    code = ("import sys; from extract.cli_main import main; "
+            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']; main()")
     result = subprocess.run([python, "-X", "importtime", "-c", code], cwd=cwd, capture_output=True,
                             text=True, check=False)
     totals: Counter[str] = Counter()
