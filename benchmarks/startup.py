@@ -38,7 +38,7 @@ SEED = ROOT / "corpus" / "txt" / "seed-huacao-tabs.txt"
 TARGET_CPU_SECONDS = 0.3
 DEPENDENCIES = ("pydantic", "pydantic-core", "typer", "click", "rich", "regex", "PyYAML",
                 "charset-normalizer", "pdfplumber", "pdfminer.six", "python-docx", "lxml",
-                "defusedxml", "openpyxl", "pyarrow", "duckdb")
+                "defusedxml", "openpyxl", "pyarrow", "duckdb", "zhconv", "setuptools")
 VERSIONS = ("import importlib.metadata as m, sys\n"
             "for name in sys.argv[1:]:\n"
             "    try: print(name, m.version(name))\n"
