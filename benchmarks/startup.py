@@ -38,7 +38,7 @@ SEED = ROOT / "corpus" / "txt" / "seed-huacao-tabs.txt"
 TARGET_CPU_SECONDS = 0.3
 DEPENDENCIES = ("pydantic", "pydantic-core", "typer", "click", "rich", "regex", "PyYAML",
                 "charset-normalizer", "pdfplumber", "pdfminer.six", "python-docx", "lxml",
-                "defusedxml", "openpyxl", "pyarrow", "duckdb")
+                "defusedxml", "openpyxl", "pyarrow", "duckdb", "zhconv", "setuptools")
 VERSIONS = ("import importlib.metadata as m, sys\n"
             "for name in sys.argv[1:]:\n"
             "    try: print(name, m.version(name))\n"
@@ -67,8 +67,8 @@ def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, flo
 
 def import_ranking(python: str, jixiao: list[str], cwd: Path, top: int = 12) -> list[tuple[str, float]]:
     """Top-level packages by summed `-X importtime` self time (ms) during one extract run."""
-    code = ("import sys; from extract.cli import app; "
-            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']; app()")
+    code = ("import sys; from extract.cli_main import main; "
+            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']; main()")
     result = subprocess.run([python, "-X", "importtime", "-c", code], cwd=cwd, capture_output=True,
                             text=True, check=False)
     totals: Counter[str] = Counter()

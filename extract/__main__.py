@@ -1,5 +1,5 @@
 """`python -m extract` runs the jixiao command."""
 
-from extract.cli import app
+from extract.cli_main import main
 
-app()
+main()

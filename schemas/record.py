@@ -4,17 +4,25 @@
 read back from JSON is validated against the model its `form.type` names. Keys the contract
 calls absent when unknown (`source.part`, a provenance entry's `bbox`) are left out of the
 serialised record rather than written as null.
+
+Building the record model does not build every form's field model: `fields` is validated by
+the model its form type names and serialised by the model it holds, so a monitoring record
+builds the monitoring fields alone and the other forms' models are built on first use. The
+JSON Schema (`Record.model_json_schema()`) is the contract's all the same: `fields` is any
+form's fields, one of `AnyFields`.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializeAsAny,
     SerializerFunctionWrapHandler,
     model_serializer,
     model_validator,
@@ -23,7 +31,7 @@ from pydantic import (
 from schemas.checkbox import CheckboxGroup
 from schemas.discrepancy import Discrepancy
 from schemas.fields import Fields
-from schemas.forms import FIELDS_MODELS, FORM_TYPES, AnyFields
+from schemas.forms import FIELDS_MODELS, FORM_TYPES
 from schemas.section import Section
 
 SCHEMA_VERSION = "1"
@@ -157,7 +165,12 @@ class Record(BaseModel):
     errors: list[ErrorItem] = []
     source: Source
     form: FormInfo = Field(default_factory=FormInfo)
-    fields: AnyFields = Field(default_factory=Fields)
+    if TYPE_CHECKING:
+        from schemas.forms import AnyFields
+
+        fields: AnyFields = Field(default_factory=Fields)
+    else:
+        fields: SerializeAsAny[BaseModel] = Field(default_factory=Fields)
     checkboxes: list[CheckboxGroup] = []
     sections: list[Section] = []
     discrepancies: list[Discrepancy] = []
@@ -173,6 +186,37 @@ class Record(BaseModel):
         form_type = form.get("type") if isinstance(form, dict) else getattr(form, "type", None)
         model = FIELDS_MODELS.get(form_type or "monitoring", Fields)
         return {**data, "fields": model.model_validate(data["fields"])}
+
+    @model_validator(mode="after")
+    def _fields_model(self) -> Record:
+        """`fields` holds a form's field model, never another object."""
+        if not isinstance(self.fields, tuple(FIELDS_MODELS.values())):
+            raise ValueError(f"fields must be a form's field model, not {type(self.fields).__name__}")  # noqa: TRY004 (pydantic reports a ValueError)
+        return self
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The contract's JSON Schema of a record, `fields` any form's fields (`AnyFields`)."""
+        if cls is Record:
+            return _contract_record().model_json_schema(*args, **kwargs)
+        return super().model_json_schema(*args, **kwargs)
+
+
+@cache
+def _contract_record() -> type[BaseModel]:
+    """The record with `fields` typed as the union of every form's fields: built only for the
+    JSON Schema (it builds every form's model), named and documented as the record is."""
+    from schemas.forms import AnyFields
+
+    class Record(_RecordBase):
+        __doc__ = _RecordBase.__doc__
+
+        fields: AnyFields = Field(default_factory=Fields)
+
+    return Record
+
+
+_RecordBase = Record
 
 
 def _without_none(dumped: Any, keys: tuple[str, ...]) -> Any:

@@ -4,19 +4,24 @@ Totals come first (by read status, severity, error code, form type and rule), th
 documents that could not be read in one compact table with their codes (always shown,
 whatever the filters), then every read document with its discrepancies and the quoted
 evidence, documents with errors first. Built for thousands of documents: the read documents
-are not markup but one JSON block (`<script type="application/json" id="jixiao-docs">`, one
-compact array per document); the page's script renders one page of `PAGE_SIZE` of them at a
-time, and the filters work on that data (the pages then walk the documents that match), so
-a browser lays out a hundred documents, never thousands. The page is written incrementally,
-one document at a time from `StoreIndex`, so it never holds every record. Document text
-reaches the page only through `safety.esc` (the totals and the failed-documents table) or
-`safety.json_for_script` (the JSON blocks, which the script shows with `textContent`, never
-parsed as HTML). Status and severity names come from `extract.vocabulary`.
+are not markup but data, written in blocks of `PAGE_SIZE` (`<script type="application/json"
+class="jixiao-docs" id="jixiao-docs-N">`, one compact array per document), and what the
+filters need of each (severity and rule of each discrepancy, a few numbers) is in the small
+`jixiao-data` block. The page's script parses that block on opening and a documents' block
+only when one of its documents is shown, renders one page of `PAGE_SIZE` documents at a time
+(the filters work on the index; the pages then walk the documents that match), and the
+browser lays out only the cards on screen (`content-visibility`), so opening the page costs
+one page of documents, never thousands. The page is written incrementally, one document at a
+time from `StoreIndex`, so it never holds every record. Document text reaches the page only
+through `safety.esc` (the totals and the failed-documents table) or `safety.json_for_script`
+(the JSON blocks, which the script shows with `textContent`, never parsed as HTML). Status
+and severity names come from `extract.vocabulary`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +36,7 @@ from extract.vocabulary import SEVERITY_ORDER, STATUS_ORDER, severity_name, stat
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SEVERITY_ZH = {sev: severity_name(sev) for sev in SEVERITY_ORDER}
 STATUS_ZH = {status: status_name(status) for status in STATUS_ORDER}
-PAGE_SIZE = 100  # read documents per page of the report
+PAGE_SIZE = 100  # read documents per page of the report, and per block of their data
 MESSAGE_CHARS = 160  # a failed document's message in the compact table
 DOCUMENT_KEYS = ("name", "path", "form", "status", "errors", "discrepancies")
 """What each document's array in the `jixiao-docs` block holds, in order (`document_data`)."""
@@ -160,22 +165,48 @@ def write_report(index: StoreIndex, meta: dict[str, Any]) -> None:
         _failed_table(out, index, fh)
         out.write(f'<h2>已读取的文档（{len(read)}）</h2>\n')
         _filters(out)
-        out.write('<div id="documents"></div>\n<script type="application/json" id="jixiao-docs">[')
+        out.write('<div id="documents"></div>\n')
+        severities, rules = list(SEVERITIES), sorted(index.totals.rules)
+        filters: list[list[int]] = []
         for number, entry in enumerate(read):
-            out.write(("," if number else "") + json_for_script(document_data(index.record_at(fh, entry))) + "\n")
-        out.write("]</script>\n")
-        data = {"rules": sorted(index.totals.rules), "documents": index.totals.documents,
+            document = document_data(index.record_at(fh, entry))
+            filters.append(_filter_entry(document, severities, rules))
+            if number % PAGE_SIZE == 0:
+                out.write(("]</script>\n" if number else "") + '<script type="application/json" class="jixiao-docs"'
+                          f' id="jixiao-docs-{number // PAGE_SIZE}">[')
+            out.write(("," if number % PAGE_SIZE else "") + json_for_script(document) + "\n")
+        if read:
+            out.write("]</script>\n")
+        data = {"rules": rules, "documents": index.totals.documents,
                 "failed": index.totals.statuses.get("failed", 0), "page_size": PAGE_SIZE,
+                "severities": severities, "index": filters,
                 "severity_names": SEVERITY_ZH, "status_names": STATUS_ZH}
         out.write(f'<script type="application/json" id="jixiao-data">{json_for_script(data)}</script>\n')
         out.write("<script>\n" + _asset("report.js") + "</script>\n</body></html>\n")
 
 
+def _filter_entry(document: list[Any], severities: list[str], rules: list[str]) -> list[int]:
+    """What the filters read of one document without its block: severity and rule of each
+    discrepancy, as positions in `severities` and `rules` (a name not there yet is added)."""
+    flat: list[int] = []
+    for item in document[5]:
+        for value, names in ((item[0], severities), (item[1], rules)):
+            if value not in names:
+                names.append(value)
+            flat.append(names.index(value))
+    return flat
+
+
+_DOCUMENT_BLOCK = re.compile(r'<script type="application/json" class="jixiao-docs" id="jixiao-docs-\d+">')
+
+
 def read_documents(page: str) -> list[list[Any]]:
-    """The read documents a report.html page holds (its `jixiao-docs` block), for tools and tests."""
-    start = page.index('<script type="application/json" id="jixiao-docs">')
-    body = page[page.index(">", start) + 1:page.index("</script>", start)]
-    documents: list[list[Any]] = json.loads(body)
+    """The read documents a report.html page holds (its `jixiao-docs` blocks, in order), for
+    tools and tests."""
+    documents: list[list[Any]] = []
+    for found in _DOCUMENT_BLOCK.finditer(page):
+        body = page[found.end():page.index("</script>", found.end())]
+        documents.extend(json.loads(body))
     return documents
 
 

@@ -1,14 +1,23 @@
 (function () {
   "use strict";
-  // The read documents are data (the jixiao-docs block: one array per document, see
-  // report_html.DOCUMENT_KEYS), not markup: the filters pick the documents and rows that
-  // match, and only one page of them is turned into elements at a time. Every piece of
-  // document text is set with textContent, never parsed as HTML. The failed-documents table
-  // is outside the pages and stays visible whatever the filters.
+  // The read documents are data (jixiao-docs-N blocks of page_size documents, one array per
+  // document, see report_html.DOCUMENT_KEYS), not markup. The filters read the index in
+  // jixiao-data (severity and rule of each discrepancy of each document) and pick the
+  // documents and rows that match; only one page of them is turned into elements at a time,
+  // and a block is parsed only when one of its documents is shown. Every piece of document
+  // text is set with textContent, never parsed as HTML. The failed-documents table is
+  // outside the pages and stays visible whatever the filters.
   var data = JSON.parse(document.getElementById("jixiao-data").textContent);
-  var block = document.getElementById("jixiao-docs");
-  var docs = JSON.parse(block.textContent);
-  block.remove();  // parsed once: the page keeps the data, not a second copy of its text
+  var index = data.index, blocks = {};
+  function docAt(number) {
+    var n = Math.floor(number / data.page_size);
+    if (!blocks[n]) {
+      var block = document.getElementById("jixiao-docs-" + n);
+      blocks[n] = JSON.parse(block.textContent);
+      block.remove();  // parsed once: the page keeps the data, not a second copy of its text
+    }
+    return blocks[n][number - n * data.page_size];
+  }
   var SEV_ORDER = ["error", "warning", "info"];
   var ruleSelect = document.getElementById("filter-rule");
   data.rules.forEach(function (rule) {
@@ -98,11 +107,15 @@
     var filtered = filtering(), sevs = {}, rule = ruleSelect.value, shownRows = 0;
     sevBoxes.forEach(function (box) { sevs[box.value] = box.checked; });
     matches = [];
-    docs.forEach(function (doc) {
-      var rows = doc[5].map(function (d) { return Boolean(sevs[d[0]]) && (!rule || d[1] === rule); });
-      var visible = rows.filter(Boolean).length;
+    index.forEach(function (flat, number) {
+      var rows = [], visible = 0;
+      for (var i = 0; i < flat.length; i += 2) {
+        var shown = Boolean(sevs[data.severities[flat[i]]]) && (!rule || data.rules[flat[i + 1]] === rule);
+        rows.push(shown);
+        if (shown) { visible += 1; }
+      }
       if (visible > 0 || !filtered) {
-        matches.push([doc, rows]);
+        matches.push([number, rows]);
         shownRows += visible;
       }
     });
@@ -114,7 +127,7 @@
     page = Math.min(Math.max(page, 0), pages - 1);
     var fragment = document.createDocumentFragment();
     matches.slice(page * size, (page + 1) * size).forEach(function (m) {
-      fragment.appendChild(renderDoc(m[0], m[1]));
+      fragment.appendChild(renderDoc(docAt(m[0]), m[1]));
     });
     holder.textContent = "";
     holder.appendChild(fragment);

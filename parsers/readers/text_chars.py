@@ -13,6 +13,7 @@ Text that has none of these comes back unchanged.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -25,22 +26,41 @@ MIN_VERTICAL_CHARS = 3
 
 
 @cache
-def _traditional() -> regex.Pattern[str]:
-    """Any character the conversion table turns into another (the table's one-character keys)."""
-    import zhconv  # type: ignore[import-untyped]
+def _zhconv() -> Any:
+    """The zhconv module with its table loaded from the file beside it.
 
-    singles = sorted(key for key in zhconv.zhconv.getdict("zh-cn") if len(key) == 1)
-    return regex.compile("[" + "".join(regex.escape(char) for char in singles) + "]")
+    zhconv looks for `pkg_resources` on import to find that file; on an install with an older
+    setuptools that import alone costs more than reading a whole text report, so it is hidden
+    while zhconv imports (zhconv then finds the file by its own path) and the table is read
+    directly, with the file closed after."""
+    import os
+    import sys
+
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv  # type: ignore[import-untyped]
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
+    if zhconv.zhconv.zhcdicts is None:
+        zhconv.zhconv.loaddict(os.path.join(os.path.dirname(zhconv.zhconv.__file__), "zhcdict.json"))
+    return zhconv
+
+
+@cache
+def _traditional() -> frozenset[str]:
+    """Every character the conversion table turns into another (the table's one-character keys)."""
+    return frozenset(key for key in _zhconv().zhconv.getdict("zh-cn") if len(key) == 1)
 
 
 def simplified(text: str) -> str:
     """`text` with traditional characters replaced by their simplified forms (only a text that
     holds some is converted: the conversion is slow, and a simplified text stays as it is)."""
-    import zhconv
-
-    if not _traditional().search(text):
+    if _traditional().isdisjoint(text):
         return text
-    converted = zhconv.convert(text, "zh-cn")
+    converted = _zhconv().convert(text, "zh-cn")
     return converted if len(converted) == len(text) or converted.count("\n") == text.count("\n") else text
 
 

@@ -20,6 +20,7 @@ import regex
 
 from parsers.forms import all_templates
 from parsers.normalize import label_key, split_unit
+from parsers.readers.text_label_scan import LabelScanner
 
 _FIGURE_TYPES = frozenset({"amount", "percent", "score"})
 _GAP = r"[ \t\u3000:：()（）、]*"
@@ -45,9 +46,15 @@ class Vocabulary:
     block_keys: frozenset[str]
     figures_after: dict[str, int]
     figure_kind: dict[str, str]
-    pattern: regex.Pattern[str]
+    scanner: LabelScanner
+    """Where labels stand in a line (`scanner.spans(line)`; `scanner.pattern`, the pattern)."""
     prefixes: frozenset[str] = frozenset()
     box_options: dict[str, frozenset[str]] | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The one pattern finding any label in a line (compiled on first use)."""
+        return self.scanner.pattern
 
     def box_column(self, text: str) -> str | None:
         """The key of the box or option column whose options `text` (a cell of boxes) names."""
@@ -166,7 +173,9 @@ def vocabulary() -> Vocabulary:
     ordered = sorted(keys, key=len, reverse=True)
     alternatives = [_alternative(key) for key in ordered]
     # 其中： before a row label (其中：财政拨款) belongs to the label, as the table reader reads it.
-    pattern = regex.compile("(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL)
+    # Compiled only when a process scans many lines (`LabelScanner`): one file is walked.
+    source = "(?:其中[ \t\u3000:：]*)?(?:" + "|".join(alternatives) + ")" + _TAIL
+    scanner = LabelScanner(source, ordered, months=regex.compile(_MONTHS_PRINTED), tail=regex.compile(_TAIL))
     return Vocabulary(
         keys=frozenset(keys),
         figure_keys=frozenset(label_key(split_unit(word)[0]) for word in figures),
@@ -174,7 +183,7 @@ def vocabulary() -> Vocabulary:
         block_keys=frozenset(label_key(split_unit(word)[0]) for word in blocks),
         figures_after=_figures_after(),
         figure_kind=_figure_kinds(),
-        pattern=pattern,
+        scanner=scanner,
         prefixes=frozenset(key[:end] for key in keys for end in range(2, len(key))),
         box_options=_box_options(),
     )

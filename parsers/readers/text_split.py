@@ -144,10 +144,9 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
     """Label matches that are cells of a row, not words inside a value or a sentence."""
     spans: list[_Span] = []
     last_end = 0
-    for match in vocabulary.pattern.finditer(text):
-        begin, end = match.start(), match.end()
+    for begin, end in vocabulary.scanner.spans(text):
         before, after = text[last_end:begin], text[end:]
-        key = vocabulary.key_of(match.group())
+        key = vocabulary.key_of(text[begin:end])
         if key is None:
             continue
         if _PROSE.match(after.lstrip()[:1] or "x") or (spans and _PROSE.search(before)):

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from schemas.fields import Amount
 from schemas.forms.common import Target
 
-_STRICT = ConfigDict(extra="forbid")
+_STRICT = ConfigDict(extra="forbid", defer_build=True)  # built on first use: a monitoring run never builds it
 
 
 class DeclarationFundsRow(BaseModel):

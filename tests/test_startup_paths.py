@@ -1,0 +1,85 @@
+"""What one `jixiao` run loads: `--version` no parser nor pipeline, one monitoring text file
+no other form's field model, `schemas.limits` not the whole package. Checked in a fresh
+interpreter by what it imported and built, never by how long it took."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.cli_main import is_version_request
+from schemas.record import Record
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "txt" / "seed-huacao-tabs.txt"
+
+
+def _run(code: str, cwd: Path) -> dict[str, object]:
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
+                            check=False, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [["--version"], ["extract", "--version"], ["schema", "--version"]])
+def test_version_is_answered_without_the_parser(args: list[str], tmp_path: Path) -> None:
+    code = ("import sys, io, json, contextlib; from extract.cli_main import main\n"
+            f"sys.argv = ['jixiao', *{args!r}]; out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            "    try: main()\n"
+            "    except SystemExit as exc: code = exc.code\n"
+            "print(json.dumps({'out': out.getvalue(), 'code': code,"
+            " 'loaded': [m for m in ('typer', 'click', 'pydantic', 'schemas', 'extract.pipeline') if m in sys.modules]}))")
+    found = _run(code, tmp_path)
+    assert found["code"] == 0 and str(found["out"]).startswith("jixiao ") and found["loaded"] == []
+
+
+def test_other_arguments_go_to_the_command_line() -> None:
+    assert not is_version_request(["extract", "-o", "--version"])  # an output file named --version
+    assert not is_version_request(["extract", "a.txt", "--version"])
+    assert not is_version_request(["--version", "extract"])
+    assert is_version_request(["batch", "--version"])
+
+
+def test_a_monitoring_file_builds_no_other_forms_model(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
+    code = ("import sys, json; from extract.cli_main import main\n"
+            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']\n"
+            "try: main()\n"
+            "except SystemExit as exc: code = exc.code\n"
+            "from schemas.forms import FIELDS_MODELS\n"
+            "from parsers.readers.text_labels import vocabulary\n"
+            "print(json.dumps({'code': code, 'built': [k for k, m in FIELDS_MODELS.items() if m.__pydantic_complete__],"
+            " 'compiled': vocabulary().scanner._pattern is not None}))")
+    found = _run(code, tmp_path)
+    assert found["code"] == 0 and found["built"] == ["monitoring"] and found["compiled"] is False
+    record = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert record["form"]["type"] == "monitoring" and record["fields"]["project_name"]
+
+
+def test_importing_the_limits_builds_no_record(tmp_path: Path) -> None:
+    found = _run("import sys, json, schemas.limits; print(json.dumps("
+                 "[m for m in ('schemas.record', 'schemas.document') if m in sys.modules]))", tmp_path)
+    assert found == []
+
+
+def test_the_record_schema_still_offers_every_forms_fields() -> None:
+    schema = Record.model_json_schema()
+    refs = [choice["$ref"] for choice in schema["properties"]["fields"]["anyOf"]]
+    assert refs == ["#/$defs/Fields", "#/$defs/SelfEvaluationFields", "#/$defs/TargetDeclarationFields",
+                    "#/$defs/ExecutionMonitoringFields"]
+    assert schema["title"] == "Record" and schema["description"] == "Everything jixiao knows about one document."
+
+
+def test_a_record_of_another_form_reads_back_with_its_model() -> None:
+    record = Record.model_validate({"status": "partial", "source": {"path": "a.txt"},
+                                    "form": {"type": "target_declaration"}, "fields": {"project_name": "x"}})
+    assert type(record.fields).__name__ == "TargetDeclarationFields"
+    again = Record.model_validate_json(record.model_dump_json())
+    assert again == record and again.model_dump()["fields"]["project_name"] == "x"
+    with pytest.raises(ValueError, match="field model"):
+        Record(status="ok", source={"path": "a.txt"}, fields=record.source)  # type: ignore[arg-type]
