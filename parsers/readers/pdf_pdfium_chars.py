@@ -82,10 +82,11 @@ class _Page:
         self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
         self.last_run = _LONG_RUN
+        self.text = ""
 
     def read(self) -> list[Char]:
         page, codes, count = self.page, self.codes, self.count
-        text = _as_text(codes)
+        text = self.text = _as_text(codes)
         i = 0
         for segment in _plain_runs(text):
             start, stop = segment.span()
@@ -157,14 +158,13 @@ class _Page:
                 _origin(page, k, x_at, y_at)
                 self._add(k, chr(self.codes[k]), name, size, descent, origin[1])
             return end
-        rect, rect_at, text, new = self.rect, self.rect_at, self.codes, tuple.__new__
+        rect, rect_at, text, new, box = self.rect, self.rect_at, self.text, tuple.__new__, _loose_box
         bottom = self.height - (baseline + descent * size)
         top = bottom - size
-        add, add_baseline = self.out.append, self.baselines.append
-        for k in range(i, end):
-            _loose_box(page, k, rect_at)
-            add(new(Char, (chr(text[k]), name, rect[0], rect[2], top, bottom, size, None)))
-            add_baseline(baseline)
+        # box() answers an int whatever it found (a failed read leaves the last box, as before)
+        self.out += [new(Char, (text[k], name, rect[0], rect[2], top, bottom, size, None))
+                     for k in range(i, end) if box(page, k, rect_at) is not None]
+        self.baselines += [baseline] * (end - i)
         return end
 
     def _font(self, obj: int | None, index: int) -> tuple[str | None, float, float]:
