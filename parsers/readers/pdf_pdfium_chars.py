@@ -60,9 +60,10 @@ _text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
 _text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
 
 
-def chars(textpage: Any, height: float) -> list[Char]:
-    """Every character PDFium lists on the page and the PDF draws, in PDFium's order."""
-    return _Page(textpage, height).read()
+def chars(textpage: Any, height: float, *, runs: bool = True) -> list[Char]:
+    """Every character PDFium lists on the page and the PDF draws, in PDFium's order
+    (`runs=False`: every character read on its own, the reference the runs must equal)."""
+    return _Page(textpage, height).read(runs)
 
 
 class _Page:
@@ -84,11 +85,11 @@ class _Page:
         self.last_run = _LONG_RUN
         self.text = ""
 
-    def read(self) -> list[Char]:
+    def read(self, runs: bool = True) -> list[Char]:
         page, codes, count = self.page, self.codes, self.count
         text = self.text = _as_text(codes)
         i = 0
-        for segment in _plain_runs(text):
+        for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
             while i < start:
                 i = self._one(i)
