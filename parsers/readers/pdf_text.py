@@ -126,7 +126,12 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
             add(" ")
         add(text)
         p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
-    text = _SPACES.sub(" ", _CJK_GAP.sub("", "".join(parts))).strip()
+    text = "".join(parts)
+    if not text.isascii():  # no CJK character in ASCII text: no gap between two to close
+        text = _CJK_GAP.sub("", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if not text:
         return None
     inked = [g for g in glyphs if not g.text.isspace()]
