@@ -122,7 +122,7 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
         text, x0, x1, top, _, size, _ = glyph
         if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
             continue  # fake bold: the same character drawn twice, overlapping itself by more than half
-        if x0 - p_x1 > SPACE_GAP_EM * min(size, p_size) and p_text != " " and text != " ":
+        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
             add(" ")
         add(text)
         p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
