@@ -71,8 +71,15 @@ def template_labels(template: FormTemplate) -> dict[str, set[str]]:
     return out
 
 
-def labels_found(lines: list[Line], template: FormTemplate) -> int:
-    """How many of `template`'s labelled names appear as a cell or a line's head in `lines`."""
+def labels_found(lines: list[Line], template: FormTemplate, keys: set[str] | None = None) -> int:
+    """How many of `template`'s labelled names appear as a cell or a line's head in `lines`
+    (`keys`: their `line_keys`, when already known)."""
+    keys = line_keys(lines) if keys is None else keys
+    return sum(1 for labels in template_labels(template).values() if labels & keys)
+
+
+def line_keys(lines: list[Line]) -> set[str]:
+    """The label keys of every cell and every line's head in `lines`."""
     keys: set[str] = set()
     for line in lines:
         for cell in line.text.split("\t"):
@@ -80,15 +87,16 @@ def labels_found(lines: list[Line], template: FormTemplate) -> int:
         match = _INLINE_HEAD.match(line.text)
         if match:
             keys.add(header_key(match.group(1))[0])
-    return sum(1 for labels in template_labels(template).values() if labels & keys)
+    return keys
 
 
 def best_by_labels(lines: list[Line]) -> FormTemplate | None:
     """The template whose labels `lines` hold the largest share of, if that share is enough."""
     scored = []
+    keys = line_keys(lines)  # once for all templates
     for template in all_templates():
         total = len(template_labels(template))
-        scored.append((labels_found(lines, template) / total if total else 0.0, template))
+        scored.append((labels_found(lines, template, keys) / total if total else 0.0, template))
     share, template = max(scored, key=lambda item: item[0])
     return template if share >= MIN_SHARE else None
 

@@ -163,7 +163,8 @@ def _repeated_furniture(pages: list[PageLayout]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        keys = {_furniture_key(i, page) for i in page.items if isinstance(i, TextLine) and not names_a_form(i.text)}
-        counts.update(k for k in keys if k)
+        keys = {key for i in page.items if isinstance(i, TextLine)
+                and (key := _furniture_key(i, page)) and not names_a_form(i.text)}  # band lines only asked
+        counts.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, n in counts.items() if n >= need}

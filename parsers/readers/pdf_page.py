@@ -64,7 +64,8 @@ class PageLayout:
 
 def layout_page(raw: PagePrimitives) -> PageLayout:
     """Lay out one page: tables and the text lines outside them."""
-    glyphs = [Glyph(char_text(text, font), x0, x1, top, bottom, size, score)
+    new = tuple.__new__  # a Glyph a character: built without the named tuple's Python-level __new__
+    glyphs = [new(Glyph, (char_text(text, font), x0, x1, top, bottom, size, score))
               for text, font, x0, x1, top, bottom, size, score in raw.chars]
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)

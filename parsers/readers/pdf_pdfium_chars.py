@@ -1,9 +1,14 @@
 """The characters of a PDFium text page as `pdf_primitives.Char`s, in as few C calls as can be.
 
-Owns the per-character loop, the hottest code of the PDF path: three calls a character
-(its code point, its loose box, its origin) and one for the text object it belongs to,
-through lean ctypes prototypes taking bare addresses; the font name, descent and size are
-read once per text object (every character of one object shares them).
+Owns the per-character loop, the hottest code of the PDF path, through lean ctypes
+prototypes taking bare addresses: the page's code points in one bulk call, then one call a
+character (its loose box) where it is one of a run that one text object draws, and three
+(box, origin, text object) for the rest. A text object is one text-showing operator: its
+characters stand together in PDFium's list (the run's end is searched for, a few calls a
+run) and, in horizontal writing, share its baseline (read at the run's two ends, and a
+character at a time where they differ). Pages of right-to-left script, whose lines PDFium
+reorders, are read a character at a time. The font name, descent and size are read once
+per text object (every character of one object shares them).
 
 Character boxes follow pdfminer's convention, so both engines agree: left and right from
 the glyph's advance, the bottom at the baseline plus the font's descent, the top one font
@@ -19,13 +24,24 @@ import ctypes
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+import regex
 
 from parsers.readers.pdf_primitives import Char
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
 _HYPHEN_MARK = 0x02
 _SPACE = 0x20
+_SURROGATE = 0xD800
+_DOUBTFUL = frozenset((*range(0x20), *range(0x7F, 0xA0), 0xFEFF, 0xFFFE, 0xFFFF))
+# Every this many characters, the bulk-read code point is checked against the character's own.
+_CHECK_STRIDE = 64
 _TOUCH_PT = 0.05
+# A run of one text object this long or longer: the next one's end is looked for at its far end first.
+_LONG_RUN = 8
+# Stretches this short are read a character at a time (a run's search costs more).
+_SHORT_RUN = 2
+_PLAIN = regex.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
+_RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
@@ -41,53 +57,189 @@ _origin = _lean("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
 _generated = _lean("FPDFText_IsGenerated", _I, _P, _I)
 _size = _lean("FPDFText_GetFontSize", ctypes.c_double, _P, _I)
 _text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
+_text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
 
 
-def chars(textpage: Any, height: float) -> list[Char]:
-    """Every character PDFium lists on the page and the PDF draws, in PDFium's order."""
-    page = ctypes.cast(textpage, ctypes.c_void_p).value
-    count = pdfium_c.FPDFText_CountChars(textpage)
-    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-    origin = (ctypes.c_double * 2)()
-    rect_at, x_at = ctypes.addressof(rect), ctypes.addressof(origin)
-    y_at = x_at + ctypes.sizeof(ctypes.c_double)
-    fonts = _Fonts()
-    known = fonts.cache
-    out: list[Char] = []
-    baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
-    spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
-    i = 0
-    while i < count:
-        code = _unicode(page, i)
+def chars(textpage: Any, height: float, *, runs: bool = True) -> list[Char]:
+    """Every character PDFium lists on the page and the PDF draws, in PDFium's order
+    (`runs=False`: every character read on its own, the reference the runs must equal)."""
+    return _Page(textpage, height).read(runs)
+
+
+class _Page:
+    """One text page read: its code points in bulk, its characters run by run."""
+
+    def __init__(self, textpage: Any, height: float) -> None:
+        self.page = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.count = pdfium_c.FPDFText_CountChars(textpage)
+        self.height = height
+        self.codes = _codes(self.page, self.count)
+        self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        self.origin = (ctypes.c_double * 2)()
+        self.rect_at, self.x_at = ctypes.addressof(self.rect), ctypes.addressof(self.origin)
+        self.y_at = self.x_at + ctypes.sizeof(ctypes.c_double)
+        self.fonts = _Fonts()
+        self.out: list[Char] = []
+        self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
+        self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
+        self.last_run = _LONG_RUN
+        self.text = ""
+
+    def read(self, runs: bool = True) -> list[Char]:
+        page, codes, count = self.page, self.codes, self.count
+        text = self.text = _as_text(codes)
+        i = 0
+        for segment in _plain_runs(text) if runs else ():
+            start, stop = segment.span()
+            while i < start:
+                i = self._one(i)
+            while i < stop:  # characters text objects draw: runs of one object
+                end = _split_at_generated(page, text, i, stop)
+                if end - i > _SHORT_RUN:
+                    i = self._run(i, end)
+                elif end == i:
+                    i = self._one(i, generated=True)
+                else:
+                    while i < end:
+                        i = self._one(i)
+        while i < count:
+            i = self._one(i)
+        out = self.out
+        if self.spaces:
+            made = set(self.spaces)
+            drop = {n for n in self.spaces if not _drawn_space(out, self.baselines, n, made)}
+            out = [char for n, char in enumerate(out) if n not in drop]
+        return out
+
+    def _one(self, i: int, *, generated: bool | None = None) -> int:
+        """Character `i` read on its own (any kind; a space known generated or not); the index after it."""
+        page, codes, count = self.page, self.codes, self.count
+        code = codes[i]
+        if code in _DOUBTFUL:  # the bulk text holds PDFium's marks as U+FFFE: ask the character
+            code = _unicode(page, i)
         if code in _SKIPPED:
-            i += 1
-            continue
-        index, step = i, 1
+            return i + 1
+        index = i
+        i += 1
         if code == _HYPHEN_MARK:  # PDFium's mark for a hyphen at a line's end
             code = 0x2D
-        if 0xD800 <= code < 0xDC00 and i + 1 < count:  # a surrogate pair: one character
-            low = _unicode(page, i + 1)
+        elif 0xD800 <= code < 0xDC00 and i < count:  # a surrogate pair: one character
+            low = codes[i]
             if 0xDC00 <= low < 0xE000:
-                code, step = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
-        i += step
-        _loose_box(page, index, rect_at)
-        _origin(page, index, x_at, y_at)
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                i += 1
+        _origin(page, index, self.x_at, self.y_at)
         obj = _text_object(page, index)
-        font = known.get(obj)
-        if font is None:
-            font = known[obj] = fonts.read(obj, _size(page, index))
+        font = self._font(obj, index)
         size = font[2] if obj else _size(page, index)
+        if code == _SPACE and (_generated(page, index) == 1 if generated is None else generated):
+            self.spaces.append(len(self.out))
+        self._add(index, chr(code), font[0], size, font[1], self.origin[1])
+        return i
+
+    def _run(self, i: int, stop: int) -> int:
+        """The characters from `i` on (none of them generated, a mark or a surrogate) that share
+        its text object, at most to `stop`; the index after them. One text object is one
+        text-showing operator: in horizontal writing its characters share one baseline, which
+        is read at both its ends (and for every character where the two differ)."""
+        page = self.page
+        obj = _text_object(page, i)
+        if not obj:
+            return self._one(i)
+        end = _run_end(page, i, stop, obj, self.last_run)
+        self.last_run = end - i
+        name, descent, size = self._font(obj, i)
+        origin, x_at, y_at = self.origin, self.x_at, self.y_at
+        _origin(page, end - 1, x_at, y_at)
+        last = origin[1]
+        _origin(page, i, x_at, y_at)
         baseline = origin[1]
-        bottom = height - (baseline + font[1] * size)
-        if code == _SPACE and _generated(page, index) == 1:
-            spaces.append(len(out))
-        out.append(Char(chr(code), font[0], rect[0], rect[2], bottom - size, bottom, size))
-        baselines.append(baseline)
-    if spaces:
-        made = set(spaces)
-        drop = {n for n in spaces if not _drawn_space(out, baselines, n, made)}
-        out = [char for n, char in enumerate(out) if n not in drop]
-    return out
+        if baseline != last:
+            for k in range(i, end):
+                _origin(page, k, x_at, y_at)
+                self._add(k, chr(self.codes[k]), name, size, descent, origin[1])
+            return end
+        rect, rect_at, text, new, box = self.rect, self.rect_at, self.text, tuple.__new__, _loose_box
+        bottom = self.height - (baseline + descent * size)
+        top = bottom - size
+        # box() answers an int whatever it found (a failed read leaves the last box, as before)
+        self.out += [new(Char, (text[k], name, rect[0], rect[2], top, bottom, size, None))
+                     for k in range(i, end) if box(page, k, rect_at) is not None]
+        self.baselines += [baseline] * (end - i)
+        return end
+
+    def _font(self, obj: int | None, index: int) -> tuple[str | None, float, float]:
+        font = self.fonts.cache.get(obj)
+        if font is None:
+            font = self.fonts.cache[obj] = self.fonts.read(obj, _size(self.page, index))
+        return font
+
+    def _add(self, index: int, char: str, name: str | None, size: float, descent: float, baseline: float) -> None:
+        _loose_box(self.page, index, self.rect_at)
+        bottom = self.height - (baseline + descent * size)
+        rect = self.rect
+        self.out.append(Char(char, name, rect[0], rect[2], bottom - size, bottom, size))
+        self.baselines.append(baseline)
+
+
+def _codes(page: int | None, count: int) -> Any:
+    """The page's code points, one a character: one bulk call (FPDFText_GetText) where it lists
+    exactly one UTF-16 unit a character (spot-checked), else one call a character. Control
+    codes and non-characters in it are `_DOUBTFUL`: those characters are asked again."""
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    if _text(page, 0, count, ctypes.addressof(buffer)) == count + 1:
+        codes = buffer[:count]
+        sample = (*range(0, count, _CHECK_STRIDE), count - 1)
+        if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
+            return codes
+    return [_unicode(page, i) for i in range(count)]
+
+
+def _as_text(codes: Any) -> str:
+    return "".join(map(chr, codes))
+
+
+def _plain_runs(text: str) -> Any:
+    """Stretches of characters a text object draws: no mark, line end, surrogate or control
+    code in them. None on a page of right-to-left script, whose lines PDFium reorders."""
+    if _RIGHT_TO_LEFT.search(text):
+        return ()
+    return _PLAIN.finditer(text)
+
+
+def _split_at_generated(page: int | None, text: str, i: int, stop: int) -> int:
+    """The end of the stretch from `i`: the first space PDFium generated (or `stop`)."""
+    space = text.find(" ", i, stop)
+    while space != -1:
+        if _generated(page, space) == 1:
+            return space
+        space = text.find(" ", space + 1, stop)
+    return stop
+
+
+def _run_end(page: int | None, i: int, stop: int, obj: int, guess: int) -> int:
+    """The first index after `i` (at most `stop`) whose character is not drawn by `obj`: an
+    object's characters stand together in PDFium's list, so its end is searched for, from
+    the far end first where the last run was long (`guess`), else in steps from `i`."""
+    last = stop - 1
+    if last == i or (guess >= _LONG_RUN and _text_object(page, last) == obj):
+        return stop
+    low, high, step = i, stop, 1  # low is the object's, high is not (or the stretch's end)
+    while low + step < high:
+        if _text_object(page, low + step) != obj:
+            high = low + step
+            break
+        low += step
+        step *= 2
+    while high - low > 1:
+        mid = (low + high) // 2
+        if _text_object(page, mid) == obj:
+            low = mid
+        else:
+            high = mid
+    return high
 
 
 def _drawn_space(out: list[Char], baselines: list[float], n: int, made: set[int]) -> bool:

@@ -7,6 +7,12 @@ not) is a line; a move, three or four lines closing on the start point with axis
 sides is a rect; anything else is a curve with its end points (bezier control points left
 out). Paths neither stroked nor filled are clipping only and are skipped.
 
+A page of more than `DENSE_PATHS` path objects (a scatter plot's thousands of markers) has
+none of its specks read: a path whose bounds are under `SPECK_PT` both ways on the page can
+be no ruling and no check box, and reading its segments would cost more than the page.
+Segments are read through lean ctypes prototypes taking bare addresses (as the characters
+are, `pdf_pdfium_chars`), four C calls a segment and no ctypes conversion.
+
 Coordinates: PDF user space mapped by the object's matrix, then flipped to top-down.
 """
 
@@ -30,10 +36,32 @@ _EQ = 1e-3
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
-# Path objects on a page beyond which specks are not read (see the module docstring).
+# A page of more path objects than this has no speck read (see the module docstring).
 DENSE_PATHS = 2000
 SPECK_PT = 4.0
 _BEZIER = pdfium_c.FPDF_SEGMENT_BEZIERTO
+
+
+def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function called with plain ints for its pointers (no ctypes conversions)."""
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_page_count = _lean("FPDFPage_CountObjects", _I, _P)
+_page_object = _lean("FPDFPage_GetObject", _P, _P, _I)
+_form_count = _lean("FPDFFormObj_CountObjects", _I, _P)
+_form_object = _lean("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
+_object_type = _lean("FPDFPageObj_GetType", _I, _P)
+_object_matrix = _lean("FPDFPageObj_GetMatrix", _I, _P, _P)
+_bounds = _lean("FPDFPageObj_GetBounds", _I, _P, _P, _P, _P, _P)
+_draw_mode = _lean("FPDFPath_GetDrawMode", _I, _P, _P, _P)
+_count_segments = _lean("FPDFPath_CountSegments", _I, _P)
+_segment = _lean("FPDFPath_GetPathSegment", _P, _P, _I)
+_segment_type = _lean("FPDFPathSegment_GetType", _I, _P)
+_segment_point = _lean("FPDFPathSegment_GetPoint", _I, _P, _P, _P)
+_segment_close = _lean("FPDFPathSegment_GetClose", _I, _P)
 
 
 class Shapes:
@@ -45,66 +73,73 @@ class Shapes:
         self.rects: list[Shape] = []
         self.curves: list[Shape] = []
         self._matrix = pdfium_c.FS_MATRIX()
-        self._x, self._y = ctypes.c_float(), ctypes.c_float()
-        self._fill, self._stroke = ctypes.c_int(), ctypes.c_int()
-        self._paths = 0
-        self._bounds = [ctypes.c_float() for _ in range(4)]
+        self._floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
+        self._ints = (ctypes.c_int * 2)()  # fill mode, stroke
+        self._paths: list[tuple[int, Matrix]] = []
 
     def read_page(self, page: Any) -> Shapes:
-        for i in range(pdfium_c.FPDFPage_CountObjects(page)):
-            self._visit(pdfium_c.FPDFPage_GetObject(page, i), _IDENTITY, 0)
+        raw = ctypes.cast(page, ctypes.c_void_p).value or 0
+        for i in range(_page_count(raw)):
+            self._visit(_page_object(raw, i), _IDENTITY, 0)
+        dense = len(self._paths) > DENSE_PATHS
+        for obj, outer in self._paths:
+            if not (dense and self._is_speck(obj, outer)):
+                self._path(obj, outer)
         return self
 
-    def _visit(self, obj: Any, outer: Matrix, depth: int) -> None:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    def _visit(self, obj: int, outer: Matrix, depth: int) -> None:
+        kind = _object_type(obj)
         if kind == _PATH:
-            self._path(obj, outer)
+            self._paths.append((obj, outer))
         elif kind == _FORM and depth < _MAX_DEPTH:
             matrix = self._compose(obj, outer)
-            for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                self._visit(pdfium_c.FPDFFormObj_GetObject(obj, j), matrix, depth + 1)
+            for j in range(_form_count(obj)):
+                self._visit(_form_object(obj, j), matrix, depth + 1)
 
-    def _compose(self, obj: Any, outer: Matrix) -> Matrix:
+    def _compose(self, obj: int, outer: Matrix) -> Matrix:
         m = self._matrix
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        if not _object_matrix(obj, ctypes.addressof(m)):
             return outer
         a, b, c, d, e, f = outer
         return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
                 m.e * a + m.f * c + e, m.e * b + m.f * d + f)
 
-    def _is_speck(self, obj: Any, outer: Matrix) -> bool:
-        left, bottom, right, top = self._bounds
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    def _is_speck(self, obj: int, outer: Matrix) -> bool:
+        at = ctypes.addressof(self._floats)
+        if not _bounds(obj, at, at + 4, at + 8, at + 12):
             return False
+        left, bottom, right, top = self._floats
         a, b, c, d, _, _ = outer  # the bounds' size on the page, through the outer forms
-        w, h = right.value - left.value, top.value - bottom.value
+        w, h = right - left, top - bottom
         return abs(a * w) + abs(c * h) < SPECK_PT and abs(b * w) + abs(d * h) < SPECK_PT
 
-    def _path(self, obj: Any, outer: Matrix) -> None:
-        self._paths += 1
-        if self._paths > DENSE_PATHS and self._is_speck(obj, outer):
+    def _path(self, obj: int, outer: Matrix) -> None:
+        ints = self._ints
+        at = ctypes.addressof(ints)
+        if not _draw_mode(obj, at, at + 4):
             return
-        if not pdfium_c.FPDFPath_GetDrawMode(obj, self._fill, self._stroke):
-            return
-        fill, stroke = self._fill.value != 0, bool(self._stroke.value)
+        fill, stroke = ints[0] != 0, bool(ints[1])
         if not (fill or stroke):
             return
         a, b, c, d, e, f = self._compose(obj, outer)
         height = self.height
-        x, y = self._x, self._y
+        point = self._floats
+        x_at = ctypes.addressof(point)
+        y_at = x_at + 4
         subpaths: list[tuple[str, list[Point]]] = []
         ops: list[str] = []
         pts: list[Point] = []
         beziers = 0
-        for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        for i in range(_count_segments(obj)):
+            seg = _segment(obj, i)
+            kind = _segment_type(seg)
             if kind == _BEZIER:
                 beziers += 1
                 if beziers % 3:
                     continue  # a control point
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+            _segment_point(seg, x_at, y_at)
+            x, y = point[0], point[1]
+            pt = (a * x + c * y + e, height - (b * x + d * y + f))
             if kind == _MOVE:
                 if ops:
                     subpaths.append(("".join(ops), pts))
@@ -115,7 +150,7 @@ class Shapes:
                 continue
             ops.append("c" if kind == _BEZIER else "l")
             pts.append(pt)
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and not _same(pt, pts[0]):
+            if _segment_close(seg) and not _same(pt, pts[0]):
                 ops.append("h")
                 pts.append(pts[0])
         if ops:

@@ -77,21 +77,22 @@ _SENTENCE_END = frozenset("。：:；;！？!?")
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped into visual lines (top to bottom), each sorted left to right."""
+    """Glyphs grouped into visual lines (top to bottom), each sorted left to right.
+
+    Glyphs of one height and size (a line's run of one font) are taken a group at a time:
+    they join, or start, the same line together."""
     ordered = sorted(glyphs, key=_mid2)
     lines: list[list[Glyph]] = []
     current: list[Glyph] = []
     centre = size = 0.0
-    for glyph in ordered:
-        mid = (glyph.top + glyph.bottom) / 2
-        if current:
-            em = max(size, glyph.size)
-            if abs(mid - centre) <= SAME_LINE_EM * (max(1.0, em)):
-                current.append(glyph)
-                continue
-        current = [glyph]
+    for (mid2, glyph_size), group in itertools.groupby(ordered, key=_MID2_SIZE):
+        mid = mid2 / 2
+        if current and abs(mid - centre) <= SAME_LINE_EM * (max(1.0, max(size, glyph_size))):
+            current.extend(group)
+            continue
+        current = list(group)
         lines.append(current)
-        centre, size = mid, glyph.size
+        centre, size = mid, glyph_size
     for line in lines:
         line.sort(key=_X0)
     return lines
@@ -101,38 +102,42 @@ def _mid2(glyph: Glyph) -> float:
     return glyph.top + glyph.bottom
 
 
+def _mid2_size(glyph: Glyph) -> tuple[float, float]:
+    return glyph.top + glyph.bottom, glyph.size
+
+
+_MID2_SIZE = _mid2_size
 _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(i) for i in range(1, 6))  # Glyph's fields
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     """A TextLine from one line's glyphs (left to right); None if it holds no text."""
-    parts: list[str] = []
-    prev: Glyph | None = None
-    for glyph in glyphs:
-        if prev is not None:
-            if _is_duplicate(prev, glyph):
-                continue
-            small = min(glyph.size, prev.size)
-            if glyph.x0 - prev.x1 > SPACE_GAP_EM * small and prev.text != " " and glyph.text != " ":
-                parts.append(" ")
-        parts.append(glyph.text)
-        prev = glyph
-    text = _SPACES.sub(" ", _CJK_GAP.sub("", "".join(parts))).strip()
+    if not glyphs:
+        return None
+    first = glyphs[0]
+    parts: list[str] = [first.text]
+    add = parts.append
+    p_text, p_x0, p_x1, p_top, _, p_size, _ = first
+    for glyph in itertools.islice(glyphs, 1, None):
+        text, x0, x1, top, _, size, _ = glyph
+        if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
+            continue  # fake bold: the same character drawn twice, overlapping itself by more than half
+        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
+            add(" ")
+        add(text)
+        p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
+    text = "".join(parts)
+    if not text.isascii():  # no CJK character in ASCII text: no gap between two to close
+        text = _CJK_GAP.sub("", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     if not text:
         return None
     inked = [g for g in glyphs if not g.text.isspace()]
     return TextLine(text=text, x0=min(map(_X0, inked)), x1=max(map(_X1, inked)), top=min(map(_TOP, inked)),
                     bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)),
                     score=min((g.score for g in inked if g.score is not None), default=None))
-
-
-def _is_duplicate(prev: Glyph, glyph: Glyph) -> bool:
-    """Fake bold: the same character drawn twice, overlapping itself by more than half."""
-    return (
-        glyph.text == prev.text
-        and abs(glyph.x0 - prev.x0) < 0.5 * max(prev.x1 - prev.x0, 0.1)
-        and abs(glyph.top - prev.top) < 1.0
-    )
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:

@@ -1,0 +1,83 @@
+"""PDFium characters read run by run (one text object's characters at a time) equal the
+same characters read one at a time, on pages built to strain the runs: rotated and
+vertically shifted text, kerned words whose gaps PDFium fills with generated spaces, a
+symbol font, CJK, tiny text objects side by side, a hyphen at a line's end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from parsers.readers import pdf_pdfium_chars
+
+CJK_FONT = "STSong-Light"
+
+
+def _draw(path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, 800, "Plain words on one baseline, one text object.")
+    text = canvas.beginText(50, 780)
+    text.setFont("Helvetica", 10)
+    text.textOut("Rise ")
+    text.setRise(4)
+    text.textOut("up")
+    text.setRise(0)
+    text.textOut(" and back down")
+    canvas.drawText(text)
+    canvas.saveState()
+    canvas.translate(300, 500)
+    canvas.rotate(30)
+    canvas.drawString(0, 0, "Rotated text: each character on its own baseline")
+    canvas.restoreState()
+    text = canvas.beginText(50, 740)
+    text.setFont("Helvetica", 10)
+    text.setCharSpace(3)
+    text.textOut("Spaced out")
+    text.setCharSpace(0)
+    text.setWordSpace(12)
+    text.textOut(" and wide words here")
+    canvas.drawText(text)
+    canvas.setFont("ZapfDingbats", 10)
+    canvas.drawString(50, 720, "no4")  # boxes and ticks in a symbol font
+    canvas.setFont(CJK_FONT, 10)
+    canvas.drawString(50, 700, "项目名称：某某项目 年初预算（万元）")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, 680, "a line that ends in a hyphen-")
+    canvas.setFont("Helvetica", 2)
+    for i in range(300):
+        canvas.drawString(20 + (i % 100) * 5.5, 600 - (i // 100) * 8, "ab")
+    canvas.showPage()
+    canvas.save()
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("runs") / "strain.pdf"
+    _draw(path)
+    return path
+
+
+def test_runs_read_the_same_characters_as_one_at_a_time(pdf_path: Path) -> None:
+    doc = pdfium.PdfDocument(pdf_path)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        height = float(page.get_height())
+        by_runs = pdf_pdfium_chars.chars(textpage.raw, height)
+        one_by_one = pdf_pdfium_chars.chars(textpage.raw, height, runs=False)
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    text = "".join(char.text for char in by_runs)
+    assert "Rotated" in text and "项目名称" in text and "ab" in text
+    assert len(by_runs) > 600
+    assert by_runs == one_by_one
