@@ -29,6 +29,7 @@ DET_LIMIT_SIDE = 1280
 REC_BATCH = 12
 _LOCK = threading.Lock()
 _ENGINE: Any = None
+_LOADS = 0  # engines this process has built (one unless something went wrong)
 
 
 class OcrUnavailable(ReadError):
@@ -88,7 +89,7 @@ def _threads() -> int:
 
 def engine() -> Any:
     """The process's engine, loaded on first use (thread-safe)."""
-    global _ENGINE
+    global _ENGINE, _LOADS
     with _LOCK:
         if _ENGINE is None:
             try:
@@ -107,7 +108,13 @@ def engine() -> Any:
                 "EngineConfig.onnxruntime.intra_op_num_threads": _threads(),
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             })
+            _LOADS += 1
         return _ENGINE
+
+
+def loads() -> int:
+    """How many times this process has loaded the engine (0: not yet)."""
+    return _LOADS
 
 
 def preload() -> bool:
