@@ -51,7 +51,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Self
 
-from extract.batch.scans import ocr_needs, prepare_worker
+from extract.batch.scans import ocr_needs, prepare_worker, worker_threads
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_records"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
@@ -160,7 +160,7 @@ def _watch_parent(lifeline: Connection) -> None:
 
 
 def _worker_main(conn: Connection, lifeline: Connection, extractor: str, settings: Any,
-                 ocr: tuple[bool, bool] = (False, False)) -> None:
+                 ocr: tuple[bool, bool, int] = (False, False, 0)) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_watch_parent, args=(lifeline,), daemon=True).start()
@@ -227,7 +227,8 @@ class WorkerPool:
         parent, child = self._ctx.Pipe(duplex=True)
         keep, give = self._ctx.Pipe(duplex=False)  # the lifeline: the worker reads, we never write
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, keep, self.extractor, self.settings, self.ocr or (False, False)),
+            target=_worker_main, args=(child, keep, self.extractor, self.settings,
+                  (*(self.ocr or (False, False)), worker_threads(self.workers))),
             daemon=True, name="jixiao-batch-worker",
         )
         proc.start()

@@ -5,12 +5,15 @@ holds image files, which are always read by OCR, and the extra is installed; tex
 never pay for loading models) and whether they report pages (images or PDFs, whose pages
 without a text layer are read by OCR), and wiring both inside a worker: `preload` before
 the worker says it is ready, and `parsers.readers.scan_pages`' hooks sending
-("page", "seen") as a page's OCR starts and ("page", "done") when it is read.
+("page", "seen") as a page's OCR starts and ("page", "done") when it is read. Also how many
+threads a worker's engine uses: the CPUs shared out among the workers (at least one), so
+two workers on two cores do not run four threads (JIXIAO_OCR_THREADS, when set, wins).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,19 @@ def ocr_needs(paths: Iterable[str]) -> tuple[bool, bool]:
     return bool(suffixes & SCAN_SUFFIXES), bool(suffixes & MAY_SCAN_SUFFIXES)
 
 
-def prepare_worker(conn: Any, preload: bool, pages: bool) -> None:
-    """In a worker, before it is ready: load the OCR engine (`preload`), report pages (`pages`)."""
+THREADS_ENV = "JIXIAO_OCR_THREADS"
+
+
+def worker_threads(workers: int) -> int:
+    """OCR threads for each of `workers` workers on this machine."""
+    return max(1, (os.cpu_count() or 1) // max(1, workers))
+
+
+def prepare_worker(conn: Any, preload: bool, pages: bool, threads: int = 0) -> None:
+    """In a worker, before it is ready: its OCR threads, the engine loaded (`preload`), pages
+    reported (`pages`)."""
+    if threads and not os.environ.get(THREADS_ENV):
+        os.environ[THREADS_ENV] = str(threads)
     if preload:
         with contextlib.suppress(Exception):  # a missing extra fails each scan with its own code
             from parsers.ocr import engine

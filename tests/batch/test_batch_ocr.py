@@ -105,3 +105,10 @@ def test_the_progress_bar_shows_ocr_pages() -> None:
         assert reporter.progress.tasks[0].fields["pages"] == "OCR 页 2/3"
     finally:
         reporter.stop()
+
+
+def test_workers_share_the_cpus_out_for_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.batch import scans
+
+    monkeypatch.setattr(scans.os, "cpu_count", lambda: 2)
+    assert [scans.worker_threads(n) for n in (1, 2, 3)] == [2, 1, 1]
