@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py [--n 3] [--rounds 15] [--batch-docs 2000] [--batch-repeats 3]
                                [--memory-sizes 200 2000] [--skip-batch] [--skip-memory]
+                               [--ocr-pages 3] [--ocr-batch 6] [--skip-ocr]
 
 Not a test: prints figures (and the targets met or missed). Everything runs on documents
 generated into a temporary folder by `corpus.generator` (N per representation, every text,
@@ -24,6 +25,10 @@ Word and PDF dialect, multi-page PDFs included), in this one run:
    RSS of the whole process tree (parent, forkserver, workers) sampled every 50 ms.
 4. **Start-up**: wall time of ``jixiao extract small.txt`` (and ``python -m extract``),
    median of 5 subprocess runs.
+5. **OCR of scans** (with the ocr extra and a CJK font; `benchmarks/ocr_speed.py`): CPU and
+   wall seconds per 300-dpi A4 page with 2 threads, the load average, this process's peak
+   RSS; then a batch of `--ocr-batch` one-page scans with 2 workers: peak RSS of the
+   process tree, its CPU seconds and wall time.
 """
 
 from __future__ import annotations
@@ -438,6 +443,31 @@ def startup(small: Path, runs: int = 5) -> dict[str, list[float]]:
 
 # --------------------------------------------------------------------------- main
 
+# --------------------------------------------------------------------------- 5. OCR of scans
+
+def ocr_section(pages: int, batch: int, verdicts: list[str]) -> None:
+    """OCR seconds per page and the memory of a batch of scans (skipped without the extra)."""
+    from corpus.scans import make
+    from parsers.ocr import engine
+
+    print("\n## 5. OCR of scans (300-dpi A4 pages, 2 cores)")
+    if not engine.available() or make.cjk_font() is None:
+        print("skipped: needs the ocr extra and a CJK font")
+        return
+    import ocr_speed
+
+    figures = ocr_speed.page_figures(pages, 300, 2, 1)
+    lines = ocr_speed.page_report(figures, 300, 2, 1)
+    for line in lines[:-1]:
+        print(line)
+    verdicts.append(lines[-1])
+    if batch:
+        report = ocr_speed.batch_report(ocr_speed.batch_figures(batch, 300, 2))
+        for line in report:
+            print(line)
+        verdicts.append(report[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3, help="documents per representation (dialect)")
@@ -450,6 +480,9 @@ def main() -> int:
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF engine sections (1c, 1d)")
+    parser.add_argument("--ocr-pages", type=int, default=3, help="scanned pages read for section 5")
+    parser.add_argument("--ocr-batch", type=int, default=6, help="one-page scans in section 5's batch")
+    parser.add_argument("--skip-ocr", action="store_true")
     args = parser.parse_args()
 
     print(f"# jixiao speed — {machine()}")
@@ -530,6 +563,9 @@ def main() -> int:
         print(f"with {startup_versions()}")
         verdicts.append(f"jixiao extract start-up CPU {statistics.median(cpu):.3f} s (target <= 0.3): "
                         f"{'met' if statistics.median(cpu) <= 0.3 else 'MISSED'}")
+
+    if not args.skip_ocr:
+        ocr_section(args.ocr_pages, args.ocr_batch, verdicts)
 
     print("\n## Targets")
     for line in verdicts:

@@ -199,7 +199,8 @@ def run_batch(paths: list[Path], outdir: Path, settings: Any, *, workers: int | 
         tasks = plan(paths, store, settings.limits.max_file_bytes, stats, retry_failed=retry_failed)
         size = workers if engine != "local" else min(workers or 1, max(1, len(tasks)))
         runner = make_engine(engine, address, outdir, size, extractor, settings, grace=grace,
-                             start_method=start_method, shard_size=shard_size)
+                             start_method=start_method, shard_size=shard_size,
+                             page_listener=getattr(reporter, "page", None))
         reporter.start(len(tasks), stats.skipped, len(stats.duplicates))
         try:
             with _sigterm_as_interrupt():

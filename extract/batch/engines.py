@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,10 @@ class LocalEngine:
     """This machine's process pool."""
 
     def __init__(self, workers: int, extractor: str, settings: Any, *,
-                 grace: float = KILL_GRACE_SECONDS, start_method: str | None = None) -> None:
-        self.pool = WorkerPool(workers, extractor, settings, grace=grace, start_method=start_method)
+                 grace: float = KILL_GRACE_SECONDS, start_method: str | None = None,
+                 page_listener: Callable[[str], None] | None = None) -> None:
+        self.pool = WorkerPool(workers, extractor, settings, grace=grace, start_method=start_method,
+                               page_listener=page_listener)
 
     def run(self, tasks: list[Task]) -> Iterator[Delivery]:
         for outcome in self.pool.run(tasks):
@@ -201,11 +203,12 @@ class RayEngine(ShardEngine):
 
 def make_engine(name: str, address: str | None, outdir: Path, workers: int | None,
                 extractor: str, settings: Any, *, grace: float = KILL_GRACE_SECONDS,
-                start_method: str | None = None, shard_size: int = SHARD_SIZE) -> Any:
-    """The engine called `name` (see `ENGINES`)."""
+                start_method: str | None = None, shard_size: int = SHARD_SIZE,
+                page_listener: Callable[[str], None] | None = None) -> Any:
+    """The engine called `name` (see `ENGINES`); OCR'd pages are counted on the local one."""
     if name == "local":
         return LocalEngine(workers or 1, extractor, settings, grace=grace,
-                           start_method=start_method)
+                           start_method=start_method, page_listener=page_listener)
     if not address:
         raise EngineError(f"--engine {name} 需要 --address（调度器地址）")
     cls = DaskEngine if name == "dask" else RayEngine

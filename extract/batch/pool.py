@@ -27,6 +27,11 @@ Inside the worker the document also runs under ``extract.timelimit.time_limit`` 
 so a pure-Python hang ends cleanly with a `timeout` record; the parent's kill at
 ``timeout + grace`` is the backstop for code that never returns to the interpreter. Without
 SIGALRM the parent's kill at ``timeout`` is the limit.
+
+Scans (`extract.batch.scans`): a worker of a batch holding images loads the OCR engine
+before it says it is ready (never charged to a document); a worker of a batch that may
+hold scans sends ("page", "seen" | "done") as each page's OCR starts and ends, which the
+parent hands to `page_listener` (the progress display's page count).
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Self
+
+from extract.batch.scans import ocr_needs, prepare_worker, worker_threads
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_records"
 KILL_GRACE_SECONDS = 5.0  # the parent kills at timeout + this, after the worker's own alarm
@@ -152,7 +159,8 @@ def _watch_parent(lifeline: Connection) -> None:
     os._exit(0)
 
 
-def _worker_main(conn: Connection, lifeline: Connection, extractor: str, settings: Any) -> None:
+def _worker_main(conn: Connection, lifeline: Connection, extractor: str, settings: Any,
+                 ocr: tuple[bool, bool, int] = (False, False, 0)) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_watch_parent, args=(lifeline,), daemon=True).start()
@@ -165,6 +173,7 @@ def _worker_main(conn: Connection, lifeline: Connection, extractor: str, setting
             raise RuntimeError(f"无法加载提取函数 {extractor}: {one_line(error)}")
 
     try:
+        prepare_worker(conn, *ocr)
         conn.send(READY)
         while True:
             message = conn.recv()
@@ -197,8 +206,12 @@ class WorkerPool:
 
     def __init__(self, workers: int, extractor: str, settings: Any, *,
                  grace: float = KILL_GRACE_SECONDS, prefetch: int = PREFETCH,
-                 start_method: str | None = None) -> None:
+                 start_method: str | None = None, ocr: tuple[bool, bool] | None = None,
+                 page_listener: Callable[[str], None] | None = None) -> None:
         self.workers = max(1, workers)
+        # (preload the OCR engine, report pages) in each worker; None: from the first run's tasks
+        self.ocr = ocr
+        self.page_listener = page_listener
         self.extractor = extractor
         self.settings = settings
         self.timeout = float(settings.limits.timeout_seconds)
@@ -214,7 +227,8 @@ class WorkerPool:
         parent, child = self._ctx.Pipe(duplex=True)
         keep, give = self._ctx.Pipe(duplex=False)  # the lifeline: the worker reads, we never write
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, keep, self.extractor, self.settings),
+            target=_worker_main, args=(child, keep, self.extractor, self.settings,
+                  (*(self.ocr or (False, False)), worker_threads(self.workers))),
             daemon=True, name="jixiao-batch-worker",
         )
         proc.start()
@@ -275,6 +289,10 @@ class WorkerPool:
                     slot.ready = True
                     self._start_head(slot, time.monotonic())
                     continue
+                if isinstance(outcome, tuple):  # (PAGE, "seen" | "done"): progress, not a result
+                    if self.page_listener is not None:
+                        self.page_listener(outcome[1])
+                    continue
                 head = slot.queue.popleft()
                 assert outcome.task.id == head.id, "worker answered out of order"
                 outcomes.append(outcome)
@@ -305,6 +323,8 @@ class WorkerPool:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Outcomes in completion order; every task yields exactly one outcome."""
+        if self.ocr is None and isinstance(tasks, list | tuple):
+            self.ocr = ocr_needs(task.path for task in tasks)
         pending = iter(tasks)
         retry: deque[Task] = deque()  # tasks taken back from a killed or dead worker
         if not self._slots:

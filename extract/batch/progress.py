@@ -1,6 +1,7 @@
 """What a batch run shows while it works: a rich progress bar, a plain log, or nothing.
 
-* a terminal on stderr: a rich bar with done / ok / partial / failed counts and time left;
+* a terminal on stderr: a rich bar with done / ok / partial / failed counts and time left,
+  and on batches with scans the pages read by OCR / the pages whose OCR has begun;
 * stderr not a terminal (a log file, CI): one line per document, ``[12/500] ok      path``;
 * ``--quiet``: nothing while running (the CLI prints the final summary line).
 Everything goes to stderr, so stdout stays free for the caller.
@@ -34,6 +35,9 @@ class QuietReporter:
     def document(self, path: str, status: str, codes: list[str]) -> None:
         """Nothing to show."""
 
+    def page(self, event: str) -> None:
+        """Nothing to show."""
+
     def stop(self) -> None:
         """Nothing to show."""
 
@@ -58,6 +62,9 @@ class PlainReporter:
         suffix = f" ({', '.join(codes)})" if status == "failed" and codes else ""
         print(f"[{self.done}/{self.total}] {status:<7} {path}{suffix}", file=self.stream, flush=True)
 
+    def page(self, event: str) -> None:
+        """Pages are not logged (one line per document)."""
+
     def stop(self) -> None:
         """Nothing more to print."""
 
@@ -68,12 +75,14 @@ class RichReporter:
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(stderr=True)
         self.counts: Counter[str] = Counter()
+        self.pages: Counter[str] = Counter()  # OCR'd pages: "seen" (begun) and "done" (read)
         self.progress = Progress(
             TextColumn("[bold]批处理"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("[green]ok {task.fields[ok]}[/] [yellow]partial {task.fields[partial]}[/] "
                        "[red]failed {task.fields[failed]}[/]"),
+            TextColumn("{task.fields[pages]}"),
             TimeElapsedColumn(),
             TextColumn("剩余"),
             TimeRemainingColumn(),
@@ -87,7 +96,7 @@ class RichReporter:
         if skipped or duplicates:
             self.console.print(f"已记录跳过 {skipped} 个；重复文件 {duplicates} 个")
         self.progress.start()
-        self.task_id = self.progress.add_task("batch", total=total, ok=0, partial=0, failed=0)
+        self.task_id = self.progress.add_task("batch", total=total, ok=0, partial=0, failed=0, pages="")
 
     def document(self, path: str, status: str, codes: list[str]) -> None:
         """Advance the bar; failed documents are also printed above it."""
@@ -99,6 +108,16 @@ class RichReporter:
             return
         self.progress.update(self.task_id, advance=1, ok=self.counts["ok"],
                              partial=self.counts["partial"], failed=self.counts["failed"])
+
+    def page(self, event: str) -> None:
+        """A page's OCR began ("seen") or ended ("done"): the bar shows 页 done/seen."""
+        self.pages[event] += 1
+        if self.task_id is not None:
+            self.progress.update(self.task_id, pages=self.page_text())
+
+    def page_text(self) -> str:
+        """`OCR 页 done/seen`, or nothing before the first OCR'd page."""
+        return f"OCR 页 {self.pages['done']}/{self.pages['seen']}" if self.pages["seen"] else ""
 
     def stop(self) -> None:
         """Remove the live display."""

@@ -1,8 +1,10 @@
 """The offline OCR engine: RapidOCR (PP-OCR models inside its wheel) on onnxruntime.
 
-Owns loading the engine once per process (`engine()`; `preload()` for batch workers), its
-settings (no 0/180 line classifier: it drops whole lines; detection on a bounded side;
-recognition in batches; threads), detection (`detect`: line boxes) apart from recognition
+Owns loading the engine once per process (`engine()`, which also loads both models, so
+`preload()` in a batch worker leaves nothing to load at its first page; `loads()` counts),
+its settings (no 0/180 line classifier: it drops whole lines; detection on a bounded side;
+recognition one line image at a time, which costs less CPU than padded batches; threads,
+sleeping when idle: `parsers.ocr.sessions`), detection (`detect`: line boxes) apart from recognition
 (`read_lines`: a batch of line images), so a page's lines can be cut at its rulings before
 anything is read and every piece is read once; `recognize` does both. A
 missing extra raises `OcrUnavailable` (ocr-unavailable); an engine failure on a page raises
@@ -25,10 +27,12 @@ ENGINE_NAME = "rapidocr"
 # Longest side the text detector sees (pixels): larger pages are scaled down for detection
 # (a 300-dpi A4 page is 3508 px high; table text is still found at 1280).
 DET_LIMIT_SIDE = 1280
-# Text-line images the recognizer reads in one batch.
-REC_BATCH = 12
+# Text-line images the recognizer reads in one batch: every image of a batch is padded to
+# the widest, which costs more than the calls saved (measured: BENCHMARKS.md, OCR of scans).
+REC_BATCH = 1
 _LOCK = threading.Lock()
 _ENGINE: Any = None
+_LOADS = 0  # engines this process has built (one unless something went wrong)
 
 
 class OcrUnavailable(ReadError):
@@ -88,7 +92,7 @@ def _threads() -> int:
 
 def engine() -> Any:
     """The process's engine, loaded on first use (thread-safe)."""
-    global _ENGINE
+    global _ENGINE, _LOADS
     with _LOCK:
         if _ENGINE is None:
             try:
@@ -97,17 +101,31 @@ def engine() -> Any:
                 raise OcrUnavailable(
                     "扫描件需要 OCR 组件：pip install 'jixiao[ocr]'（模型随包安装，不联网）"
                 ) from exc
-            _ENGINE = RapidOCR(params={
-                "Global.use_cls": False,
-                "Global.log_level": "error",
-                "Global.max_side_len": 100_000,
-                "Det.limit_type": "max",
-                "Det.limit_side_len": DET_LIMIT_SIDE,
-                "Rec.rec_batch_num": REC_BATCH,
-                "EngineConfig.onnxruntime.intra_op_num_threads": _threads(),
-                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            })
+            from parsers.ocr.sessions import tuned_sessions
+
+            with tuned_sessions():
+                built = RapidOCR(params={
+                    "Global.use_cls": False,
+                    "Global.log_level": "error",
+                    "Global.max_side_len": 100_000,
+                    "Det.limit_type": "max",
+                    "Det.limit_side_len": DET_LIMIT_SIDE,
+                    "Rec.rec_batch_num": REC_BATCH,
+                    "EngineConfig.onnxruntime.intra_op_num_threads": _threads(),
+                    "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                    "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
+                })
+                for load in ("_load_det_model", "_load_rec_model"):  # RapidOCR loads them lazily
+                    if callable(getattr(built, load, None)):
+                        getattr(built, load)()
+            _ENGINE = built
+            _LOADS += 1
         return _ENGINE
+
+
+def loads() -> int:
+    """How many times this process has loaded the engine (0: not yet)."""
+    return _LOADS
 
 
 def preload() -> bool:

@@ -3,7 +3,7 @@
 Owns the loop over a document's page images: each page read on its own (`parsers.ocr.page`),
 a page the engine cannot read left empty and listed (the other pages still count), and what
 the record's `source.ocr` says (engine, dpi, the pages read by OCR, those that failed).
-Progress per page goes to `on_page` when a caller wants it (long OCR batches).
+Progress per page goes to `on_page_start` and `on_page` when a caller wants it (long OCR batches).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from schemas.record import LowConfidence, OcrInfo
 PageImage = tuple[int, Any, float]  # (page number, RGB or grey array, dpi)
 # Called after each page read by OCR: (page number, seconds); None: nobody listens.
 on_page: Callable[[int, float], None] | None = None
+# Called before each page is read by OCR: (page number); None: nobody listens.
+on_page_start: Callable[[int], None] | None = None
 
 
 @dataclass
@@ -48,6 +50,8 @@ def read_pages(images: Iterable[PageImage]) -> ScanResult:
     engine()  # a missing extra fails the document here, before any page is decoded
     result = ScanResult()
     for number, image, dpi in images:
+        if on_page_start is not None:
+            on_page_start(number)
         started = time.perf_counter()
         result.dpi = max(result.dpi, round(dpi))
         result.pages.append(number)
