@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.forms import all_templates
-from parsers.normalize import clean_text, label_key, to_ascii
+from parsers.forms import all_templates, title_words
+from parsers.normalize import clean_text, label_key
 from parsers.tables import header_key
 from schemas.document import Block, Document, Line, Table
 from schemas.template import FormTemplate
@@ -39,9 +39,9 @@ class FormPart:
 
 def title_of(line: Line) -> FormTemplate | None:
     """The template whose title this line is, if it is a title line."""
-    words, common = _title_keys(all_templates())
+    words, common = title_words()
     if common and not common.intersection(line.text):
-        return None  # holds no character every title has: no title (most lines, cheaply)
+        return None  # holds no character every title has (most lines): no title
     text = clean_text(line.text).replace("\n", "")
     if not text or len(text) > MAX_TITLE_CHARS or "。" in text or "\t" in line.text.strip():
         return None
@@ -51,26 +51,6 @@ def title_of(line: Line) -> FormTemplate | None:
         if word_key in key and (best is None or len(word_key) > best[0]):
             best = (len(word_key), template)
     return best[1] if best else None
-
-
-_TITLE_KEYS: dict[int, tuple[tuple[FormTemplate, ...], list[tuple[str, FormTemplate]], frozenset[str]]] = {}
-
-
-def _title_keys(templates: tuple[FormTemplate, ...]) -> tuple[list[tuple[str, FormTemplate]], frozenset[str]]:
-    """The label keys of every template's title words, in order, and the characters all of
-    them hold that `clean_text` and `label_key` neither make nor drop (non-ASCII, no space or
-    punctuation they remove): a line without one of these can hold no title."""
-    cached = _TITLE_KEYS.get(id(templates))
-    if cached is not None and cached[0] is templates:
-        return cached[1], cached[2]
-    words = [(label_key(word), template) for template in templates for word in template.title.match]
-    common: set[str] | None = None
-    for word_key, _ in words:
-        common = set(word_key) if common is None else common & set(word_key)
-    kept = frozenset(c for c in common or () if not c.isascii() and label_key(to_ascii(c)) == c
-                     and clean_text(c) == c)
-    _TITLE_KEYS[id(templates)] = (templates, words, kept)
-    return words, kept
 
 
 _LABELS: dict[int, dict[str, set[str]]] = {}

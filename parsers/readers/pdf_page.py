@@ -133,8 +133,8 @@ def _touches(a: tuple[float, float, float, float], b: tuple[float, float, float,
 def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = False) -> TablePart:
     cells = []
     for region, glyphs in zip(grid.regions, buckets, strict=True):
-        lines = text_lines(glyphs)
-        text = "\n".join(paragraphs(lines))
+        lines = text_lines(glyphs) if glyphs else []
+        text = lines[0].text if len(lines) == 1 else "\n".join(paragraphs(lines))  # one line: its text
         open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)
