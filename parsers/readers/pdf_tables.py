@@ -234,18 +234,13 @@ def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Seg
 def _rectangles(n_rows: int, n_cols: int, label: list[int]) -> tuple[list[Region], list[list[int]]]:
     """Regions as rectangles: an L-shaped group of slots is widened to its bounding box."""
     boxes: dict[int, list[int]] = {}
-    for i, lab in enumerate(label):  # row by row: a group's first slot holds its top row
+    for i, lab in enumerate(label):  # row by row: a group's first slot is in its top row, its last in its bottom one
         r, c = divmod(i, n_cols)
         box = boxes.get(lab)
         if box is None:
             boxes[lab] = [r, c, r + 1, c + 1]
             continue
-        if c < box[1]:
-            box[1] = c
-        if r + 1 > box[2]:
-            box[2] = r + 1
-        if c + 1 > box[3]:
-            box[3] = c + 1
+        box[1], box[2], box[3] = min(box[1], c), r + 1, max(box[3], c + 1)
     slot = [[-1] * n_cols for _ in range(n_rows)]
     regions: list[Region] = []
     for r0, c0, r1, c1 in sorted(boxes.values()):
