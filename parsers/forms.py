@@ -44,8 +44,30 @@ def all_templates() -> tuple[FormTemplate, ...]:
 def names_a_form(text: str) -> bool:
     """Whether a short line names a form of some template (`项目支出绩效目标执行监控表（2024年度）`):
     a title, never page furniture, even when every page opens with it (one form per page)."""
+    words, common = title_words()
+    if common and not common.intersection(text):
+        return False
     key = label_key(clean_text(text))
-    return 0 < len(key) <= 40 and any(label_key(word) in key for t in all_templates() for word in t.title.match)
+    return 0 < len(key) <= 40 and any(word_key in key for word_key, _ in words)
+
+
+_TITLE_WORDS: list[tuple[tuple[FormTemplate, ...], list[tuple[str, FormTemplate]], frozenset[str]]] = []
+
+
+def title_words() -> tuple[list[tuple[str, FormTemplate]], frozenset[str]]:
+    """The label keys of every template's title words (`template.title.match`), in template
+    order, and the characters all of them hold that `clean_text` and `label_key` cannot make
+    (non-ASCII): a text without one of these names no form, whatever it holds besides."""
+    templates = all_templates()
+    if _TITLE_WORDS and _TITLE_WORDS[0][0] is templates:
+        return _TITLE_WORDS[0][1], _TITLE_WORDS[0][2]
+    words = [(label_key(word), template) for template in templates for word in template.title.match]
+    common: set[str] | None = None
+    for word_key, _ in words:
+        common = set(word_key) if common is None else common & set(word_key)
+    kept = frozenset(c for c in common or () if not c.isascii())
+    _TITLE_WORDS[:] = [(templates, words, kept)]
+    return words, kept
 
 
 def template_for(form_type: str) -> FormTemplate:

@@ -135,15 +135,32 @@ class Narrative:
 _ANY_DIGIT = regex.compile(r"[0-9０-９]")
 
 
+# The last document scanned, the lines it skipped and what was found: the unit reading and
+# the checks (and the unit rule's view of the record as labelled) ask for the same narrative
+# of the same document one after another. The document is held, so `is` cannot be fooled by
+# a new object at a freed address; documents are frozen.
+_LAST: list[tuple[Document, frozenset[Location], Narrative]] = []
+
+
 def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrative:
     """Facts and expressions of every line of `document` except those at `skip`.
 
     Args:
         skip: locations of table value lines (the fields' provenance), which are not narrative.
     """
+    skipped = frozenset(skip)
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is document and last[1] == skipped:
+        return last[2]
+    found = _scan(document, skipped)
+    _LAST[:] = [(document, skipped, found)]
+    return found
+
+
+def _scan(document: Document, skipped: frozenset[Location]) -> Narrative:
     facts: list[Fact] = []
     expressions: list[Expression] = []
-    for index, text, anchors in _passages(document, set(skip)):
+    for index, text, anchors in _passages(document, skipped):
         if not _ANY_DIGIT.search(text):
             continue  # a figure needs a digit: most narrative lines have none
         base = index * 100_000
@@ -166,7 +183,7 @@ _PASSAGE_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*
 MAX_PASSAGE_CHARS = 4000
 
 
-def _passages(document: Document, skipped: set[Location]) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
+def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
     """Narrative text in passages: lines that plain OCR or a narrow cell wrapped mid-sentence
     (`…调整预算1.225万` / `元，预算调整数…`) are joined back, so a figure is never cut in two.
 

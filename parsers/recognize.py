@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.forms import all_templates
+from parsers.forms import all_templates, title_words
 from parsers.normalize import clean_text, label_key
 from parsers.tables import header_key
 from schemas.document import Block, Document, Line, Table
@@ -39,16 +39,17 @@ class FormPart:
 
 def title_of(line: Line) -> FormTemplate | None:
     """The template whose title this line is, if it is a title line."""
+    words, common = title_words()
+    if common and not common.intersection(line.text):
+        return None  # holds no character every title has (most lines): no title
     text = clean_text(line.text).replace("\n", "")
     if not text or len(text) > MAX_TITLE_CHARS or "。" in text or "\t" in line.text.strip():
         return None
     key = label_key(text)
     best: tuple[int, FormTemplate] | None = None
-    for template in all_templates():
-        for word in template.title.match:
-            word_key = label_key(word)
-            if word_key in key and (best is None or len(word_key) > best[0]):
-                best = (len(word_key), template)
+    for word_key, template in words:
+        if word_key in key and (best is None or len(word_key) > best[0]):
+            best = (len(word_key), template)
     return best[1] if best else None
 
 

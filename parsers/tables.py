@@ -15,7 +15,7 @@ label's (年度资金总额（万元）), else the block label's (项目资金�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -43,6 +43,7 @@ def compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
+@lru_cache(maxsize=8192)  # pure; a document's cells and the templates' labels are keyed again and again
 def header_key(text: str) -> tuple[str, str | None]:
     """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
 

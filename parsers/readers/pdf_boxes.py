@@ -160,13 +160,14 @@ def drawn_boxes(
     if not squares:
         return boxes, used, ticks
     strokes = [*rects, *lines, *curves]
+    tick_glyphs = [(i, (g.x0, g.top, g.x1, g.bottom)) for i, g in enumerate(glyphs) if g.text in TICK_CHARS]
     for box, ids in squares:
         if used.intersection(ids):
             continue
         used.update(ids)
         marks = [o for o in strokes if id(o) not in used and _inside(_bbox(o), box)]
         used.update(map(id, marks))
-        chars = [i for i, g in enumerate(glyphs) if g.text in TICK_CHARS and _inside((g.x0, g.top, g.x1, g.bottom), box)]
+        chars = [i for i, g_box in tick_glyphs if _inside(g_box, box)]
         ticks.update(chars)
         boxes.append(Glyph(mark(bool(marks or chars), "drawn"), box[0], box[2], box[1], box[3], box[3] - box[1]))
     return boxes, used, ticks

@@ -76,9 +76,7 @@ def layout_page(raw: PagePrimitives) -> PageLayout:
     glyphs += boxes + widgets
     grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
-    outside: list[Glyph] = [] if grids else glyphs  # no table: every glyph is outside
-    for glyph in glyphs if grids else ():
-        _place(glyph, grids, buckets, outside)
+    outside: list[Glyph] = _place(glyphs, grids, buckets) if grids else glyphs  # no table: all outside
     items: list[TextLine | TablePart] = [
         line for line in text_lines(outside) if not is_page_furniture(line.text)
     ]
@@ -95,21 +93,49 @@ def _overlaps(a: Glyph, b: Glyph) -> bool:
     return width > 0 and height > 0 and width * height >= 0.5 * smaller
 
 
-def _place(glyph: Glyph, grids: list[Grid], buckets: list[list[list[Glyph]]], outside: list[Glyph]) -> None:
-    cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-    for grid, bucket in zip(grids, buckets, strict=True):
-        index = grid.region_at(cx, cy)
-        if index is not None:
-            bucket[index].append(glyph)
-            return
-    outside.append(glyph)
+def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph]]]) -> list[Glyph]:
+    """Every glyph into the bucket of the region holding its centre (the first grid holding
+    it wins); the glyphs outside every grid are returned.
+
+    Placement goes by runs: the characters of one cell come one after another, so while a
+    glyph's centre stays inside the grid slot the last one fell in, it joins the same region
+    without a search. The slot is remembered only in a grid no other grid's box touches (so
+    no earlier grid could claim the point) and only as the half-open box the search itself
+    gives that slot (a point on a rule is searched again)."""
+    alone = [not any(other is not grid and _touches(grid.bbox, other.bbox) for other in grids) for grid in grids]
+    outside: list[Glyph] = []
+    run: list[Glyph] | None = None  # the bucket of the remembered slot
+    x0 = x1 = y0 = y1 = 0.0
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        if run is not None and x0 <= cx < x1 and y0 <= cy < y1:
+            run.append(glyph)
+            continue
+        run = None
+        for k, grid in enumerate(grids):
+            at = grid.slot_at(cx, cy)
+            if at is None:
+                continue
+            row, col = at
+            bucket = buckets[k][grid.slot[row][col]]
+            bucket.append(glyph)
+            if alone[k]:
+                run, x0, x1, y0, y1 = bucket, grid.xs[col], grid.xs[col + 1], grid.ys[row], grid.ys[row + 1]
+            break
+        else:
+            outside.append(glyph)
+    return outside
+
+
+def _touches(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = False) -> TablePart:
     cells = []
     for region, glyphs in zip(grid.regions, buckets, strict=True):
-        lines = text_lines(glyphs)
-        text = "\n".join(paragraphs(lines))
+        lines = text_lines(glyphs) if glyphs else []
+        text = lines[0].text if len(lines) == 1 else "\n".join(paragraphs(lines))  # one line: its text
         open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)

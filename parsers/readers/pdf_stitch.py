@@ -26,6 +26,7 @@ first row of a continued part:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -204,4 +205,10 @@ def _columns(values) -> list[float]:
 
 
 def _nearest(xs: list[float], x: float) -> int:
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    """Index of the column rule nearest `x` (`xs` ascending; on a tie the left one)."""
+    i = bisect_left(xs, x)
+    if i == 0:
+        return 0
+    if i == len(xs) or abs(xs[i - 1] - x) <= abs(xs[i] - x):
+        return i - 1
+    return i

@@ -14,7 +14,7 @@ with several passes per page, which alone costs more than reading the page.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -65,11 +65,19 @@ class Grid:
 
     def region_at(self, x: float, y: float) -> int | None:
         """Index of the region holding the point, None outside the table."""
-        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+        at = self.slot_at(x, y)
+        return None if at is None else self.slot[at[0]][at[1]]
+
+    def slot_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row, column) of the grid slot holding the point, None outside the table. A point
+        on an inner rule belongs to the slot right of / below it, one on the outer border to
+        the slot inside."""
+        xs, ys = self.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        col = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
-        row = min(max(bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
-        return self.slot[row][col]
+        col = min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        row = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
+        return row, col
 
 
 def segments(lines: Iterable[Shape], rects: Iterable[Shape], curves: Iterable[Shape], skip: set[int]) -> list[Segment]:
@@ -180,10 +188,27 @@ def _grid(group: list[Segment]) -> Grid | None:
     return Grid(xs=xs, ys=ys, regions=regions, slot=slot)
 
 
-def _covered(rules: list[Segment], pos: float, a: float, b: float) -> bool:
-    """True when rules at `pos` cover at least EDGE_COVERAGE of the span a..b."""
-    total = sum(max(0.0, min(r.b, b) - max(r.a, a)) for r in rules if abs(r.pos - pos) <= SNAP_PT)
+def _covered(rules: list[tuple[float, float]], a: float, b: float) -> bool:
+    """True when the rules (their spans a..b, all at the edge's position) cover at least
+    EDGE_COVERAGE of the span a..b."""
+    total = 0.0
+    for ra, rb in rules:
+        if rb > a and ra < b:
+            total += min(rb, b) - max(ra, a)
     return total >= EDGE_COVERAGE * (b - a)
+
+
+def _rules_at(positions: list[float], rules: list[Segment]) -> list[list[tuple[float, float]]]:
+    """For each grid position, the spans of the rules lying at it (within SNAP_PT), in the
+    rules' order: each rule is looked at once per position it can reach, not once per edge."""
+    found: list[list[tuple[float, float]]] = [[] for _ in positions]
+    for rule in rules:
+        k = bisect_left(positions, rule.pos - 2 * SNAP_PT)  # a window wider than the test
+        while k < len(positions) and positions[k] <= rule.pos + 2 * SNAP_PT:
+            if abs(rule.pos - positions[k]) <= SNAP_PT:
+                found[k].append((rule.a, rule.b))
+            k += 1
+    return found
 
 
 def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Segment]) -> tuple[list[Region], list[list[int]]]:
@@ -196,11 +221,12 @@ def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Seg
             i = parent[i]
         return i
 
+    at_x, at_y = _rules_at(xs, ver), _rules_at(ys, hor)
     for r in range(n_rows):
         for c in range(n_cols):
-            if c + 1 < n_cols and not _covered(ver, xs[c + 1], ys[r], ys[r + 1]):
+            if c + 1 < n_cols and not _covered(at_x[c + 1], ys[r], ys[r + 1]):
                 parent[find(r * n_cols + c)] = find(r * n_cols + c + 1)
-            if r + 1 < n_rows and not _covered(hor, ys[r + 1], xs[c], xs[c + 1]):
+            if r + 1 < n_rows and not _covered(at_y[r + 1], xs[c], xs[c + 1]):
                 parent[find(r * n_cols + c)] = find((r + 1) * n_cols + c)
     return _rectangles(n_rows, n_cols, [find(i) for i in range(n_rows * n_cols)])
 
@@ -208,10 +234,13 @@ def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Seg
 def _rectangles(n_rows: int, n_cols: int, label: list[int]) -> tuple[list[Region], list[list[int]]]:
     """Regions as rectangles: an L-shaped group of slots is widened to its bounding box."""
     boxes: dict[int, list[int]] = {}
-    for i, lab in enumerate(label):
+    for i, lab in enumerate(label):  # row by row: a group's first slot is in its top row, its last in its bottom one
         r, c = divmod(i, n_cols)
-        box = boxes.setdefault(lab, [r, c, r + 1, c + 1])
-        box[0], box[1], box[2], box[3] = min(box[0], r), min(box[1], c), max(box[2], r + 1), max(box[3], c + 1)
+        box = boxes.get(lab)
+        if box is None:
+            boxes[lab] = [r, c, r + 1, c + 1]
+            continue
+        box[1], box[2], box[3] = min(box[1], c), r + 1, max(box[3], c + 1)
     slot = [[-1] * n_cols for _ in range(n_rows)]
     regions: list[Region] = []
     for r0, c0, r1, c1 in sorted(boxes.values()):
