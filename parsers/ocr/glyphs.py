@@ -17,7 +17,7 @@ from parsers.readers.checkbox_glyphs import mark
 from parsers.readers.pdf_primitives import Char
 
 # What recognizers print for a box or for a tick over one.
-BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
+BOX_PRINTS = frozenset("□☐☑☒▢◻◽■▣▪▫◼◾⬛⬜⊠⊡⊞❑❒口〇○√✓✔×✗✘")
 # Characters that are drawn as a closed square: a square under one of them is no box.
 FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄")
 
@@ -71,6 +71,7 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     text = piece.text
     centres = _centres(text, piece.x0, piece.x1)
     real: list[tuple[Box, int]] = []
+    silent: list[Box] = []  # real boxes the recognizer printed nothing for
     drop: set[int] = set()
     for box in sorted(boxes_in(piece, boxes), key=lambda b: b.x0):
         mid = (box.x0 + box.x1) / 2
@@ -86,15 +87,27 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
             # A tick printed right beside the box is the box's mark too.
             drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
             real.append((box, index))
-        elif not box.isolated or any(text[i] in FRAMED for i in near):
-            continue
-        elif mid - piece.x0 <= box.x1 - box.x0:  # the box opens the piece (read as nothing)
-            real.append((box, 0))
-        elif piece.x1 - mid <= box.x1 - box.x0:  # the box closes it
-            real.append((box, len(text)))
-        else:
-            real.append((box, sum(1 for c in centres if c < mid)))
-    return real, drop
+        elif box.isolated and not any(text[i] in FRAMED for i in near):
+            silent.append(box)
+    real += [(box, _split(piece, box, silent)) for box in silent]
+    return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _split(piece: Piece, box: Box, silent: Sequence[Box]) -> int:
+    """Where in the text a box the recognizer printed nothing for stands: its line box holds
+    the text and the silent boxes, so the text's share left of the box (the silent boxes'
+    widths taken out) says how many characters come before it."""
+    units = [_unit(c) for c in piece.text]
+    total = sum(units)
+    width = (piece.x1 - piece.x0) - sum(b.x1 - b.x0 for b in silent)
+    before = (box.x0 - piece.x0) - sum(b.x1 - b.x0 for b in silent if b.x1 <= box.x0)
+    target = total * before / width if width > 0 else 0.0
+    count, at = 0, 0.0
+    for unit in units:
+        if at + unit / 2 < target:
+            count += 1
+        at += unit
+    return count
 
 
 def box_text(box: Box) -> str:

@@ -131,7 +131,9 @@ def _reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece]) -> str
     for piece in pieces:
         if not piece.top - 0.3 * height <= cy <= piece.bottom + 0.3 * height:
             continue
-        if piece.x0 <= cx <= piece.x1:
+        # A character of the line stands on its middle; a mark above or below it does not.
+        on_line = abs(cy - (piece.top + piece.bottom) / 2) <= 0.3 * (piece.bottom - piece.top)
+        if piece.x0 <= cx <= piece.x1 and on_line:
             char = glyphs.char_at(piece, cx)
             if char is not None and char not in ticks.TICK_PRINTS and char not in glyphs.BOX_PRINTS:
                 return "text"
