@@ -67,30 +67,43 @@ def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
 
 def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], set[int]]:
     """Which boxes in the piece are real, each with the index splitting the text around it,
-    and the indexes of characters the recognizer printed for them (to drop)."""
+    and the indexes of characters the recognizer printed for them (to drop).
+
+    A box the recognizer printed (□ ☑ 口 √ … at its place) is real; each printed character
+    goes to the square nearest to it (an isolated outline before a square that is part of a
+    character). A square it printed nothing for is real when it is an outline of its own,
+    no character drawn as a square (日 田 国) stands there, and it is not small (small
+    squares are parts of characters as often), or when it is solid (■)."""
     text = piece.text
+    inside = sorted(boxes_in(piece, boxes), key=lambda b: b.x0)
+    if not text:
+        return [(box, 0) for box in inside], set()
     centres = _centres(text, piece.x0, piece.x1)
-    real: list[tuple[Box, int]] = []
-    silent: list[Box] = []  # real boxes the recognizer printed nothing for
-    drop: set[int] = set()
-    for box in sorted(boxes_in(piece, boxes), key=lambda b: b.x0):
-        mid = (box.x0 + box.x1) / 2
-        if not text:
-            real.append((box, 0))
+    prints = [i for i, c in enumerate(text) if c in BOX_PRINTS]
+    chosen: dict[int, Box] = {}  # printed character -> its box
+    for index in prints:
+        near = [b for b in inside if abs(_nearest(centres, b) - index) <= 1 and b not in chosen.values()]
+        if near:
+            chosen[index] = min(near, key=lambda b: (not b.isolated, abs((b.x0 + b.x1) / 2 - centres[index])))
+    real: list[tuple[Box, int]] = [(box, index) for index, box in chosen.items()]
+    drop = set(chosen)
+    for index in chosen:  # a tick printed right beside the box is the box's mark too
+        drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
+    silent: list[Box] = []
+    for box in inside:
+        if box in chosen.values():
             continue
-        nearest = min(range(len(text)), key=lambda i: abs(centres[i] - mid))
-        near = [i for i in (nearest, nearest - 1, nearest + 1) if 0 <= i < len(text) and i not in drop]
-        printed = [i for i in near if text[i] in BOX_PRINTS]
-        if printed:
-            index = printed[0]
-            drop.add(index)
-            # A tick printed right beside the box is the box's mark too.
-            drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
-            real.append((box, index))
-        elif box.isolated and not any(text[i] in FRAMED for i in near):
+        nearest = _nearest(centres, box)
+        around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]
+        if box.solid or (box.isolated and not box.small and not any(text[i] in FRAMED for i in around)):
             silent.append(box)
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _nearest(centres: Sequence[float], box: Box) -> int:
+    mid = (box.x0 + box.x1) / 2
+    return min(range(len(centres)), key=lambda i: abs(centres[i] - mid))
 
 
 def _split(piece: Piece, box: Box, silent: Sequence[Box]) -> int:
@@ -110,8 +123,27 @@ def _split(piece: Piece, box: Box, silent: Sequence[Box]) -> int:
     return count
 
 
+def printed_small(boxes: Sequence[Box], pieces: Sequence[Piece]) -> list[Box]:
+    """The boxes without the small outlined squares the recognizer printed no box for (those
+    are parts of characters, or of nothing it read); solid ones (■) are kept."""
+    out = []
+    for box in boxes:
+        if not box.small or box.solid:
+            out.append(box)
+            continue
+        mid = (box.x0 + box.x1) / 2
+        for piece in pieces:
+            if box in boxes_in(piece, [box]) and piece.text:
+                centres = _centres(piece.text, piece.x0, piece.x1)
+                nearest = min(range(len(centres)), key=lambda i: abs(centres[i] - mid))
+                if any(piece.text[i] in BOX_PRINTS for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(centres)):
+                    out.append(box)
+                    break
+    return out
+
+
 def box_text(box: Box) -> str:
-    """☑, ☐ or the unknown mark for a box read from pixels."""
+    """☑, ☐ or the unknown mark for a box read from pixels (a solid square ■ is ticked)."""
     return mark(box.state, "pixels")
 
 
@@ -143,9 +175,10 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
-    """Boxes that lie in no recognised text (a drawn box the recognizer skipped)."""
+    """Boxes that lie in no recognised text (a drawn box the recognizer skipped); not small
+    or solid squares, which are boxes only beside text."""
     return [_char(box_text(b), b.x0, b.x1, b.top, b.bottom, (b.bottom - b.top) * scale, scale)
-            for i, b in enumerate(boxes) if i not in claimed]
+            for i, b in enumerate(boxes) if i not in claimed and not b.small and not b.solid]
 
 
 def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float,

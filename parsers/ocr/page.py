@@ -65,7 +65,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     """Read one page image (RGB or grey array) scanned at `dpi`."""
     grey = prep.seal_free_grey(image)
     grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
-    found = marks.boxes(ink, dpi)
+    found = glyphs.printed_small(marks.boxes(ink, dpi), pieces)
     found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
     chars: list[Char] = []
