@@ -22,8 +22,9 @@ BOX_MAX_PT = 16.0
 # where the recognizer printed a box for it (`glyphs.claim`), since the parts of many
 # characters (the three 口 of 品) are such squares too.
 SMALL_BOX_MIN_PT = 3.0
-# A solid square (■) covers at least this share of its bbox.
-SOLID_MIN_FILL = 0.8
+# A solid square (■) covers at least this share of its bbox (a dense character blurred
+# covers up to about 0.83).
+SOLID_MIN_FILL = 0.9
 # A ruling is at least this long (points); shorter strokes are characters or boxes.
 RULE_MIN_PT = 24.0
 # Share of a box's inner area (edges trimmed) covered by ink.

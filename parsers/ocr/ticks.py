@@ -54,23 +54,26 @@ def _straight_share(mask: Any, width: int, height: int) -> float:
     return kept / total
 
 
-def _without_rulings(ink: Any, dpi: float) -> Any:
-    """The ink with the table rulings taken out, except where a stroke crosses one: a tick
-    drawn over a cell's top rule stays one mark and is no part of the rule's component."""
+def _without_rulings(ink: Any, dpi: float) -> tuple[Any, Any]:
+    """The ink with the table rulings (and the pixel of blur beside them) taken out, and the
+    same with the rule kept under the strokes that meet it, so a tick drawn over or onto a
+    cell's top rule stays one mark (its shape is judged without the rule's pixels)."""
     import cv2
 
     px = dpi / 72.0
     length = max(8, round(RULE_MIN_PT * px))
     bridge = max(3, round(RULE_BRIDGE_PT * px))
     out = ink.copy()
+    bare = ink.copy()
     for horizontal in (True, False):
         bar = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
-        rule = cv2.morphologyEx(ink, cv2.MORPH_OPEN, bar)
-        rest = cv2.bitwise_and(ink, cv2.bitwise_not(rule))
-        across = cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge) if horizontal else (bridge, 1))
-        crossing = cv2.bitwise_and(cv2.morphologyEx(rest, cv2.MORPH_CLOSE, across), rule)
-        out = cv2.bitwise_and(out, cv2.bitwise_not(cv2.bitwise_and(rule, cv2.bitwise_not(crossing))))
-    return out
+        halo = cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1))
+        band = cv2.bitwise_and(cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, bar), halo), ink)
+        rest = cv2.bitwise_and(out, cv2.bitwise_not(band))
+        bare = cv2.bitwise_and(bare, cv2.bitwise_not(band))
+        across = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * bridge + 1) if horizontal else (2 * bridge + 1, 3))
+        out = cv2.bitwise_or(rest, cv2.bitwise_and(cv2.dilate(rest, across), band))
+    return out, bare
 
 
 def find(ink: Any, dpi: float, boxes: Sequence[Box]) -> list[tuple[int, int, int, int]]:
@@ -80,15 +83,18 @@ def find(ink: Any, dpi: float, boxes: Sequence[Box]) -> list[tuple[int, int, int
 
     px = dpi / 72.0
     lo, hi = TICK_MIN_PT * px, TICK_MAX_PT * px
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(_without_rulings(ink, dpi), connectivity=8)
+    joined, bare = _without_rulings(ink, dpi)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     out = []
     for i in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[i])
+        x, y, w, h, _area = (int(v) for v in stats[i])
         if max(w, h) < lo or max(w, h) > hi or min(w, h) < 0.35 * max(w, h):
             continue
-        if area > TICK_MAX_FILL * w * h or any(_touches((x, y, x + w, y + h), b) for b in boxes):
+        if any(_touches((x, y, x + w, y + h), b) for b in boxes):
             continue
-        mask = (labels[y:y + h, x:x + w] == i).astype(np.uint8) * 255
+        mask = ((labels[y:y + h, x:x + w] == i) & (bare[y:y + h, x:x + w] > 0)).astype(np.uint8) * 255
+        if np.count_nonzero(mask) > TICK_MAX_FILL * w * h:
+            continue
         if _straight_share(mask, w, h) <= TICK_MAX_STRAIGHT:
             out.append((x, y, x + w, y + h))
     return out
