@@ -135,9 +135,15 @@ def score(tally: Tally, pdf: Path, recipe: Any, degradation: str, hand: str | No
                 kind = f"hand {hand}" if state else "hand (empty square)"
             if small:
                 kind += " (small)"
+            if hand == "only" and not state:
+                continue  # erased: the option has no box left (only the ticked one's √)
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-            near = sorted((abs((b.x0 + b.x1) / 2 - cx) + abs((b.top + b.bottom) / 2 - cy), i) for i, b in enumerate(got))
-            if near and near[0][0] <= MATCH_PT:
+            # A glyph's box is its em square; the square drawn in it need not be centred.
+            inside = [(abs((b.x0 + b.x1) / 2 - cx) + abs((b.top + b.bottom) / 2 - cy), i) for i, b in enumerate(got)
+                      if x0 - 1 <= (b.x0 + b.x1) / 2 <= x1 + 1 and top - 1 <= (b.top + b.bottom) / 2 <= bottom + 1]
+            near = sorted(inside) or sorted((abs((b.x0 + b.x1) / 2 - cx) + abs((b.top + b.bottom) / 2 - cy), i)
+                                            for i, b in enumerate(got))
+            if near and (inside or near[0][0] <= MATCH_PT):
                 used.add(near[0][1])
                 tally.add(kind, degradation, True, got[near[0][1]].state == state)
             else:

@@ -19,7 +19,7 @@ from parsers.readers.pdf_primitives import Char
 # What recognizers print for a box or for a tick over one.
 BOX_PRINTS = frozenset("□☐☑☒▢◻◽■▣▪▫◼◾⬛⬜⊠⊡⊞❑❒口〇○√✓✔×✗✘")
 # Characters that are drawn as a closed square: a square under one of them is no box.
-FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄")
+FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄中申由甲电里串曲酉西面")
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,11 @@ def char_at(piece: Piece, x: float) -> str | None:
 def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
     """The boxes whose centre lies inside the piece's box (with a little slack)."""
     slack = 0.3 * (piece.bottom - piece.top)
+    # Upright only a little: a square whose middle is off the line belongs to the next one.
+    rise = 0.1 * (piece.bottom - piece.top)
     return [b for b in boxes
             if piece.x0 - slack <= (b.x0 + b.x1) / 2 <= piece.x1 + slack
-            and piece.top - slack <= (b.top + b.bottom) / 2 <= piece.bottom + slack]
+            and piece.top - rise <= (b.top + b.bottom) / 2 <= piece.bottom + rise]
 
 
 def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], set[int]]:
@@ -90,13 +92,21 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     for index in chosen:  # a tick printed right beside the box is the box's mark too
         drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
     silent: list[Box] = []
+    joined: list[Box] = []  # ticked outlines a hand √ runs past (up and right)
     for box in inside:
         if box in chosen.values():
             continue
         nearest = _nearest(centres, box)
         around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]
-        if box.solid or (box.isolated and not box.small and not any(text[i] in FRAMED for i in around)):
-            silent.append(box)
+        if box.solid or (not box.small and not any(text[i] in FRAMED for i in around)):
+            if box.solid or box.isolated:
+                silent.append(box)
+            elif box.ticked_past and box.state is True:
+                joined.append(box)
+    # A joined outline is a box only on the line, at the start or end of its text: inside
+    # it, or above or below it, it is as likely a character's square.
+    silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
+               and _split(piece, box, [*silent, box]) in (0, len(text))]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
 

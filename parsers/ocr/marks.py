@@ -46,6 +46,9 @@ class Box:
     ink: float
     # The outline is a component of its own (no character's stroke runs into it).
     isolated: bool = True
+    # Not isolated, but what joins the outline leaves it only above and to the right (a hand
+    # √ running past the box's corner), never left or below as a character's strokes do.
+    ticked_past: bool = False
     # Smaller than BOX_MIN_PT: a box only where the recognizer printed one.
     small: bool = False
     # A solid square (■): ticked, and a box only beside text (`glyphs`).
@@ -141,7 +144,9 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
             trim = max(2, round(0.22 * width))
             core = inner[trim:-trim, trim:-trim]
             share = float(np.count_nonzero(core)) / max(1, core.size)
-            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, (x0, top, x1, bottom))))
+            square = (x0, top, x1, bottom)
+            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, square),
+                             ticked_past=_isolated(labels, stats, square, up_right=True)))
     return found
 
 
@@ -169,8 +174,9 @@ def _state(share: float, core: Any) -> bool | None:
     return None
 
 
-def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int]) -> bool:
-    """True when the component drawing the square's left edge stays inside the square."""
+def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int], up_right: bool = False) -> bool:
+    """True when the component drawing the square's left edge stays inside the square
+    (`up_right`: leaves it only above and to the right, as a √ running past its corner)."""
     import numpy as np
 
     x0, top, x1, bottom = square
@@ -182,6 +188,8 @@ def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int]) -> boo
     margin = max(2, side // 8)
     for label in ids:
         x, y, w, h = (int(v) for v in stats[label][:4])
-        if x < x0 - margin or y < top - margin or x + w > x1 + margin or y + h > bottom + margin:
+        if x < x0 - margin or y + h > bottom + margin:
+            return False
+        if not up_right and (y < top - margin or x + w > x1 + margin):
             return False
     return True

@@ -133,7 +133,7 @@ def test_a_box_the_recognizer_skipped_stands_after_the_text_beside_it() -> None:
 def test_a_printed_box_goes_to_the_square_nearest_it() -> None:
     # 障 □制度: a square inside 障 (a part of it) left of the real box the recognizer printed.
     piece = glyphs.Piece("障 □制度", 371, 96, 411, 110, 0.9)
-    part, real_box = _box(372, 376, isolated=False, state=True), _box(386, 390, small=True)
+    part, real_box = _box(372, 376, isolated=False, small=True, state=True), _box(386, 390, small=True)
     real, drop = glyphs.claim(piece, [part, real_box])
     assert real == [(real_box, 2)] and drop == {2}
 
@@ -167,3 +167,20 @@ def test_hand_ticks_redrawn_on_drawn_and_widget_boxes_keep_their_states(tmp_path
             near = [b for b in resolved if abs((b.x0 + b.x1) / 2 - cx) < 12 and abs((b.top + b.bottom) / 2 - cy) < 12]
             # "only": the empty boxes are erased, the ticked one is the √ alone.
             assert [b.state for b in near] == ([] if style == "only" and not state else [state]), (style, x0, top)
+
+
+def test_a_ticked_outline_a_tick_runs_past_is_a_box_at_the_end_of_its_label_only() -> None:
+    piece = glyphs.Piece("确定能完成", 177, 100, 235, 114, 1.0)
+    past = marks.Box(228, 103, 235, 110, True, 0.3, False, ticked_past=True)
+    assert glyphs.claim(piece, [past])[0] == [(past, 5)]
+    joined = marks.Box(228, 103, 235, 110, True, 0.3, False)  # a stroke from left or below: a character's
+    assert glyphs.claim(piece, [joined])[0] == []
+    inner = marks.Box(200, 103, 207, 110, True, 0.3, False, ticked_past=True)  # inside the label
+    assert glyphs.claim(piece, [inner])[0] == []
+
+
+def test_a_square_off_the_line_belongs_to_the_next_line() -> None:
+    above = glyphs.Piece("是否为经常", 424, 116, 476, 132, 1.0)
+    square = marks.Box(447, 133, 453, 140, True, 0.3, True)  # the 目 of 性项目 below
+    assert glyphs.boxes_in(above, [square]) == []
+    assert glyphs.boxes_in(glyphs.Piece("性项目", 424, 128, 458, 145, 1.0), [square]) == [square]
