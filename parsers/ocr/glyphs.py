@@ -4,7 +4,8 @@ Owns: character positions inside a recognised line (the recognizer gives a box p
 characters are spread over it by their width class), which detected square is a box and
 which is a character drawn as a square (日 国 田: the character the recognizer read at the
 square's place decides), dropping what the recognizer printed for a box (□ ☑ 口 √ ×) in
-favour of the box read from pixels, and the glyphs in points for the PDF page layout.
+favour of the box read from pixels, where in the text a box the recognizer printed nothing
+for stands, and the glyphs in points for the PDF page layout.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Owns: the table rulings (ink runs that survive a morphological opening by a long
 horizontal or vertical bar) as the PDF reader's line objects, in points; small squares
 (four straight edges `BOX_MIN_PT`..`BOX_MAX_PT` long, found after an opening by a short bar,
-so a tick drawn across a box does not hide its edges); and each box's state from the ink
+so a tick drawn across a box does not hide its edges; small ones of a small font's □ apart,
+with a shorter bar; solid squares ■, ticked); and each box's state from the ink
 inside it: little ink is empty, much ink is ticked (a printed ☑/☒, a hand-drawn √ or ✗
 over the box), anything between is unknown — never guessed, and never taken from the text
 the recognizer prints for the glyph.
