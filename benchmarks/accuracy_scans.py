@@ -19,6 +19,7 @@ none. Also the seconds per page this run took (whatever the machine's load).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 import time
@@ -103,7 +104,14 @@ class Run:
 
     def family(self, name: str, form: dict, record: dict | None) -> None:
         tally = accuracy_family.Tally()
-        accuracy_family._score_form(form, record, [tally], {r: [0, 0] for r in accuracy_family.RULES}, [], name)
+        accuracy_family._score_form(form, record, [tally], {}, [], name)
+        # Box groups (deviation causes, likelihood, project attribute): every option's state.
+        got_groups = {g.get("field"): g for g in (record or {}).get("checkboxes") or []}
+        for group in form["record"].get("checkboxes") or []:
+            got = {o.get("label"): o.get("checked") for o in (got_groups.get(group["field"]) or {}).get("options") or []}
+            for option in group["options"]:
+                self.boxes[0] += got.get(option["label"], "absent") == option["checked"]
+                self.boxes[1] += 1
         for kind in ("scalars", "funds", "indicators"):
             right, total = tally.counts[kind]
             self.fields[0] += right
@@ -138,6 +146,8 @@ def run(out: Path, n_monitoring: int, n_family: int, seed: int) -> Run:
             sources.append((fdoc.path, ("family", fdoc.expected)))
     for index, (pdf, (kind, expected)) in enumerate(sources):
         recipe = RECIPES[index % len(RECIPES)]
+        if recipe.suffix in (".png", ".jpg") and _pages(pdf) > 1:  # one image holds one page
+            recipe = dataclasses.replace(recipe, suffix=".tif")
         scan = make.make_from(pdf, recipe, out / f"{pdf.stem}_scan{recipe.suffix}")
         tag = f"{recipe.suffix[1:]} {recipe.dpi}dpi" + (f" ticks-{recipe.hand_style}" if recipe.hand_ticks else "")
         records = result.extract(scan)

@@ -4,8 +4,9 @@ Nothing here is stored as an image: every scan is made from a text-layer PDF of
 `corpus/pdf/` (rendered through PDFium), so its expected record is that PDF's own
 `.expected.json`. The degradations are the ones of a real office scan: a small skew, a
 quarter or half turn, blur, JPEG compression, a red seal (盖章) over the text, and boxes
-whose printed state is erased and replaced by a hand-drawn √ or ✗ (the box ticked in the
-original gets the hand mark, so the expected record stays the same).
+(glyphs, drawn squares, AcroForm widgets) whose printed state is erased and replaced by a
+hand-drawn √ or ✗ (the box ticked in the original gets the hand mark, so the expected
+record stays the same).
 
 Rendering Chinese needs a CJK font PDFium can find (Debian: fonts-wqy-microhei);
 `cjk_font()` says whether there is one, so tests can skip without it.
@@ -66,21 +67,27 @@ def render(pdf: Path, dpi: int) -> list[Any]:
 
 
 def box_positions(pdf: Path) -> list[list[tuple[float, float, float, float, bool]]]:
-    """Per page: (x0, top, x1, bottom in points, ticked) of every check box the text layer has."""
-    import pdfplumber
-
-    from parsers.readers.checkbox_glyphs import CHECKED, UNCHECKED
-    from parsers.readers.pdf_boxes import char_text
+    """Per page: (x0, top, x1, bottom in points, ticked) of every check box the PDF holds:
+    ☑/☐ glyphs (symbol-font code points too), drawn squares and AcroForm widgets, as the PDF
+    reader finds them (a widget's stroked border is the widget)."""
+    from parsers.readers import pdf_pdfium
+    from parsers.readers.checkbox_glyphs import CHECKED, MARKS, UNCHECKED
+    from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
+    from parsers.readers.pdf_text import Glyph
+    from schemas.limits import Limits
 
     out = []
-    with pdfplumber.open(str(pdf)) as doc:
-        for page in doc.pages:
-            boxes = []
-            for c in page.chars:
-                text = char_text(c["text"], c.get("fontname"))
-                if text in (CHECKED, UNCHECKED):
-                    boxes.append((c["x0"], c["top"], c["x1"], c["bottom"], text == CHECKED))
-            out.append(boxes)
+    for raw in pdf_pdfium.pages(pdf.read_bytes(), Limits()):
+        glyphs = [Glyph(char_text(t, f), x0, x1, top, bottom, size, s) for t, f, x0, x1, top, bottom, size, s in raw.chars]
+        boxes = [(g.x0, g.top, g.x1, g.bottom, g.text == CHECKED) for g in glyphs if g.text in (CHECKED, UNCHECKED)]
+        widgets = widget_boxes(raw.widgets)
+        drawn, _, _ = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
+        drawn = [d for d in drawn if not any(abs(d.x0 - w.x0) < 2 and abs(d.top - w.top) < 2 for w in widgets)]
+        # A square as the em box of a glyph drawing it (`_redraw_boxes` draws at 0.8 em).
+        pad = [0.125 * (g.x1 - g.x0) for g in widgets + drawn]
+        boxes += [(g.x0 - p, g.top - p, g.x1 + p, g.bottom + p, MARKS[g.text][0] is True)
+                  for g, p in zip(widgets + drawn, pad, strict=True)]
+        out.append(boxes)
     return out
 
 

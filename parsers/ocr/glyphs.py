@@ -4,7 +4,8 @@ Owns: character positions inside a recognised line (the recognizer gives a box p
 characters are spread over it by their width class), which detected square is a box and
 which is a character drawn as a square (日 国 田: the character the recognizer read at the
 square's place decides), dropping what the recognizer printed for a box (□ ☑ 口 √ ×) in
-favour of the box read from pixels, and the glyphs in points for the PDF page layout.
+favour of the box read from pixels, where in the text a box the recognizer printed nothing
+for stands, and the glyphs in points for the PDF page layout.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from parsers.readers.checkbox_glyphs import mark
 from parsers.readers.pdf_primitives import Char
 
 # What recognizers print for a box or for a tick over one.
-BOX_PRINTS = frozenset("□☐☑☒▢◻■▣口〇○√✓✔×✗✘")
+BOX_PRINTS = frozenset("□☐☑☒▢◻◽■▣▪▫◼◾⬛⬜⊠⊡⊞❑❒口〇○√✓✔×✗✘")
 # Characters that are drawn as a closed square: a square under one of them is no box.
-FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄")
+FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄中申由甲电里串曲酉西面")
 
 
 @dataclass(frozen=True)
@@ -60,45 +61,100 @@ def char_at(piece: Piece, x: float) -> str | None:
 def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
     """The boxes whose centre lies inside the piece's box (with a little slack)."""
     slack = 0.3 * (piece.bottom - piece.top)
+    # Upright only a little: a square whose middle is off the line belongs to the next one.
+    rise = 0.1 * (piece.bottom - piece.top)
     return [b for b in boxes
             if piece.x0 - slack <= (b.x0 + b.x1) / 2 <= piece.x1 + slack
-            and piece.top - slack <= (b.top + b.bottom) / 2 <= piece.bottom + slack]
+            and piece.top - rise <= (b.top + b.bottom) / 2 <= piece.bottom + rise]
 
 
 def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], set[int]]:
     """Which boxes in the piece are real, each with the index splitting the text around it,
-    and the indexes of characters the recognizer printed for them (to drop)."""
+    and the indexes of characters the recognizer printed for them (to drop).
+
+    A box the recognizer printed (□ ☑ 口 √ … at its place) is real; each printed character
+    goes to the square nearest to it (an isolated outline before a square that is part of a
+    character). A square it printed nothing for is real when it is an outline of its own,
+    no character drawn as a square (日 田 国) stands there, and it is not small (small
+    squares are parts of characters as often), or when it is solid (■)."""
     text = piece.text
+    inside = sorted(boxes_in(piece, boxes), key=lambda b: b.x0)
+    if not text:
+        return [(box, 0) for box in inside], set()
     centres = _centres(text, piece.x0, piece.x1)
-    real: list[tuple[Box, int]] = []
-    drop: set[int] = set()
-    for box in sorted(boxes_in(piece, boxes), key=lambda b: b.x0):
+    prints = [i for i, c in enumerate(text) if c in BOX_PRINTS]
+    chosen: dict[int, Box] = {}  # printed character -> its box
+    for index in prints:
+        near = [b for b in inside if abs(_nearest(centres, b) - index) <= 1 and b not in chosen.values()]
+        if near:
+            chosen[index] = min(near, key=lambda b: (not b.isolated, abs((b.x0 + b.x1) / 2 - centres[index])))
+    real: list[tuple[Box, int]] = [(box, index) for index, box in chosen.items()]
+    drop = set(chosen)
+    for index in chosen:  # a tick printed right beside the box is the box's mark too
+        drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
+    silent: list[Box] = []
+    joined: list[Box] = []  # ticked outlines a hand √ runs past (up and right)
+    for box in inside:
+        if box in chosen.values():
+            continue
+        nearest = _nearest(centres, box)
+        around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]
+        if box.solid or (not box.small and not any(text[i] in FRAMED for i in around)):
+            if box.solid or box.isolated:
+                silent.append(box)
+            elif box.ticked_past and box.state is True:
+                joined.append(box)
+    # A joined outline is a box only on the line, at the start or end of its text: inside
+    # it, or above or below it, it is as likely a character's square.
+    silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
+               and _split(piece, box, [*silent, box]) in (0, len(text))]
+    real += [(box, _split(piece, box, silent)) for box in silent]
+    return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _nearest(centres: Sequence[float], box: Box) -> int:
+    mid = (box.x0 + box.x1) / 2
+    return min(range(len(centres)), key=lambda i: abs(centres[i] - mid))
+
+
+def _split(piece: Piece, box: Box, silent: Sequence[Box]) -> int:
+    """Where in the text a box the recognizer printed nothing for stands: its line box holds
+    the text and the silent boxes, so the text's share left of the box (the silent boxes'
+    widths taken out) says how many characters come before it."""
+    units = [_unit(c) for c in piece.text]
+    total = sum(units)
+    width = (piece.x1 - piece.x0) - sum(b.x1 - b.x0 for b in silent)
+    before = (box.x0 - piece.x0) - sum(b.x1 - b.x0 for b in silent if b.x1 <= box.x0)
+    target = total * before / width if width > 0 else 0.0
+    count, at = 0, 0.0
+    for unit in units:
+        if at + unit / 2 < target:
+            count += 1
+        at += unit
+    return count
+
+
+def printed_small(boxes: Sequence[Box], pieces: Sequence[Piece]) -> list[Box]:
+    """The boxes without the small outlined squares the recognizer printed no box for (those
+    are parts of characters, or of nothing it read); solid ones (■) are kept."""
+    out = []
+    for box in boxes:
+        if not box.small or box.solid:
+            out.append(box)
+            continue
         mid = (box.x0 + box.x1) / 2
-        if not text:
-            real.append((box, 0))
-            continue
-        nearest = min(range(len(text)), key=lambda i: abs(centres[i] - mid))
-        near = [i for i in (nearest, nearest - 1, nearest + 1) if 0 <= i < len(text) and i not in drop]
-        printed = [i for i in near if text[i] in BOX_PRINTS]
-        if printed:
-            index = printed[0]
-            drop.add(index)
-            # A tick printed right beside the box is the box's mark too.
-            drop.update(i for i in (index - 1, index + 1) if 0 <= i < len(text) and text[i] in "√✓✔×✗✘")
-            real.append((box, index))
-        elif not box.isolated or any(text[i] in FRAMED for i in near):
-            continue
-        elif mid - piece.x0 <= box.x1 - box.x0:  # the box opens the piece (read as nothing)
-            real.append((box, 0))
-        elif piece.x1 - mid <= box.x1 - box.x0:  # the box closes it
-            real.append((box, len(text)))
-        else:
-            real.append((box, sum(1 for c in centres if c < mid)))
-    return real, drop
+        for piece in pieces:
+            if box in boxes_in(piece, [box]) and piece.text:
+                centres = _centres(piece.text, piece.x0, piece.x1)
+                nearest = min(range(len(centres)), key=lambda i: abs(centres[i] - mid))
+                if any(piece.text[i] in BOX_PRINTS for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(centres)):
+                    out.append(box)
+                    break
+    return out
 
 
 def box_text(box: Box) -> str:
-    """☑, ☐ or the unknown mark for a box read from pixels."""
+    """☑, ☐ or the unknown mark for a box read from pixels (a solid square ■ is ticked)."""
     return mark(box.state, "pixels")
 
 
@@ -130,9 +186,10 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
-    """Boxes that lie in no recognised text (a drawn box the recognizer skipped)."""
+    """Boxes that lie in no recognised text (a drawn box the recognizer skipped); not small
+    or solid squares, which are boxes only beside text."""
     return [_char(box_text(b), b.x0, b.x1, b.top, b.bottom, (b.bottom - b.top) * scale, scale)
-            for i, b in enumerate(boxes) if i not in claimed]
+            for i, b in enumerate(boxes) if i not in claimed and not b.small and not b.solid]
 
 
 def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float,

@@ -3,7 +3,8 @@
 Owns: the table rulings (ink runs that survive a morphological opening by a long
 horizontal or vertical bar) as the PDF reader's line objects, in points; small squares
 (four straight edges `BOX_MIN_PT`..`BOX_MAX_PT` long, found after an opening by a short bar,
-so a tick drawn across a box does not hide its edges); and each box's state from the ink
+so a tick drawn across a box does not hide its edges; small ones of a small font's □ apart,
+with a shorter bar; solid squares ■, ticked); and each box's state from the ink
 inside it: little ink is empty, much ink is ticked (a printed ☑/☒, a hand-drawn √ or ✗
 over the box), anything between is unknown — never guessed, and never taken from the text
 the recognizer prints for the glyph.
@@ -11,13 +12,20 @@ the recognizer prints for the glyph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parsers.readers.pdf_primitives import Shape
 
 BOX_MIN_PT = 5.5
 BOX_MAX_PT = 16.0
+# A box glyph of a small font (□ at 8 pt is 3.5 pt wide): a square this small is a box only
+# where the recognizer printed a box for it (`glyphs.claim`), since the parts of many
+# characters (the three 口 of 品) are such squares too.
+SMALL_BOX_MIN_PT = 3.0
+# A solid square (■) covers at least this share of its bbox (a dense character blurred
+# covers up to about 0.83).
+SOLID_MIN_FILL = 0.9
 # A ruling is at least this long (points); shorter strokes are characters or boxes.
 RULE_MIN_PT = 24.0
 # Share of a box's inner area (edges trimmed) covered by ink.
@@ -39,6 +47,13 @@ class Box:
     ink: float
     # The outline is a component of its own (no character's stroke runs into it).
     isolated: bool = True
+    # Not isolated, but what joins the outline leaves it only above and to the right (a hand
+    # √ running past the box's corner), never left or below as a character's strokes do.
+    ticked_past: bool = False
+    # Smaller than BOX_MIN_PT: a box only where the recognizer printed one.
+    small: bool = False
+    # A solid square (■): ticked, and a box only beside text (`glyphs`).
+    solid: bool = False
 
 
 def _components(mask: Any) -> list[tuple[int, int, int, int]]:
@@ -80,17 +95,31 @@ def rulings(ink: Any, dpi: float) -> list[Shape]:
 
 
 def boxes(ink: Any, dpi: float) -> list[Box]:
-    """Check boxes on the page with their states from the pixels."""
-    import numpy as np
-
-    px = dpi / 72.0
-    lo, hi = BOX_MIN_PT * px, BOX_MAX_PT * px
-    edge = max(3, round(0.6 * BOX_MIN_PT * px))
-    hor = [c for c in _components(_opened(ink, edge, True)) if lo * 0.8 <= c[2] - c[0] <= hi * 1.1 and c[3] - c[1] <= 0.3 * (c[2] - c[0])]
-    ver = [c for c in _components(_opened(ink, edge, False)) if lo * 0.8 <= c[3] - c[1] <= hi * 1.1 and c[2] - c[0] <= 0.3 * (c[3] - c[1])]
+    """Check boxes on the page with their states from the pixels: outlined squares of a
+    box's size, small ones (`SMALL_BOX_MIN_PT`.., found apart with a shorter bar, so the
+    strokes of a tick inside a big box are never taken for a small box's edges), solid ones."""
     import cv2
 
+    px = dpi / 72.0
+    lo, small, hi = BOX_MIN_PT * px, SMALL_BOX_MIN_PT * px, BOX_MAX_PT * px
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    found = _squares(ink, labels, stats, px, lo, hi, max(3, round(0.6 * BOX_MIN_PT * px)))
+    for box in _squares(ink, labels, stats, px, small, lo, max(3, round(0.6 * SMALL_BOX_MIN_PT * px))):
+        if box.x1 - box.x0 < lo and not any(_overlap(box, other) for other in found):
+            found.append(replace(box, small=True))
+    return found + [box for box in _solid(stats, small, hi, lo) if not any(_overlap(box, other) for other in found)]
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
+def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float, edge: int) -> list[Box]:
+    """Squares of `lo`..`hi` pixels a side drawn by four straight edges."""
+    import numpy as np
+
+    hor = [c for c in _components(_opened(ink, edge, True)) if lo * 0.8 <= c[2] - c[0] <= hi * 1.1 and c[3] - c[1] <= 0.3 * (c[2] - c[0])]
+    ver = [c for c in _components(_opened(ink, edge, False)) if lo * 0.8 <= c[3] - c[1] <= hi * 1.1 and c[2] - c[0] <= 0.3 * (c[3] - c[1])]
     found: list[Box] = []
     tol = max(2, round(1.5 * px))
     hor.sort()
@@ -116,8 +145,19 @@ def boxes(ink: Any, dpi: float) -> list[Box]:
             trim = max(2, round(0.22 * width))
             core = inner[trim:-trim, trim:-trim]
             share = float(np.count_nonzero(core)) / max(1, core.size)
-            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, (x0, top, x1, bottom))))
+            square = (x0, top, x1, bottom)
+            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, square),
+                             ticked_past=_isolated(labels, stats, square, up_right=True)))
     return found
+
+
+def _solid(stats: Any, small: float, hi: float, lo: float) -> list[Box]:
+    """Solid squares (■) of a box's size: components that fill their square bbox."""
+    out = []
+    for x, y, w, h, area in (tuple(int(v) for v in row) for row in stats[1:]):
+        if small <= w <= hi and small <= h <= hi and abs(w - h) <= 0.2 * max(w, h) and area >= SOLID_MIN_FILL * w * h:
+            out.append(Box(x, y, x + w, y + h, True, area / (w * h), True, small=max(w, h) < lo, solid=True))
+    return out
 
 
 def _state(share: float, core: Any) -> bool | None:
@@ -135,8 +175,9 @@ def _state(share: float, core: Any) -> bool | None:
     return None
 
 
-def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int]) -> bool:
-    """True when the component drawing the square's left edge stays inside the square."""
+def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int], up_right: bool = False) -> bool:
+    """True when the component drawing the square's left edge stays inside the square
+    (`up_right`: leaves it only above and to the right, as a √ running past its corner)."""
     import numpy as np
 
     x0, top, x1, bottom = square
@@ -148,6 +189,8 @@ def _isolated(labels: Any, stats: Any, square: tuple[int, int, int, int]) -> boo
     margin = max(2, side // 8)
     for label in ids:
         x, y, w, h = (int(v) for v in stats[label][:4])
-        if x < x0 - margin or y < top - margin or x + w > x1 + margin or y + h > bottom + margin:
+        if x < x0 - margin or y + h > bottom + margin:
+            return False
+        if not up_right and (y < top - margin or x + w > x1 + margin):
             return False
     return True

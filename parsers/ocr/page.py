@@ -65,7 +65,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     """Read one page image (RGB or grey array) scanned at `dpi`."""
     grey = prep.seal_free_grey(image)
     grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
-    found = marks.boxes(ink, dpi)
+    found = glyphs.printed_small(marks.boxes(ink, dpi), pieces)
     found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
     chars: list[Char] = []
@@ -131,7 +131,9 @@ def _reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece]) -> str
     for piece in pieces:
         if not piece.top - 0.3 * height <= cy <= piece.bottom + 0.3 * height:
             continue
-        if piece.x0 <= cx <= piece.x1:
+        # A character of the line stands on its middle; a mark above or below it does not.
+        on_line = abs(cy - (piece.top + piece.bottom) / 2) <= 0.3 * (piece.bottom - piece.top)
+        if piece.x0 <= cx <= piece.x1 and on_line:
             char = glyphs.char_at(piece, cx)
             if char is not None and char not in ticks.TICK_PRINTS and char not in glyphs.BOX_PRINTS:
                 return "text"

@@ -18,14 +18,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from parsers.ocr.marks import BOX_MAX_PT, BOX_MIN_PT, Box
+from parsers.ocr.marks import BOX_MAX_PT, BOX_MIN_PT, RULE_MIN_PT, Box
 
 # A tick is at least this tall or wide (points) and at most this (a pen mark, not a rule).
 TICK_MIN_PT = 0.8 * BOX_MIN_PT
 TICK_MAX_PT = 3.0 * BOX_MAX_PT
+# A stroke crossing a ruling spans a rule this thick (points) or thinner.
+RULE_BRIDGE_PT = 2.0
 # Share of its box a tick's ink covers at most (strokes, not a blot or a character block).
 TICK_MAX_FILL = 0.3
-# Share of a tick's ink that may lie in straight horizontal or vertical runs.
+# Share of a tick's ink that may lie in straight horizontal or vertical runs of at least
+# `STRAIGHT_RUN` of its width or height (a character's strokes run across it; where a
+# tick's two strokes meet, a shorter run is no straight stroke).
+STRAIGHT_RUN = 0.6
 TICK_MAX_STRAIGHT = 0.12
 # A tick beside a box lies within this many box sides of it.
 NEAR_SIDES = 1.2
@@ -43,10 +48,32 @@ def _straight_share(mask: Any, width: int, height: int) -> float:
     if total == 0:
         return 1.0
     kept = 0
-    for length, horizontal in ((max(3, round(0.45 * width)), True), (max(3, round(0.45 * height)), False)):
+    for length, horizontal in ((max(3, round(STRAIGHT_RUN * width)), True), (max(3, round(STRAIGHT_RUN * height)), False)):
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         kept += int(np.count_nonzero(cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)))
     return kept / total
+
+
+def _without_rulings(ink: Any, dpi: float) -> tuple[Any, Any]:
+    """The ink with the table rulings (and the pixel of blur beside them) taken out, and the
+    same with the rule kept under the strokes that meet it, so a tick drawn over or onto a
+    cell's top rule stays one mark (its shape is judged without the rule's pixels)."""
+    import cv2
+
+    px = dpi / 72.0
+    length = max(8, round(RULE_MIN_PT * px))
+    bridge = max(3, round(RULE_BRIDGE_PT * px))
+    out = ink.copy()
+    bare = ink.copy()
+    for horizontal in (True, False):
+        bar = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+        halo = cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1))
+        band = cv2.bitwise_and(cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, bar), halo), ink)
+        rest = cv2.bitwise_and(out, cv2.bitwise_not(band))
+        bare = cv2.bitwise_and(bare, cv2.bitwise_not(band))
+        across = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * bridge + 1) if horizontal else (2 * bridge + 1, 3))
+        out = cv2.bitwise_or(rest, cv2.bitwise_and(cv2.dilate(rest, across), band))
+    return out, bare
 
 
 def find(ink: Any, dpi: float, boxes: Sequence[Box]) -> list[tuple[int, int, int, int]]:
@@ -56,15 +83,18 @@ def find(ink: Any, dpi: float, boxes: Sequence[Box]) -> list[tuple[int, int, int
 
     px = dpi / 72.0
     lo, hi = TICK_MIN_PT * px, TICK_MAX_PT * px
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    joined, bare = _without_rulings(ink, dpi)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     out = []
     for i in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[i])
+        x, y, w, h, _area = (int(v) for v in stats[i])
         if max(w, h) < lo or max(w, h) > hi or min(w, h) < 0.35 * max(w, h):
             continue
-        if area > TICK_MAX_FILL * w * h or any(_touches((x, y, x + w, y + h), b) for b in boxes):
+        if any(_touches((x, y, x + w, y + h), b) for b in boxes):
             continue
-        mask = (labels[y:y + h, x:x + w] == i).astype(np.uint8) * 255
+        mask = ((labels[y:y + h, x:x + w] == i) & (bare[y:y + h, x:x + w] > 0)).astype(np.uint8) * 255
+        if np.count_nonzero(mask) > TICK_MAX_FILL * w * h:
+            continue
         if _straight_share(mask, w, h) <= TICK_MAX_STRAIGHT:
             out.append((x, y, x + w, y + h))
     return out

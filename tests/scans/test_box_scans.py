@@ -1,0 +1,186 @@
+"""Box states from scans the tests draw: ticked, empty, solid, small and hand-ticked boxes at
+200 and 300 dpi, blurred and JPEG-compressed, read from the pixels (no OCR), and where the
+pixels' boxes stand in the recognizer's text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("cv2")
+Image = pytest.importorskip("PIL.Image")
+ImageDraw = pytest.importorskip("PIL.ImageDraw")
+ImageFilter = pytest.importorskip("PIL.ImageFilter")
+
+from parsers.ocr import glyphs, marks, prep, ticks
+from parsers.ocr.page import _reading
+
+PEN = (20, 20, 90)
+DEGRADATIONS = ("clean", "blur", "jpeg")
+
+
+def _scan(page, how: str):
+    """The page as a scanner would leave it."""
+    if how == "blur":
+        return page.filter(ImageFilter.GaussianBlur(1.0))
+    if how == "jpeg":
+        buffer = io.BytesIO()
+        page.save(buffer, "JPEG", quality=60)
+        return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    return page
+
+
+def _ink(page):
+    return prep.ink_mask(prep.seal_free_grey(np.asarray(page))).astype(np.uint8) * 255
+
+
+def _pt(dpi: int):
+    return lambda v: round(v * dpi / 72)
+
+
+def _row(dpi: int):
+    """A row of 10 pt boxes (empty, printed ☑, ✗, hand √ running past it, solid ■) and
+    3.6 pt ones (□ and ■ of a small font), at 40 pt steps from x = 40 pt."""
+    p = _pt(dpi)
+    page = Image.new("RGB", (p(600), p(120)), "white")
+    draw = ImageDraw.Draw(page)
+    line = max(2, p(0.7))
+    for i, kind in enumerate(("empty", "check", "cross", "hand", "solid")):
+        x, y, s = p(40 + 40 * i), p(50), p(10)
+        if kind == "solid":
+            draw.rectangle([x, y, x + s, y + s], fill="black")
+            continue
+        draw.rectangle([x, y, x + s, y + s], outline="black", width=line)
+        if kind == "check":
+            draw.line([(x + 0.2 * s, y + 0.5 * s), (x + 0.42 * s, y + 0.78 * s), (x + 0.82 * s, y + 0.22 * s)],
+                      fill="black", width=line + 1)
+        elif kind == "cross":
+            draw.line([(x + 0.15 * s, y + 0.15 * s), (x + 0.85 * s, y + 0.85 * s)], fill="black", width=line + 1)
+            draw.line([(x + 0.85 * s, y + 0.15 * s), (x + 0.15 * s, y + 0.85 * s)], fill="black", width=line + 1)
+        elif kind == "hand":
+            draw.line([(x + 0.1 * s, y + 0.55 * s), (x + 0.4 * s, y + 0.95 * s), (x + 1.25 * s, y - 0.3 * s)],
+                      fill=PEN, width=max(2, round(0.12 * s)), joint="curve")
+    for i, solid in enumerate((False, True)):
+        x, y, s = p(260 + 40 * i), p(53), p(3.6)
+        if solid:
+            draw.rectangle([x, y, x + s, y + s], fill="black")
+        else:
+            draw.rectangle([x, y, x + s, y + s], outline="black", width=max(1, p(0.4)))
+    return page
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("how", DEGRADATIONS)
+def test_box_states_at_each_resolution_and_degradation(dpi: int, how: str) -> None:
+    found = sorted(marks.boxes(_ink(_scan(_row(dpi), how)), dpi), key=lambda b: b.x0)
+    assert [(b.state, b.small, b.solid) for b in found] == [
+        (False, False, False), (True, False, False), (True, False, False), (True, False, False),
+        (True, False, True), (False, True, False), (True, True, True)]
+    lefts = [40, 80, 120, 160, 200, 260, 300]
+    assert all(abs(b.x0 * 72 / dpi - x) <= 2 for b, x in zip(found, lefts, strict=True))
+
+
+def test_a_dense_character_is_no_solid_box() -> None:
+    page = Image.new("RGB", (400, 200), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle([100, 50, 130, 80], fill="black")
+    for y in (57, 64, 71):  # white gaps: 80% ink, as a blurred 属 at 300 dpi
+        draw.line([(102, y), (128, y)], fill="white", width=2)
+    assert not any(b.solid for b in marks.boxes(_ink(page), 300))
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("how", DEGRADATIONS)
+def test_a_tick_drawn_across_the_cells_top_rule_ticks_the_box_below(dpi: int, how: str) -> None:
+    p = _pt(dpi)
+    page = Image.new("RGB", (p(400), p(100)), "white")
+    draw = ImageDraw.Draw(page)
+    draw.line([(p(10), p(40)), (p(390), p(40))], fill="black", width=max(2, p(0.6)))  # the cell's top rule
+    s = p(6.5)
+    for x in (p(100), p(200)):
+        draw.rectangle([x, p(42), x + s, p(42) + s], outline="black", width=max(2, p(0.6)))
+    x, y = p(200), p(42) - 0.25 * s  # the √ above the second box, over the rule
+    draw.line([(x, y - 0.5 * s), (x + 0.35 * s, y), (x + 1.1 * s, y - 1.1 * s)], fill=PEN,
+              width=max(2, round(0.12 * s)), joint="curve")
+    ink = _ink(_scan(page, how))
+    found = marks.boxes(ink, dpi)
+    resolved = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: "label")
+    assert [b.state for b in sorted(resolved, key=lambda b: b.x0)] == [False, True]
+
+
+def test_a_mark_above_a_line_is_none_of_its_characters() -> None:
+    line = glyphs.Piece("是 □ 否", 486, 117, 536, 131, 0.8)
+    assert _reading((526, 112, 533, 121), [line]) == "label"  # a √ over the box after 否
+    assert _reading((526, 118, 533, 130), [line]) == "text"  # a mark on the line: 否 itself
+
+
+def _box(x0: int, x1: int, *, isolated: bool = True, small: bool = False, state: bool | None = False) -> marks.Box:
+    return marks.Box(x0, 100, x1, 100 + (x1 - x0), state, 0.0, isolated, small=small)
+
+
+def test_a_box_the_recognizer_skipped_stands_after_the_text_beside_it() -> None:
+    # 确定能完成 then its ticked box, inside the line's box; nothing printed for the box.
+    piece = glyphs.Piece("确定能完成", 178, 96, 236, 122, 1.0)
+    box = _box(226, 233, state=True)
+    real, drop = glyphs.claim(piece, [box])
+    assert real == [(box, 5)] and drop == set()
+    text = "".join(c.text for c in glyphs.piece_chars(piece, [box], 1.0))
+    assert text.startswith("确定能完成")
+
+
+def test_a_printed_box_goes_to_the_square_nearest_it() -> None:
+    # 障 □制度: a square inside 障 (a part of it) left of the real box the recognizer printed.
+    piece = glyphs.Piece("障 □制度", 371, 96, 411, 110, 0.9)
+    part, real_box = _box(372, 376, isolated=False, small=True, state=True), _box(386, 390, small=True)
+    real, drop = glyphs.claim(piece, [part, real_box])
+    assert real == [(real_box, 2)] and drop == {2}
+
+
+def test_small_squares_are_boxes_only_where_a_box_was_printed() -> None:
+    small = _box(372, 376, small=True)
+    assert glyphs.printed_small([small], [glyphs.Piece("□经费保", 372, 95, 409, 110, 1.0)]) == [small]
+    assert glyphs.printed_small([small], [glyphs.Piece("品经费保", 372, 95, 409, 110, 1.0)]) == []
+    solid = marks.Box(372, 100, 376, 104, True, 1.0, True, small=True, solid=True)
+    assert glyphs.printed_small([solid], [glyphs.Piece("人员保障", 372, 95, 409, 110, 1.0)]) == [solid]
+
+
+def test_hand_ticks_redrawn_on_drawn_and_widget_boxes_keep_their_states(tmp_path) -> None:
+    pytest.importorskip("pypdfium2")
+    from corpus.scans import make
+
+    if make.cjk_font() is None:
+        pytest.skip("no CJK font")
+    pdf = make.PDF_DIR / "key_drawn_narrative_outside.pdf"
+    positions = make.box_positions(pdf)
+    states = [state for page in positions for *_, state in page]
+    assert states and True in states and False in states
+    for style in ("over", "beside", "only"):
+        recipe = make.Recipe("key_drawn_narrative_outside.pdf", ".png", dpi=200, hand_ticks=True, hand_style=style)
+        image = Image.open(make.make(recipe, tmp_path / f"{style}.png"))
+        ink = _ink(image.convert("RGB"))
+        found = marks.boxes(ink, 200)
+        resolved = ticks.resolve(found, ticks.find(ink, 200, found), lambda mark: "label")
+        for x0, top, x1, bottom, state in positions[0]:
+            cx, cy = (x0 + x1) / 2 * 200 / 72, (top + bottom) / 2 * 200 / 72
+            near = [b for b in resolved if abs((b.x0 + b.x1) / 2 - cx) < 12 and abs((b.top + b.bottom) / 2 - cy) < 12]
+            # "only": the empty boxes are erased, the ticked one is the √ alone.
+            assert [b.state for b in near] == ([] if style == "only" and not state else [state]), (style, x0, top)
+
+
+def test_a_ticked_outline_a_tick_runs_past_is_a_box_at_the_end_of_its_label_only() -> None:
+    piece = glyphs.Piece("确定能完成", 177, 100, 235, 114, 1.0)
+    past = marks.Box(228, 103, 235, 110, True, 0.3, False, ticked_past=True)
+    assert glyphs.claim(piece, [past])[0] == [(past, 5)]
+    joined = marks.Box(228, 103, 235, 110, True, 0.3, False)  # a stroke from left or below: a character's
+    assert glyphs.claim(piece, [joined])[0] == []
+    inner = marks.Box(200, 103, 207, 110, True, 0.3, False, ticked_past=True)  # inside the label
+    assert glyphs.claim(piece, [inner])[0] == []
+
+
+def test_a_square_off_the_line_belongs_to_the_next_line() -> None:
+    above = glyphs.Piece("是否为经常", 424, 116, 476, 132, 1.0)
+    square = marks.Box(447, 133, 453, 140, True, 0.3, True)  # the 目 of 性项目 below
+    assert glyphs.boxes_in(above, [square]) == []
+    assert glyphs.boxes_in(glyphs.Piece("性项目", 424, 128, 458, 145, 1.0), [square]) == [square]
