@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parsers.fields.choice import box_states, option_states, scan
+from parsers.fields.choice import box_states, has_lookalikes, option_states, scan
 from parsers.normalize import label_key, one_line
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.document import Checkbox
@@ -45,7 +45,8 @@ def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox
     """The group printed in one cell; None when the cell names no option.
 
     The cell's box elements answer (each the option its label names); the text is read
-    only where the reader made no element (look-alikes such as 口 or √ beside a label)."""
+    where the reader made no element of some box (look-alikes such as ■, 口 or √ beside a
+    label, which the elements' labels then swallow: `☐确定能 ■有可能`)."""
     words = _words(column.options, column.option_words)
     items = scan(text, tuple(words))
     labels = [words[str(item.value)] for item in items if item.kind == "label"]
@@ -57,7 +58,8 @@ def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox
         return BoxRead({option: option in labels for option in column.options}, False, question)
     if any(box.state == "unknown" for box in boxes):
         return BoxRead(None, True, question)
-    states = box_states([(box, None) for box in boxes], tuple(words)) if boxes else None
+    use_elements = bool(boxes) and not has_lookalikes(text)
+    states = box_states([(box, None) for box in boxes], tuple(words)) if use_elements else None
     if states is None:
         states = option_states(text, tuple(words))
     if states is None:

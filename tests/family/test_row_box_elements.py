@@ -44,3 +44,16 @@ def test_sub_column_cell_state_from_its_element():
     assert box_state("☑", (_box("unchecked", "", 0),)) is False
     assert box_state("☑", (_box("unknown", "", 0),)) is None
     assert box_state("√") is True
+
+
+def test_a_solid_square_beside_empty_box_glyphs_is_read_from_the_text():
+    # A PDF prints ticked options as ■ and empty ones as ☐: the reader makes elements of the
+    # ☐ only (■ is a bullet as often as a box), so the elements' labels swallow the ■ option.
+    text = "☐确定能 ■有可能 ☐ 完全不可能"
+    glyph = dict(source="glyph", label_side="after")
+    boxes = (Checkbox(state="unchecked", offset=0, label="确定能 ■有可能", **glyph),
+             Checkbox(state="unchecked", offset=9, label="完全不可能", **glyph))
+    assert value_of(box_cell(text, LIKELIHOOD, "完成目标可能性", boxes), "option") == "有可能"
+    causes = "■经费保障 ■制度保障 ☐其他"
+    boxes = (Checkbox(state="unchecked", offset=12, label="其他", **glyph),)
+    assert value_of(box_cell(causes, CAUSES, "偏差原因", boxes), "boxes") == ["经费保障", "制度保障"]
