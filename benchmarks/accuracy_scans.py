@@ -146,9 +146,14 @@ class Run:
                 got = (g_funds.get(row) or {}).get(column) if isinstance(g_funds.get(row), dict) else None
                 if isinstance(want, dict) and "yuan" in want and not accuracy_family.same(column, want, got):
                     key = f"funds.{row}.{column}"
-                    self.wrong.append((name, key, want.get("raw"), (got or {}).get("raw")))
+                    shown = (name, key, _money(want), _money(got))
+                    self.wrong.append(shown)
                     if record is None or not _flagged(record, key):
-                        self.unflagged.append((name, key, want.get("raw"), (got or {}).get("raw")))
+                        self.unflagged.append(shown)
+
+
+def _money(amount: Any) -> str | None:
+    return f"{amount.get('raw')} ({amount.get('yuan')} yuan, {amount.get('unit')})" if isinstance(amount, dict) else None
 
 
 def describe(recipe: make.Recipe) -> str:
