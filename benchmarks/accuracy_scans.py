@@ -10,12 +10,14 @@ with a seed the corpus does not use, so neither the forms nor their scans
 were seen while the reader was written. Each PDF is rendered and degraded by
 `corpus.scans.make` with the next recipe of `RECIPES` in turn (200-300 dpi; skew, blur,
 JPEG, a red seal; hand-drawn ticks over, beside or instead of the boxes where the PDF prints
-glyph boxes; saved as PNG, JPEG, TIFF or an image-only PDF), then extracted.
+glyph boxes; saved as PNG, JPEG, TIFF or an image-only PDF; a file of several pages as a
+TIFF where the recipe says PNG or JPEG), then extracted.
 
 Printed: fields right (monitoring: every field of record-v1; family: scalars, funds cells
 and indicator cells, as `accuracy_family` scores them), boxes right, and the wrong amounts
 with no discrepancy (of any severity, ocr-confidence included) naming them: the target is
-none; fields right per form type and per degradation. Also the seconds per page this run took
+none; fields right per form type and per degradation; and the share of the fields' values
+the scan reads as its own text-layer PDF does (the reader, not the OCR, decides the rest). Also the seconds per page this run took
 (whatever the machine's load).
 
 `--ocr-cache DIR` (development only) keeps the recognizer's raw output per page image and
@@ -25,6 +27,7 @@ line piece in DIR (`benchmarks.ocr_cache`), so a layout change is re-scored with
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 import time
@@ -84,6 +87,20 @@ class Run:
         self.wrong: list[tuple[str, str, Any, Any]] = []
         self.pages = 0
         self.seconds = 0.0
+        # Leaf values of the fields the scan reads as its own text-layer PDF does.
+        self.as_pdf = [0, 0]
+        self.unlike_pdf: list[tuple[str, str, Any, Any]] = []
+
+    def against_pdf(self, name: str, pdf_records: list[dict], records: list[dict]) -> None:
+        """Count the leaf values of the scan's fields equal to the text-layer PDF's."""
+        for i, want in enumerate(pdf_records):
+            got = _leaves(records[i]["fields"]) if i < len(records) else {}
+            for key, value in _leaves(want["fields"]).items():
+                self.as_pdf[1] += 1
+                if got.get(key) == value:
+                    self.as_pdf[0] += 1
+                else:
+                    self.unlike_pdf.append((name, key, value, got.get(key)))
 
     def count(self, form: str, recipe: str, right: int, total: int) -> None:
         """Add fields right/total to the totals, to `form`'s and to `recipe`'s."""
@@ -152,6 +169,15 @@ class Run:
                         self.unflagged.append(shown)
 
 
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    """Dotted path -> scalar of a record's fields (spaces in text ignored)."""
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _leaves(item, f"{path}{key}.").items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in _leaves(item, f"{path}{i}.").items()}
+    return {path[:-1]: value.replace(" ", "") if isinstance(value, str) else value}
+
+
 def _money(amount: Any) -> str | None:
     return f"{amount.get('raw')} ({amount.get('yuan')} yuan, {amount.get('unit')})" if isinstance(amount, dict) else None
 
@@ -183,10 +209,13 @@ def run(out: Path, n_monitoring: int, n_family: int, seed: int,
             sources.append((fdoc.path, ("family", fdoc.expected)))
     for index, (pdf, (kind, expected)) in enumerate(sources):
         recipe = RECIPES[index % len(RECIPES)]
+        if recipe.suffix in (".png", ".jpg") and _pages(pdf) > 1:  # one image holds one page
+            recipe = dataclasses.replace(recipe, suffix=".tif")
         scan = make.make_from(pdf, recipe, out / f"{pdf.stem}_scan{recipe.suffix}")
         tag = describe(recipe)
         records = result.extract(scan)
         name = f"{scan.name} ({tag})"
+        result.against_pdf(name, _pdf_records(pdf), records)
         if kind == "monitoring":
             result.monitoring(name, tag, expected, records[0] if records else {})
         else:
@@ -199,6 +228,12 @@ def run(out: Path, n_monitoring: int, n_family: int, seed: int,
                     result.family(name, tag, form, got)
         print(f"  read {name}: {len(records)} record(s)", flush=True)
     return result
+
+
+def _pdf_records(pdf: Path) -> list[dict]:
+    from extract.pipeline import extract_records
+
+    return [r.model_dump(mode="json") for r in extract_records(pdf)]
 
 
 def _pct(pair: list[int]) -> float:
@@ -227,12 +262,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fields right: {_pct(result.fields):.1f}% ({result.fields[0]}/{result.fields[1]}), target >= {TARGET_FIELDS}%")
     print(f"boxes right:  {_pct(result.boxes):.1f}% ({result.boxes[0]}/{result.boxes[1]}), target >= {TARGET_BOXES}%")
     print(f"wrong amounts with no discrepancy naming them: {len(result.unflagged)} (target 0)")
+    print(f"field values as the text-layer PDF reads them: {_pct(result.as_pdf):.1f}% "
+          f"({result.as_pdf[0]}/{result.as_pdf[1]})")
     for label, tallies in (("form", result.per_form), ("degradation", result.per_recipe)):
         for name, pair in sorted(tallies.items()):
             print(f"  fields by {label} {name}: {_pct(pair):.1f}% ({pair[0]}/{pair[1]})")
     for name, key, want, got in result.wrong[:args.show]:
         mark = " UNFLAGGED" if (name, key, want, got) in result.unflagged else ""
         print(f"  {name}: {key} expected {accuracy._short(want)} got {accuracy._short(got)}{mark}")
+    for name, key, want, got in result.unlike_pdf[:args.show]:
+        print(f"  {name}: {key} PDF {accuracy._short(want)} scan {accuracy._short(got)}")
     if result.pages:
         if args.ocr_cache:
             print(f"OCR cache: {ocr_cache.stats()} (seconds are not OCR's)")
