@@ -3,10 +3,10 @@
 Nothing here is stored as an image: every scan is made from a text-layer PDF of
 `corpus/pdf/` (rendered through PDFium), so its expected record is that PDF's own
 `.expected.json`. The degradations are the ones of a real office scan: a small skew, a
-quarter or half turn, blur, JPEG compression, a red seal (盖章) over the text, and boxes
-(glyphs, drawn squares, AcroForm widgets) whose printed state is erased and replaced by a
-hand-drawn √ or ✗ (the box ticked in the original gets the hand mark, so the expected
-record stays the same).
+quarter or half turn, blur, JPEG compression, a red seal (盖章) stamped over the text (its
+ink multiplies the page: the print under it stays dark), and boxes (glyphs, drawn squares,
+AcroForm widgets) whose printed state is erased and replaced by a hand-drawn √ or ✗ (the box
+ticked in the original gets the hand mark, so the expected record stays the same).
 
 Rendering Chinese needs a CJK font PDFium can find (Debian: fonts-wqy-microhei);
 `cjk_font()` says whether there is one, so tests can skip without it.
@@ -141,11 +141,13 @@ def _redraw_boxes(image: Any, boxes: list[tuple[float, float, float, float, bool
             _hand_mark(draw, square, scale, rng)
 
 
-def _seal(image: Any, rng: random.Random) -> None:
-    """A red round seal (ring, star, arc of text-like strokes) over the upper right text."""
-    from PIL import ImageDraw
+def _seal(image: Any, rng: random.Random) -> Any:
+    """A red round seal (ring, star, arc of text-like strokes) over the upper right text,
+    stamped as ink is: the seal's dye multiplies the page, so print under it stays dark."""
+    from PIL import Image, ImageChops, ImageDraw
 
-    draw = ImageDraw.Draw(image, "RGBA")
+    stamp = Image.new("RGB", image.size, "white")
+    draw = ImageDraw.Draw(stamp, "RGBA")
     w, h = image.size
     r = w * 0.09
     cx, cy = w * (0.62 + 0.1 * rng.random()), h * (0.08 + 0.05 * rng.random())
@@ -157,13 +159,14 @@ def _seal(image: Any, rng: random.Random) -> None:
         a = math.pi * (0.15 + 0.7 * k / 13)
         px, py = cx - 0.75 * r * math.cos(a), cy - 0.75 * r * math.sin(a)
         draw.rectangle([px - 0.07 * r, py - 0.07 * r, px + 0.07 * r, py + 0.07 * r], outline=red, width=3)
+    return ImageChops.multiply(image, stamp)
 
 
 def degrade(image: Any, recipe: Recipe, rng: random.Random) -> Any:
     from PIL import Image, ImageFilter
 
     if recipe.seal:
-        _seal(image, rng)
+        image = _seal(image, rng)
     if recipe.skew:
         image = image.rotate(recipe.skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor="white")
     if recipe.turns:

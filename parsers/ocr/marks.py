@@ -1,7 +1,8 @@
 """Ruling lines and check boxes found in a page's pixels.
 
 Owns: the table rulings (ink runs that survive a morphological opening by a long
-horizontal or vertical bar) as the PDF reader's line objects, in points; small squares
+horizontal or vertical bar, and short vertical runs from rule to rule, repaired by
+`rule_join`) as the PDF reader's line objects, in points; small squares
 (four straight edges `BOX_MIN_PT`..`BOX_MAX_PT` long, found after an opening by a short bar,
 so a tick drawn across a box does not hide its edges; small ones of a small font's □ apart,
 with a shorter bar; solid squares ■, ticked); and each box's state from the ink
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from parsers.ocr import rule_join
 from parsers.readers.pdf_primitives import Shape
 
 BOX_MIN_PT = 5.5
@@ -26,8 +28,10 @@ SMALL_BOX_MIN_PT = 3.0
 # A solid square (■) covers at least this share of its bbox (a dense character blurred
 # covers up to about 0.83).
 SOLID_MIN_FILL = 0.9
-# A ruling is at least this long (points); shorter strokes are characters or boxes.
+# A ruling is at least this long (points); shorter strokes are characters or boxes, or
+# (from `SHORT_RULE_MIN_PT`) a vertical rule of a low row when it runs from rule to rule.
 RULE_MIN_PT = 24.0
+SHORT_RULE_MIN_PT = 9.0
 # Share of a box's inner area (edges trimmed) covered by ink.
 EMPTY_MAX_INK = 0.025
 TICKED_MIN_INK = 0.06
@@ -76,13 +80,15 @@ def _opened(ink: Any, length: int, horizontal: bool) -> Any:
 
 
 def rulings(ink: Any, dpi: float) -> list[Shape]:
-    """The page's rulings as the PDF layout's line shapes (points, top-down)."""
+    """The page's rulings as the PDF layout's line shapes (points, top-down): the long ink runs,
+    and the short vertical ones between two of them, made whole by `rule_join`."""
     import cv2
 
     px = dpi / 72.0
     length = max(8, round(RULE_MIN_PT * px))
     # Blur and JPEG leave gaps of a pixel or two in a rule: closed before the opening.
-    out: list[Shape] = []
+    pieces: list[rule_join.Rule] = []
+    short: list[rule_join.Rule] = []
     for horizontal in (True, False):
         bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1) if horizontal else (1, 5))
         closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge)
@@ -90,8 +96,13 @@ def rulings(ink: Any, dpi: float) -> list[Shape]:
             thick = (bottom - top) if horizontal else (x1 - x0)
             if thick > 3 * px:  # a solid block, not a rule
                 continue
-            out.append(Shape(x0 / px, top / px, x1 / px, bottom / px))
-    return out
+            pieces.append(rule_join.from_box(x0 / px, top / px, x1 / px, bottom / px, horizontal))
+        if horizontal:
+            continue
+        for x0, top, x1, bottom in _components(_opened(closed, max(6, round(SHORT_RULE_MIN_PT * px)), False)):
+            if bottom - top < length and x1 - x0 <= 3 * px:
+                short.append(rule_join.from_box(x0 / px, top / px, x1 / px, bottom / px, False))
+    return rule_join.join(pieces, short)
 
 
 def boxes(ink: Any, dpi: float) -> list[Box]:

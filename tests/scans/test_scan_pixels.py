@@ -87,10 +87,25 @@ def test_skew_is_measured_from_the_rulings() -> None:
         assert abs(prep.skew_degrees(levelled)) < 0.15
 
 
+def _text_in_a_table(width: int = 1600, height: int = 1200) -> object:
+    """Rows of character-like marks (口) set as text is (a gap of a tenth of a character) in a
+    table whose narrow columns give it more vertical rules than a line has characters."""
+    page, draw = _page(width, height)
+    for y in range(100, 1100, 100):
+        draw.line([(100, y), (1500, y)], fill="black", width=3)
+        for x0 in range(100, 1500, 200):
+            for x in range(x0 + 12, x0 + 150, 34):  # 口-like characters
+                draw.rectangle([x, y + 30, x + 30, y + 60], outline="black", width=4)
+    for x in range(100, 1501, 200):
+        draw.line([(x, 100), (x, 1000)], fill="black", width=3)
+    return page
+
+
 def test_a_page_on_its_side_is_seen_as_turned() -> None:
-    grey = prep.seal_free_grey(np.asarray(_ruled()))
+    grey = prep.seal_free_grey(np.asarray(_text_in_a_table()))
     assert not prep.quarter_turned(grey)
     assert prep.quarter_turned(prep.quarter(grey, 1))
+    assert prep.quarter_turned(prep.quarter(grey, 3))
 
 
 def test_red_seal_disappears_from_the_grey_page() -> None:
