@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-import regex
-
+from parsers import unit_caption
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
 from parsers.normalize import label_key
@@ -27,7 +26,6 @@ from schemas.forms import FIELDS_MODELS, AnyFields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.template import FormTemplate, TableSpec
 
-_CAPTION_UNIT = regex.compile(r"(?<![预实施算])(?:金额|计量|货币|资金)?单位\s*[:：]\s*(亿元|万元|元)(?![\p{Han}])")
 HEAD_LINES = 8
 
 
@@ -125,9 +123,9 @@ def _stop_keys(template: FormTemplate) -> frozenset[str]:
 def _caption_unit(document: Document) -> str | None:
     """The unit a caption states for the form's tables (`单位：元`), before the first table."""
     for line in document.lines:
-        match = _CAPTION_UNIT.search(line.text)
-        if match:
-            return match.group(1)
+        unit = unit_caption.caption_unit(line.text)
+        if unit:
+            return unit
         if isinstance(document.blocks[line.block], Table) and line.row is not None and line.row > 2:
             return None
     return None

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from parsers import unit_caption
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
 from parsers.fields.choice import box_states, chosen, has_lookalikes, option_states
@@ -31,7 +32,6 @@ from schemas.template import FieldSpec, FormTemplate
 
 _INDEX_CACHE: dict[int, LabelIndex] = {}
 MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
-_CAPTION_UNIT = regex.compile(r"(?<![预实施算])(?:金额|计量|货币)?单位\s*[:：]\s*(亿元|万元|元)(?![\p{Han}])")
 _NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 
 
@@ -101,9 +101,9 @@ def _consumed(hits: dict[str, Hit]) -> set[int]:
 def _caption_unit(tokens: list[Token]) -> str | None:
     """The unit a caption states for the whole table (`金额单位：万元`), if any."""
     for token in tokens:
-        match = _CAPTION_UNIT.search(token.text)
-        if match:
-            return match.group(1)
+        unit = unit_caption.caption_unit(token.text)
+        if unit:
+            return unit
         if _NARRATIVE_START.match(token.text):
             return None
     return None

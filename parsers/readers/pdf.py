@@ -40,6 +40,7 @@ from parsers.readers.pdf_page import PageLayout, TablePart, layout_page
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_stitch import TableBuilder
 from parsers.readers.pdf_text import TextLine, paragraph_runs, paragraphs
+from parsers.unit_caption import caption_unit
 from schemas.document import Block, Document, Paragraph
 from schemas.errors import EmptyDocument, NotADocument, NoTextLayer
 from schemas.limits import Limits
@@ -158,13 +159,15 @@ def _furniture_key(line: TextLine, page: PageLayout) -> str | None:
 
 def _repeated_furniture(pages: list[PageLayout]) -> set[str]:
     """Keys of header/footer lines that recur on at least two pages (and half of them); a line
-    naming a form is a title (a file of one form per page opens every page with one)."""
+    naming a form is a title, and a unit caption (单位：万元) is the caption of a form's tables
+    (a file of one form per page opens every page with both)."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
         keys = {key for i in page.items if isinstance(i, TextLine)
-                and (key := _furniture_key(i, page)) and not names_a_form(i.text)}  # band lines only asked
+                and (key := _furniture_key(i, page))
+                and not names_a_form(i.text) and not caption_unit(i.text)}  # band lines only asked
         counts.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, n in counts.items() if n >= need}

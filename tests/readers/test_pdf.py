@@ -428,3 +428,20 @@ def test_merged_label_split_by_a_page_break_goes_on_beside_the_next_row() -> Non
     assert (1, 0, 2, "四、绩效跟踪后项目总体判断") in cells
     assert [c[3] for c in cells if c[0] == 1][1:] == ["年度项目预算完成可能性", "☑确定能完成", "☐有可能完成", "☐确定不能完成"]
     assert [c[3] for c in cells if c[0] == 2] == ["年度绩效目标完成可能性", "☐确定能完成", "☑有可能完成", "☐确定不能完成"]
+
+
+def test_a_unit_caption_opening_every_page_is_kept_though_it_repeats() -> None:
+    # One form per page: each page opens with its title and its tables' unit caption, in the
+    # band where running headers stand; the header goes, the title and the caption stay.
+    def draw(s: Sheet) -> None:
+        for page in (1, 2):
+            s.text(150, 40, "项目支出绩效自评表")
+            s.text(60, 56, "单位：万元")
+            _table_page(s, page, [("项目名称", f"项目{page}"), ("资金总额", "31.15")], top=76)
+            if page == 1:
+                s.page()
+
+    texts_read = [line.text for line in read(build(draw)).lines]
+    assert texts_read.count("单位：万元") == 2
+    assert texts_read.count("项目支出绩效自评表") == 2
+    assert not any("绩效跟踪材料" in text for text in texts_read)
