@@ -23,6 +23,7 @@ import regex
 from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
 from schemas.document import Cell, Document, Line, Table
@@ -30,11 +31,11 @@ from schemas.forms.common import Target
 from schemas.record import ProvenanceEntry
 from schemas.template import ColumnSpec, TableSpec
 
-_POINTS = regex.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
-_MONTHS = regex.compile(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
-_YEARS_NOTE = regex.compile(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
-_LEADING_QIZHONG = regex.compile(r"^其中")
-_DIGIT = regex.compile(r"\d")
+_POINTS = LazyPattern(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
+_MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
+_YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
+_LEADING_QIZHONG = LazyPattern(r"^其中")
+_DIGIT = LazyPattern(r"\d")
 
 
 @cache

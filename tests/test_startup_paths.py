@@ -83,3 +83,37 @@ def test_a_record_of_another_form_reads_back_with_its_model() -> None:
     assert again == record and again.model_dump()["fields"]["project_name"] == "x"
     with pytest.raises(ValueError, match="field model"):
         Record(status="ok", source={"path": "a.txt"}, fields=record.source)  # type: ignore[arg-type]
+
+
+def test_a_monitoring_text_file_compiles_no_pattern_it_does_not_use(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
+    code = ("import sys, json; from extract.cli_main import main\n"
+            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']\n"
+            "try: main()\n"
+            "except SystemExit as exc: code = exc.code\n"
+            "from parsers.lazy_pattern import LazyPattern\n"
+            "from parsers.readers import text_markdown\n"
+            "from parsers.fields import target\n"
+            "from extract.checks import scores\n"
+            "lazy = [(m.__name__, k) for m in (text_markdown, target) for k, v in vars(m).items()"
+            " if isinstance(v, LazyPattern) and v._compiled is not None]\n"
+            "print(json.dumps({'code': code, 'lazy': lazy, 'options': scores.GradeOptions.__pydantic_complete__}))")
+    found = _run(code, tmp_path)
+    assert found == {"code": 0, "lazy": [], "options": False}
+
+
+def test_a_lazy_pattern_matches_as_its_compiled_pattern() -> None:
+    import regex
+
+    from parsers.lazy_pattern import LazyPattern
+
+    source, flags = r"(?<=\d)\s*(\p{Han}+)", regex.IGNORECASE
+    lazy, compiled = LazyPattern(source, flags), regex.compile(source, flags)
+    text = "12 万元 3亿元 x"
+    assert lazy._compiled is None and lazy.pattern == source
+    assert lazy.search(text).group(1) == compiled.search(text).group(1) == "万元"  # type: ignore[union-attr]
+    assert lazy.findall(text) == compiled.findall(text) == ["万元", "亿元"]
+    assert lazy.sub("", text) == compiled.sub("", text) == "12 3 x"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.match(text) is None and lazy.split(text) == compiled.split(text)
+    assert lazy.compiled.flags == compiled.flags and lazy.compiled is lazy.compiled

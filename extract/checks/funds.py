@@ -38,7 +38,7 @@ NARRATIVE_QUANTITY: dict[str, tuple[str, ...]] = {
 class FundsSumOptions(BaseModel):
     """funds-sum's settings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tolerance_yuan: Decimal = Decimal("1.00")
     """Allowed on top of the rounding of the printed figures."""
@@ -47,7 +47,7 @@ class FundsSumOptions(BaseModel):
 class UnitOptions(BaseModel):
     """unit-mismatch's settings on the family's forms."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     max_plausible_yuan: Decimal = Decimal(100000000000)
     """A project amount above this (1000亿元) is taken for a figure written in a smaller unit."""

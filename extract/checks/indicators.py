@@ -30,7 +30,7 @@ MORE_IS_BETTER = ("节约", "节省", "节支", "增收", "减少", "缩短", "�
 class TargetOptions(BaseModel):
     """target-score's settings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     less_is_better_units: tuple[str, ...] = tuple(sorted(LESS_IS_BETTER_UNITS))
     """Units whose targets are met from below when no operator is printed."""

@@ -22,7 +22,7 @@ from schemas.forms import FORM_TYPES
 class OcrConfidenceOptions(BaseModel):
     """ocr-confidence's settings: the score under which a field read by OCR is marked."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     min_confidence: float = Field(default=0.8, ge=0.0, le=1.0)
 

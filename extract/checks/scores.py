@@ -24,7 +24,7 @@ SELF = ("self_evaluation",)
 class Band(BaseModel):
     """One scoring band: an execution rate of at least `min_rate_pct` earns `share` of the weight."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     min_rate_pct: Decimal
     share: Decimal = Field(ge=0, le=1)
@@ -33,7 +33,7 @@ class Band(BaseModel):
 class BudgetScoreOptions(BaseModel):
     """budget-score's settings: the tolerance, and bands where a region scores by bands."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tolerance: Decimal = Decimal("0.1")
     bands: tuple[Band, ...] = ()
@@ -44,7 +44,7 @@ class BudgetScoreOptions(BaseModel):
 class GradeOptions(BaseModel):
     """grade-band's lower bounds (inclusive) of 优, 良 and 中; below 中 is 差."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     excellent: Decimal = Decimal(90)
     good: Decimal = Decimal(80)
@@ -54,7 +54,7 @@ class GradeOptions(BaseModel):
 class SumOptions(BaseModel):
     """weight-sum's and total-score's tolerance, on top of the printed rounding."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     tolerance: Decimal = Decimal("0.01")
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
 from pydantic import BaseModel
 
 from extract.checks.base import CheckContext, Finding, rule
 from extract.checks.forms import indicators, key, label, number, position
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key
 from schemas.discrepancy import Severity
 
 OUTPUT_LEVEL = "产出"
 OUTCOME_LEVELS = ("效益", "满意度")
-_DATE = regex.compile(r"\d{1,4}\s*(?:年|月|日|季度)")
-_FIGURE = regex.compile(r"\d")
+_DATE = LazyPattern(r"\d{1,4}\s*(?:年|月|日|季度)")
+_FIGURE = LazyPattern(r"\d")
 
 
 def _level(item: object) -> str:

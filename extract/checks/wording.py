@@ -31,7 +31,7 @@ INSTRUCTIONS: tuple[str, ...] = (
 class TemplateTextOptions(BaseModel):
     """template-text's settings: the patterns of template guidance."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     patterns: tuple[str, ...] = INSTRUCTIONS
 

@@ -9,24 +9,23 @@ from __future__ import annotations
 
 from typing import cast
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import one_line, to_ascii
 from schemas.forms.common import Operator, Target
 
 EMPTY_CELLS = frozenset({"", "-", "—", "——", "–", "--", "/", "／", "无", "\\", "空"})
-_NUMBER = regex.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_NUMBER = LazyPattern(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SYMBOLS = {"≥": ">=", "≧": ">=", ">=": ">=", "≤": "<=", "≦": "<=", "<=": "<=", "＞": ">", ">": ">",
             "＜": "<", "<": "<", "＝": "=", "﹦": "=", "=": "=", "⩾": ">=", "⩽": "<="}
-_OP_BEFORE = regex.compile(r"^\s*(≥|≧|>=|≤|≦|<=|⩾|⩽|＞|>|＜|<|＝|﹦|=|不低于|不少于|不小于|大于等于|高于|大于|"
+_OP_BEFORE = LazyPattern(r"^\s*(≥|≧|>=|≤|≦|<=|⩾|⩽|＞|>|＜|<|＝|﹦|=|不低于|不少于|不小于|大于等于|高于|大于|"
                            r"不高于|不超过|不多于|不大于|小于等于|低于|小于|等于|达到)\s*")
 _WORDS_BEFORE = {"不低于": ">=", "不少于": ">=", "不小于": ">=", "大于等于": ">=", "高于": ">", "大于": ">",
                  "不高于": "<=", "不超过": "<=", "不多于": "<=", "不大于": "<=", "小于等于": "<=",
                  "低于": "<", "小于": "<", "等于": "=", "达到": None}
-_OP_AFTER = regex.compile(r"\s*(以上|及以上|以下|及以下|以内)\s*$")
+_OP_AFTER = LazyPattern(r"\s*(以上|及以上|以下|及以下|以内)\s*$")
 _WORDS_AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<="}
-_UNIT = regex.compile(r"^\s*([%‰]|[\p{Han}A-Za-z²³/·]{1,6})")
-_DATE = regex.compile(r"(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*(?:月|$|[./-])|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_UNIT = LazyPattern(r"^\s*([%‰]|[\p{Han}A-Za-z²³/·]{1,6})")
+_DATE = LazyPattern(r"(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*(?:月|$|[./-])|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def is_empty_cell(text: str) -> bool:

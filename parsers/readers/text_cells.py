@@ -11,14 +11,13 @@ joined: a wrapped value stays two lines, because only the parser knows what a la
 
 from __future__ import annotations
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import is_page_furniture, page_number
 from parsers.readers.checkbox_glyphs import canonical_glyphs
 from parsers.readers.html_inline import ascii_box_brackets
 from schemas.document import Block, Paragraph
 
-_FIRST_INTEGER = regex.compile(r"(?<!\d)\d{1,6}(?!\d)")
+_FIRST_INTEGER = LazyPattern(r"(?<!\d)\d{1,6}(?!\d)")
 
 
 class PageTracker:

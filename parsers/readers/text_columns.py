@@ -8,14 +8,13 @@ row of the table at all.
 
 from __future__ import annotations
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.readers.text_labels import Vocabulary
 
-_WIDE_GAP = regex.compile(r"[ \t\u3000]{2,}")
-_SENTENCE_END = regex.compile(r"(?<=[。！？])(?=\S)")
-_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
-BOX = regex.compile(r"[☑☐]")
+_WIDE_GAP = LazyPattern(r"[ \t\u3000]{2,}")
+_SENTENCE_END = LazyPattern(r"(?<=[。！？])(?=\S)")
+_HEADING = LazyPattern(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+BOX = LazyPattern(r"[☑☐]")
 
 
 def column_parts(text: str, want: int | None = None, words_of: Vocabulary | None = None) -> list[str]:

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import to_ascii
 
-_FIGURE_CHARS = regex.compile(r"^[\d.,%\s—–\-/无]+$")
-_HAS_DIGIT_OR_DASH = regex.compile(r"[\d—–\-/无]")
-_SHAPE = regex.compile(
+_FIGURE_CHARS = LazyPattern(r"^[\d.,%\s—–\-/无]+$")
+_HAS_DIGIT_OR_DASH = LazyPattern(r"[\d—–\-/无]")
+_SHAPE = LazyPattern(
     r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?%?|0\.\d+%?|—{1,2}|–|-|/|无"
 )
-_FUSED = regex.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|—)+")
+_FUSED = LazyPattern(r"(?:\d[\d,]*(?:\.\d+)?%?|—)+")
 MAX_FUSED = 64
 
 

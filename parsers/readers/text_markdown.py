@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import is_page_furniture
 from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.padded_rows import padded_table
@@ -22,15 +21,15 @@ from parsers.readers.text_cells import PageTracker
 from schemas.document import Block, Paragraph, Table
 
 # GFM: each delimiter cell is one or more dashes with optional colons (`|-|:-:|`).
-_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_RULE = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s*")
-_QUOTE = regex.compile(r"^\s*(?:>\s?)+")
-_BULLET = regex.compile(r"^\s*[-*+]\s+")
-_BOLD = regex.compile(r"\*\*")
-_IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)")
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+_SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_RULE = LazyPattern(r"^\s*(?:[-*_]\s*){3,}$")
+_HEADING = LazyPattern(r"^\s{0,3}#{1,6}\s*")
+_QUOTE = LazyPattern(r"^\s*(?:>\s?)+")
+_BULLET = LazyPattern(r"^\s*[-*+]\s+")
+_BOLD = LazyPattern(r"\*\*")
+_IMAGE = LazyPattern(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = LazyPattern(r"\\([!-/:-@\[-`{-~])")
 _ESCAPED_PIPE = "\x00"
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 
 import regex
 
+from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import is_page_furniture
 from parsers.readers import text_cells
 from parsers.readers.padded_rows import padded_table
@@ -30,10 +31,10 @@ from parsers.readers.text_markdown import _paragraph_text
 from parsers.readers.text_split import Cut, Piece, cut_line
 from schemas.document import Block, Paragraph
 
-_CELL_PIPE_END = regex.compile(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
-_PIPE_LINE = regex.compile(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
-_LABELLED_FIGURES = regex.compile(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
-_PROSE = regex.compile(r"[，。；！？]")
+_CELL_PIPE_END = LazyPattern(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILINE)
+_PIPE_LINE = LazyPattern(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
+_LABELLED_FIGURES = LazyPattern(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
+_PROSE = LazyPattern(r"[，。；！？]")
 MIN_EVIDENCE = 3
 CELL_LINES_PER_CUT = 20
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from parsers.lazy_pattern import LazyPattern
 from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.text_labels import Vocabulary
 
-_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_PIPES_ONLY = regex.compile(r"^[\s|｜]+$")
-_HEADING_NUMBER = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*$")
-_PROSE = regex.compile(r"[，。；！？]")
-_CLAUSE = regex.compile(r"[，。；！？、]")
-_BOUNDARY_BEFORE = regex.compile(r"[\s\d%☑☐□■√）)】\]”]$")
-_BOUNDARY_AFTER = regex.compile(r"^(?:$|[\s\d☑☐□■√（(\[【“—\-/])")
+_SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_PIPES_ONLY = LazyPattern(r"^[\s|｜]+$")
+_HEADING_NUMBER = LazyPattern(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*$")
+_PROSE = LazyPattern(r"[，。；！？]")
+_CLAUSE = LazyPattern(r"[，。；！？、]")
+_BOUNDARY_BEFORE = LazyPattern(r"[\s\d%☑☐□■√）)】\]”]$")
+_BOUNDARY_AFTER = LazyPattern(r"^(?:$|[\s\d☑☐□■√（(\[【“—\-/])")
 _ESCAPED_PIPE = "\x00"
 MAX_VALUE_FIRST_CHARS = 60
 

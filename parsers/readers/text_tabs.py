@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import regex
 
+from parsers.lazy_pattern import LazyPattern
 from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.padded_rows import padded_table
 from schemas.document import Block, Paragraph
 
-_CHECKBOX_INPUT = regex.compile(r"<input\b[^>]*checkbox", regex.IGNORECASE)
+_CHECKBOX_INPUT = LazyPattern(r"<input\b[^>]*checkbox", regex.IGNORECASE)
 
 
 def sniff(text: str) -> bool:
