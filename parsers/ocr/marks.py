@@ -61,15 +61,23 @@ class Box:
 
 
 def _components(mask: Any) -> list[tuple[int, int, int, int]]:
-    """(x0, top, x1, bottom) of each connected component of a uint8 mask."""
+    """(x0, top, x1, bottom) of each 8-connected component of a uint8 mask, in the order of
+    their first pixel (row by row): the bounding boxes of the outer contours, which cost far
+    less than labelling every pixel."""
     import cv2
+    import numpy as np
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    out = []
-    for i in range(1, count):
-        x, y, w, h, _area = (int(v) for v in stats[i])
-        out.append((x, y, x + w, y + h))
-    return out
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    outer = [contours[i] for i in np.flatnonzero(hierarchy[0][:, 3] < 0)]  # not a hole's
+    points = np.concatenate(outer).reshape(-1, 2).astype(np.int64)
+    starts = np.cumsum([0] + [len(c) for c in outer[:-1]])
+    xs, ys = points[:, 0], points[:, 1]
+    first = np.minimum.reduceat(ys * (mask.shape[1] + 1) + xs, starts)
+    boxes = np.stack([np.minimum.reduceat(xs, starts), np.minimum.reduceat(ys, starts),
+                      np.maximum.reduceat(xs, starts) + 1, np.maximum.reduceat(ys, starts) + 1], axis=1)
+    return [(int(a), int(b), int(c), int(d)) for a, b, c, d in boxes[np.argsort(first, kind="stable")].tolist()]
 
 
 def _opened(ink: Any, length: int, horizontal: bool) -> Any:
@@ -131,6 +139,7 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
 
     hor = [c for c in _components(_opened(ink, edge, True)) if lo * 0.8 <= c[2] - c[0] <= hi * 1.1 and c[3] - c[1] <= 0.3 * (c[2] - c[0])]
     ver = [c for c in _components(_opened(ink, edge, False)) if lo * 0.8 <= c[3] - c[1] <= hi * 1.1 and c[2] - c[0] <= 0.3 * (c[3] - c[1])]
+    vers = np.array(ver, dtype=np.int64).reshape(-1, 4)
     found: list[Box] = []
     tol = max(2, round(1.5 * px))
     hor.sort()
@@ -146,9 +155,9 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
             width, height = x1 - x0, bottom - top
             if not (lo <= width <= hi and lo <= height <= hi and abs(width - height) <= 0.2 * width):
                 continue
-            sides = [v for v in ver if abs(v[1] - top) <= tol and abs(v[3] - bottom) <= tol
-                     and (abs(v[0] - x0) <= tol or abs(v[2] - x1) <= tol)]
-            if len(sides) < 2:
+            sides = ((np.abs(vers[:, 1] - top) <= tol) & (np.abs(vers[:, 3] - bottom) <= tol)
+                     & ((np.abs(vers[:, 0] - x0) <= tol) | (np.abs(vers[:, 2] - x1) <= tol)))
+            if np.count_nonzero(sides) < 2:
                 continue
             if any(abs(b.x0 - x0) <= tol and abs(b.top - top) <= tol for b in found):
                 continue
@@ -164,10 +173,15 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
 
 def _solid(stats: Any, small: float, hi: float, lo: float) -> list[Box]:
     """Solid squares (■) of a box's size: components that fill their square bbox."""
+    import numpy as np
+
+    rows = stats[1:].astype(np.int64)
+    w, h, area = rows[:, 2], rows[:, 3], rows[:, 4]
+    keep = ((small <= w) & (w <= hi) & (small <= h) & (h <= hi) & (np.abs(w - h) <= 0.2 * np.maximum(w, h))
+            & (area >= SOLID_MIN_FILL * w * h))
     out = []
-    for x, y, w, h, area in (tuple(int(v) for v in row) for row in stats[1:]):
-        if small <= w <= hi and small <= h <= hi and abs(w - h) <= 0.2 * max(w, h) and area >= SOLID_MIN_FILL * w * h:
-            out.append(Box(x, y, x + w, y + h, True, area / (w * h), True, small=max(w, h) < lo, solid=True))
+    for x, y, w, h, area in (tuple(int(v) for v in row) for row in rows[keep]):
+        out.append(Box(x, y, x + w, y + h, True, area / (w * h), True, small=max(w, h) < lo, solid=True))
     return out
 
 

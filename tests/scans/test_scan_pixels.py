@@ -179,3 +179,32 @@ def test_a_page_the_engine_cannot_read_is_listed_and_the_others_count(monkeypatc
     status, errors = decide_status(record)
     assert status == Status.PARTIAL
     assert "ocr-page-failed" in [e.code for e in errors]
+
+
+def test_piece_boxes_are_those_of_a_pixel_labelling() -> None:
+    """Bounding boxes from outer contours: the same boxes as labelling every pixel, for rings
+    with pieces inside their holes, diagonal touches and the image's edges, top row first."""
+    import cv2
+
+    rng = np.random.default_rng(7)
+    mask = (rng.random((300, 400)) < 0.08).astype(np.uint8) * 255
+    cv2.rectangle(mask, (20, 20), (200, 150), 255, 3)  # a ring, a piece in its hole
+    cv2.rectangle(mask, (60, 60), (90, 90), 255, -1)
+    mask[0, :50] = 255
+    mask[:, -1] = 255
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    labelled = [(x, y, x + w, y + h) for x, y, w, h, _ in stats[1:count].tolist()]
+    found = marks._components(mask)
+    assert sorted(found) == sorted(labelled)
+    assert [top for _, top, _, _ in found] == sorted(top for _, top, _, _ in labelled)
+    assert marks._components(np.zeros((10, 10), np.uint8)) == []
+
+
+def test_skew_of_a_page_without_rulings_is_measured_from_its_text() -> None:
+    page, draw = _page(1600, 1200)
+    for y in range(100, 1100, 60):  # lines of character-like marks, no rule
+        for x in range(100, 1500, 34):
+            draw.rectangle([x, y, x + 30, y + 30], outline="black", width=4)
+    turned = page.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor="white")
+    measured = prep.skew_degrees(prep.seal_free_grey(np.asarray(turned)))
+    assert abs(measured + 1.2) < 0.15, measured
