@@ -192,9 +192,12 @@ def test_a_densely_inked_square_inside_text_is_a_character() -> None:
     dense = marks.Box(1501, 993, 1527, 1020, True, 0.77, True, ticked_past=True)
     assert glyphs.claim(piece, [dense])[0] == []
     assert "".join(c.text for c in glyphs.piece_chars(piece, [dense], 1.0)) == "年度目标基本完成"
+    # 运行基本正常 at 300 dpi blurred: the 基 square inked 0.66.
+    run = glyphs.Piece("运行基本正常", 1357, 981, 1555, 1028, 0.99)
+    assert glyphs.claim(run, [marks.Box(1424, 993, 1450, 1020, True, 0.66, True, ticked_past=True)])[0] == []
     # The same ink at the text's end is a ticked box (a heavy hand tick over it).
     end = marks.Box(1630, 993, 1656, 1020, True, 0.77, True)
     assert glyphs.claim(glyphs.Piece("确定能完成", 1490, 981, 1660, 1028, 1.0), [end])[0] == [(end, 5)]
-    # A ticked box inside a line keeps its place when its ink is a tick's.
-    ticked = marks.Box(1501, 993, 1527, 1020, True, 0.35, True)
+    # A ticked box inside a line keeps its place when its ink is a tick's (a hand √ over it).
+    ticked = marks.Box(1501, 993, 1527, 1020, True, 0.57, True, ticked_past=True)
     assert glyphs.claim(glyphs.Piece("是 否", 1470, 981, 1560, 1028, 1.0), [ticked])[0] == [(ticked, 1)]
