@@ -3,7 +3,8 @@
 Owns the order of the work on a page: grey from the red channel, a quarter turn, deskew,
 rulings from the pixels, text lines detected and cut where a vertical ruling crosses them
 (so a label and the value in the next cell never share a line), every piece recognised once
-in one batch (and the half turn when the upright reading is poor), boxes from the pixels,
+in one batch (and the half turn when the upright reading is poor; a seal's star the grey
+still shows is no text), boxes from the pixels,
 glyphs placed, and the layout
 done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
 """
@@ -85,6 +86,8 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
 LOW_SCORE = 0.8
 # A piece read with a score under this is no text (the engine's own cut-off for a line).
 TEXT_MIN_SCORE = 0.5
+# A low-score piece of symbols this many text lines tall or taller is a seal's emblem.
+EMBLEM_MIN_LINES = 2.0
 
 
 def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
@@ -105,7 +108,20 @@ def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
     for (x0, top, x1, bottom), (text, score) in zip(spans, engine.read_lines(crops), strict=True):
         if text.strip() and score >= TEXT_MIN_SCORE:
             out.append(glyphs.Piece(text.strip(), x0, top, x1, bottom, score))
-    return out
+    return without_emblems(out)
+
+
+def without_emblems(pieces: list[glyphs.Piece]) -> list[glyphs.Piece]:
+    """The pieces without the marks a seal leaves (its star, read as ☆ or ★): a piece of
+    symbols only (no letter, digit or CJK character; a box or tick print is kept, the boxes
+    need it) read with a low score and much taller than the page's text lines."""
+    heights = sorted(p.bottom - p.top for p in pieces)
+    if not heights:
+        return pieces
+    line = heights[len(heights) // 2]
+    return [p for p in pieces
+            if p.score >= LOW_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
+            or any(c.isalnum() or c in glyphs.BOX_PRINTS or c in ticks.TICK_PRINTS for c in p.text)]
 
 
 def _cut(box: tuple[float, float, float, float], rules: list[Shape], dpi: float) -> list[tuple[int, int, int, int]]:

@@ -184,3 +184,20 @@ def test_a_square_off_the_line_belongs_to_the_next_line() -> None:
     square = marks.Box(447, 133, 453, 140, True, 0.3, True)  # the 目 of 性项目 below
     assert glyphs.boxes_in(above, [square]) == []
     assert glyphs.boxes_in(glyphs.Piece("性项目", 424, 128, 458, 145, 1.0), [square]) == [square]
+
+
+def test_a_densely_inked_square_inside_text_is_a_character() -> None:
+    # 年度目标基本完成 blurred at 300 dpi: 基 closes into an outline inked over 3/4 inside.
+    piece = glyphs.Piece("年度目标基本完成", 1357, 981, 1621, 1028, 0.99)
+    dense = marks.Box(1501, 993, 1527, 1020, True, 0.77, True, ticked_past=True)
+    assert glyphs.claim(piece, [dense])[0] == []
+    assert "".join(c.text for c in glyphs.piece_chars(piece, [dense], 1.0)) == "年度目标基本完成"
+    # 运行基本正常 at 300 dpi blurred: the 基 square inked 0.66.
+    run = glyphs.Piece("运行基本正常", 1357, 981, 1555, 1028, 0.99)
+    assert glyphs.claim(run, [marks.Box(1424, 993, 1450, 1020, True, 0.66, True, ticked_past=True)])[0] == []
+    # The same ink at the text's end is a ticked box (a heavy hand tick over it).
+    end = marks.Box(1630, 993, 1656, 1020, True, 0.77, True)
+    assert glyphs.claim(glyphs.Piece("确定能完成", 1490, 981, 1660, 1028, 1.0), [end])[0] == [(end, 5)]
+    # A ticked box inside a line keeps its place when its ink is a tick's (a hand √ over it).
+    ticked = marks.Box(1501, 993, 1527, 1020, True, 0.57, True, ticked_past=True)
+    assert glyphs.claim(glyphs.Piece("是 否", 1470, 981, 1560, 1028, 1.0), [ticked])[0] == [(ticked, 1)]
