@@ -40,6 +40,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import accuracy, accuracy_family, ocr_cache
 from corpus.scans import make
+from corpus.scans.compare import leaves
 
 TARGET_FIELDS = 95.0
 TARGET_BOXES = 97.0
@@ -94,8 +95,8 @@ class Run:
     def against_pdf(self, name: str, pdf_records: list[dict], records: list[dict]) -> None:
         """Count the leaf values of the scan's fields equal to the text-layer PDF's."""
         for i, want in enumerate(pdf_records):
-            got = _leaves(records[i]["fields"]) if i < len(records) else {}
-            for key, value in _leaves(want["fields"]).items():
+            got = leaves(records[i]["fields"]) if i < len(records) else {}
+            for key, value in leaves(want["fields"]).items():
                 self.as_pdf[1] += 1
                 if got.get(key) == value:
                     self.as_pdf[0] += 1
@@ -167,15 +168,6 @@ class Run:
                     self.wrong.append(shown)
                     if record is None or not _flagged(record, key):
                         self.unflagged.append(shown)
-
-
-def _leaves(value: Any, path: str = "") -> dict[str, Any]:
-    """Dotted path -> scalar of a record's fields (spaces in text ignored)."""
-    if isinstance(value, dict):
-        return {k: v for key, item in value.items() for k, v in _leaves(item, f"{path}{key}.").items()}
-    if isinstance(value, list):
-        return {k: v for i, item in enumerate(value) for k, v in _leaves(item, f"{path}{i}.").items()}
-    return {path[:-1]: value.replace(" ", "") if isinstance(value, str) else value}
 
 
 def _money(amount: Any) -> str | None:

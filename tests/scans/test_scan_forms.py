@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from corpus.scans import make
+from corpus.scans.compare import leaves
 from extract.pipeline import extract_records
 from extract.settings import Limits, Settings
 from parsers.ocr import engine
@@ -33,14 +33,6 @@ CASES = {
     "execution_monitoring": ("execution_monitoring/pdf_subcolumns_ticks.pdf",
                              make.Recipe("", ".tif", dpi=200, jpeg=75, seal=True, seed=23)),
 }
-
-
-def _leaves(value: Any, path: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        return {k: v for key, item in value.items() for k, v in _leaves(item, f"{path}{key}.").items()}
-    if isinstance(value, list):
-        return {k: v for i, item in enumerate(value) for k, v in _leaves(item, f"{path}{i}.").items()}
-    return {path[:-1]: value.replace(" ", "") if isinstance(value, str) else value}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +55,7 @@ def test_a_scan_reads_as_its_pdf(read, form: str) -> None:
     want, got = read[form]
     assert got["form"]["type"] == want["form"]["type"] == form
     assert got["source"]["ocr"]["pages_ocr"] == [1]
-    expected, found = _leaves(want["fields"]), _leaves(got["fields"])
+    expected, found = leaves(want["fields"]), leaves(got["fields"])
     wrong = {k: (v, found.get(k)) for k, v in expected.items() if found.get(k) != v}
     assert len(wrong) <= 0.05 * len(expected), wrong
     for key in ("project_name", "department", "implementing_unit"):
