@@ -21,7 +21,7 @@ from parsers.readers.text_cells import PageTracker
 from schemas.document import Block, Paragraph, Table
 
 # GFM: each delimiter cell is one or more dashes with optional colons (`|-|:-:|`).
-_SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _RULE = LazyPattern(r"^\s*(?:[-*_]\s*){3,}$")
 _HEADING = LazyPattern(r"^\s{0,3}#{1,6}\s*")
 _QUOTE = LazyPattern(r"^\s*(?:>\s?)+")
@@ -41,7 +41,7 @@ def sniff(text: str) -> bool:
 
 def _is_separator(line: str) -> bool:
     """`|---|:---:|`; a bare `---` (a rule) is no separator."""
-    return "|" in line and bool(_SEPARATOR.match(line))
+    return "|" in line and bool(SEPARATOR.match(line))
 
 
 def parse(text: str) -> list[Block]:

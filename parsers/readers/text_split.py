@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from parsers.lazy_pattern import LazyPattern
 from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.text_labels import Vocabulary
+from parsers.readers.text_markdown import SEPARATOR
 
-_SEPARATOR = LazyPattern(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPES_ONLY = LazyPattern(r"^[\s|｜]+$")
 _HEADING_NUMBER = LazyPattern(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*$")
 _PROSE = LazyPattern(r"[，。；！？]")
@@ -55,7 +55,7 @@ def cut_line(line: str, vocabulary: Vocabulary, outer_pipes: bool | None = None)
     """The cells of one line; `outer_pipes`: whether the pipe rows around it have outer pipes
     (None: judge by the line alone)."""
     stripped = line.strip()
-    if not stripped or (("|" in stripped or "｜" in stripped) and (_PIPES_ONLY.match(stripped) or _SEPARATOR.match(stripped))):
+    if not stripped or (("|" in stripped or "｜" in stripped) and (_PIPES_ONLY.match(stripped) or SEPARATOR.match(stripped))):
         return Cut("skip")
     if "\t" in stripped:
         parts = [inline_html_to_text(part) for part in line.split("\t")]
