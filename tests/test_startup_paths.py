@@ -25,6 +25,16 @@ def _run(code: str, cwd: Path) -> dict[str, object]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _after_extracting_the_seed(probe: str, cwd: Path) -> dict[str, object]:
+    """`probe`'s printed JSON, run in the interpreter that has just run `jixiao extract` on the
+    seed text file (its exit code in `code`)."""
+    (cwd / "one.txt").write_bytes(SEED.read_bytes())
+    return _run("import sys, json; from extract.cli_main import main\n"
+                "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']\n"
+                "try: main()\n"
+                "except SystemExit as exc: code = exc.code\n" + probe, cwd)
+
+
 @pytest.mark.parametrize("args", [["--version"], ["extract", "--version"], ["schema", "--version"]])
 def test_version_is_answered_without_the_parser(args: list[str], tmp_path: Path) -> None:
     code = ("import sys, io, json, contextlib; from extract.cli_main import main\n"
@@ -46,16 +56,11 @@ def test_other_arguments_go_to_the_command_line() -> None:
 
 
 def test_a_monitoring_file_builds_no_other_forms_model(tmp_path: Path) -> None:
-    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
-    code = ("import sys, json; from extract.cli_main import main\n"
-            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']\n"
-            "try: main()\n"
-            "except SystemExit as exc: code = exc.code\n"
-            "from schemas.forms import FIELDS_MODELS\n"
+    code = ("from schemas.forms import FIELDS_MODELS\n"
             "from parsers.readers.text_labels import vocabulary\n"
             "print(json.dumps({'code': code, 'built': [k for k, m in FIELDS_MODELS.items() if m.__pydantic_complete__],"
             " 'compiled': vocabulary().scanner._pattern is not None}))")
-    found = _run(code, tmp_path)
+    found = _after_extracting_the_seed(code, tmp_path)
     assert found["code"] == 0 and found["built"] == ["monitoring"] and found["compiled"] is False
     record = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert record["form"]["type"] == "monitoring" and record["fields"]["project_name"]
@@ -86,19 +91,14 @@ def test_a_record_of_another_form_reads_back_with_its_model() -> None:
 
 
 def test_a_monitoring_text_file_compiles_no_pattern_it_does_not_use(tmp_path: Path) -> None:
-    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
-    code = ("import sys, json; from extract.cli_main import main\n"
-            "sys.argv = ['jixiao', 'extract', 'one.txt', '-o', 'x.jsonl']\n"
-            "try: main()\n"
-            "except SystemExit as exc: code = exc.code\n"
-            "from parsers.lazy_pattern import LazyPattern\n"
+    code = ("from parsers.lazy_pattern import LazyPattern\n"
             "from parsers.readers import text_markdown\n"
             "from parsers.fields import target\n"
             "from extract.checks import scores\n"
             "lazy = [(m.__name__, k) for m in (text_markdown, target) for k, v in vars(m).items()"
             " if isinstance(v, LazyPattern) and v._compiled is not None]\n"
             "print(json.dumps({'code': code, 'lazy': lazy, 'options': scores.GradeOptions.__pydantic_complete__}))")
-    found = _run(code, tmp_path)
+    found = _after_extracting_the_seed(code, tmp_path)
     assert found == {"code": 0, "lazy": [], "options": False}
 
 
