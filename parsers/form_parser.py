@@ -15,7 +15,7 @@ import regex
 from parsers import unit_caption
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
-from parsers.fields.choice import box_states, chosen, has_lookalikes, option_states
+from parsers.fields.choice import chosen, group_states, option_states
 from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, LabelIndex, find_hits
@@ -111,11 +111,12 @@ def _caption_unit(tokens: list[Token]) -> str | None:
 
 def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str, bool] | None:
     """Each option's state: from the box elements of the group's cells; where the cells hold
-    none (or look-alikes only a label makes boxes), from their text or a grid of headers."""
+    none (or look-alikes only a label makes boxes), from their text or a grid of headers.
+    None when a box's state is unknown: undecided, never guessed from elsewhere."""
     boxes = _value_boxes(tokens, hit, options)
-    if boxes and not has_lookalikes(hit.value_text):
-        return box_states(boxes, options)
-    states = option_states(hit.value_text, options)
+    if any(box.state == "unknown" for box, _ in boxes):
+        return None
+    states = group_states(boxes, hit.value_text, options)
     if states is None and hit.label.in_table and hit.values:
         grid = _grid_choice_text(tokens, hit, options)
         states = option_states(grid, options) if grid else None
@@ -155,13 +156,7 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
     for value in hit.values:
         if value.row is None or value.col is None:
             return None
-        row, col = value.row, value.col
-        header = next(
-            (t.text.strip() for t in reversed(tokens[: value.index])
-             if t.block == value.block and t.row is not None and t.row < row and t.col is not None
-             and t.col <= col < t.col + t.col_span and "".join(t.text.split()) in options),
-            None,
-        )
+        header = _header_above(tokens, value, options)
         if header is None:
             return None
         parts.append(f"{header}{value.text.strip()}")

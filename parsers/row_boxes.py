@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from parsers.fields.choice import box_states, has_lookalikes, option_states, scan
+from parsers.fields.choice import group_states, option_states, scan
 from parsers.normalize import label_key, one_line
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.document import Checkbox
@@ -56,12 +56,7 @@ def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox
     if not boxed:
         # Written: every option the cell names is the answer.
         return BoxRead({option: option in labels for option in column.options}, False, question)
-    if any(box.state == "unknown" for box in boxes):
-        return BoxRead(None, True, question)
-    use_elements = bool(boxes) and not has_lookalikes(text)
-    states = box_states([(box, None) for box in boxes], tuple(words)) if use_elements else None
-    if states is None:
-        states = option_states(text, tuple(words))
+    states = group_states([(box, None) for box in boxes], text, tuple(words))
     if states is None:
         return BoxRead(None, True, question)
     merged = {option: False for option in column.options}

@@ -104,6 +104,22 @@ def box_states(boxes: list[tuple[Checkbox, str | None]], options: tuple[str, ...
     return states if answered else None
 
 
+def group_states(
+    boxes: list[tuple[Checkbox, str | None]], text: str, options: tuple[str, ...]
+) -> dict[str, bool] | None:
+    """Each option's state from a group's box elements and its text: None when a box's state
+    is unknown (undecided, never guessed, whatever the text shows). The elements answer
+    unless the text holds look-alikes only a label makes boxes (which the elements' labels
+    then swallow: `☐确定能 ■有可能`) or no element names an option; then the text answers."""
+    if any(box.state == "unknown" for box, _ in boxes):
+        return None
+    if boxes and not has_lookalikes(text):
+        states = box_states(boxes, options)
+        if states is not None:
+            return states
+    return option_states(text, options)
+
+
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
     if not box.label:
         return header

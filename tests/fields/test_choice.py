@@ -2,7 +2,8 @@
 
 import pytest
 
-from parsers.fields.choice import chosen, option_states
+from parsers.fields.choice import chosen, group_states, option_states
+from schemas.document import Checkbox
 
 YES_NO = ("是", "否")
 OUTLOOK = ("确定能完成", "有可能完成", "确定不能完成")
@@ -44,3 +45,30 @@ def test_none_or_several_ticked_is_none(text):
 
 def test_no_options_at_all():
     assert option_states("见附件", YES_NO) is None
+
+
+def _box(state, label):
+    return (Checkbox(state=state, source="glyph", offset=0, label=label), None)
+
+
+def test_group_elements_answer_over_text():
+    boxes = [_box("unchecked", "是"), _box("checked", "否")]
+    assert chosen(group_states(boxes, "是☐ 否☑", YES_NO)) == "否"
+
+
+def test_group_elements_naming_no_option_leave_the_text_to_answer():
+    # The reader made elements of the boxes, but their labels name no option (a label that
+    # swallowed other text): the cell's text still reads.
+    boxes = [_box("checked", "其他说明"), _box("unchecked", "备注")]
+    assert chosen(group_states(boxes, "是☑ 否☐", YES_NO)) == "是"
+
+
+def test_group_unknown_box_is_undecided_whatever_the_text_shows():
+    boxes = [_box("checked", "是"), _box("unknown", "否")]
+    assert group_states(boxes, "是☑ 否☐", YES_NO) is None
+
+
+def test_group_lookalikes_in_text_answer_over_the_elements():
+    # ■ is a box only beside a label: the element's label swallowed it, the text reads it.
+    boxes = [_box("unchecked", "确定能完成 ■有可能完成")]
+    assert chosen(group_states(boxes, "☐确定能完成 ■有可能完成", OUTLOOK)) == "有可能完成"
