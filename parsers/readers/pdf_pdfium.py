@@ -8,7 +8,9 @@ characters (`pdf_pdfium_chars`: text, box, font name), path objects (`pdf_pdfium
 PDFium repairs what pdfminer refuses, so it does not decide alone on a doubtful file:
     wrong password (FPDF_ERR_PASSWORD)                     -> EncryptedDocument (encrypted)
     any other load error, a rebuilt cross-reference table,
-    no page, fewer pages declared than page objects seen   -> NeedsReference: the caller
+    no page, fewer pages declared than page objects seen,
+    text PDFium could not measure (a font the file does
+    not embed and the machine cannot stand in for)         -> NeedsReference: the caller
                                                               lets the pdfplumber engine
                                                               read (and judge) the file
     more pages than limits.max_pages                       -> LimitExceeded (too-many-pages)
@@ -87,12 +89,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
     height = float(page.get_height())
+    shapes = Shapes(height).read_page(page.raw)
+    if shapes.unmeasured_text:
+        raise NeedsReference("text PDFium cannot measure")  # see pdf_pdfium_paths
     textpage = page.get_textpage()
     try:
         chars = pdf_pdfium_chars.chars(textpage.raw, height)
     finally:
         textpage.close()
-    shapes = Shapes(height).read_page(page.raw)
     widgets = pdf_pdfium_widgets.widgets(page.raw, height, formenv)
     return PagePrimitives(number=number, height=height, chars=chars, lines=shapes.lines,
                           rects=shapes.rects, curves=shapes.curves, widgets=widgets)

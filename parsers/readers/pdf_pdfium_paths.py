@@ -13,6 +13,13 @@ be no ruling and no check box, and reading its segments would cost more than the
 Segments are read through lean ctypes prototypes taking bare addresses (as the characters
 are, `pdf_pdfium_chars`), four C calls a segment and no ctypes conversion.
 
+The same walk counts the text objects PDFium could not measure (`unmeasured_text`): bounds
+of no size, drawn in a font the file does not embed. PDFium measures such a font's glyphs
+with a system font standing in for it; where the machine has none for the script (a
+server without CJK fonts), the characters get no box and PDFium's text page leaves them
+out (`是`, `否` missing from a yes/no cell), so the page's text cannot be trusted. Empty text
+objects in embedded fonts (word processors write them) are not counted.
+
 Coordinates: PDF user space mapped by the object's matrix, then flipped to top-down.
 """
 
@@ -35,6 +42,7 @@ _EQ = 1e-3
 
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
+_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
 # A page of more path objects than this has no speck read (see the module docstring).
 DENSE_PATHS = 2000
@@ -62,10 +70,13 @@ _segment = _lean("FPDFPath_GetPathSegment", _P, _P, _I)
 _segment_type = _lean("FPDFPathSegment_GetType", _I, _P)
 _segment_point = _lean("FPDFPathSegment_GetPoint", _I, _P, _P, _P)
 _segment_close = _lean("FPDFPathSegment_GetClose", _I, _P)
+_text_font = _lean("FPDFTextObj_GetFont", _P, _P)
+_font_embedded = _lean("FPDFFont_GetIsEmbedded", _I, _P)
 
 
 class Shapes:
-    """The lines, rects and curves of one page."""
+    """The lines, rects and curves of one page, and how many of its text objects PDFium
+    could not measure."""
 
     def __init__(self, height: float) -> None:
         self.height = height
@@ -76,6 +87,7 @@ class Shapes:
         self._floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
         self._ints = (ctypes.c_int * 2)()  # fill mode, stroke
         self._paths: list[tuple[int, Matrix]] = []
+        self.unmeasured_text = 0
 
     def read_page(self, page: Any) -> Shapes:
         raw = ctypes.cast(page, ctypes.c_void_p).value or 0
@@ -91,6 +103,8 @@ class Shapes:
         kind = _object_type(obj)
         if kind == _PATH:
             self._paths.append((obj, outer))
+        elif kind == _TEXT:
+            self.unmeasured_text += self._unmeasured(obj)
         elif kind == _FORM and depth < _MAX_DEPTH:
             matrix = self._compose(obj, outer)
             for j in range(_form_count(obj)):
@@ -103,6 +117,16 @@ class Shapes:
         a, b, c, d, e, f = outer
         return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
                 m.e * a + m.f * c + e, m.e * b + m.f * d + f)
+
+    def _unmeasured(self, obj: int) -> bool:
+        at = ctypes.addressof(self._floats)
+        if not _bounds(obj, at, at + 4, at + 8, at + 12):
+            return False
+        left, bottom, right, top = self._floats
+        if right - left > _EQ or top - bottom > _EQ:
+            return False
+        font = _text_font(obj)
+        return bool(font) and not _font_embedded(font)
 
     def _is_speck(self, obj: int, outer: Matrix) -> bool:
         at = ctypes.addressof(self._floats)
