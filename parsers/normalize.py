@@ -24,7 +24,7 @@ _PAGE_FURNITURE = regex.compile(
     regex.IGNORECASE,
 )
 _PAGE_NUMBER = regex.compile(
-    r"第\s*(\d{1,6})\s*页|page\s*(\d{1,6})(?!\d)|^\s*[-—–]\s*(\d{1,6})\s*[-—–]\s*$", regex.I
+    r"第\s*([0-9]{1,6})\s*页|page\s*([0-9]{1,6})(?![0-9])|^\s*[-—–]\s*([0-9]{1,6})\s*[-—–]\s*$", regex.I
 )
 
 _ANY_SPACE = regex.compile(r"\s+")

@@ -8,12 +8,14 @@ is no percent: None, and the checker's
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from parsers.normalize import to_ascii
 
-_PERCENT = regex.compile(r"[-+]?\d+(?:\.\d+)?")
-_MONEY_UNIT = regex.compile(r"\d\s*(?:元|万元|亿元)")
+_PERCENT = regex.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")  # ASCII: a digit Python cannot read is none
+_MONEY_UNIT = regex.compile(r"[0-9]\s*(?:元|万元|亿元)")
 MAX_PERCENT = 1000  # with its % sign
 MAX_BARE_PERCENT = 200  # printed without one: a larger bare figure is an amount from a neighbouring cell
 
@@ -25,7 +27,7 @@ def parse_percent(text: str) -> str | None:
     if match is None or _MONEY_UNIT.search(printed):
         return None
     limit = MAX_PERCENT if "%" in printed else MAX_BARE_PERCENT
-    if abs(float(match.group(0))) > limit:
+    if abs(Decimal(match.group(0))) > limit:
         return None
     return match.group(0).lstrip("+")
 

@@ -17,13 +17,14 @@ import regex
 from parsers.normalize import to_ascii
 from schemas.fields import Period
 
+# Digits are ASCII (the text is read through to_ascii first): a digit Python cannot read is none.
 _DATE = regex.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*[年./\-/]\s*)?(?P<m>\d{1,2})\s*[月./\-/]\s*(?P<d>\d{1,2})(?!\d|\s*月)\s*日?"
-    r"|(?P<cy>(?:19|20)\d{2})(?P<cm>[01]\d)(?P<cd>[0-3]\d)"
+    r"(?:(?P<y>(?:19|20)[0-9]{2})\s*[年./\-/]\s*)?(?P<m>[0-9]{1,2})\s*[月./\-/]\s*(?P<d>[0-9]{1,2})(?![0-9]|\s*月)\s*日?"
+    r"|(?P<cy>(?:19|20)[0-9]{2})(?P<cm>[01][0-9])(?P<cd>[0-3][0-9])"
 )
 _MONTHS = regex.compile(
-    r"(?P<y1>(?:19|20)\d{2})\s*[年./\-]\s*(?P<m1>\d{1,2})\s*月?\s*(?:[-—–~～至到]+)\s*"
-    r"(?:(?P<y2>(?:19|20)\d{2})\s*[年./\-]\s*)?(?P<m2>\d{1,2})\s*月?(?!\s*[./\-]?\s*\d)"
+    r"(?P<y1>(?:19|20)[0-9]{2})\s*[年./\-]\s*(?P<m1>[0-9]{1,2})\s*月?\s*(?:[-—–~～至到]+)\s*"
+    r"(?:(?P<y2>(?:19|20)[0-9]{2})\s*[年./\-]\s*)?(?P<m2>[0-9]{1,2})\s*月?(?!\s*[./\-]?\s*[0-9])"
 )
 
 

@@ -53,3 +53,9 @@ def test_whole_months_run_from_the_first_to_the_last_day(text):
 
 def test_a_month_range_is_not_read_as_a_day():
     assert parse_period("2024年1-6月").end == date(2024, 6, 30)
+
+
+def test_a_digit_python_cannot_read_is_no_date():
+    # U+10D41 (Garay, Unicode 16): the regex module calls it a digit, int() cannot read it.
+    assert parse_period("2024年\U00010d41月1日至2024年6月30日") == parse_period("2024年6月30日")
+    assert parse_period("20\U00010d414年1月-2024年8月") is None

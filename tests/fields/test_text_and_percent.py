@@ -50,3 +50,13 @@ def test_percent(text, value):
 )
 def test_conclusion_category(text, category):
     assert parse_conclusion(text) == category
+
+
+# A digit newer than Python's Unicode tables (U+10D40..: Garay, Unicode 16): the regex module
+# calls it a digit, int() and Decimal() cannot read it. It is no figure, and never a crash.
+NEW_DIGIT = "\U00010d41"
+
+
+def test_a_digit_python_cannot_read_is_no_percent():
+    assert parse_percent(f"{NEW_DIGIT}%") is None
+    assert parse_percent(f"8{NEW_DIGIT}.5%") == "8"
