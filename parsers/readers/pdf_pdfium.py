@@ -3,7 +3,8 @@
 Owns opening a PDF with PDFium, its errors translated at the boundary, and each page's
 characters (`pdf_pdfium_chars`: text, box, font name), path objects (`pdf_pdfium_paths`) and check-box widgets
 (`pdf_pdfium_widgets`: PDFium's form API, or the annotation dictionaries) turned into
-`pdf_primitives`, one page at a time, each page closed once read.
+`pdf_primitives`, one page at a time, each page closed once read. A page shown turned
+(`/Rotate`) has its primitives turned upright (`pdf_rotation`), as pdfminer reports them.
 
 PDFium repairs what pdfminer refuses, so it does not decide alone on a doubtful file:
     wrong password (FPDF_ERR_PASSWORD)                     -> EncryptedDocument (encrypted)
@@ -30,6 +31,7 @@ from parsers.readers import pdf_pdfium_chars, pdf_pdfium_widgets
 from parsers.readers.pdf_pdfium_paths import Shapes
 from parsers.readers.pdf_plumber import too_many
 from parsers.readers.pdf_primitives import PagePrimitives
+from parsers.readers.pdf_rotation import Turn
 from schemas.errors import EncryptedDocument
 from schemas.limits import Limits
 
@@ -88,15 +90,32 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
-    height = float(page.get_height())
+    turn = _turn(page)
+    height = turn.height  # as drawn; a turned page's primitives are turned upright below
     shapes = Shapes(height).read_page(page.raw)
     if shapes.unmeasured_text:
         raise NeedsReference("text PDFium cannot measure")  # see pdf_pdfium_paths
     textpage = page.get_textpage()
     try:
-        chars = pdf_pdfium_chars.chars(textpage.raw, height)
+        chars = pdf_pdfium_chars.chars(textpage.raw, height, turn=turn if turn.degrees else None)
     finally:
         textpage.close()
     widgets = pdf_pdfium_widgets.widgets(page.raw, height, formenv)
-    return PagePrimitives(number=number, height=height, chars=chars, lines=shapes.lines,
-                          rects=shapes.rects, curves=shapes.curves, widgets=widgets)
+    lines, rects, curves = shapes.lines, shapes.rects, shapes.curves
+    if turn.degrees:
+        lines, rects, curves = ([turn.shape(s) for s in group] for group in (lines, rects, curves))
+        widgets = [turn.widget(w) for w in widgets]
+    return PagePrimitives(number=number, height=turn.shown_height, chars=chars, lines=lines,
+                          rects=rects, curves=curves, widgets=widgets)
+
+
+def _turn(page: Any) -> Turn:
+    """The page's `/Rotate` and its size as drawn (PDFium reports the size as shown)."""
+    try:
+        degrees = int(page.get_rotation())
+    except (pdfium.PdfiumError, ValueError):
+        degrees = 0
+    width, height = float(page.get_width()), float(page.get_height())
+    if degrees % 180 == 90:
+        width, height = height, width
+    return Turn.of(degrees, width, height)

@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from parsers.readers.pdf_primitives import Char
+from parsers.readers.pdf_rotation import Turn
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
 _HYPHEN_MARK = 0x02
@@ -60,10 +61,17 @@ _text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
 _text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
 
 
-def chars(textpage: Any, height: float, *, runs: bool = True) -> list[Char]:
+def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
     """Every character PDFium lists on the page and the PDF draws, in PDFium's order
-    (`runs=False`: every character read on its own, the reference the runs must equal)."""
-    return _Page(textpage, height).read(runs)
+    (`runs=False`: every character read on its own, the reference the runs must equal).
+
+    `turn`: the page is shown turned (`/Rotate`); each character is then read on its own and
+    placed as shown, its box in the same convention measured along the shown baseline."""
+    page = _Page(textpage, height)
+    if turn is None:
+        return page.read(runs)
+    page.turn = turn
+    return page.read(False)
 
 
 class _Page:
@@ -84,6 +92,7 @@ class _Page:
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
         self.last_run = _LONG_RUN
         self.text = ""
+        self.turn: Turn | None = None
 
     def read(self, runs: bool = True) -> list[Char]:
         page, codes, count = self.page, self.codes, self.count
@@ -176,9 +185,22 @@ class _Page:
 
     def _add(self, index: int, char: str, name: str | None, size: float, descent: float, baseline: float) -> None:
         _loose_box(self.page, index, self.rect_at)
-        bottom = self.height - (baseline + descent * size)
         rect = self.rect
+        if self.turn is not None:
+            self._add_turned(self.turn, char, name, size, descent)
+            return
+        bottom = self.height - (baseline + descent * size)
         self.out.append(Char(char, name, rect[0], rect[2], bottom - size, bottom, size))
+        self.baselines.append(baseline)
+
+    def _add_turned(self, turn: Turn, char: str, name: str | None, size: float, descent: float) -> None:
+        """A character of a turned page as shown: its left and right from its loose box, its
+        bottom at the shown baseline (the origin) plus the descent, its top one size above."""
+        rect, origin = self.rect, self.origin
+        x0, _, x1, _ = turn.box(rect[0], turn.height - rect[1], rect[2], turn.height - rect[3])
+        _, baseline = turn.top_down(origin[0], origin[1])
+        bottom = baseline - descent * size
+        self.out.append(Char(char, name, x0, x1, bottom - size, bottom, size))
         self.baselines.append(baseline)
 
 

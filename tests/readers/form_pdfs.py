@@ -1,0 +1,193 @@
+"""Whole forms printed to PDF for the reader tests: platypus tables as Word prints them, turned
+pages (`/Rotate`), and a hand-written text layer in a CID font mapped by a ToUnicode CMap.
+
+Fonts: STSong-Light (reportlab's built-in CID font, no file needed). Every builder returns
+the PDF's bytes; the content is written out here, so the tests state what they expect.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+CJK = "STSong-Light"
+FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+FUNDS = [
+    ["年度资金总额", "500.00", "480.00", "456.00", "10", "95.00%", "9.5"],
+    ["其中：当年财政拨款", "450.00", "430.00", "410.00", "—", "95.35%", "—"],
+    ["上年结转资金", "50.00", "50.00", "46.00", "—", "92.00%", "—"],
+    ["其他资金", "—", "—", "—", "—", "—", "—"],
+]
+INDICATOR_HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+INDICATORS = [
+    ["产出指标(50分)", "数量指标", "改造小区数量", "≥12个", "12个", "20", "20", "无"],
+    ["", "", "改造面积", "不少于5万平方米", "5.2万平方米", "10", "10", "无"],
+    ["", "质量指标", "竣工验收合格率", "100%", "100%", "10", "10", "无"],
+    ["", "时效指标", "按期完工率", "≥95%", "90%", "10", "8", "两个小区因居民协调延期，已调整施工计划"],
+    ["效益指标(30分)", "社会效益指标", "居民居住环境改善", "有效改善", "有效改善", "30", "30", "无"],
+    ["满意度指标(10分)", "服务对象满意度指标", "居民满意度", "≥90%", "96%", "10", "10", "无"],
+]
+
+
+def _fonts() -> None:
+    if CJK not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+
+
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    _fonts()
+    cell = ParagraphStyle("cell", fontName=CJK, fontSize=8, leading=10, wordWrap="CJK")
+    title = ParagraphStyle("title", fontName=CJK, fontSize=14, leading=18, alignment=1)
+    return cell, title
+
+
+def self_evaluation(project: str, indicators: Sequence[Sequence[str]] = INDICATORS) -> list[Flowable]:
+    """A national-layout 项目支出绩效自评表 (万元): merged 项目资金 and 绩效指标 labels, the
+    一级/二级 indicator cells merged down their groups, every cell a wrapping paragraph."""
+    cell, title = _styles()
+    rows: list[list[str]] = [
+        ["项目名称", project, *[""] * 7],
+        ["主管部门", "上海市闵行区七宝镇人民政府", "", "", "实施单位", "七宝镇城市建设管理事务中心", "", "", ""],
+        ["项目资金（万元）", "", "", *FUNDS_HEAD],
+        *[["", line[0], "", *line[1:]] for line in FUNDS],
+        ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""],
+        ["", "完成12个老旧小区综合改造，改造面积不少于5万平方米。", "", "", "",
+         "完成12个老旧小区综合改造，改造面积5.2万平方米。", "", "", ""],
+    ]
+    spans = [((1, 0), (8, 0)), ((1, 1), (3, 1)), ((5, 1), (8, 1)), ((0, 2), (0, 6)),
+             *[((1, r), (2, r)) for r in range(2, 7)], ((0, 7), (0, 8)), ((1, 7), (4, 7)),
+             ((5, 7), (8, 7)), ((1, 8), (4, 8)), ((5, 8), (8, 8))]
+    start = len(rows)
+    rows.append(["绩效指标", *INDICATOR_HEAD])
+    rows += [["", *line] for line in indicators]
+    spans.append(((0, start), (0, len(rows) - 1)))
+    spans += _merged_down(indicators, start + 1, 1) + _merged_down(indicators, start + 1, 2)
+    rows.append(["总分", "", "", "", "", "", "100", "97.5", ""])
+    spans.append(((0, len(rows) - 1), (5, len(rows) - 1)))
+    rows.append(["评价等级", "优", *[""] * 7])
+    spans.append(((1, len(rows) - 1), (8, len(rows) - 1)))
+    data = [[Paragraph(text, cell) if text else "" for text in row] for row in rows]
+    table = Table(data, colWidths=[40, 55, 60, 70, 55, 55, 30, 30, 80])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *[("SPAN", a, b) for a, b in spans]]))
+    return [Paragraph("项目支出绩效自评表", title), Paragraph("（2023年度）", title), Spacer(1, 6), table]
+
+
+def _merged_down(lines: Sequence[Sequence[str]], first_row: int, col: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """SPANs merging each non-blank cell of `col` (0-based in `lines`, table column col)
+    with the blank cells under it."""
+    spans = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        while end < len(lines) and not lines[end][col - 1]:
+            end += 1
+        if end - index > 1:
+            spans.append(((col, first_row + index), (col, first_row + end - 1)))
+        index = end
+    return spans
+
+
+def document(story: list[Flowable], size: tuple[float, float] = A4) -> bytes:
+    """The story laid out on pages of `size`, as a PDF."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=size, invariant=1, leftMargin=30, rightMargin=30,
+                      topMargin=40, bottomMargin=40).build(story)
+    return buffer.getvalue()
+
+
+def turned(story: list[Flowable], degrees: int) -> bytes:
+    """One landscape page stored as a portrait sheet shown turned by `degrees` (`/Rotate`),
+    its content drawn turned the other way so that it reads upright when shown."""
+    shown_w, shown_h = landscape(A4)
+    drawn_w, drawn_h = (shown_h, shown_w) if degrees % 180 == 90 else (shown_w, shown_h)
+    buffer = io.BytesIO()
+    # reportlab swaps the media box of a page turned by 90/270: give it the shown size
+    canvas = Canvas(buffer, pagesize=(shown_w, shown_h) if degrees % 180 == 90 else (drawn_w, drawn_h), invariant=1)
+    canvas.setPageRotation(degrees)
+    canvas.saveState()
+    if degrees == 90:
+        canvas.translate(drawn_w, 0)
+        canvas.rotate(90)
+    elif degrees == 180:
+        canvas.translate(drawn_w, drawn_h)
+        canvas.rotate(180)
+    elif degrees == 270:
+        canvas.translate(0, drawn_h)
+        canvas.rotate(-90)
+    y = shown_h - 30
+    for flowable in story:
+        width, height = flowable.wrapOn(canvas, shown_w - 60, y)
+        flowable.drawOn(canvas, 30 + (shown_w - 60 - width) / 2, y - height)
+        y -= height + 4
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def cid_pdf(rows: Sequence[Sequence[tuple[int, int, str]]], xs: Sequence[float], titles: Sequence[str],
+            merged_down: Sequence[tuple[int, int]] = (), row_h: float = 20) -> bytes:
+    """A one-page PDF whose text is in a Type0 font (Identity-H) with no font file: the
+    codes are glyph ids numbered in order of first use (not Unicode), and only the
+    ToUnicode CMap says which character each is. `rows`: cells (first col, end col, text)
+    ruled on the grid `xs`; `merged_down`: (row, col) whose rule above is left out."""
+    height = 842.0
+    codes: dict[str, int] = {}
+
+    def encode(text: str) -> str:
+        return "<" + "".join(f"{codes.setdefault(ch, len(codes) + 1):04X}" for ch in text) + ">"
+
+    ops = []
+    y = 60.0
+    for title in titles:
+        ops.append(f"BT /F1 14 Tf 200 {height - y - 12:.1f} Td {encode(title)} Tj ET")
+        y += 22
+    tops = [110.0 + i * row_h for i in range(len(rows) + 1)]
+    ops.append("0.5 w")
+    for r, row in enumerate(rows):
+        top, bottom = tops[r], tops[r + 1]
+        for c0, c1, text in row:
+            if text:
+                ops.append(f"BT /F1 9 Tf {xs[c0] + 3:.1f} {height - bottom + 6:.1f} Td {encode(text)} Tj ET")
+            for x in (xs[c0], xs[c1]):
+                ops.append(f"{x:.1f} {height - top:.1f} m {x:.1f} {height - bottom:.1f} l S")
+            if (r, c0) not in merged_down:
+                ops.append(f"{xs[c0]:.1f} {height - top:.1f} m {xs[c1]:.1f} {height - top:.1f} l S")
+    ops.append(f"{xs[0]:.1f} {height - tops[-1]:.1f} m {xs[-1]:.1f} {height - tops[-1]:.1f} l S")
+    content = "\n".join(ops).encode()
+    pairs = "\n".join(f"<{code:04X}> <{ord(ch):04X}>" for ch, code in codes.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+            "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
+            f"1 begincodespacerange <0000> <FFFF> endcodespacerange {len(codes)} beginbfchar\n{pairs}\nendbfchar "
+            "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H "
+         b"/DescendantFonts [6 0 R] /ToUnicode 8 0 R >>"),
+        (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) "
+         b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 /CIDToGIDMap /Identity >>"),
+        (b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
+         b"/Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>"),
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
