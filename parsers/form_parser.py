@@ -128,10 +128,11 @@ def _value_boxes(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> lis
     (a box alone in a cell under `确定能完成` answers that option); [] when the value is
     text the boxes cannot be told apart in (an inline value not found in its token)."""
     if hit.inline_value is not None:
-        start = hit.label.text.rfind(hit.inline_value) if hit.inline_value else -1
-        if start < 0:
+        start = hit.inline_at if hit.inline_at >= 0 else hit.label.text.rfind(hit.inline_value)
+        if start < 0 or not hit.inline_value:
             return []
-        return [(box, None) for box in hit.label.boxes if box.offset >= start]
+        end = start + len(hit.inline_value)
+        return [(box, None) for box in hit.label.boxes if start <= box.offset < end]
     return [(box, _header_above(tokens, value, options) if not box.label else None)
             for value in hit.values for box in value.boxes]
 

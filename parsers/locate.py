@@ -3,7 +3,8 @@
 Labels are matched exactly after `label_key` normalisation. Pass 1 takes tokens that are a
 label and nothing else, also a label split over up to three consecutive paragraph lines
 (`具体实施` / `(内设机构)`). Pass 2, for fields still missing, takes `label：value` and
-`label value` written in one token. A value is, in a table, the cells to the right of the
+`label value` written in one token (in a table cell, also on each of its lines that opens
+with a label: the rows of a nested table). A value is, in a table, the cells to the right of the
 label up to the next label (or the cell below, when the label heads a column); in a stream
 of paragraph lines, the lines after the label up to the next label or numbered heading. A run
 of labels followed by a run of values (a header row read line by line) is paired in order.
@@ -38,6 +39,7 @@ class Hit:
     unit: str | None
     inline_value: str | None = None
     values: list[Token] = dataclass_field(default_factory=list)
+    inline_at: int = -1  # where the inline value starts in the label token's text
 
     @property
     def value_text(self) -> str:
@@ -135,15 +137,42 @@ def _longest_label(tokens: list[Token], i: int, index: LabelIndex) -> tuple[str,
 
 def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
     for token in tokens:
-        if token.index in label_at or len(token.text) > 200:
+        if token.index in label_at:
             continue
-        found = index.match_inline(token.text)
-        if found and found[0] == BOUNDARY:
-            label_at[token.index] = Hit(BOUNDARY, token, (token.index,), None, inline_value=found[2])
-        elif found and found[0] not in hits:
-            hit = Hit(found[0], token, (token.index,), found[1], inline_value=found[2])
-            hits[found[0]] = hit
-            label_at[token.index] = hit
+        for number, (start, text) in enumerate(_label_segments(token, index)):
+            if len(text) > 200:
+                continue
+            found = index.match_inline(text)
+            if found is None:
+                continue
+            at = start + text.rfind(found[2])
+            if found[0] == BOUNDARY:
+                if number == 0:
+                    label_at[token.index] = Hit(BOUNDARY, token, (token.index,), None, inline_value=found[2], inline_at=at)
+            elif found[0] not in hits:
+                hit = Hit(found[0], token, (token.index,), found[1], inline_value=found[2], inline_at=at)
+                hits[found[0]] = hit
+                if number == 0:
+                    label_at[token.index] = hit
+
+
+def _label_segments(token: Token, index: LabelIndex) -> list[tuple[int, str]]:
+    """A token's text cut where a line opens with `label：value` (or `label<tab>value`): a cell
+    holding a nested table of labels and values (one line a row) gives each row its own
+    value; (offset, text) pairs. Any other token is one segment, its whole text."""
+    text = token.text
+    if not token.in_table or "\n" not in text:
+        return [(0, text)]
+    cuts = [0]
+    offset = text.index("\n") + 1
+    for line in text[offset:].split("\n"):
+        if index.match_inline(line) is not None:
+            cuts.append(offset)
+        offset += len(line) + 1
+    if len(cuts) == 1:
+        return [(0, text)]
+    ends = [*cuts[1:], len(text) + 1]
+    return [(start, text[start : end - 1]) for start, end in zip(cuts, ends, strict=True)]
 
 
 def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str]) -> None:
