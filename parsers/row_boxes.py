@@ -8,7 +8,7 @@ read; `settle_rows` turns every `BoxRead` of a table into the field value (`boxe
 options, a list; `option`: the one ticked option, else None) and a group whose `field` is the
 dotted path (`indicators.3.likelihood`) and `question` the header as printed. A written answer
 (no box printed) gives the value but no group. A box whose state is unknown leaves the group
-undecided (no value, no group).
+undecided (no value; its group lists every option unticked, for `checkbox-state` to report).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class BoxRead:
     states: dict[str, bool] | None
     boxed: bool
     question: str
+    options: tuple[str, ...] = ()  # the column's options, for the group of an undecided read
 
 
 def _words(options: tuple[str, ...], words: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -58,7 +59,7 @@ def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox
         return BoxRead({option: option in labels for option in column.options}, False, question)
     states = group_states([(box, None) for box in boxes], text, tuple(words))
     if states is None:
-        return BoxRead(None, True, question)
+        return BoxRead(None, True, question, column.options)
     merged = {option: False for option in column.options}
     for word, state in states.items():
         merged[words[word]] = merged[words[word]] or state
@@ -105,11 +106,16 @@ def value_of(read: BoxRead, column_type: str) -> Any:
 
 
 def group_of(read: BoxRead, field: str) -> CheckboxGroup | None:
-    """The record's group for a boxed read (None for a written answer or an undecided one)."""
-    if not read.boxed or read.states is None:
+    """The record's group for a boxed read (None for a written answer). An undecided read
+    (a box whose state is unknown) lists its options unticked, as a yes/no field's does, so
+    that `checkbox-state` reports the group as unreadable instead of it vanishing."""
+    if not read.boxed:
+        return None
+    states = read.states if read.states is not None else dict.fromkeys(read.options, False)
+    if not states:
         return None
     return CheckboxGroup(question=read.question, field=field,
-                         options=[CheckboxOption(label=o, checked=s) for o, s in read.states.items()])
+                         options=[CheckboxOption(label=o, checked=s) for o, s in states.items()])
 
 
 def settle_rows(name: str, items: list[dict[str, Any]], columns: dict[str, ColumnSpec]) -> list[CheckboxGroup]:
@@ -139,8 +145,9 @@ def choice_field(text: str, spec: FieldSpec, name: str) -> tuple[str | None, Che
     if not any(item.kind == "box" for item in items):
         return (printed[0] if len(printed) == 1 else None), None
     states = option_states(text, tuple(printed))
-    if states is None:
-        return None, None
+    if states is None:  # a box whose state is unknown: undecided, its group listed unticked
+        return None, CheckboxGroup(question=spec.question or name, field=name,
+                                   options=[CheckboxOption(label=o, checked=False) for o in printed])
     ticked = [option for option, state in states.items() if state]
     group = CheckboxGroup(question=spec.question or name, field=name,
                           options=[CheckboxOption(label=o, checked=s) for o, s in states.items()])

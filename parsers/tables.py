@@ -382,7 +382,7 @@ def _subcolumn_boxes(header: _Header, grid: list[list[Cell | None]], r: int, spe
     for name, group in states.items():
         question = header.printed.get(name, spec.columns[name].label)
         decided = None if any(v is None for v in group.values()) else {k: bool(v) for k, v in group.items()}
-        out[name] = BoxRead(decided, True, question)
+        out[name] = BoxRead(decided, True, question, tuple(spec.columns[name].options))
     return out
 
 

@@ -26,7 +26,7 @@ _FROZEN = ConfigDict(extra="forbid", frozen=True)
 BBox = tuple[float, float, float, float]
 """x0, top, x1, bottom in points from the page's top-left corner."""
 BoxState = Literal["checked", "unchecked", "unknown"]
-BoxSource = Literal["w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels"]
+BoxSource = Literal["w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels", "picture"]
 
 
 class Checkbox(BaseModel):
@@ -34,7 +34,8 @@ class Checkbox(BaseModel):
 
     `source` is what it was read from: a Word content control (w14), a legacy form field, a
     box glyph in the text (a symbol font, ☑/☐ in OCR text), a PDF AcroForm widget, a square
-    drawn on a PDF page, an OCR engine's word, or a scan's pixels. `label` is the text beside
+    drawn on a PDF page, an OCR engine's word, a scan's pixels, or a small picture standing
+    for a box in a Word run (its state unknown: a picture is not read). `label` is the text beside
     it in its element (after it when the element opens with a box, else before it:
     `label_side`), the option it answers as printed; `offset` is where its glyph stands in the
     element's text.

@@ -3,7 +3,8 @@
 `checkbox-state` reads `record.checkboxes` on every form of the family (every single-choice
 group is answered by exactly one box; a group of a template's `boxes` column, 偏差原因, may hold
 several or none); the field such a group feeds is then null, and `missing-field` leaves it to this
-rule. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
+rule. A group whose boxes could not be read (⍰ in its evidence: a scan's faint box, a picture
+standing for a box) is reported as unreadable, not as left unticked. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from extract.checks.base import CheckContext, Finding, rule, show
 from parsers.forms import template_for
 from parsers.normalize import label_key
+from parsers.readers.checkbox_glyphs import UNKNOWN
 from schemas.checkbox import CheckboxGroup
 from schemas.discrepancy import Evidence, Severity
 from schemas.forms import FORM_TYPES
@@ -34,9 +36,16 @@ def multiple_choice(ctx: CheckContext, group: CheckboxGroup) -> bool:
 
 
 def bad_groups(ctx: CheckContext) -> list[CheckboxGroup]:
-    """Single-choice groups with no box or several boxes ticked."""
+    """Single-choice groups with no box or several boxes ticked, and groups of any kind
+    whose boxes could not be read."""
     return [group for group in ctx.record.checkboxes
-            if group.options and len(group.ticked) != 1 and not multiple_choice(ctx, group)]
+            if group.options and len(group.ticked) != 1
+            and (not multiple_choice(ctx, group) or (not group.ticked and _unreadable(_group_evidence(ctx, group))))]
+
+
+def _unreadable(evidence: list[Evidence]) -> bool:
+    """Whether the group's evidence shows a box whose state is unknown (⍰)."""
+    return any(UNKNOWN in item.text for item in evidence)
 
 
 def _group_evidence(ctx: CheckContext, group: CheckboxGroup) -> list[Evidence]:
@@ -61,13 +70,16 @@ def checkbox_state(ctx: CheckContext) -> Iterator[Finding]:
     """A yes/no or single-choice group must have exactly one box ticked."""
     for group in bad_groups(ctx):
         options = "/".join(option.label for option in group.options)
+        evidence = _group_evidence(ctx, group)
         if group.ticked:
             ticked = "”和“".join(group.ticked)
             message = f"“{group.question}”同时勾选了“{ticked}”，只能勾选一项（{options}），无法确定答案"
+        elif _unreadable(evidence):
+            message = f"“{group.question}”的勾选框无法判读（{options}；如以图片代替勾选框），请人工核对原件"
         else:
             message = f"“{group.question}”未勾选任何选项（{options}），应勾选一项"
         fields = (group.field,) if group.field else ()
-        yield Finding(message, _group_evidence(ctx, group), fields)
+        yield Finding(message, evidence, fields)
 
 
 @rule("adjustment-flag", Severity.ERROR, fields=("adjustment_needed", "decrease", "increase"))

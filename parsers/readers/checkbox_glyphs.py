@@ -103,7 +103,7 @@ def canonical_glyphs(text: str) -> str:
 
 
 # ---------------------------------------------------------------- source marks
-SOURCES = ("w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels")
+SOURCES = ("w14", "formfield", "glyph", "acroform", "drawn", "ocr", "pixels", "picture")
 _MARK_BASE = 0xF0100  # Supplementary Private Use Area-A: never in a document's own text
 _STATES: tuple[bool | None, ...] = (None, True, False)
 GLYPHS = {None: UNKNOWN, True: CHECKED, False: UNCHECKED}

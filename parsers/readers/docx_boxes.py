@@ -7,12 +7,16 @@ Owns the four Word representations of a box:
    font is a symbol font;
 3. checkbox content controls (`w14:checkbox` in `w:sdtPr`, state in `w14:checked`);
 4. legacy form fields (`w:ffData/w:checkBox`, instruction FORMCHECKBOX), which show no
-   character at all.
+   character at all;
+5. a small, square picture in a run (DrawingML `w:drawing` or VML `w:pict`, no text box in
+   it), as pasted from web forms: a box whose state is unknown, since a picture is not
+   read. It keeps its group undecided instead of letting it read as "nothing ticked".
 The glyph and code-point tables themselves live in `checkbox_glyphs` (shared with PDF).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lxml import etree
@@ -32,6 +36,13 @@ SYMBOL_FONTS = frozenset({"wingdings", "wingdings 2", "wingdings 3", "webdings",
 _FONT_ATTRS = (f"{W}ascii", f"{W}hAnsi", f"{W}eastAsia", f"{W}cs")
 _FALSE = frozenset({"0", "false", "off", "no"})
 BOX_GLYPHS = CHECKED_GLYPHS | UNCHECKED_GLYPHS | {CHECKED, UNCHECKED}
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_EMU_PER_PT = 12700
+# A picture is a box when both its sides lie in this range (points) and it is about square.
+BOX_PICTURE_PT = (5.0, 20.0)
+BOX_PICTURE_RATIO = 1.4
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|px|in|mm|cm)?", re.IGNORECASE)
+_VML_UNIT_PT = {"pt": 1.0, "px": 0.75, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "": 0.75}
 
 
 def run_symbol_font(run: etree._Element, styles: Mapping[str, str] | None = None) -> str | None:
@@ -176,3 +187,41 @@ def force_box(text: str, state: bool) -> str:
     out = [glyph if char in BOX_GLYPHS or char == "■" else char for char in text]
     rendered = "".join(out)
     return rendered if rendered != text or glyph in text else glyph + text
+
+
+def is_box_picture(element: etree._Element) -> bool:
+    """Whether a run's `w:drawing` or `w:pict` is a small square picture (a box drawn as an
+    image) rather than a figure, a text box or a shape with text."""
+    if element.find(f".//{W}txbxContent") is not None:
+        return False
+    size = _drawing_size(element) if element.tag == f"{W}drawing" else _vml_size(element)
+    if size is None:
+        return False
+    low, high = BOX_PICTURE_PT
+    width, height = size
+    if not (low <= width <= high and low <= height <= high):
+        return False
+    return max(width, height) / min(width, height) <= BOX_PICTURE_RATIO
+
+
+def _drawing_size(drawing: etree._Element) -> tuple[float, float] | None:
+    extent = drawing.find(f"./*/{_WP}extent")  # wp:inline or wp:anchor
+    if extent is None:
+        return None
+    try:
+        cx, cy = int(extent.get("cx", "")), int(extent.get("cy", ""))
+    except ValueError:
+        return None
+    return (cx / _EMU_PER_PT, cy / _EMU_PER_PT) if cx > 0 and cy > 0 else None
+
+
+def _vml_size(pict: etree._Element) -> tuple[float, float] | None:
+    for shape in pict.iter():
+        style = shape.get("style") if isinstance(shape.tag, str) else None
+        if not style:
+            continue
+        found = {name.lower(): float(value) * _VML_UNIT_PT[(unit or "").lower()]
+                 for name, value, unit in _VML_SIZE.findall(style)}
+        if "width" in found and "height" in found and found["width"] > 0 and found["height"] > 0:
+            return found["width"], found["height"]
+    return None

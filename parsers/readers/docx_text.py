@@ -8,7 +8,8 @@ hyperlinks and smart tags. Paragraphs, tables and the grid are `parsers.readers.
 
 Not read, on purpose: hidden text (`w:vanish`: Word neither shows nor prints it), the
 phonetic guide of ruby text, comments, footnotes, headers and footers (the form's content
-is in the body). Drawings are no text here; the paragraphs of text boxes anchored in a
+is in the body). Drawings are no text here (a small square picture is a box of unknown
+state, `docx_boxes.is_box_picture`); the paragraphs of text boxes anchored in a
 paragraph are read as blocks of their own by `parsers.readers.docx`.
 """
 
@@ -23,6 +24,7 @@ from parsers.readers.docx_boxes import (
     W,
     force_box,
     form_checkbox_state,
+    is_box_picture,
     on_off,
     render_run_text,
     render_sym,
@@ -34,6 +36,7 @@ R, T, TAB, BR, CR, SYM = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "sym"
 FLD_CHAR, INSTR, NB_HYPHEN, PTAB = (f"{W}{n}" for n in ("fldChar", "instrText", "noBreakHyphen", "ptab"))
 RENDERED_BREAK, SDT, SDT_CONTENT = f"{W}lastRenderedPageBreak", f"{W}sdt", f"{W}sdtContent"
 RUBY, RUBY_BASE, RPR = f"{W}ruby", f"{W}rubyBase", f"{W}rPr"
+DRAWING, PICT = f"{W}drawing", f"{W}pict"
 _HIDING = (f"{W}vanish", f"{W}specVanish")
 FLD_TYPE, BR_TYPE = f"{W}fldCharType", f"{W}type"
 # Inline containers whose runs are visible text.
@@ -170,7 +173,9 @@ class InlineText:
                 base = child.find(RUBY_BASE)
                 if base is not None:
                     self._walk(base)  # the base text; the phonetic guide (w:rt) is not text
-            # w:delText, w:delInstrText, w:rPr, w:softHyphen, drawings: nothing visible
+            elif tag in (DRAWING, PICT) and is_box_picture(child):
+                self._emit(mark(None, "picture"))  # a box drawn as a picture: its state unknown
+            # w:delText, w:delInstrText, w:rPr, w:softHyphen, other drawings: nothing visible
 
     def _break(self, br: etree._Element) -> None:
         kind = br.get(BR_TYPE)
