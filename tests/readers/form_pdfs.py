@@ -15,7 +15,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 CJK = "STSong-Light"
 FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
@@ -48,9 +56,14 @@ def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     return cell, title
 
 
-def self_evaluation(project: str, indicators: Sequence[Sequence[str]] = INDICATORS) -> list[Flowable]:
+def self_evaluation(project: str, indicators: Sequence[Sequence[str]] = INDICATORS,
+                    break_after: int | None = None) -> list[Flowable]:
     """A national-layout 项目支出绩效自评表 (万元): merged 项目资金 and 绩效指标 labels, the
-    一级/二级 indicator cells merged down their groups, every cell a wrapping paragraph."""
+    一级/二级 indicator cells merged down their groups, every cell a wrapping paragraph.
+
+    `break_after`: the table runs onto a second page after that many indicator rows, as Word
+    prints it: the indicator header row repeated there, and the cells merged over the break
+    going on blank (their text printed once, on the first page)."""
     cell, title = _styles()
     rows: list[list[str]] = [
         ["项目名称", project, *[""] * 7],
@@ -73,11 +86,25 @@ def self_evaluation(project: str, indicators: Sequence[Sequence[str]] = INDICATO
     spans.append(((0, len(rows) - 1), (5, len(rows) - 1)))
     rows.append(["评价等级", "优", *[""] * 7])
     spans.append(((1, len(rows) - 1), (8, len(rows) - 1)))
-    data = [[Paragraph(text, cell) if text else "" for text in row] for row in rows]
+    titles: list[Flowable] = [Paragraph("项目支出绩效自评表", title), Paragraph("（2023年度）", title), Spacer(1, 6)]
+    if break_after is None:
+        return [*titles, _table(rows, spans, cell)]
+    cut = start + 1 + break_after
+    first = [(a, (b[0], min(b[1], cut - 1))) for a, b in spans if a[1] < cut]
+    rest = [((a[0], max(a[1], cut) - cut + 1), (b[0], b[1] - cut + 1)) for a, b in spans if b[1] >= cut]
+    carried = {a for a, b in rest if a[1] == 1}
+    second = [["", *INDICATOR_HEAD]] + [
+        ["" if (c, n + 1) in carried and any(sa[1] < cut <= sb[1] and sa[0] == c for sa, sb in spans) else text
+         for c, text in enumerate(row)] for n, row in enumerate(rows[cut:])]
+    return [*titles, _table(rows[:cut], first, cell), PageBreak(), _table(second, [((0, 0), (0, 0)), *rest], cell)]
+
+
+def _table(rows: list[list[str]], spans: list[tuple[tuple[int, int], tuple[int, int]]], style: ParagraphStyle) -> Table:
+    data = [[Paragraph(text, style) if text else "" for text in row] for row in rows]
     table = Table(data, colWidths=[40, 55, 60, 70, 55, 55, 30, 30, 80])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               *[("SPAN", a, b) for a, b in spans]]))
-    return [Paragraph("项目支出绩效自评表", title), Paragraph("（2023年度）", title), Spacer(1, 6), table]
+                               *[("SPAN", a, b) for a, b in spans if a != b]]))
+    return table
 
 
 def _merged_down(lines: Sequence[Sequence[str]], first_row: int, col: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -173,3 +173,11 @@ def test_drawn_squares_with_tick_glyphs(mode: str) -> None:
     for engine in ("pdfium", "pdfplumber"):
         doc = read_with(data, source, Limits(), engine)  # type: ignore[arg-type]
         assert [line.text.replace(" ", "") for line in doc.lines] == ["是否为经常性项目\t是☐否☑"], engine
+
+
+@pytest.mark.parametrize("break_after", [1, 3, 4])
+def test_indicator_table_continued_on_the_next_page_with_its_header_repeated(tmp_path: Path, break_after: int) -> None:
+    data = form_pdfs.document(form_pdfs.self_evaluation(PROJECT, break_after=break_after))
+    (record,) = records(tmp_path, data)
+    assert record.source.pages == 2 and record.source.part is None
+    assert_national_form(record)
