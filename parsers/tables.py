@@ -6,7 +6,8 @@ whose header covers its first grid column. `grid` tables then read named rows (a
 is the last unheaded cell before its values; unknown labelled rows with figures go to the
 table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
 columns from above, dropping placeholder rows, ending at an `end` label (总分), and going on
-into the next table block when it continues the same columns (a table across pages).
+into the next table block when it continues the same columns (a table across pages, or a
+Word table split in two, a 续表 note between its parts).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
 label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
@@ -26,7 +27,7 @@ from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
-from schemas.document import Cell, Document, Line, Table
+from schemas.document import Cell, Document, Line, Paragraph, Table
 from schemas.forms.common import Target
 from schemas.record import ProvenanceEntry
 from schemas.template import ColumnSpec, TableSpec
@@ -36,6 +37,8 @@ _MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\
 _YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = LazyPattern(r"^其中")
 _DIGIT = LazyPattern(r"\d")
+# A note between the parts of a split table (（续表）, 续上表) is this short or shorter.
+MAX_CONTINUATION_NOTE = 12
 
 
 @cache
@@ -296,7 +299,7 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
         start = header.row + 1
         for next_block, next_table in [(block, table), *tables[position + 1:]]:
             if next_block != block:
-                if next_block != _last_block(read, block) + 1 or next_table.n_cols != table.n_cols:
+                if not _continues(document, _last_block(read, block), next_block, spec) or next_table.n_cols != table.n_cols:
                     break
                 again = find_header(next_table, next_block, spec)
                 start = again.row + 1 if again is not None and again.row == 0 else 0
@@ -307,6 +310,21 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
                 break
         return read
     return TableRead()
+
+
+def _continues(document: Document, last: int, block: int, spec: TableSpec) -> bool:
+    """Whether table `block` may go on from the table read up to block `last`: it follows
+    directly, or only short notes naming a continuation (`spec.continued_by`: 续表) stand
+    between them."""
+    between = document.blocks[last + 1 : block]
+    if not between or not spec.continued_by:
+        return not between
+    words = _label_keys(spec.continued_by)
+    return all(
+        isinstance(b, Paragraph) and len(key := label_key(b.text)) <= MAX_CONTINUATION_NOTE
+        and any(word in key for word in words)
+        for b in between
+    )
 
 
 def _last_block(read: TableRead, default: int) -> int:

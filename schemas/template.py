@@ -145,6 +145,9 @@ class TableSpec(BaseModel):
     first (`default_period` where nothing names one). On a `grid` table the named rows are the
     periods. `pairs`: the grid may print its rows as label | value pairs, one run per period
     (中期资金总额 | 1200 | 年度资金总额 | 400 over 其中：财政拨款 | … ).
+    `continued_by`: words of the short note (续表, 接上表) a `rows` table split in two may carry
+    between its parts; the rows go on in the next table block after such notes, as they do in
+    a table block that follows directly.
     """
 
     model_config = _STRICT
@@ -164,6 +167,7 @@ class TableSpec(BaseModel):
     periods: dict[str, tuple[str, ...]] = {}
     default_period: str | None = None
     pairs: bool = False
+    continued_by: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> TableSpec:

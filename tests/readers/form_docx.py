@@ -162,11 +162,14 @@ SELF_INDICATORS = [
 ]
 
 
-def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[str] | None = None) -> list[str]:
+def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[str] | None = None,
+                    split_indicators: tuple[int, str] | None = None) -> list[str]:
     """A national 项目支出绩效自评表 (万元, 9 grid columns): 项目资金 and 绩效指标 merged down
     their blocks, the 一级/二级 indicator cells merged down their groups, funds labels over two
     grid columns; `split_by_paragraph` ends the table before 绩效指标 and opens a second one
-    after a paragraph, as a table Word splits by a line of text."""
+    after a paragraph, as a table Word splits by a line of text; `split_indicators` (n, note)
+    splits it after the n-th indicator row, the paragraph `note` between the two tables (the
+    merged cells going on across the split as Word keeps them: continuation cells)."""
     funds = total_cells or ["500.00", "480.00", "456.00", "10", "95.00%", "9.5"]
     head: list[list[str | Cell]] = [
         ["项目名称", Cell("2023年七宝镇老旧小区综合改造项目", span=8)],
@@ -188,6 +191,10 @@ def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[s
         indicators.append([Cell(merge="continue"), *row[1:]])
     indicators += [[Cell("总分", span=6), "100", "97.5", ""], ["评价等级", Cell("优", span=8)]]
     blocks = [p("项目支出绩效自评表"), p("（2023年度）")]
+    if split_indicators is not None:
+        cut = len(head) + 1 + split_indicators[0]
+        rows = head + indicators
+        return [*blocks, table(rows[:cut], cols=9), p(split_indicators[1]), table(rows[cut:], cols=9)]
     if split_by_paragraph:
         return [*blocks, table(head, cols=9), p("（续表）"), table(indicators, cols=9)]
     return [*blocks, table(head + indicators, cols=9)]

@@ -76,6 +76,21 @@ def test_self_evaluation_with_merged_groups(tmp_path: Path, split: bool) -> None
     assert problems(record) == []
 
 
+@pytest.mark.parametrize(("after", "note"), [(1, "（续表）"), (3, "续上表"), (4, "接上表：")])
+def test_indicator_table_split_in_two_by_a_continuation_note(tmp_path: Path, after: int, note: str) -> None:
+    (record,) = records(tmp_path, body_docx(*self_evaluation(split_indicators=(after, note))))
+    whole = records(tmp_path, body_docx(*self_evaluation()))[0]
+    assert record.fields == whole.fields
+    assert len(record.fields.indicators) == len(SELF_INDICATORS)
+    assert record.fields.indicators[after].level1 == whole.fields.indicators[after].level1
+    assert problems(record) == []
+
+
+def test_a_table_after_an_unrelated_paragraph_is_no_continuation(tmp_path: Path) -> None:
+    (record,) = records(tmp_path, body_docx(*self_evaluation(split_indicators=(3, "附：指标说明"))))
+    assert [i.name for i in record.fields.indicators] == [line[2] for line in SELF_INDICATORS[:3]]
+
+
 def test_funds_cells_that_state_their_own_unit(tmp_path: Path) -> None:
     cells = ["5,000,000.00元", "480万元", "4,560,000.00元", "10", "95.00%", "9.5"]
     (record,) = records(tmp_path, body_docx(*self_evaluation(total_cells=cells)))
