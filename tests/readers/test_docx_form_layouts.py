@@ -34,6 +34,7 @@ from tests.readers.form_docx import (
     picture,
     self_evaluation,
     target_declaration,
+    text_box,
 )
 
 BOX_KINDS = sorted(BOXES)
@@ -229,3 +230,10 @@ def test_two_forms_separated_by_a_page_break(tmp_path: Path) -> None:
     assert [(r.source.part.index, r.source.part.count, r.source.part.pages) for r in (first, second)] == [
         (1, 2, (1, 1)), (2, 2, (2, 2))]
     assert second.fields.annual_budget.yuan == "125000.00"
+
+
+def test_town_line_in_a_text_box(tmp_path: Path) -> None:
+    blocks = monitoring()
+    blocks[1] = text_box(p("街镇名称：上海市闵行区华漕镇人民政府（盖章）"))
+    (record,) = records(tmp_path, with_parts(*blocks, extra_ns=TEXT_BOX_NS))
+    assert (record.fields.town, record.fields.project_name) == ("上海市闵行区华漕镇人民政府", "2024年华漕镇垃圾分类项目")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import PageBreak
+from reportlab.platypus import PageBreak, Paragraph
 
 from extract.pipeline import extract_records
 from parsers.readers import pdf as pdf_reader
@@ -180,4 +180,14 @@ def test_indicator_table_continued_on_the_next_page_with_its_header_repeated(tmp
     data = form_pdfs.document(form_pdfs.self_evaluation(PROJECT, break_after=break_after))
     (record,) = records(tmp_path, data)
     assert record.source.pages == 2 and record.source.part is None
+    assert_national_form(record)
+
+
+@pytest.mark.parametrize("note", ["（续表）", "续上表"])
+def test_indicator_table_continued_under_a_continuation_note(tmp_path: Path, note: str) -> None:
+    cell, _ = form_pdfs._styles()
+    story = form_pdfs.self_evaluation(PROJECT, break_after=3)
+    story.insert(len(story) - 1, Paragraph(note, cell))  # at the top of the second page
+    (record,) = records(tmp_path, form_pdfs.document(story))
+    assert record.source.pages == 2
     assert_national_form(record)
