@@ -218,3 +218,79 @@ def cid_pdf(rows: Sequence[Sequence[tuple[int, int, str]]], xs: Sequence[float],
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+class Boxes(Flowable):
+    """Option labels each followed by a drawn square (vector lines, no glyph); a ticked one
+    holds a tick glyph (`glyph`, DejaVu Sans: register `pdf_builders.register_fonts` first)."""
+
+    def __init__(self, answers: Sequence[tuple[str, bool]], glyph: str = "✓") -> None:
+        super().__init__()
+        self.answers, self.glyph = list(answers), glyph
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 12
+
+    def draw(self) -> None:
+        canvas, x = self.canv, 0.0
+        for label, ticked in self.answers:
+            canvas.setFont(CJK, 8)
+            canvas.drawString(x, 2, label)
+            x += pdfmetrics.stringWidth(label, CJK, 8) + 2 if label else 0
+            canvas.rect(x, 1, 8, 8, stroke=1, fill=0)
+            if ticked:
+                canvas.setFont("DejaVu", 8)
+                canvas.drawString(x + 0.8, 2, self.glyph)
+            x += 14
+
+
+def execution_monitoring(lines: Sequence[Sequence[str]], ticks: Sequence[Sequence[int]], box: str) -> bytes:
+    """A landscape 项目支出绩效目标执行监控表 (16 columns): the 偏差原因 and 完成目标可能性 boxes in
+    sub-columns, one a cell: `box` "glyph" (☑/☐ text), "tick" (✓ typed in the ticked cells, the
+    others blank) or "square" (a drawn square, ✓ inside the ticked ones)."""
+    cell, title = _styles()
+    glyph = ParagraphStyle("glyph", fontName="DejaVu", fontSize=8, leading=10, alignment=1)
+
+    def text(value: str) -> Flowable | str:
+        return Paragraph(value, cell) if value else ""
+
+    def mark(ticked: int) -> Flowable | str:
+        if box == "square":
+            return Boxes([("", bool(ticked))])
+        if box == "tick":
+            return Paragraph("✓", glyph) if ticked else ""
+        return Paragraph("☑" if ticked else "☐", glyph)
+
+    rows: list[list[Flowable | str]] = [
+        [text("项目名称"), text("2024年颛桥镇社区老年助餐服务项目"), *[""] * 14],
+        [text("主管部门及代码"), text("上海市闵行区颛桥镇人民政府"), *[""] * 6, text("实施单位"), "",
+         text("颛桥镇社区事务受理服务中心"), *[""] * 5],
+        [text("项目资金（万元）"), "", "", "", text("年初预算数"), "", "", "", text("1-7月执行数"), "", "", "",
+         text("1-7月执行率"), "", "", ""],
+    ]
+    for label, *figures in (("年度资金总额", "300.00", "168.00", "56.00%"), ("其中：财政拨款", "280.00", "154.00", "55.00%"),
+                            ("其他资金", "20.00", "14.00", "70.00%")):
+        rows.append(["", text(label), "", "", text(figures[0]), "", "", "", text(figures[1]), "", "", "",
+                     text(figures[2]), "", "", ""])
+    rows += [
+        [text("年度总体目标"), text("年初目标"), *[""] * 6, text("1-7月执行情况"), *[""] * 7],
+        ["", text("新建社区长者食堂2家。"), *[""] * 6, text("已建成长者食堂1家。"), *[""] * 7],
+        [text(t) for t in ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况",
+                           "偏差原因分析", "", "", "", "", "完成目标可能性", "", "", "备注")],
+        [*[""] * 7, *[text(t) for t in ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "确定能", "有可能",
+                                        "完全不可能")], ""],
+    ]
+    spans = [((1, 0), (15, 0)), ((1, 1), (7, 1)), ((8, 1), (9, 1)), ((10, 1), (15, 1)), ((0, 2), (0, 5))]
+    for r in range(2, 6):
+        spans += [((1, r), (3, r)), ((4, r), (7, r)), ((8, r), (11, r)), ((12, r), (15, r))]
+    spans += [((0, 6), (0, 7)), ((1, 6), (7, 6)), ((8, 6), (15, 6)), ((1, 7), (7, 7)), ((8, 7), (15, 7))]
+    spans += [((c, 8), (c, 9)) for c in (1, 2, 3, 4, 5, 6, 15)] + [((7, 8), (11, 8)), ((12, 8), (14, 8))]
+    start = len(rows)
+    for line, marks in zip(lines, ticks, strict=True):
+        rows.append(["", *[text(t) for t in line[:6]], *[mark(t) for t in marks], text(line[6] if len(line) > 6 else "")])
+    spans.append(((0, 8), (0, len(rows) - 1)))
+    spans += _merged_down([line[:6] for line in lines], start, 1) + _merged_down([line[:6] for line in lines], start, 2)
+    table = Table(rows, colWidths=[40, 45, 50, 60, 50, 50, 50, *[34] * 8, 60])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *[("SPAN", a, b) for a, b in spans]]))
+    return document([Paragraph("项目支出绩效目标执行监控表", title), Paragraph("（2024年度）", title), table], landscape(A4))

@@ -20,7 +20,7 @@ from parsers.readers import source_for
 from parsers.readers.pdf import read_with
 from schemas.limits import Limits
 from tests.readers import form_pdfs
-from tests.readers.pdf_builders import Sheet, build
+from tests.readers.pdf_builders import Sheet, build, register_fonts
 
 PROJECT = "2023年七宝镇老旧小区综合改造项目"
 
@@ -191,3 +191,31 @@ def test_indicator_table_continued_under_a_continuation_note(tmp_path: Path, not
     (record,) = records(tmp_path, form_pdfs.document(story))
     assert record.source.pages == 2
     assert_national_form(record)
+
+
+_EXECUTION = [
+    ["产出指标", "数量指标", "新建长者食堂数量", "2家", "1家", "2家"],
+    ["", "", "助餐服务人次", "≥18万人次", "10.2万人次", "18万人次"],
+    ["", "时效指标", "长者食堂建成时间", "2024年9月底前", "1家已建成", "2024年10月底前", "第二家食堂消防验收推迟"],
+    ["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%", "92%", "≥90%"],
+]
+_TICKS = [(0, 0, 0, 0, 0, 1, 0, 0), (0, 0, 0, 0, 0, 1, 0, 0), (0, 0, 0, 1, 0, 0, 1, 0), (0, 0, 0, 0, 0, 1, 0, 0)]
+
+
+@pytest.mark.parametrize("box", ["glyph", "tick", "square"])
+def test_landscape_execution_monitoring_sub_column_ticks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, box: str) -> None:
+    register_fonts()
+    data = form_pdfs.execution_monitoring(_EXECUTION, _TICKS, box)
+    (record,) = records(tmp_path, data)
+    fields = record.fields
+    assert (record.status, record.form.type, record.form.year, fields.months) == ("ok", "execution_monitoring", 2024, 7)
+    assert (fields.funds.total.executed.yuan, fields.funds.other.rate_pct) == ("1680000.00", "70.00")
+    assert [(i.level1, i.level2, i.name) for i in fields.indicators] == [
+        ("产出指标", "数量指标", "新建长者食堂数量"), ("产出指标", "数量指标", "助餐服务人次"),
+        ("产出指标", "时效指标", "长者食堂建成时间"), ("满意度指标", "服务对象满意度指标", "老人满意度")]
+    assert [i.deviation_causes for i in fields.indicators] == [[], [], ["硬件条件保障"], []]
+    assert [i.likelihood for i in fields.indicators] == ["确定能", "确定能", "有可能", "确定能"]
+    assert fields.indicators[2].remark == "第二家食堂消防验收推迟"
+    assert [d.rule for d in record.discrepancies if d.severity != "info"] == []
+    (reference,) = reference_records(tmp_path, data, monkeypatch)
+    assert record.fields == reference.fields
