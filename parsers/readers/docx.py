@@ -7,7 +7,8 @@ symbol fonts set by character styles; images never). This is several times faste
 than loading the document with python-docx and walking `iter_inner_content()`.
 
 Owns the block level: body `w:p` / `w:tbl` (also inside block-level content controls and
-custom XML), the table grid (`w:gridBefore`, `w:gridSpan`, `w:vMerge` restart/continue,
+custom XML; a checkbox content control around whole paragraphs or a cell's content shows its
+state, not the glyph its content holds), the table grid (`w:gridBefore`, `w:gridSpan`, `w:vMerge` restart/continue,
 legacy `w:hMerge`) resolved into one Cell per merged cell, nested tables flattened into their
 parent cell (one line per nested row, its cells joined by tabs), the paragraphs of text boxes
 (DrawingML, or VML when there is no DrawingML copy) read where their anchor paragraph
@@ -25,7 +26,8 @@ from lxml import etree
 
 from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
-from parsers.readers.docx_boxes import W, on_off, symbol_font_styles
+from parsers.readers.checkbox_glyphs import mark_glyphs
+from parsers.readers.docx_boxes import W, force_box, on_off, sdt_checkbox_state, symbol_font_styles
 from parsers.readers.docx_container import package
 from parsers.readers.docx_numbering import Numbering
 from parsers.readers.docx_text import SDT, SDT_CONTENT, InlineText, Pages
@@ -160,8 +162,21 @@ class _Walker:
             elif tag in _WRAPPERS:
                 inner = child.find(SDT_CONTENT) if tag == SDT else child
                 if inner is not None:
+                    first = len(self.blocks)
                     self.blocks_of(inner)
+                    state = sdt_checkbox_state(child) if tag == SDT else None
+                    if state is not None:
+                        self._box_blocks(first, state)
             # w:sectPr, w:bookmarkStart, w:altChunk, …: no text
+
+    def _box_blocks(self, first: int, state: bool) -> None:
+        """A checkbox content control around whole paragraphs: its state, not the glyph its
+        content shows, is the box (on the first paragraph it wraps)."""
+        for index in range(first, len(self.blocks)):
+            block = self.blocks[index]
+            if isinstance(block, Paragraph):
+                self.blocks[index] = block.model_copy(update={"text": boxed(block.text, state)})
+                return
 
     def _paragraph(self, para: etree._Element) -> None:
         props = para.find(PPR)
@@ -217,8 +232,15 @@ class _Walker:
             elif tag in _WRAPPERS:
                 inner = child.find(SDT_CONTENT) if tag == SDT else child
                 if inner is not None:
-                    texts.append(self._cell_text(inner))
+                    text = self._cell_text(inner)
+                    state = sdt_checkbox_state(child) if tag == SDT else None
+                    texts.append(boxed(text, state) if state is not None else text)
         return "\n".join(t for t in texts if t)
+
+
+def boxed(text: str, state: bool) -> str:
+    """A checkbox control's content (whole paragraphs) with its box shown in the control's state."""
+    return mark_glyphs(force_box(text, state), "w14")
 
 
 def text_boxes(para: etree._Element) -> list[etree._Element]:

@@ -270,3 +270,12 @@ def target_declaration(attribute: str) -> list[str]:
     for row in rows:
         row[0] = Cell(merge="continue")
     return [p("项目支出绩效目标申报表"), p("（2024年度）"), table(head + rows, cols=8)]
+
+
+def block_box(state: bool, label: str, shown: str = "☐") -> str:
+    """A checkbox content control around a whole paragraph (`shown` glyph, then `label`), as
+    document generators write it: its w14:checked is the state, whatever glyph it shows."""
+    return ("<w:sdt><w:sdtPr><w14:checkbox>" f'<w14:checked w14:val="{int(state)}"/>'
+            '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+            '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
+            f"</w14:checkbox></w:sdtPr><w:sdtContent>{p(r(shown), r(label))}</w:sdtContent></w:sdt>")

@@ -28,6 +28,7 @@ from tests.readers.form_docx import (
     PAGE_BREAK,
     SELF_INDICATORS,
     TEXT_BOX_NS,
+    block_box,
     execution_monitoring,
     monitoring,
     options,
@@ -237,3 +238,21 @@ def test_town_line_in_a_text_box(tmp_path: Path) -> None:
     blocks[1] = text_box(p("街镇名称：上海市闵行区华漕镇人民政府（盖章）"))
     (record,) = records(tmp_path, with_parts(*blocks, extra_ns=TEXT_BOX_NS))
     assert (record.fields.town, record.fields.project_name) == ("上海市闵行区华漕镇人民政府", "2024年华漕镇垃圾分类项目")
+
+
+@pytest.mark.parametrize("recurring", [True, False])
+def test_checkbox_controls_around_whole_paragraphs_in_a_cell(tmp_path: Path, recurring: bool) -> None:
+    def yes_no(yes: bool) -> str:  # the controls all show ☐: only w14:checked tells
+        return block_box(yes, "是") + block_box(not yes, "否")
+
+    (record,) = records(tmp_path, body_docx(*monitoring(yes_no, recurring=recurring)))
+    assert (record.fields.recurring, record.fields.adjustment_needed) == (recurring, False)
+    assert [d.message for d in record.discrepancies if d.rule == "checkbox-state"] == []
+
+
+def test_checkbox_control_around_a_body_paragraph() -> None:
+    data = body_docx(p("是否为经常性项目"), block_box(True, "是", shown="☐"), block_box(False, "否", shown="☒"))
+    document = read_docx(data, source_for(Path("boxes.docx"), data), Limits())
+    assert [line.text for line in document.lines] == ["是否为经常性项目", "☑是", "☐否"]
+    boxes = [box for block in document.blocks for box in getattr(block, "boxes", ())]
+    assert [(box.state, box.source) for box in boxes] == [("checked", "w14"), ("unchecked", "w14")]
