@@ -5,9 +5,10 @@ whose cells name at least two of the table's columns; each value cell belongs to
 whose header covers its first grid column. `grid` tables then read named rows (a row's label
 is the last unheaded cell before its values; unknown labelled rows with figures go to the
 table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
-columns from above, dropping placeholder rows, ending at an `end` label (总分), and going on
-into the next table block when it continues the same columns (a table across pages, or a
-Word table split in two, a 续表 note between its parts).
+columns from above (not a column a neighbour's cell is merged across: it is null), dropping
+placeholder rows, ending at an `end` label (总分), and going on into the next table block
+when it continues the same columns (a table across pages, or a Word table split in two, a
+续表 note between its parts).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
 label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
@@ -327,6 +328,15 @@ def _continues(document: Document, last: int, block: int, spec: TableSpec) -> bo
     )
 
 
+def _spanned_over(header: _Header, cell: Cell | None, col: int, name: str) -> bool:
+    """Whether grid column `col` of column `name` is covered by a cell of another column,
+    merged across into it: the row prints no value of its own there, nor inherits one."""
+    if cell is None or cell.col >= col:
+        return False
+    owner = header.columns.get(cell.col)
+    return owner is not None and owner[0] != name
+
+
 def _last_block(read: TableRead, default: int) -> int:
     return max((b for b, _ in read.used), default=default)
 
@@ -353,6 +363,9 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
         for c, (name, part) in sorted(header.columns.items()):
             if name in spec.inherit and part is None:
                 cell = grid[r][c]
+                if _spanned_over(header, cell, c, name):
+                    values[name] = None  # a neighbour's cell (满意度指标 over 一级 and 二级) covers it
+                    continue
                 text = one_line(cell.text) if cell is not None and cell.col == c else ""
                 value = _value(spec.columns[name], text, None) if text else None
                 if value is None:

@@ -163,13 +163,14 @@ SELF_INDICATORS = [
 
 
 def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[str] | None = None,
-                    split_indicators: tuple[int, str] | None = None) -> list[str]:
+                    split_indicators: tuple[int, str] | None = None, level1_across: int | None = None) -> list[str]:
     """A national 项目支出绩效自评表 (万元, 9 grid columns): 项目资金 and 绩效指标 merged down
     their blocks, the 一级/二级 indicator cells merged down their groups, funds labels over two
     grid columns; `split_by_paragraph` ends the table before 绩效指标 and opens a second one
     after a paragraph, as a table Word splits by a line of text; `split_indicators` (n, note)
     splits it after the n-th indicator row, the paragraph `note` between the two tables (the
-    merged cells going on across the split as Word keeps them: continuation cells)."""
+    merged cells going on across the split as Word keeps them: continuation cells);
+    `level1_across`: that indicator row's 一级指标 cell spans the 二级指标 column too."""
     funds = total_cells or ["500.00", "480.00", "456.00", "10", "95.00%", "9.5"]
     head: list[list[str | Cell]] = [
         ["项目名称", Cell("2023年七宝镇老旧小区综合改造项目", span=8)],
@@ -187,7 +188,10 @@ def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[s
         [Cell("绩效指标", merge="restart"), "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
          "偏差原因分析及改进措施"],
     ]
-    for row in merged_down([["", *line] for line in SELF_INDICATORS], [1, 2]):
+    for number, row in enumerate(merged_down([["", *line] for line in SELF_INDICATORS], [1, 2])):
+        if number == level1_across:
+            level1 = row[1]
+            row[1:3] = [Cell(level1.content if isinstance(level1, Cell) else level1, span=2)]
         indicators.append([Cell(merge="continue"), *row[1:]])
     indicators += [[Cell("总分", span=6), "100", "97.5", ""], ["评价等级", Cell("优", span=8)]]
     blocks = [p("项目支出绩效自评表"), p("（2023年度）")]

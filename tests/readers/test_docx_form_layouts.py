@@ -93,6 +93,13 @@ def test_a_table_after_an_unrelated_paragraph_is_no_continuation(tmp_path: Path)
     assert [i.name for i in record.fields.indicators] == [line[2] for line in SELF_INDICATORS[:3]]
 
 
+def test_a_level1_cell_merged_across_the_level2_column_gives_no_level2(tmp_path: Path) -> None:
+    (record,) = records(tmp_path, body_docx(*self_evaluation(level1_across=5)))
+    last = record.fields.indicators[5]
+    assert (last.level1, last.level2, last.name, last.score) == ("满意度指标", None, "居民满意度", "10")
+    assert record.fields.indicators[4].level2 == "社会效益指标"
+
+
 def test_funds_cells_that_state_their_own_unit(tmp_path: Path) -> None:
     cells = ["5,000,000.00元", "480万元", "4,560,000.00元", "10", "95.00%", "9.5"]
     (record,) = records(tmp_path, body_docx(*self_evaluation(total_cells=cells)))
