@@ -6,7 +6,8 @@ Two layouts: side by side, one header row repeating its columns (一级指标 | 
 shared); or one after the other, each table under its own header. A run's period is named by
 the table's label cell or the line before its header (年度绩效指标); side by side, by the short
 cells above it (中期指标 | 年度指标), else by its place (the periods in template order); else
-`default_period`. Rows are read by `parsers.tables` for each run.
+`default_period`. Rows are read by `parsers.tables` for each run, going on into the table
+blocks that continue the last header's table (a Word table split in two, `_continues`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from dataclasses import replace
 from typing import Any
 
 from parsers.normalize import label_key, one_line
-from parsers.tables import TableRead, _Header, _Lines, _read_rows_of, _tables, compiled, find_header
+from parsers.tables import (
+    TableRead,
+    _continues,
+    _Header,
+    _Lines,
+    _read_rows_of,
+    _tables,
+    compiled,
+    find_header,
+)
 from schemas.document import Cell, Document, Table
 from schemas.record import ProvenanceEntry
 from schemas.template import TableSpec
@@ -81,7 +91,11 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
     by_period: dict[str, list[tuple[dict[str, Any], dict[str, ProvenanceEntry]]]] = {p: [] for p in spec.periods}
     used: set[tuple[int, int]] = set()
     order = list(spec.periods)
-    for block, table in _tables(document):
+    tables = _tables(document)
+    continued: set[int] = set()  # blocks read as the continuation of a table above
+    for position_in_document, (block, table) in enumerate(tables):
+        if block in continued:
+            continue
         grid = table.grid()
         start = 0
         headers = []
@@ -97,8 +111,13 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
                 if period is None:
                     period = order[k] if len(runs) > 1 and k < len(order) else spec.default_period or order[-1]
                 read = TableRead(value=[], used={(block, header.row)})
-                _read_rows_of(piece, block, header.row + 1, replace(header, columns=run), spec, lines, read, {},
-                              end_keys, placeholders)
+                inherited: dict[str, str | None] = {}
+                run_header = replace(header, columns=run)
+                ended = _read_rows_of(piece, block, header.row + 1, run_header, spec, lines, read, inherited,
+                                      end_keys, placeholders)
+                if not ended and position == len(headers) - 1:
+                    continued |= _read_on(document, tables[position_in_document + 1:], block, table, run_header,
+                                          spec, lines, read, inherited, end_keys, placeholders)
                 used |= read.used
                 for index, item in enumerate(read.value):
                     item["period"] = period
@@ -114,6 +133,27 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
         out.value.append(item)
         out.provenance.update({f"{index}{rest}": entry for rest, entry in entries.items()})
     return out
+
+
+def _read_on(document: Document, following: list[tuple[int, Table]], block: int, table: Table, header: _Header,
+             spec: TableSpec, lines: _Lines, read: TableRead, inherited: dict[str, str | None],
+             end_keys: frozenset[str], placeholders: list[Any]) -> set[int]:
+    """Rows of the table blocks that continue `table` (a table split in two: adjacent, or a
+    续表 note between, the same columns, no header of their own); the blocks read. A block
+    with a header is read on its own (a repeated header names its runs again; a period's
+    table printed after the other's is no continuation)."""
+    read_blocks: set[int] = set()
+    last = block
+    for next_block, next_table in following:
+        if next_table.n_cols != table.n_cols or not _continues(document, last, next_block, spec):
+            break
+        if find_header(next_table, next_block, spec) is not None:
+            break
+        read_blocks.add(next_block)
+        last = next_block
+        if _read_rows_of(next_table, next_block, 0, header, spec, lines, read, inherited, end_keys, placeholders):
+            break
+    return read_blocks
 
 
 def _top_of_next(grid: list[list[Cell | None]], headers: list[_Header], position: int, limit: int,

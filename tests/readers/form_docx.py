@@ -253,9 +253,10 @@ DECLARATION_INDICATORS = [
 ]
 
 
-def target_declaration(attribute: str) -> list[str]:
+def target_declaration(attribute: str, split_indicators: tuple[int, str] | None = None) -> list[str]:
     """A 项目支出绩效目标申报表 (8 grid columns): 项目属性 as the paragraph `attribute`, the
-    中期 and 年度 indicators side by side, their 一级/二级 cells merged down."""
+    中期 and 年度 indicators side by side, their 一级/二级 cells merged down; `split_indicators`
+    (n, note): the table split after the n-th indicator row, the paragraph `note` between."""
     head: list[list[str | Cell]] = [
         ["项目名称", Cell("2024年莘庄镇中小河道综合整治项目", span=7)],
         ["主管部门及代码", Cell("上海市闵行区莘庄镇人民政府（312001）", span=3), "实施单位", Cell("莘庄镇水务管理所", span=3)],
@@ -273,7 +274,12 @@ def target_declaration(attribute: str) -> list[str]:
     rows = merged_down([["", *line] for line in DECLARATION_INDICATORS], [1, 2, 5])
     for row in rows:
         row[0] = Cell(merge="continue")
-    return [p("项目支出绩效目标申报表"), p("（2024年度）"), table(head + rows, cols=8)]
+    blocks = [p("项目支出绩效目标申报表"), p("（2024年度）")]
+    if split_indicators is not None:
+        cut = len(head) + split_indicators[0]
+        every = head + rows
+        return [*blocks, table(every[:cut], cols=8), p(split_indicators[1]), table(every[cut:], cols=8)]
+    return [*blocks, table(head + rows, cols=8)]
 
 
 def block_box(state: bool, label: str, shown: str = "☐") -> str:

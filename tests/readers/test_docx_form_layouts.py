@@ -202,6 +202,16 @@ def test_target_declaration_attribute_boxes_and_side_by_side_indicators(tmp_path
     assert problems(record) == []
 
 
+@pytest.mark.parametrize(("after", "note"), [(1, "（续表）"), (2, ""), (3, "续上表")])
+def test_side_by_side_declaration_indicators_split_in_two_tables(tmp_path: Path, after: int, note: str) -> None:
+    attribute = options("text", [("新增项目", True), ("延续项目", False)], box_first=True)
+    (record,) = records(tmp_path, body_docx(*target_declaration(attribute, split_indicators=(after, note))))
+    whole = records(tmp_path, body_docx(*target_declaration(attribute)))[0]
+    assert len(whole.fields.indicators) == 2 * len(DECLARATION_INDICATORS)
+    assert record.fields.indicators == whole.fields.indicators
+    assert problems(record) == []
+
+
 def test_title_in_a_text_box(tmp_path: Path) -> None:
     (record,) = records(tmp_path, with_parts(*monitoring(title_in_text_box=True), extra_ns=TEXT_BOX_NS))
     assert (record.form.type, record.form.variant, record.form.title) == ("monitoring", "key", MONITORING_TITLE)
