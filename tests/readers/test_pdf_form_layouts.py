@@ -16,7 +16,7 @@ from reportlab.platypus import PageBreak, Paragraph
 
 from extract.pipeline import extract_records
 from parsers.readers import pdf as pdf_reader
-from parsers.readers import source_for
+from parsers.readers import pdf_pdfium, source_for
 from parsers.readers.pdf import read_with
 from schemas.limits import Limits
 from tests.readers import form_pdfs
@@ -134,12 +134,14 @@ def test_cid_font_text_is_read_through_its_tounicode_map(tmp_path: Path, monkeyp
     assert record.fields == reference.fields
 
 
-@pytest.mark.xfail(strict=True, reason="PDFium lists no character for a lone glyph of a CID font without a font file")
 def test_a_lone_glyph_of_a_cid_font_without_font_file_is_read() -> None:
+    # PDFium lists no character for it; the file is left to the reference engine.
     rows = [list(row) for row in _CID_ROWS]
     rows[5][-1] = (8, 9, "无")
     data = form_pdfs.cid_pdf(rows, _XS, ["项目支出绩效自评表"], merged_down=[(3, 0), (5, 0), (6, 0)])
     source = source_for(Path("cid.pdf"), data)
+    with pytest.raises(pdf_pdfium.NeedsReference):
+        list(pdf_pdfium.pages(data, Limits()))
     texts = [line.text for line in read_with(data, source, Limits(), "pdfium").lines]
     assert "产出指标\t数量指标\t改造小区数量\t≥12个\t12个\t50\t50\t无" in texts
 
