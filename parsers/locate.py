@@ -3,8 +3,8 @@
 Labels are matched exactly after `label_key` normalisation. Pass 1 takes tokens that are a
 label and nothing else, also a label split over up to three consecutive paragraph lines
 (`具体实施` / `(内设机构)`). Pass 2, for fields still missing, takes `label：value` and
-`label value` written in one token (in a table cell, also on each of its lines that opens
-with a label: the rows of a nested table). A value is, in a table, the cells to the right of the
+`label value` written in one token (in a table cell, also on each line of a nested table
+flattened into it: `label<tab>value`). A value is, in a table, the cells to the right of the
 label up to the next label (or the cell below, when the label heads a column); in a stream
 of paragraph lines, the lines after the label up to the next label or numbered heading. A run
 of labels followed by a run of values (a header row read line by line) is paired in order.
@@ -24,6 +24,7 @@ from schemas.template import FormTemplate
 
 MAX_LABEL_LINES = 3
 MAX_INLINE_LABEL_CHARS = 40
+MAX_INLINE_TOKEN_CHARS = 200  # a longer token (or nested-table row) is prose, not label：value
 MAX_TEXT_VALUE_LINES = 4
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _INLINE_SPLIT = regex.compile(r"[:：]|\s+")
@@ -140,7 +141,7 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
         if token.index in label_at:
             continue
         for number, (start, text) in enumerate(_label_segments(token, index)):
-            if len(text) > 200:
+            if len(text) > MAX_INLINE_TOKEN_CHARS:
                 continue
             found = index.match_inline(text)
             if found is None:
@@ -157,16 +158,17 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
 
 
 def _label_segments(token: Token, index: LabelIndex) -> list[tuple[int, str]]:
-    """A token's text cut where a line opens with `label：value` (or `label<tab>value`): a cell
-    holding a nested table of labels and values (one line a row) gives each row its own
-    value; (offset, text) pairs. Any other token is one segment, its whole text."""
+    """A cell's text cut where a line is a nested table's row `label<tab>value` (readers
+    flatten a nested table one row a line, its cells joined by tabs): each row gives its own
+    value; (offset, text) pairs. Any other token is one segment, its whole text (prose in a
+    cell is never cut, whatever its lines open with)."""
     text = token.text
-    if not token.in_table or "\n" not in text:
+    if not token.in_table or "\n" not in text or "\t" not in text:
         return [(0, text)]
     cuts = [0]
     offset = text.index("\n") + 1
     for line in text[offset:].split("\n"):
-        if index.match_inline(line) is not None:
+        if "\t" in line and index.match_inline(line) is not None:
             cuts.append(offset)
         offset += len(line) + 1
     if len(cuts) == 1:
