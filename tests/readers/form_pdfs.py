@@ -294,3 +294,44 @@ def execution_monitoring(lines: Sequence[Sequence[str]], ticks: Sequence[Sequenc
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                *[("SPAN", a, b) for a, b in spans]]))
     return document([Paragraph("项目支出绩效目标执行监控表", title), Paragraph("（2024年度）", title), table], landscape(A4))
+
+
+def monitoring(glyph: str = "✓") -> list[Flowable]:
+    """A 财政项目支出绩效运行监控 (重点) form, 8 columns, its boxes drawn squares (`Boxes`, the
+    ticked ones holding `glyph`): 否 ticked for both yes/no questions, 确定能完成 for both outlooks."""
+    cell, title = _styles()
+
+    def text(value: str) -> Paragraph:
+        return Paragraph(value, cell)
+
+    def yes_no(yes: bool) -> Boxes:
+        return Boxes([("是", yes), ("否", not yes)], glyph)
+
+    def outlook() -> list[Flowable | str]:
+        return [Boxes([("确定能完成", True)], glyph), "", Boxes([("有可能完成", False)], glyph), "",
+                Boxes([("确定不能完成", False)], glyph), ""]
+
+    rows: list[list[Flowable | str | list[Flowable]]] = [
+        [text("项目名称"), text("2024年华漕镇垃圾分类项目"), *[""] * 6],
+        [text("预算单位"), text("华漕镇城市运行管理中心"), text("具体实施（内设机构）"), text("华漕镇城市运行管理中心"),
+         text("跟踪时段"), text("2024年01月01日---2024年08月31日"), text("是否为经常性项目"), yes_no(False)],
+        [text("当年预算数（万元）"), text("100"), text("预算执行数（万元）"), text("80"), text("预算执行进度（%）"),
+         text("80%"), text("是否需要预算调整"), yes_no(False)],
+        [text("调整后预算数（万元）"), text("100"), text("调减金额（万元）"), text("0"), text("调增金额（万元）"), text("0"),
+         text("事前绩效评估评审预算（万元）"), text("84")],
+        [text("选择重点跟踪理由"), text("2024年区委、区政府重点工作项目"), *[""] * 6],
+        [[text("一、项目基本情况（包括项目背景概况、预算安排、工作内容和计划时间节点）："), text("1、项目背景概况"),
+          text("本项目年初预算100万元。")], *[""] * 7],
+        [[text("二、项目具体实施情况（对照阶段性绩效目标的完成情况）："), text("1、预算执行情况"),
+          text("截至跟踪期实际支出80万元，预算执行率80%。")], *[""] * 7],
+        [[text("三、阶段性跟踪结论："), text("运行正常（执行率和目标完成度均在75%以上）")], *[""] * 7],
+        [text("四、绩效跟踪后项目总体判断"), text("年度项目预算完成可能性"), *outlook()],
+        ["", text("年度绩效目标完成可能性"), *outlook()],
+    ]
+    spans = [((1, 0), (7, 0)), ((1, 4), (7, 4)), ((0, 5), (7, 5)), ((0, 6), (7, 6)), ((0, 7), (7, 7)),
+             ((0, 8), (0, 9)), *[((c, r), (c + 1, r)) for r in (8, 9) for c in (2, 4, 6)]]
+    table = Table(rows, colWidths=[70, 75, 60, 75, 50, 75, 60, 45])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *[("SPAN", a, b) for a, b in spans]]))
+    return [Paragraph("财政项目支出绩效运行监控（跟踪评价）（重点）", title),
+            Paragraph("街镇名称：上海市闵行区华漕镇人民政府（盖章）", cell), table]

@@ -221,3 +221,26 @@ def test_landscape_execution_monitoring_sub_column_ticks(tmp_path: Path, monkeyp
     assert [d.rule for d in record.discrepancies if d.severity != "info"] == []
     (reference,) = reference_records(tmp_path, data, monkeypatch)
     assert record.fields == reference.fields
+
+
+@pytest.mark.parametrize("degrees", [0, 90, 270])
+@pytest.mark.parametrize("glyph", ["✓", "√"])
+def test_monitoring_drawn_squares_with_ticks_upright_and_turned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, degrees: int, glyph: str
+) -> None:
+    register_fonts()
+    story = form_pdfs.monitoring(glyph)
+    data = form_pdfs.turned(story, degrees) if degrees else form_pdfs.document(story)
+    (record,) = records(tmp_path, data)
+    fields = record.fields
+    assert (record.status, record.form.type, record.form.variant) == ("ok", "monitoring", "key")
+    assert (fields.town, fields.project_name) == ("上海市闵行区华漕镇人民政府", "2024年华漕镇垃圾分类项目")
+    assert (fields.recurring, fields.adjustment_needed) == (False, False)
+    assert (fields.budget_outlook, fields.goal_outlook) == ("确定能完成", "确定能完成")
+    assert (fields.annual_budget.yuan, fields.executed.yuan, fields.ex_ante_review_budget.yuan) == (
+        "1000000.00", "800000.00", "840000.00")
+    assert (fields.execution_progress_pct, fields.stage_conclusion) == ("80", "运行正常")
+    assert fields.implementing_unit == "华漕镇城市运行管理中心"
+    assert [d.rule for d in record.discrepancies if d.severity != "info"] == []
+    (reference,) = reference_records(tmp_path, data, monkeypatch)
+    assert record.model_dump(exclude={"meta", "source"}) == reference.model_dump(exclude={"meta", "source"})
