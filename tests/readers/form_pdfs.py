@@ -133,11 +133,25 @@ def document(story: list[Flowable], size: tuple[float, float] = A4) -> bytes:
 def turned(story: list[Flowable], degrees: int) -> bytes:
     """One landscape page stored as a portrait sheet shown turned by `degrees` (`/Rotate`),
     its content drawn turned the other way so that it reads upright when shown."""
+    return turned_pages([(story, degrees)])
+
+
+def turned_pages(pages: Sequence[tuple[list[Flowable], int]]) -> bytes:
+    """One landscape page per (story, degrees), each shown turned by its `degrees` (0: a plain
+    landscape page)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=landscape(A4), invariant=1)
+    for story, degrees in pages:
+        _turned_page(canvas, story, degrees)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _turned_page(canvas: Canvas, story: list[Flowable], degrees: int) -> None:
     shown_w, shown_h = landscape(A4)
     drawn_w, drawn_h = (shown_h, shown_w) if degrees % 180 == 90 else (shown_w, shown_h)
-    buffer = io.BytesIO()
     # reportlab swaps the media box of a page turned by 90/270: give it the shown size
-    canvas = Canvas(buffer, pagesize=(shown_w, shown_h) if degrees % 180 == 90 else (drawn_w, drawn_h), invariant=1)
+    canvas.setPageSize((shown_w, shown_h) if degrees % 180 == 90 else (drawn_w, drawn_h))
     canvas.setPageRotation(degrees)
     canvas.saveState()
     if degrees == 90:
@@ -156,8 +170,6 @@ def turned(story: list[Flowable], degrees: int) -> bytes:
         y -= height + 4
     canvas.restoreState()
     canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def cid_pdf(rows: Sequence[Sequence[tuple[int, int, str]]], xs: Sequence[float], titles: Sequence[str],

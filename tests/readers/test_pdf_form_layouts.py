@@ -244,3 +244,14 @@ def test_monitoring_drawn_squares_with_ticks_upright_and_turned(
     assert [d.rule for d in record.discrepancies if d.severity != "info"] == []
     (reference,) = reference_records(tmp_path, data, monkeypatch)
     assert record.model_dump(exclude={"meta", "source"}) == reference.model_dump(exclude={"meta", "source"})
+
+
+@pytest.mark.parametrize("turns", [(0, 90), (270, 0), (90, 270)])
+def test_two_forms_in_one_pdf_one_page_turned(tmp_path: Path, turns: tuple[int, int]) -> None:
+    register_fonts()
+    data = form_pdfs.turned_pages([(form_pdfs.self_evaluation(PROJECT), turns[0]), (form_pdfs.monitoring(), turns[1])])
+    first, second = records(tmp_path, data)
+    assert_national_form(first)
+    assert (second.form.type, second.fields.project_name, second.fields.recurring) == (
+        "monitoring", "2024年华漕镇垃圾分类项目", False)
+    assert [(r.source.part.index, r.source.part.pages) for r in (first, second)] == [(1, (1, 1)), (2, (2, 2))]
