@@ -9,7 +9,8 @@ than loading the document with python-docx and walking `iter_inner_content()`.
 Owns the block level: body `w:p` / `w:tbl` (also inside block-level content controls and
 custom XML; a checkbox content control around whole paragraphs or a cell's content shows its
 state, not the glyph its content holds), the table grid (`w:gridBefore`, `w:gridSpan`, `w:vMerge` restart/continue,
-legacy `w:hMerge`) resolved into one Cell per merged cell, nested tables flattened into their
+legacy `w:hMerge`) resolved into one Cell per merged cell (the text of its continuation
+cells kept after its own, once: generators repeat the merged text in every cell), nested tables flattened into their
 parent cell (one line per nested row, its cells joined by tabs), the paragraphs of text boxes
 (DrawingML, or VML when there is no DrawingML copy) read where their anchor paragraph
 stands, automatic list labels (一、 1、, `docx_numbering`) put in front of their paragraph,
@@ -120,7 +121,7 @@ class _Grid:
             top = self._above.get(col)
             if top is not None:
                 top.row_span += 1
-                if text:
+                if text and text not in top.texts:  # generators repeat the merged text in every cell
                     top.texts.append(text)
                 self._row[col] = top
                 return
@@ -128,7 +129,7 @@ class _Grid:
             left = self._row[max(self._row)]
             if left.row == row:
                 left.col_span += span
-                if text:
+                if text and text not in left.texts:
                     left.texts.append(text)
                 return
         cell = _CellBuilder(row=row, col=col, col_span=span, page=page, texts=[text])

@@ -59,27 +59,30 @@ def table(rows: Sequence[Sequence[str | Cell]], cols: int) -> str:
         cells = []
         for cell in row:
             c = cell if isinstance(cell, Cell) else Cell(cell)
-            if c.merge == "continue":
-                cells.append(tc(span=c.span, vmerge="continue"))
+            if c.merge == "continue":  # content only when a case writes text into it
+                cells.append(tc(*([c.content] if c.content else []), span=c.span, vmerge="continue"))
             else:
                 cells.append(tc(c.content, span=c.span, vmerge=c.merge))
         out.append(tr(*cells))
     return tbl(*out, cols=cols)
 
 
-def merged_down(lines: Sequence[Sequence[str]], columns: Sequence[int]) -> list[list[str | Cell]]:
-    """Rows where each of `columns` is merged down over the blank cells under its text."""
+def merged_down(lines: Sequence[Sequence[str]], columns: Sequence[int], *, repeat: bool = False) -> list[list[str | Cell]]:
+    """Rows where each of `columns` is merged down over the blank cells under its text;
+    `repeat`: the continuation cells hold the merged text again (as generators write them)."""
     rows: list[list[str | Cell]] = []
+    merged = {col: "" for col in columns}
     for index, line in enumerate(lines):
         row: list[str | Cell] = []
         for col, text in enumerate(line):
             if col not in columns:
                 row.append(text)
             elif text:
+                merged[col] = text
                 below = lines[index + 1][col] if index + 1 < len(lines) else "x"
                 row.append(Cell(text, merge="restart") if not below else text)
             else:
-                row.append(Cell(merge="continue"))
+                row.append(Cell(merged[col] if repeat else "", merge="continue"))
         rows.append(row)
     return rows
 
@@ -163,14 +166,16 @@ SELF_INDICATORS = [
 
 
 def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[str] | None = None,
-                    split_indicators: tuple[int, str] | None = None, level1_across: int | None = None) -> list[str]:
+                    split_indicators: tuple[int, str] | None = None, level1_across: int | None = None,
+                    repeat_merged: bool = False) -> list[str]:
     """A national 项目支出绩效自评表 (万元, 9 grid columns): 项目资金 and 绩效指标 merged down
     their blocks, the 一级/二级 indicator cells merged down their groups, funds labels over two
     grid columns; `split_by_paragraph` ends the table before 绩效指标 and opens a second one
     after a paragraph, as a table Word splits by a line of text; `split_indicators` (n, note)
     splits it after the n-th indicator row, the paragraph `note` between the two tables (the
     merged cells going on across the split as Word keeps them: continuation cells);
-    `level1_across`: that indicator row's 一级指标 cell spans the 二级指标 column too."""
+    `level1_across`: that indicator row's 一级指标 cell spans the 二级指标 column too;
+    `repeat_merged`: the 一级/二级 continuation cells repeat the merged text."""
     funds = total_cells or ["500.00", "480.00", "456.00", "10", "95.00%", "9.5"]
     head: list[list[str | Cell]] = [
         ["项目名称", Cell("2023年七宝镇老旧小区综合改造项目", span=8)],
@@ -188,7 +193,7 @@ def self_evaluation(*, split_by_paragraph: bool = False, total_cells: Sequence[s
         [Cell("绩效指标", merge="restart"), "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
          "偏差原因分析及改进措施"],
     ]
-    for number, row in enumerate(merged_down([["", *line] for line in SELF_INDICATORS], [1, 2])):
+    for number, row in enumerate(merged_down([["", *line] for line in SELF_INDICATORS], [1, 2], repeat=repeat_merged)):
         if number == level1_across:
             level1 = row[1]
             row[1:3] = [Cell(level1.content if isinstance(level1, Cell) else level1, span=2)]

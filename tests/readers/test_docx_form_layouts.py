@@ -51,9 +51,10 @@ def problems(record) -> list[tuple[str, str]]:
     return [(d.rule, d.message) for d in record.discrepancies if d.severity != "info"]
 
 
-@pytest.mark.parametrize("split", [False, True], ids=["one-table", "split-by-paragraph"])
-def test_self_evaluation_with_merged_groups(tmp_path: Path, split: bool) -> None:
-    (record,) = records(tmp_path, body_docx(*self_evaluation(split_by_paragraph=split)))
+@pytest.mark.parametrize(("split", "repeat"), [(False, False), (True, False), (False, True)],
+                         ids=["one-table", "split-by-paragraph", "continuations-repeat-the-text"])
+def test_self_evaluation_with_merged_groups(tmp_path: Path, split: bool, repeat: bool) -> None:
+    (record,) = records(tmp_path, body_docx(*self_evaluation(split_by_paragraph=split, repeat_merged=repeat)))
     fields = record.fields
     assert (record.status, record.form.type, record.form.year) == ("ok", "self_evaluation", 2023)
     assert (fields.project_name, fields.department, fields.implementing_unit) == (
