@@ -1,13 +1,15 @@
 """Amounts: the printed figure and its stated unit -> Amount (Decimal all the way, never float).
 
 `unit` starts as the stated unit (元 when none is stated); the reading step `parsers.units` may
-later decide the figure is really in another unit.
+later decide the figure is really in another unit. An amount written in Chinese numerals
+(伍佰万元整, `parsers.fields.capital`) states 元 whatever its column says.
 """
 
 from __future__ import annotations
 
 import regex
 
+from parsers.fields.capital import parse_capital
 from parsers.normalize import one_line, to_ascii
 from schemas.fields import Amount, to_yuan_string
 from schemas.figures import FIGURE, parse_number
@@ -27,6 +29,9 @@ def parse_amount(text: str, label_unit: str | None) -> Amount | None:
     if raw in _EMPTY:
         return None
     number = parse_number(raw)
+    if number is None and not _DIGIT.search(to_ascii(raw)):
+        written = parse_capital(raw)  # 伍佰万元整: Chinese numerals state yuan themselves
+        return Amount(raw=raw, stated_unit="元", unit="元", yuan=to_yuan_string(written, "元")) if written else None
     if number is None or _more_digits(raw):
         return None  # `12,25` (a comma for a point) or two figures: not one amount
     cell_unit = _UNIT_IN_VALUE.search(raw)

@@ -274,3 +274,11 @@ def test_checkbox_control_around_a_body_paragraph() -> None:
     assert [line.text for line in document.lines] == ["是否为经常性项目", "☑是", "☐否"]
     boxes = [box for block in document.blocks for box in getattr(block, "boxes", ())]
     assert [(box.state, box.source) for box in boxes] == [("checked", "w14"), ("unchecked", "w14")]
+
+
+def test_a_funds_cell_written_in_chinese_numerals(tmp_path: Path) -> None:
+    cells = ["伍佰万元整", "480.00", "456.00", "10", "95.00%", "9.5"]
+    (record,) = records(tmp_path, body_docx(*self_evaluation(total_cells=cells)))
+    initial = record.fields.funds.total.initial_budget
+    assert (initial.raw, initial.stated_unit, initial.yuan) == ("伍佰万元整", "元", "5000000.00")
+    assert problems(record) == []
