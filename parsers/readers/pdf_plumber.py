@@ -4,7 +4,8 @@ Owns opening a PDF with pdfplumber (pdfminer's errors translated where they ente
 page count the page tree declares (checked before any page is parsed), and each page's
 characters, lines, rects, curves and AcroForm check-box widgets (/FT /Btn that is no push
 button; /AS or /V other than /Off is ticked) turned into `pdf_primitives`, one page at a
-time, each page closed after it is read to keep memory flat.
+time, each page closed after it is read to keep memory flat. pdfminer shows a turned page
+(`/Rotate`) upright; its widgets' rects, as drawn, are turned the same way (`pdf_rotation`).
 
     PDFPasswordIncorrect, PDFEncryptionError  -> EncryptedDocument (encrypted)
     PDFSyntaxError, PSEOF, broken xref, …     -> CorruptDocument (corrupt)
@@ -28,6 +29,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.readers.boundary import reading_errors
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape, Widget
+from parsers.readers.pdf_rotation import Turn
 from schemas.errors import CorruptDocument, EncryptedDocument, JixiaoError, LimitExceeded, ReadError
 from schemas.limits import Limits
 
@@ -66,6 +68,8 @@ def too_many(count: int, limits: Limits) -> None:
 
 def _primitives(page: Any) -> PagePrimitives:
     height = float(page.height)
+    turn = _turn(page)
+    found = widgets(page.page_obj.annots, turn.height)  # annotation rects are as drawn
     return PagePrimitives(
         number=page.page_number,
         height=height,
@@ -74,8 +78,17 @@ def _primitives(page: Any) -> PagePrimitives:
         lines=[_shape(o) for o in page.lines],
         rects=[_shape(o) for o in page.rects],
         curves=[_shape(o) for o in page.curves],
-        widgets=widgets(page.page_obj.annots, height),
+        widgets=[turn.widget(w) for w in found] if turn.degrees else found,
     )
+
+
+def _turn(page: Any) -> Turn:
+    """The page's `/Rotate` and its size as drawn (pdfplumber reports the size as shown)."""
+    degrees = int(page.rotation or 0)
+    width, height = float(page.width), float(page.height)
+    if degrees % 180 == 90:
+        width, height = height, width
+    return Turn.of(degrees, width, height)
 
 
 def _shape(obj: dict[str, Any]) -> Shape:

@@ -347,3 +347,35 @@ def monitoring(glyph: str = "✓") -> list[Flowable]:
                                *[("SPAN", a, b) for a, b in spans]]))
     return [Paragraph("财政项目支出绩效运行监控（跟踪评价）（重点）", title),
             Paragraph("街镇名称：上海市闵行区华漕镇人民政府（盖章）", cell), table]
+
+
+def turned_widgets(degrees: int, answers: Sequence[tuple[str, bool]]) -> bytes:
+    """A landscape page shown turned by `degrees` (90 or 270): 是否为经常性项目 and option
+    labels, each followed by an AcroForm check box whose rect is given as drawn (unturned)."""
+    _fonts()
+    shown_w, shown_h = landscape(A4)
+    drawn_w, drawn_h = shown_h, shown_w
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(shown_w, shown_h), invariant=1)
+    canvas.setPageRotation(degrees)
+    canvas.saveState()
+    if degrees == 90:
+        canvas.translate(drawn_w, 0)
+        canvas.rotate(90)
+    else:
+        canvas.translate(0, drawn_h)
+        canvas.rotate(-90)
+    canvas.setFont(CJK, 10)
+    canvas.drawString(60, shown_h - 60, "是否为经常性项目")
+    xs = [200 + 40 * i for i in range(len(answers))]
+    for x, (label, _) in zip(xs, answers, strict=True):
+        canvas.drawString(x, shown_h - 60, label)
+    canvas.restoreState()
+    for n, (x, (_, checked)) in enumerate(zip(xs, answers, strict=True)):
+        sx, sy = x + 15, shown_h - 60 - 1  # the box's lower left corner as shown
+        # shown (x, y) -> drawn: 90: (drawn_w - y, x); 270: (y, drawn_h - x); the box's drawn corner
+        rx, ry = (drawn_w - sy - 9, sx) if degrees == 90 else (sy, drawn_h - sx - 9)
+        canvas.acroForm.checkbox(name=f"box{n}", checked=checked, x=rx, y=ry, size=9)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -255,3 +255,14 @@ def test_two_forms_in_one_pdf_one_page_turned(tmp_path: Path, turns: tuple[int, 
     assert (second.form.type, second.fields.project_name, second.fields.recurring) == (
         "monitoring", "2024年华漕镇垃圾分类项目", False)
     assert [(r.source.part.index, r.source.part.pages) for r in (first, second)] == [(1, (1, 1)), (2, (2, 2))]
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_form_widgets_on_a_page_shown_turned_read_the_same_with_both_engines(degrees: int) -> None:
+    data = form_pdfs.turned_widgets(degrees, [("是", False), ("否", True)])
+    source = source_for(Path("widgets.pdf"), data)
+    for engine in ("pdfium", "pdfplumber"):
+        doc = read_with(data, source, Limits(), engine)  # type: ignore[arg-type]
+        assert [line.text.replace(" ", "") for line in doc.lines] == ["是否为经常性项目是☐否☑"], engine
+        boxes = [(box.state, box.source) for block in doc.blocks for box in getattr(block, "boxes", ())]
+        assert boxes == [("unchecked", "acroform"), ("checked", "acroform")], engine
