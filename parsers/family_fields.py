@@ -19,6 +19,7 @@ from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import EMPTY_CELLS, parse_score
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.readers.checkbox_glyphs import UNKNOWN
 from parsers.row_boxes import choice_field
 from parsers.tables import header_key
 from schemas.checkbox import CheckboxGroup
@@ -39,8 +40,9 @@ class _Found:
 
 
 def text_value(text: str, spec: FieldSpec) -> str | None:
-    """A text cell as printed (one line, seal marks and `strip` words removed); empty is None."""
-    value = _SEAL.sub("", one_line(text))
+    """A text cell as printed (one line, seal marks, `strip` words and boxes of unknown state
+    ⍰ removed); empty is None."""
+    value = _SEAL.sub("", one_line(text.replace(UNKNOWN, "")))
     for word in spec.strip:
         value = value.replace(word, "")
     value = value.strip(" ：:;；,，")

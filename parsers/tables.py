@@ -27,6 +27,7 @@ from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.readers.checkbox_glyphs import UNKNOWN
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
 from schemas.document import Cell, Document, Line, Paragraph, Table
 from schemas.forms.common import Target
@@ -206,7 +207,7 @@ def _value(column: ColumnSpec, text: str, unit: str | None) -> Any:
         return None if is_empty_cell(text) else parse_percent(text)
     if column.type == "target":
         return parse_target(text)
-    value = one_line(text)
+    value = one_line(text.replace(UNKNOWN, ""))  # a box of unknown state is no text
     for pattern in column.drop:
         value = compiled(pattern).sub("", value).strip()
     return value or None

@@ -282,3 +282,18 @@ def test_a_funds_cell_written_in_chinese_numerals(tmp_path: Path) -> None:
     initial = record.fields.funds.total.initial_budget
     assert (initial.raw, initial.stated_unit, initial.yuan) == ("伍佰万元整", "元", "5000000.00")
     assert problems(record) == []
+
+
+def test_a_small_picture_beside_a_text_value_is_no_text(tmp_path: Path) -> None:
+    name = "2023年七宝镇老旧小区综合改造项目"
+    blocks = self_evaluation()
+    printed = f'<w:t xml:space="preserve">{name}</w:t></w:r>'
+    assert printed in blocks[2]
+    blocks[2] = blocks[2].replace(printed, printed + picture(12))
+    (record,) = records(tmp_path, body_docx(*blocks))
+    assert record.fields.project_name == name
+    monitoring_blocks = monitoring()
+    reason = '<w:t xml:space="preserve">2024年区委、区政府重点工作项目</w:t></w:r>'
+    monitoring_blocks[2] = monitoring_blocks[2].replace(reason, reason + picture(10))
+    (record,) = records(tmp_path, body_docx(*monitoring_blocks))
+    assert record.fields.key_tracking_reason == "2024年区委、区政府重点工作项目"
