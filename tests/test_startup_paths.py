@@ -117,3 +117,10 @@ def test_a_lazy_pattern_matches_as_its_compiled_pattern() -> None:
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.match(text) is None and lazy.split(text) == compiled.split(text)
     assert lazy.compiled.flags == compiled.flags and lazy.compiled is lazy.compiled
+
+
+def test_a_tab_separated_text_file_loads_no_html_walker_yaml_nor_zhconv(tmp_path: Path) -> None:
+    code = ("print(json.dumps({'code': code, 'loaded': [m for m in ('html.parser', 'parsers.readers.html_grid',"
+            " 'yaml', 'zhconv') if m in sys.modules]}))")
+    found = _after_extracting_the_seed(code, tmp_path)
+    assert found == {"code": 0, "loaded": []}
