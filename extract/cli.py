@@ -98,8 +98,10 @@ def check(
     version: Version = False,
 ) -> None:
     """The discrepancy list per document; exit 1 on a problem at or above --fail-on."""
-    from extract.cli_check import check_command
+    from extract.startup import command_imports
 
+    with command_imports():
+        from extract.cli_check import check_command
     raise typer.Exit(check_command(inputs, output_format, config, output=output, fail_on=fail_on, ocr=ocr,
                                    timeout=timeout, lang=lang))
 
@@ -127,8 +129,10 @@ def batch(
     version: Version = False,
 ) -> None:
     """The auditor's batch run: records, tables, report.html and summary.json in OUTDIR."""
-    from extract.cli_batch import ClusterOptions, batch_command
+    from extract.startup import command_imports
 
+    with command_imports():
+        from extract.cli_batch import ClusterOptions, batch_command
     cluster = ClusterOptions(engine, address, shard_size, start_method, retry_failed)
     raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config, ocr, cluster,
                                    fail_on=fail_on, headers=headers, lang=lang))

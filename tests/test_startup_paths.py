@@ -124,3 +124,20 @@ def test_a_tab_separated_text_file_loads_no_html_walker_yaml_nor_zhconv(tmp_path
             " 'yaml', 'zhconv') if m in sys.modules]}))")
     found = _after_extracting_the_seed(code, tmp_path)
     assert found == {"code": 0, "loaded": []}
+
+
+def test_the_program_freezes_its_imports_and_leaves_the_collector_on(tmp_path: Path) -> None:
+    code = ("import gc\n"
+            "print(json.dumps({'code': code, 'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count()}))")
+    found = _after_extracting_the_seed(code, tmp_path)
+    assert found["code"] == 0 and found["enabled"] is True and int(str(found["frozen"])) > 10_000
+
+
+def test_a_command_run_in_process_leaves_the_collector_alone(tmp_path: Path) -> None:
+    code = ("import gc, sys, json\n"
+            "from extract.startup import command_imports\n"
+            "with command_imports():\n"
+            "    enabled_inside = gc.isenabled()\n"
+            "    from extract import runner\n"
+            "print(json.dumps({'inside': enabled_inside, 'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count()}))")
+    assert _run(code, tmp_path) == {"inside": True, "enabled": True, "frozen": 0}
