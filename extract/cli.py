@@ -58,7 +58,7 @@ Version = Annotated[bool, typer.Option("--version", callback=_version, is_eager=
                                        help="Print jixiao's version and exit.")]
 Ocr = Annotated[str | None, typer.Option(
     "--ocr", metavar="auto|always|never",
-    help="Scans: auto (pages without a text layer), always, never. \\[default: [limits] ocr, else auto]")]
+    help="Scans: auto (pages without a text layer), always, never. \\[default: \\[limits] ocr, else auto]")]
 
 
 @app.callback()
