@@ -27,5 +27,5 @@ def main() -> None:
     from extract.startup import program_imports
 
     with program_imports():
-        from extract.cli import app
-    app()
+        from extract.cli import app_for
+    app_for(sys.argv[1:])()
