@@ -16,6 +16,7 @@ Only this module imports typer; the pipeline is imported by the command that run
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from pathlib import Path
@@ -31,6 +32,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="jixiao（绩效）: read 财政项目支出绩效运行监控 reports into JSON records and check them.",
 )
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app that runs `args`: `app` itself, or, when `args` begin with the name of one of its
+    commands, a copy of it holding that command alone. typer builds the parser of every command
+    an app holds before it parses anything; a command's parser, help and behaviour are its own,
+    so building the one asked for is enough (a third of the command line's start-up otherwise)."""
+    import typer.main
+
+    def name(info: typer.models.CommandInfo) -> str | None:
+        return info.name or (typer.main.get_command_name(info.callback.__name__) if info.callback else None)
+
+    chosen = [info for info in app.registered_commands if args and name(info) == args[0]]
+    if not chosen:
+        return app
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single
 
 
 def _version(value: bool) -> None:
@@ -58,7 +77,7 @@ Version = Annotated[bool, typer.Option("--version", callback=_version, is_eager=
                                        help="Print jixiao's version and exit.")]
 Ocr = Annotated[str | None, typer.Option(
     "--ocr", metavar="auto|always|never",
-    help="Scans: auto (pages without a text layer), always, never. \\[default: [limits] ocr, else auto]")]
+    help="Scans: auto (pages without a text layer), always, never. \\[default: \\[limits] ocr, else auto]")]
 
 
 @app.callback()
@@ -98,8 +117,10 @@ def check(
     version: Version = False,
 ) -> None:
     """The discrepancy list per document; exit 1 on a problem at or above --fail-on."""
-    from extract.cli_check import check_command
+    from extract.startup import command_imports
 
+    with command_imports():
+        from extract.cli_check import check_command
     raise typer.Exit(check_command(inputs, output_format, config, output=output, fail_on=fail_on, ocr=ocr,
                                    timeout=timeout, lang=lang))
 
@@ -127,8 +148,10 @@ def batch(
     version: Version = False,
 ) -> None:
     """The auditor's batch run: records, tables, report.html and summary.json in OUTDIR."""
-    from extract.cli_batch import ClusterOptions, batch_command
+    from extract.startup import command_imports
 
+    with command_imports():
+        from extract.cli_batch import ClusterOptions, batch_command
     cluster = ClusterOptions(engine, address, shard_size, start_method, retry_failed)
     raise typer.Exit(batch_command(inputs, outdir, workers, timeout, quiet, config, ocr, cluster,
                                    fail_on=fail_on, headers=headers, lang=lang))

@@ -34,9 +34,11 @@ def extract_command(inputs: list[Path], output: Path | None, config: Path | None
         settings, paths = prepare(inputs, config, timeout, lang_, ocr)
     except UsageError as exc:
         return say_usage_error("extract", exc, lang)
-    from extract.output import jsonl_line
-    from extract.runner import extract_records_safely
+    from extract.startup import command_imports
 
+    with command_imports():
+        from extract.output import jsonl_line
+        from extract.runner import extract_records_safely
     statuses: Counter[str] = Counter()
     severities: Counter[str] = Counter()
     try:

@@ -1,7 +1,8 @@
 """The `jixiao` program's entry point (and `python -m extract`'s).
 
 `jixiao --version` and `jixiao COMMAND --version` are answered here, without importing the
-command line's parser or the pipeline; everything else is the typer app of `extract.cli`.
+command line's parser or the pipeline; everything else is the typer app of `extract.cli`,
+imported as `extract.startup` describes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def main() -> None:
 
         sys.stdout.write(f"jixiao {__version__}\n")
         raise SystemExit(0)
-    from extract.cli import app
+    from extract.startup import program_imports
 
-    app()
+    with program_imports():
+        from extract.cli import app_for
+    app_for(sys.argv[1:])()

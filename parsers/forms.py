@@ -1,8 +1,9 @@
 """The registry of form templates: load and validate them; classify a document's form and variant.
 
-Templates are data (parsers/forms/*.yaml), validated by schemas.template when loaded, so a
-typo fails at start-up with a TemplateError naming the file, never mid-extraction. Every
-template's field and table keys must be fields of its form's model (schemas.forms).
+Templates are data (parsers/forms/*.yaml, read by `parsers.template_data`), validated by
+schemas.template when loaded, so a typo fails at start-up with a TemplateError naming the
+file, never mid-extraction. Every template's field and table keys must be fields of its
+form's model (schemas.forms).
 `all_templates()` lists every form jixiao reads; `template_for(type)` gives one.
 """
 
@@ -12,19 +13,16 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 from pydantic import ValidationError
 
 from parsers.normalize import clean_text, label_key
+from parsers.template_data import template_data
 from schemas.document import Document
 from schemas.errors import TemplateError
 from schemas.forms import FIELDS_MODELS
 from schemas.record import FormInfo
 from schemas.template import FormTemplate
 
-# libyaml's safe loader when PyYAML was built with it (about ten times faster than the
-# pure-Python one, which loading the templates at start-up would otherwise pay for).
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TITLE_SCAN_LINES = 12
 # A line holding only bracketed parts of a title: `（重点）`, `（跟踪评价）（一般）`.
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
@@ -87,8 +85,8 @@ def load_template(name: str) -> FormTemplate:
     """Load and validate one template file from parsers/forms/."""
     text = resources.files("parsers").joinpath("forms", name).read_text(encoding="utf-8")
     try:
-        template = FormTemplate.model_validate(yaml.load(text, Loader=_LOADER))
-    except (yaml.YAMLError, ValidationError) as exc:
+        template = FormTemplate.model_validate(template_data(name, text))
+    except ValidationError as exc:
         raise TemplateError(f"模板 {name} 无效: {exc}") from exc
     model = FIELDS_MODELS.get(template.form)
     if model is None:

@@ -101,6 +101,13 @@ def test_help_shows_metavars_and_defaults():
     assert "SECONDS" in batch and "[default: 120" in batch and "OUTDIR" in batch
 
 
+@pytest.mark.parametrize("command", ["extract", "check", "batch"])
+def test_help_keeps_the_bracketed_setting_name(command):
+    # `[limits]` is the settings file's table; rich markup must not swallow it.
+    shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    assert "[default: [limits] ocr, else auto]" in shown
+
+
 def test_check_says_read_status_and_review_result_together():
     result = runner.invoke(app, ["check", str(SEED)])
     assert result.exit_code == 1

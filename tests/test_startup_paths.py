@@ -117,3 +117,58 @@ def test_a_lazy_pattern_matches_as_its_compiled_pattern() -> None:
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.match(text) is None and lazy.split(text) == compiled.split(text)
     assert lazy.compiled.flags == compiled.flags and lazy.compiled is lazy.compiled
+
+
+def test_a_tab_separated_text_file_loads_no_html_walker_yaml_nor_zhconv(tmp_path: Path) -> None:
+    code = ("print(json.dumps({'code': code, 'loaded': [m for m in ('html.parser', 'parsers.readers.html_grid',"
+            " 'yaml', 'zhconv') if m in sys.modules]}))")
+    found = _after_extracting_the_seed(code, tmp_path)
+    assert found == {"code": 0, "loaded": []}
+
+
+def test_the_program_freezes_its_imports_and_leaves_the_collector_on(tmp_path: Path) -> None:
+    code = ("import gc\n"
+            "print(json.dumps({'code': code, 'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count()}))")
+    found = _after_extracting_the_seed(code, tmp_path)
+    assert found["code"] == 0 and found["enabled"] is True and int(str(found["frozen"])) > 10_000
+
+
+def test_a_command_run_in_process_leaves_the_collector_alone(tmp_path: Path) -> None:
+    code = ("import gc, sys, json\n"
+            "from extract.startup import command_imports\n"
+            "with command_imports():\n"
+            "    enabled_inside = gc.isenabled()\n"
+            "    from extract import runner\n"
+            "print(json.dumps({'inside': enabled_inside, 'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count()}))")
+    assert _run(code, tmp_path) == {"inside": True, "enabled": True, "frozen": 0}
+
+
+@pytest.mark.parametrize("args", [["extract", "--help"], ["check", "--help"], ["batch", "--help"], ["load", "--help"],
+                                  ["schema", "--help"], ["extract"], ["batch", "x.txt"], ["check", "--format", "xml", "x"],
+                                  ["schema", "--sql", "nope"], ["extract", "--nope"]])
+def test_one_commands_app_answers_as_the_whole_app(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from extract.cli import app, app_for
+
+    single = app_for(args)
+    assert single is not app and [c.callback for c in single.registered_commands] == \
+        [c.callback for c in app.registered_commands if c.callback and c.callback.__name__ == args[0]]
+    runner = CliRunner()
+    whole, one = runner.invoke(app, args, env={"COLUMNS": "120"}), runner.invoke(single, args, env={"COLUMNS": "120"})
+    assert (one.exit_code, one.stdout, one.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+    assert whole.exit_code != 0 or "Usage: " in whole.stdout
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["nope"], ["--version"], ["-o", "extract"]])
+def test_arguments_naming_no_command_get_the_whole_app(args: list[str]) -> None:
+    from extract.cli import app, app_for
+
+    assert app_for(args) is app
+
+
+def test_the_program_runs_one_command_as_before(tmp_path: Path) -> None:
+    found = _after_extracting_the_seed("print(json.dumps({'code': code}))", tmp_path)
+    assert found == {"code": 0}
+    record = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert record["status"] == "ok" and len(record["discrepancies"]) == 8

@@ -12,10 +12,9 @@ Text that has none of these comes back unchanged.
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
 import regex
+
+from parsers.readers.zh_triggers import triggers, zhconv_module
 
 _UNIT_CONFUSIONS = regex.compile(r"万[兀え无]|萬[兀え]")
 _COMMA_POINT = regex.compile(r"(?<=\d)[，。](?=\d)")
@@ -25,42 +24,14 @@ _SINGLE_CHAR_LINE = regex.compile(r"^[ \t]*\p{Han}[ \t]*$")
 MIN_VERTICAL_CHARS = 3
 
 
-@cache
-def _zhconv() -> Any:
-    """The zhconv module with its table loaded from the file beside it.
-
-    zhconv looks for `pkg_resources` on import to find that file; on an install with an older
-    setuptools that import alone costs more than reading a whole text report, so it is hidden
-    while zhconv imports (zhconv then finds the file by its own path) and the table is read
-    directly, with the file closed after."""
-    import os
-    import sys
-
-    hidden = "pkg_resources" not in sys.modules
-    if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import zhconv  # type: ignore[import-untyped]
-    finally:
-        if hidden:
-            del sys.modules["pkg_resources"]
-    if zhconv.zhconv.zhcdicts is None:
-        zhconv.zhconv.loaddict(os.path.join(os.path.dirname(zhconv.zhconv.__file__), "zhcdict.json"))
-    return zhconv
-
-
-@cache
-def _traditional() -> frozenset[str]:
-    """Every character the conversion table turns into another (the table's one-character keys)."""
-    return frozenset(key for key in _zhconv().zhconv.getdict("zh-cn") if len(key) == 1)
-
-
 def simplified(text: str) -> str:
     """`text` with traditional characters replaced by their simplified forms (only a text that
-    holds some is converted: the conversion is slow, and a simplified text stays as it is)."""
-    if _traditional().isdisjoint(text):
+    holds a key the conversion changes is converted, `parsers.readers.zh_triggers`: the
+    conversion is slow to load, and any other text would come back as it is)."""
+    found = triggers()
+    if found is not None and not found.found_in(text):
         return text
-    converted = _zhconv().convert(text, "zh-cn")
+    converted = zhconv_module().convert(text, "zh-cn")
     return converted if len(converted) == len(text) or converted.count("\n") == text.count("\n") else text
 
 
