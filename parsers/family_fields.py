@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from parsers.fields.amount import parse_amount
+from parsers.fields.choice import option_states, scan
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import EMPTY_CELLS, parse_score
 from parsers.normalize import label_key, one_line, split_unit
@@ -48,7 +49,14 @@ def text_value(text: str, spec: FieldSpec) -> str | None:
 
 
 def option_value(text: str, spec: FieldSpec) -> str | None:
-    """The one option an `option` field's text names (`优秀` -> 优), else None."""
+    """The one option an `option` field's text names (`优秀` -> 优), else None; where the text
+    prints boxes (`优☐ 良☑ 中☐ 差☐`), the one option whose box is ticked."""
+    words = {word: option for option in spec.options for word in spec.option_words.get(option, (option,))}
+    items = scan(text, tuple(words))
+    if any(item.kind == "box" for item in items):
+        states = option_states(text, tuple(words))
+        ticked = {words[word] for word, state in (states or {}).items() if state}
+        return ticked.pop() if len(ticked) == 1 else None
     value = label_key(one_line(text))
     named = [option for option in spec.options
              if any(label_key(word) == value for word in spec.option_words.get(option, (option,)))]
@@ -87,6 +95,8 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
+        if spec.type == "option":
+            found = _with_row_boxes(document, found)
         if spec.type == "choice":
             value, group = choice_field(found.text, spec, name)
             if group is not None and groups is not None:
@@ -101,6 +111,19 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
             provenance[name] = ProvenanceEntry(page=line[0], line=line[1], text=line[2], block=found.block,
                                                row=found.row, col=found.col)
     return values, provenance
+
+
+def _with_row_boxes(document: Document, found: _Found) -> _Found:
+    """An option cell with the rest of its row when the row prints boxes (one option a cell:
+    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`); else the cell as found."""
+    table = document.blocks[found.block]
+    if found.row is None or found.col is None or not isinstance(table, Table):
+        return found
+    rest = sorted((c for c in table.cells if c.row == found.row and c.col >= found.col), key=lambda c: c.col)
+    text = " ".join(c.text for c in rest)
+    if not any(item.kind == "box" for item in scan(text, ())):
+        return found
+    return _Found(text, found.block, found.row, found.col)
 
 
 def provenance_of(groups: list[CheckboxGroup] | None) -> set[str]:
