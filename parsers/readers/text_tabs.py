@@ -20,11 +20,13 @@ _CHECKBOX_INPUT = LazyPattern(r"<input\b[^>]*checkbox", regex.IGNORECASE)
 
 def sniff(text: str) -> bool:
     """Tab-separated rows: several lines with two or more tabs, many label/value lines with one
-    tab (a two-column grid), or any tab row beside checkbox inputs."""
+    tab (a two-column grid), tab rows making up half the lines of a short file, or any tab row
+    beside checkbox inputs."""
     lines = text.splitlines()
     tab_rows = sum(1 for line in lines if line.count("\t") >= 2)
     pairs = sum(1 for line in lines if "\t" in line.strip(" \t\u3000"))
-    return tab_rows >= 3 or pairs >= 6 or (pairs >= 1 and bool(_CHECKBOX_INPUT.search(text)))
+    filled = sum(1 for line in lines if line.strip())
+    return tab_rows >= 3 or pairs >= 6 or (pairs >= 1 and (2 * pairs >= filled or bool(_CHECKBOX_INPUT.search(text))))
 
 
 def parse(text: str) -> list[Block]:
