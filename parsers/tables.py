@@ -6,7 +6,8 @@ whose header covers its first grid column. `grid` tables then read named rows (a
 is the last unheaded cell before its values; unknown labelled rows with figures go to the
 table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
 columns from above, dropping placeholder rows, ending at an `end` label (总分), and going on
-into the next table block when it continues the same columns (a table across pages).
+into the next table block when it continues the same columns (a table across pages, with at
+most a page header between: `parsers.page_gap`).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
 label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
@@ -25,6 +26,7 @@ from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.page_gap import is_page_gap
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
 from schemas.document import Cell, Document, Line, Table
 from schemas.forms.common import Target
@@ -32,6 +34,8 @@ from schemas.record import ProvenanceEntry
 from schemas.template import ColumnSpec, TableSpec
 
 _POINTS = LazyPattern(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
+_OPTIONS_NOTE = LazyPattern(r"(?<=.)[（(][^（）()/／、]{1,6}(?:[/／、][^（）()/／、]{1,6})+[)）]$")  # （优/良/中/差）
+_POINTS_UNIT = LazyPattern(r"(?<=.)[（(]\s*分\s*[)）]$")  # 分值（分）: the points unit, no figure
 _MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
 _YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = LazyPattern(r"^其中")
@@ -46,12 +50,14 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 
 @lru_cache(maxsize=8192)  # pure; a document's cells and the templates' labels are keyed again and again
 def header_key(text: str) -> tuple[str, str | None]:
-    """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
+    """A header cell's label key and stated unit: `分值（10分）` and `分值（分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
 
     A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years
-    after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标)."""
+    or list of options after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标,
+    `评价等级（优/良/中/差）` -> 评价等级)."""
     base, unit = split_unit(one_line(text))
-    base = _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base))
+    base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base)))
+    base = _OPTIONS_NOTE.sub("", base)
     key = label_key(base)
     return _POINTS.sub("", key) or key, unit
 
@@ -296,7 +302,9 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
         start = header.row + 1
         for next_block, next_table in [(block, table), *tables[position + 1:]]:
             if next_block != block:
-                if next_block != _last_block(read, block) + 1 or next_table.n_cols != table.n_cols:
+                after = _last_block(read, block) + 1
+                if next_table.n_cols != table.n_cols or (
+                        next_block != after and not is_page_gap(document.blocks, after, next_block)):
                     break
                 again = find_header(next_table, next_block, spec)
                 start = again.row + 1 if again is not None and again.row == 0 else 0
