@@ -201,15 +201,19 @@ def _under_in_block(table: Table, grid: list[list[Cell | None]], block: int, lab
 
 
 def _under_above(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str]) -> _Found | None:
-    """The cell in the label's row under the nearest header row above naming the field."""
+    """The cell in the label's row under the nearest header row above naming the field (none
+    when that cell is empty and the row's figures all stand left of it: `总分 | 100 | 94.5 | | …`)."""
     for r in range(label.row - 1, -1, -1):
         for c, head in enumerate(grid[r]):
             if head is None or head.col != c or header_key(head.text)[0] not in under:
                 continue
             cell = grid[label.row][c]
-            if cell is not None and cell.row == label.row and cell.col == c and cell is not label:
-                return _Found(cell.text, block, cell.row, cell.col)
-            return None
+            if cell is None or cell.row != label.row or cell.col != c or cell is label:
+                return None
+            if not one_line(cell.text) and all(f.col + f.col_span <= c for f in _right_of(table, label)
+                                               if one_line(f.text)):
+                return None  # the row's figures stand left of the header, not under it: by order
+            return _Found(cell.text, block, cell.row, cell.col)
     return None
 
 
