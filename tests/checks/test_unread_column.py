@@ -1,0 +1,48 @@
+"""unread-column: values under a table header the form's template does not know are named."""
+
+from __future__ import annotations
+
+from extract.checks import RULES
+from extract.pipeline import extract_records
+
+
+def _records(tmp_path, text: str):
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_records(path)
+
+
+def _execution(extra_head: str = "", extra_cell: str = "") -> str:
+    return (
+        "项目支出绩效目标执行监控表\n（2024年度）\n"
+        "项目名称\t社区助餐服务\n"
+        f"项目资金（万元）\t\t年初预算数\t1-7月执行数\t1-7月执行率{extra_head}\n"
+        f"\t年度资金总额\t300.00\t168.00\t56.00%{extra_cell}\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t1-7月执行情况\t全年预计完成情况\n"
+        "\t产出指标\t数量指标\t助餐人次\t≥18万人次\t10.2万人次\t18万人次\n"
+    )
+
+
+def test_the_rule_is_an_info_on_the_family_forms():
+    rule = RULES["unread-column"]
+    assert rule.severity == "info"
+    assert "monitoring" not in rule.forms and "execution_monitoring" in rule.forms
+
+
+def test_a_value_under_an_unknown_header_is_named(tmp_path):
+    (record,) = _records(tmp_path, _execution("\t调整说明", "\t追加采购"))
+    assert record.fields.funds.total.executed.yuan == "1680000.00"
+    (found,) = [d for d in record.discrepancies if d.rule == "unread-column"]
+    assert found.fields == ["funds"]
+    assert "调整说明" in found.message and "追加采购" in found.message
+    assert found.evidence[0].location.line == 5
+
+
+def test_an_unknown_header_over_empty_cells_is_no_finding(tmp_path):
+    (record,) = _records(tmp_path, _execution("\t调整说明", "\t—"))
+    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+
+
+def test_known_columns_only_is_no_finding(tmp_path):
+    (record,) = _records(tmp_path, _execution())
+    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
