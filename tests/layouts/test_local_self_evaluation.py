@@ -123,3 +123,17 @@ def test_pipes_inside_tab_cells_are_text(tmp_path):
     assert record.fields.goal_planned == "完成12个小区改造|含加装电梯。"
     assert record.fields.goal_actual == "完成12个小区改造。"
     assert record.fields.funds.total.weight == "10"
+
+
+def test_tab_rows_drawn_with_pipes_read_as_tab_rows(tmp_path):
+    lines = self_evaluation().replace("\t完成12个小区改造。\t", "\t完成12个小区改造|含加装电梯。\t").split("\n")
+    text = "\n".join("| " + line.replace("\t", "\t| ") + " |" if "\t" in line else line for line in lines)
+    (record,) = extract_text(tmp_path, text)
+    fields = record.fields
+    assert record.source.dialect == "tabs"
+    assert fields.project_name == "2023年七宝镇老旧小区综合改造项目"
+    assert fields.goal_planned == "完成12个小区改造|含加装电梯。"  # a pipe inside a cell stays
+    assert fields.funds.total.executed.yuan == "4560000.00" and fields.funds.total.weight == "10"
+    assert [item.name for item in fields.indicators][-1] == "居民满意度"
+    assert fields.total_score == "99.5" and fields.grade == "优"
+    assert _faults(record) == []
