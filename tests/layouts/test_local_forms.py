@@ -39,6 +39,13 @@ def test_monitoring_with_spaced_labels_and_half_width_brackets(tmp_path):
     assert fields.ex_ante_review_budget.yuan == "0.00"
 
 
+def test_monitoring_with_the_family_forms_unit_wordings(tmp_path):
+    text = _monitoring().replace("具体实施(内设机构)", "项目实施单位").replace("预算单位\t", "预算单位（盖章）\t")
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.budget_unit == "华漕镇城市运行管理中心"
+    assert record.fields.implementing_unit == "华漕镇市政所"
+
+
 def test_pipes_inside_tab_cells_of_the_monitoring_form_are_text(tmp_path):
     text = _monitoring("项目名称\t华漕镇道路养护项目 | 二期\n").replace("\t华漕镇市政所\t", "\t华漕镇市政所|养护科\t")
     (record,) = extract_text(tmp_path, text)

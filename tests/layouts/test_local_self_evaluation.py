@@ -137,3 +137,16 @@ def test_tab_rows_drawn_with_pipes_read_as_tab_rows(tmp_path):
     assert [item.name for item in fields.indicators][-1] == "居民满意度"
     assert fields.total_score == "99.5" and fields.grade == "优"
     assert _faults(record) == []
+
+
+@pytest.mark.parametrize(("weight", "score"), [("权重（%）", "自评得分"), ("标准分值", "评分"), ("标准分", "得分（分）")])
+def test_score_column_wordings(tmp_path, weight, score):
+    text = self_evaluation().replace("\t分值（分）\t执行率\t得分", f"\t{weight}\t执行率\t{score}")
+    text = text.replace("\t权重\t得分\t", f"\t{weight}\t{score}\t")
+    (record,) = extract_text(tmp_path, text)
+    fields = record.fields
+    assert fields.funds.total.weight == "10" and fields.funds.total.score == "9.5"
+    assert [item.weight for item in fields.indicators] == ["20", "30", "10", "30", "0"]
+    assert [item.score for item in fields.indicators] == ["20", "30", "10", "30", "0"]
+    assert _faults(record) == []
+    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
