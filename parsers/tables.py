@@ -10,7 +10,8 @@ into the next table block when it continues the same columns (a table across pag
 most a page header between: `parsers.page_gap`).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
-label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
+label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's, else
+the one unit the row labels above state (the rows under 年度资金总额（万元） share its unit).
 """
 
 from __future__ import annotations
@@ -239,11 +240,14 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
         read = TableRead(value={}, used={(block, header.row)})
         extra: list[dict[str, Any]] = []
         first = _first_mapped(header)
+        stated: set[str] = set()  # the units row labels state (年度资金总额（万元）)
         for r in range(header.row + 1, table.n_rows):
             cells = _row_cells(table, r)
             labels = [c for c in cells if c.col < first and c.col not in header.label_cols and one_line(c.text)]
             label_text = one_line(labels[-1].text) if labels else ""
             key, row_unit = header_key(label_text) if label_text else ("", None)
+            stated |= {row_unit} if row_unit else set()
+            shared = next(iter(stated)) if len(stated) == 1 else None
             name = row_keys.get(_LEADING_QIZHONG.sub("", key)) if key else None
             by_column = _cells_by_column(header, cells)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
@@ -261,7 +265,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             for column_name, parts in by_column.items():
                 cell = parts.get(None) or next(iter(parts.values()))
                 column = spec.columns[column_name]
-                unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit
+                unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit or shared
                 values[column_name] = _value(column, cell.text, unit)
             path = place_grid_row(read, extra, spec, name, label_text, values)
             if path is None:

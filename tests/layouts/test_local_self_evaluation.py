@@ -150,3 +150,13 @@ def test_score_column_wordings(tmp_path, weight, score):
     assert [item.score for item in fields.indicators] == ["20", "30", "10", "30", "0"]
     assert _faults(record) == []
     assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+
+
+def test_the_unit_on_the_total_rows_label_is_the_tables_unit(tmp_path):
+    text = self_evaluation().replace("项目资金(万元)", "项目资金").replace("\t资金总额\t", "\t资金总额（万元）\t")
+    (record,) = extract_text(tmp_path, text)
+    funds = record.fields.funds
+    assert funds.total.initial_budget.yuan == "5000000.00"
+    assert funds.fiscal.initial_budget.yuan == "4500000.00" and funds.fiscal.initial_budget.stated_unit == "万元"
+    assert funds.carryover.executed.yuan == "460000.00"
+    assert _faults(record) == []
