@@ -73,8 +73,9 @@ def _unknown_heads(table: Table, header: _Header, spec: TableSpec) -> dict[int, 
             continue
         cols = range(cell.col, cell.col + cell.col_span)
         text = one_line(cell.text)
-        if not text or any(c in taken for c in cols) or header_key(text)[0] in known:
-            continue
+        key = header_key(text)[0]
+        if not key or any(c in taken for c in cols) or key in known:
+            continue  # no label (punctuation a wrapped header left), a known column, or a label
         out.update({c: text for c in cols})
     return out
 
