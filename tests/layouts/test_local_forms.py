@@ -154,7 +154,7 @@ def test_target_declaration_local_grid_with_a_column_no_template_knows(tmp_path)
     annual = record.fields.funds.annual
     assert (annual.total.yuan, annual.fiscal.yuan, annual.other.yuan) == ("856000.00", "800000.00", "56000.00")
     assert record.form.year == 2025
-    (said,) = [d for d in record.discrepancies if d.rule == "unread-column"]
+    (said,) = [d for d in record.discrepancies if d.rule == "unread-value"]
     assert "资金来源说明" in said.message and "镇级财力" in said.message
 
 

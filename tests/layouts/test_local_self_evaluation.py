@@ -70,7 +70,7 @@ def test_a_funds_column_no_template_knows_is_named_with_its_value(tmp_path):
     text = self_evaluation_head(extra_head=("结余资金",), extra_value=("24.00",)) + rows(INDICATOR_HEAD, *INDICATORS)
     (record,) = extract_text(tmp_path, text)
     assert record.fields.funds.total.executed.yuan == "4560000.00"  # the known columns still read
-    (said,) = [d for d in record.discrepancies if d.rule == "unread-column"]
+    (said,) = [d for d in record.discrepancies if d.rule == "unread-value"]
     assert said.severity == "info" and "结余资金" in said.message and "24.00" in said.message
     assert said.evidence and "24.00" in said.evidence[0].text
 
@@ -80,14 +80,14 @@ def test_an_indicator_column_no_template_knows_is_named_with_its_values(tmp_path
     body = [(*INDICATORS[0], "验收报告"), *INDICATORS[1:3], (*INDICATORS[3], "问卷"), INDICATORS[4]]
     (record,) = extract_text(tmp_path, self_evaluation_head() + rows(head, *body))
     assert len(record.fields.indicators) == 5
-    (said,) = [d for d in record.discrepancies if d.rule == "unread-column"]
+    (said,) = [d for d in record.discrepancies if d.rule == "unread-value"]
     assert "佐证材料" in said.message and "验收报告" in said.message and "问卷" in said.message
     assert len(said.evidence) == 2
 
 
 def test_no_unread_column_on_a_form_whose_columns_are_all_known(tmp_path):
     (record,) = extract_text(tmp_path, self_evaluation())
-    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+    assert not [d for d in record.discrepancies if d.rule == "unread-value"]
 
 
 @pytest.mark.parametrize("page_header", ["项目支出绩效自评表（续）\n", "项目支出绩效自评表\n（2023年度）\n", "续表\n"])
@@ -149,7 +149,7 @@ def test_score_column_wordings(tmp_path, weight, score):
     assert [item.weight for item in fields.indicators] == ["20", "30", "10", "30", "0"]
     assert [item.score for item in fields.indicators] == ["20", "30", "10", "30", "0"]
     assert _faults(record) == []
-    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+    assert not [d for d in record.discrepancies if d.rule == "unread-value"]
 
 
 def test_the_unit_on_the_total_rows_label_is_the_tables_unit(tmp_path):

@@ -1,4 +1,4 @@
-"""unread-column: values under a table header the form's template does not know are named."""
+"""unread-value: values under a table header or beside a row label the template does not know are named."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _execution(extra_head: str = "", extra_cell: str = "") -> str:
 
 
 def test_the_rule_is_an_info_on_the_family_forms():
-    rule = RULES["unread-column"]
+    rule = RULES["unread-value"]
     assert rule.severity == "info"
     assert "monitoring" not in rule.forms and "execution_monitoring" in rule.forms
 
@@ -32,7 +32,7 @@ def test_the_rule_is_an_info_on_the_family_forms():
 def test_a_value_under_an_unknown_header_is_named(tmp_path):
     (record,) = _records(tmp_path, _execution("\t调整说明", "\t追加采购"))
     assert record.fields.funds.total.executed.yuan == "1680000.00"
-    (found,) = [d for d in record.discrepancies if d.rule == "unread-column"]
+    (found,) = [d for d in record.discrepancies if d.rule == "unread-value"]
     assert found.fields == ["funds"]
     assert "调整说明" in found.message and "追加采购" in found.message
     assert found.evidence[0].location.line == 5
@@ -40,9 +40,29 @@ def test_a_value_under_an_unknown_header_is_named(tmp_path):
 
 def test_an_unknown_header_over_empty_cells_is_no_finding(tmp_path):
     (record,) = _records(tmp_path, _execution("\t调整说明", "\t—"))
-    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+    assert not [d for d in record.discrepancies if d.rule == "unread-value"]
 
 
 def test_known_columns_only_is_no_finding(tmp_path):
     (record,) = _records(tmp_path, _execution())
-    assert not [d for d in record.discrepancies if d.rule == "unread-column"]
+    assert not [d for d in record.discrepancies if d.rule == "unread-value"]
+
+
+def test_a_funds_row_no_template_knows_is_named_with_its_figures(tmp_path):
+    text = _execution().replace(
+        "\t年度资金总额\t300.00\t168.00\t56.00%\n",
+        "\t年度资金总额\t300.00\t168.00\t56.00%\n\t其中：财政拨款\t280.00\t154.00\t55.00%\n\t单位自筹资金\t20.00\t14.00\t70.00%\n")
+    (record,) = _records(tmp_path, text)
+    assert record.fields.funds.fiscal.executed.yuan == "1540000.00"
+    (found,) = [d for d in record.discrepancies if d.rule == "unread-value"]
+    assert "单位自筹资金" in found.message and "行" in found.message
+    assert "20.00" in found.message and "14.00" in found.message and "70.00%" in found.message
+    assert found.evidence[0].text.startswith("单位自筹资金")
+
+
+def test_goal_text_rows_after_the_funds_are_no_unread_row(tmp_path):
+    text = _execution().replace(
+        "绩效指标\t", "年度总体目标\t年初目标\t1-7月执行情况\n\t新建食堂2家。\t已建成1家。\n绩效指标\t", 1)
+    (record,) = _records(tmp_path, text)
+    assert record.fields.goal_annual == "新建食堂2家。"
+    assert not [d for d in record.discrepancies if d.rule == "unread-value"]
