@@ -70,6 +70,7 @@ class TableRead:
     value: Any = None
     provenance: dict[str, ProvenanceEntry] = field(default_factory=dict)
     used: set[tuple[int, int]] = field(default_factory=set)  # (block, row)
+    unread: list[tuple[str, str, int, int, int]] = field(default_factory=list)  # (label, value, block, row, col)
 
 
 @dataclass

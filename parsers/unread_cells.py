@@ -4,7 +4,8 @@ A table's header row names the template's columns; a header cell naming none of 
 label of the table) heads a column the record has no place for (结余资金 beside the funds'
 执行率, 佐证材料 after the indicators' 偏差原因). In a `grid` table, a row whose label names
 none of the template's rows (单位自筹资金 under 年度资金总额, where the table keeps no `extra`
-list) is read by no field either. Their filled cells would vanish unread: `unread_cells`
+list) is read by no field either, nor a pair of the 项目资金 block printed as label | value
+pairs whose label names no column (社会资本 | 200, `parsers.pair_grid`). Their filled cells would vanish unread: `unread_cells`
 lists them with the header or row label as printed, so that the check `unread-value` can
 name them for the reviewer. Format-neutral: it reads the `Table` grids of the document model,
 the headers `parsers.tables.find_header` finds and the rows the table read (its provenance).
@@ -18,6 +19,7 @@ import regex
 
 from parsers.fields.target import is_empty_cell
 from parsers.normalize import one_line
+from parsers.pair_grid import read_pairs
 from parsers.tables import _Header, find_header, header_key
 from schemas.document import Cell, Document, Table
 from schemas.template import TableSpec
@@ -42,6 +44,9 @@ def unread_cells(document: Document, spec: TableSpec, rows: set[tuple[int, int]]
     naming no column of `spec` in the rows the table read (`rows`: (block, row)), and, in a
     grid table, the figures of a labelled row among them that the table did not read."""
     out: list[UnreadCell] = []
+    if spec.pairs:
+        out += [UnreadCell(label, value, block, r, col, "row") for label, value, block, r, col
+                in read_pairs(document, spec, None).unread if any(b == block for b, _ in rows)]
     for block in sorted({b for b, _ in rows}):
         table = document.blocks[block]
         if not isinstance(table, Table):

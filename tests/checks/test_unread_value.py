@@ -66,3 +66,20 @@ def test_goal_text_rows_after_the_funds_are_no_unread_row(tmp_path):
     (record,) = _records(tmp_path, text)
     assert record.fields.goal_annual == "新建食堂2家。"
     assert not [d for d in record.discrepancies if d.rule == "unread-value"]
+
+
+def test_a_pair_of_the_funds_block_naming_no_column_is_named(tmp_path):
+    text = (
+        "项目支出绩效目标申报表\n（2024年度）\n"
+        "项目名称\t河道整治\n"
+        "项目资金（万元）\t中期资金总额：\t1,200.00\t年度资金总额：\t400.00\n"
+        "\t其中：财政拨款\t1,000.00\t其中：财政拨款\t360.00\n"
+        "\t社会资本\t200.00\t社会资本\t40.00\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t产出指标\t数量指标\t整治河道数量\t12条\n"
+    )
+    (record,) = _records(tmp_path, text)
+    assert record.fields.funds.annual.total.yuan == "4000000.00"
+    assert record.fields.funds.annual.fiscal.yuan == "3600000.00"
+    (found,) = [d for d in record.discrepancies if d.rule == "unread-value"]
+    assert "社会资本" in found.message and "200.00" in found.message and "40.00" in found.message
