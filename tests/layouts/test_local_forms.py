@@ -230,3 +230,29 @@ def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
     (item,) = record.fields.indicators
     assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
     assert record.fields.months == 7
+
+
+def test_docx_box_sub_columns_in_wingdings(tmp_path):
+    def box(glyph: str) -> str:
+        return tc(p(_box(glyph)))
+
+    heads = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况"]
+    options = ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "确定能", "有可能", "完全不可能"]
+    table = tbl(
+        tr(tc("项目名称"), tc("2024年颛桥镇社区老年助餐服务项目", span=15)),
+        tr(tc("项目资金（万元）"), tc(""), tc("年初预算数"), tc("1-7月执行数"), tc("1-7月执行率", span=12)),
+        tr(tc(""), tc("年度资金总额"), tc("300.00"), tc("168.00"), tc("56.00%", span=12)),
+        tr(*(tc(h, vmerge="restart") for h in heads), tc("偏差原因分析", span=5), tc("完成目标可能性", span=3),
+           tc("备注", vmerge="restart")),
+        tr(*(tc("", vmerge="continue") for _ in heads), *(tc(o) for o in options), tc("", vmerge="continue")),
+        tr(tc(""), tc("产出指标"), tc("数量指标"), tc("新建长者食堂数量"), tc("2家"), tc("1家"), tc("2家"),
+           box("¨"), box("¨"), box("¨"), box("þ"), box("¨"), box("o"), box("ý"), box("o"), tc("消防验收推迟")),
+        cols=16,
+    )
+    path = tmp_path / "form.docx"
+    path.write_bytes(body_docx(p("项目支出绩效目标执行监控表"), p("（2024年度）"), table))
+    (record,) = extract_records(path)
+    (item,) = record.fields.indicators
+    assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
+    assert item.remark == "消防验收推迟"
+    assert record.fields.funds.total.rate_pct == "56.00"
