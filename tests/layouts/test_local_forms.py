@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import extract_records
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, load_expected
 from tests.layouts.local_forms import extract_text, rows, self_evaluation
 from tests.readers.docx_builders import body_docx, p, r, tbl, tc, tr
 
@@ -256,3 +256,28 @@ def test_docx_box_sub_columns_in_wingdings(tmp_path):
     assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
     assert item.remark == "消防验收推迟"
     assert record.fields.funds.total.rate_pct == "56.00"
+
+
+SEED = CORPUS / "txt" / "seed-huacao-tabs.txt"
+
+
+@pytest.mark.parametrize("page_header", [
+    ["财政项目支出绩效运行监控（跟踪评价）（重点）"],
+    ["第 1 页 共 2 页", "财政项目支出绩效运行监控（跟踪评价）（重点）（续）"],
+])
+def test_the_monitoring_form_continued_under_its_title_is_the_seeds_record(tmp_path, page_header):
+    want = load_expected(CORPUS / "txt" / "seed-huacao-tabs.expected.json")
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(k for k, line in enumerate(lines) if "三、阶段性跟踪结论" in line)
+    (record,) = extract_text(tmp_path, "\n".join([*lines[:at], *page_header, *lines[at:]]))
+    got = record.model_dump(mode="json")
+    assert got["fields"] == want["fields"]
+    assert [s["heading"] for s in got["sections"]] == want["section_headings"]
+
+
+def test_two_monitoring_forms_in_one_file_are_two(tmp_path):
+    seed = SEED.read_text(encoding="utf-8")
+    records = extract_text(tmp_path, seed + "\n" + seed.replace("2024年华漕镇“一网统管”", "2024年华漕镇河道"))
+    assert len(records) == 2
+    assert records[1].fields.project_name.startswith("2024年华漕镇河道")
+    assert records[0].fields.model_dump(exclude={"project_name"}) == records[1].fields.model_dump(exclude={"project_name"})
