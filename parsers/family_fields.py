@@ -28,6 +28,7 @@ from schemas.record import ProvenanceEntry
 from schemas.template import FieldSpec, FormTemplate
 
 _INLINE = regex.compile(r"^\s*([^:：]{2,20}?)\s*[:：]\s*(.+)$")
+MAX_BOXED_LINE = 12  # a line of one option and its box (`良☑`), not a sentence
 _SEAL = regex.compile(r"[（(【\[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]")
 
 
@@ -115,8 +116,11 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
 
 def _with_row_boxes(document: Document, found: _Found) -> _Found:
     """An option cell with the rest of its row when the row prints boxes (one option a cell:
-    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`); else the cell as found."""
+    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`), or, one cell a line, with the boxed lines after it;
+    else the cell as found."""
     table = document.blocks[found.block]
+    if found.row is None and isinstance(table, Paragraph):
+        return _with_boxed_lines(document, found)
     if found.row is None or found.col is None or not isinstance(table, Table):
         return found
     rest = sorted((c for c in table.cells if c.row == found.row and c.col >= found.col), key=lambda c: c.col)
@@ -124,6 +128,21 @@ def _with_row_boxes(document: Document, found: _Found) -> _Found:
     if not any(item.kind == "box" for item in scan(text, ())):
         return found
     return _Found(text, found.block, found.row, found.col)
+
+
+def _with_boxed_lines(document: Document, found: _Found) -> _Found:
+    lines = [line for line in document.lines if line.row is None]
+    at = next((i for i, line in enumerate(lines) if line.block == found.block and line.text == found.text), None)
+    if at is None or not _boxed(found.text):
+        return found
+    end = at + 1
+    while end < len(lines) and _boxed(lines[end].text) and len(one_line(lines[end].text)) <= MAX_BOXED_LINE:
+        end += 1
+    return _Found(" ".join(line.text for line in lines[at:end]), found.block, None, None)
+
+
+def _boxed(text: str) -> bool:
+    return any(item.kind == "box" for item in scan(text, ()))
 
 
 def provenance_of(groups: list[CheckboxGroup] | None) -> set[str]:

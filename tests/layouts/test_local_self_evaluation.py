@@ -160,3 +160,12 @@ def test_the_unit_on_the_total_rows_label_is_the_tables_unit(tmp_path):
     assert funds.fiscal.initial_budget.yuan == "4500000.00" and funds.fiscal.initial_budget.stated_unit == "万元"
     assert funds.carryover.executed.yuan == "460000.00"
     assert _faults(record) == []
+
+
+@pytest.mark.parametrize("grade_row", [("评价等级", "优☐", "良☑", "中☐", "差☐"), ("评价等级", "优☐ 良☑ 中☐ 差☐")])
+def test_one_cell_a_line_the_ticked_grade_is_read(tmp_path, grade_row):
+    cells = [cell for line in self_evaluation(grade_row=grade_row).split("\n") for cell in line.split("\t") if cell.strip()]
+    (record,) = extract_text(tmp_path, "\n".join(cells) + "\n")
+    assert record.source.dialect == "cells"
+    assert record.fields.grade == "良"
+    assert record.fields.total_score == "99.5"
