@@ -96,7 +96,7 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
-        if spec.type == "option":
+        if spec.type in ("option", "choice"):
             found = _with_row_boxes(document, found)
         if spec.type == "choice":
             value, group = choice_field(found.text, spec, name)
@@ -115,19 +115,21 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
 
 
 def _with_row_boxes(document: Document, found: _Found) -> _Found:
-    """An option cell with the rest of its row when the row prints boxes (one option a cell:
-    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`), or, one cell a line, with the boxed lines after it;
-    else the cell as found."""
+    """A boxed option cell with the boxed cells after it in its row (one option a cell:
+    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`, `项目属性 | ☐新增项目 | ☑延续项目 | 项目期 | …`), or, one
+    cell a line, with the boxed lines after it; else the cell as found."""
     table = document.blocks[found.block]
     if found.row is None and isinstance(table, Paragraph):
         return _with_boxed_lines(document, found)
-    if found.row is None or found.col is None or not isinstance(table, Table):
+    if found.row is None or found.col is None or not isinstance(table, Table) or not _boxed(found.text):
         return found
-    rest = sorted((c for c in table.cells if c.row == found.row and c.col >= found.col), key=lambda c: c.col)
-    text = " ".join(c.text for c in rest)
-    if not any(item.kind == "box" for item in scan(text, ())):
-        return found
-    return _Found(text, found.block, found.row, found.col)
+    rest = sorted((c for c in table.cells if c.row == found.row and c.col > found.col), key=lambda c: c.col)
+    texts = [found.text]
+    for cell in rest:
+        if not _boxed(cell.text):
+            break
+        texts.append(cell.text)
+    return _Found(" ".join(texts), found.block, found.row, found.col)
 
 
 def _with_boxed_lines(document: Document, found: _Found) -> _Found:

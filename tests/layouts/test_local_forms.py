@@ -139,6 +139,17 @@ def test_target_declaration_wording_variants(tmp_path):
     assert sum(1 for item in fields.indicators if item.period == "annual") == 6
 
 
+@pytest.mark.parametrize("cells", ["☐新增项目\t☑延续项目", "新增项目☐\t延续项目☑"])
+def test_target_declaration_attribute_boxes_one_a_cell(tmp_path, cells):
+    text = DECLARATION.read_text(encoding="utf-8").replace("项目属性\t☑新增项目  ☐延续项目\t", f"项目属性\t{cells}\t")
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.project_attribute == "延续项目"
+    assert record.fields.project_period == "2024年1月—2026年12月"
+    (group,) = [g for g in record.checkboxes if g.field == "project_attribute"]
+    assert [(o.label, o.checked) for o in group.options] == [("新增项目", False), ("延续项目", True)]
+    assert not [d for d in record.discrepancies if d.rule == "checkbox-state"]
+
+
 def test_target_declaration_local_grid_with_a_column_no_template_knows(tmp_path):
     text = "部门预算项目支出绩效目标表\n(2025年度)\n" + rows(
         ("项目名称", "2025年社区养老服务项目"),
