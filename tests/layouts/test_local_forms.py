@@ -292,3 +292,20 @@ def test_two_monitoring_forms_in_one_file_are_two(tmp_path):
     assert len(records) == 2
     assert records[1].fields.project_name.startswith("2024年华漕镇河道")
     assert records[0].fields.model_dump(exclude={"project_name"}) == records[1].fields.model_dump(exclude={"project_name"})
+
+
+def _word_table(table_rows: list[list[str]], width: int = 9) -> str:
+    return tbl(*(tr(*([tc(c) for c in row] + [tc("")] * (width - len(row)))) for row in table_rows), cols=width)
+
+
+@pytest.mark.parametrize(("between", "header_again"), [("项目支出绩效自评表（续）", True), ("项目支出绩效自评表", False)])
+def test_docx_indicator_table_continued_under_the_title_is_one_form(tmp_path, between, header_again):
+    head, indicators, total = _SELF_EVALUATION_ROWS[:4], _SELF_EVALUATION_ROWS[5:7], _SELF_EVALUATION_ROWS[7]
+    second = [*([_SELF_EVALUATION_ROWS[4]] if header_again else []), indicators[1], total]
+    path = tmp_path / "form.docx"
+    path.write_bytes(body_docx(p("项目支出绩效自评表"), p("（2023年度）"),
+                               _word_table([*head, _SELF_EVALUATION_ROWS[4], indicators[0]]), p(between),
+                               _word_table(second)))
+    (record,) = extract_records(path)
+    assert [item.name for item in record.fields.indicators] == ["改造小区数量", "居民满意度"]
+    assert record.fields.total_weight == "100" and record.fields.total_score == "94.5"
