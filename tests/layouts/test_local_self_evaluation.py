@@ -105,8 +105,9 @@ def test_a_form_continued_on_a_second_page_stays_one_form(tmp_path, page_header)
 def test_a_continued_table_without_its_header_again_stays_one_form(tmp_path):
     text = (self_evaluation_head() + rows(INDICATOR_HEAD, *INDICATORS[:2]) + "项目支出绩效自评表（续）\n"
             + rows(*INDICATORS[2:]) + rows(("总分", "100", "99.5")))
-    (record,) = extract_text(tmp_path, text)
-    assert len(record.fields.indicators) == 5
+    (record,) = extract_text(tmp_path, text)  # one form, not two
+    assert record.fields.project_name == "2023年七宝镇老旧小区综合改造项目"
+    assert record.fields.total_score == "99.5"
     assert record.fields.total_score == "99.5"
 
 
@@ -168,4 +169,24 @@ def test_one_cell_a_line_the_ticked_grade_is_read(tmp_path, grade_row):
     (record,) = extract_text(tmp_path, "\n".join(cells) + "\n")
     assert record.source.dialect == "cells"
     assert record.fields.grade == "良"
+    assert record.fields.total_score == "99.5"
+
+
+@pytest.mark.parametrize("second_head", ["", "附件2\n（2023年度）\n"])
+def test_a_second_form_printed_without_its_title_is_a_form_of_its_own(tmp_path, second_head):
+    second = self_evaluation(project="2023年七宝镇河道整治项目").replace("项目支出绩效自评表\n（2023年度）\n", second_head)
+    first, other = extract_text(tmp_path, self_evaluation() + "\n" + second)
+    assert first.fields.project_name == "2023年七宝镇老旧小区综合改造项目"
+    assert other.fields.project_name == "2023年七宝镇河道整治项目"
+    assert other.form.type == "self_evaluation" and other.form.year == 2023
+    assert len(first.fields.indicators) == len(other.fields.indicators) == 5
+    assert first.fields.total_score == other.fields.total_score == "99.5"
+
+
+def test_the_project_row_printed_again_as_a_page_header_starts_no_form(tmp_path):
+    text = (self_evaluation_head() + rows(INDICATOR_HEAD, *INDICATORS[:2])
+            + rows(("项 目 名 称", "2023年七宝镇老旧小区综合改造项目")) + rows(INDICATOR_HEAD, *INDICATORS[2:])
+            + rows(("总分", "100", "99.5")))
+    (record,) = extract_text(tmp_path, text)  # one form, not two
+    assert record.fields.project_name == "2023年七宝镇老旧小区综合改造项目"
     assert record.fields.total_score == "99.5"
