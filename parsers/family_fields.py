@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from parsers.fields.amount import parse_amount
+from parsers.fields.choice import option_states, scan
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import EMPTY_CELLS, parse_score
 from parsers.normalize import label_key, one_line, split_unit
@@ -28,6 +29,7 @@ from schemas.record import ProvenanceEntry
 from schemas.template import FieldSpec, FormTemplate
 
 _INLINE = regex.compile(r"^\s*([^:：]{2,20}?)\s*[:：]\s*(.+)$")
+MAX_BOXED_LINE = 12  # a line of one option and its box (`良☑`), not a sentence
 _SEAL = regex.compile(r"[（(【\[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]")
 
 
@@ -50,7 +52,14 @@ def text_value(text: str, spec: FieldSpec) -> str | None:
 
 
 def option_value(text: str, spec: FieldSpec) -> str | None:
-    """The one option an `option` field's text names (`优秀` -> 优), else None."""
+    """The one option an `option` field's text names (`优秀` -> 优), else None; where the text
+    prints boxes (`优☐ 良☑ 中☐ 差☐`), the one option whose box is ticked."""
+    words = {word: option for option in spec.options for word in spec.option_words.get(option, (option,))}
+    items = scan(text, tuple(words))
+    if any(item.kind == "box" for item in items):
+        states = option_states(text, tuple(words))
+        ticked = {words[word] for word, state in (states or {}).items() if state}
+        return ticked.pop() if len(ticked) == 1 else None
     value = label_key(one_line(text))
     named = [option for option in spec.options
              if any(label_key(word) == value for word in spec.option_words.get(option, (option,)))]
@@ -89,6 +98,8 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
+        if spec.type in ("option", "choice"):
+            found = _with_row_boxes(document, found)
         if spec.type == "choice":
             value, group = choice_field(found.text, spec, name)
             if group is not None and groups is not None:
@@ -103,6 +114,39 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
             provenance[name] = ProvenanceEntry(page=line[0], line=line[1], text=line[2], block=found.block,
                                                row=found.row, col=found.col)
     return values, provenance
+
+
+def _with_row_boxes(document: Document, found: _Found) -> _Found:
+    """A boxed option cell with the boxed cells after it in its row (one option a cell:
+    `评价等级 | 优☐ | 良☑ | 中☐ | 差☐`, `项目属性 | ☐新增项目 | ☑延续项目 | 项目期 | …`), or, one
+    cell a line, with the boxed lines after it; else the cell as found."""
+    table = document.blocks[found.block]
+    if found.row is None and isinstance(table, Paragraph):
+        return _with_boxed_lines(document, found)
+    if found.row is None or found.col is None or not isinstance(table, Table) or not _boxed(found.text):
+        return found
+    rest = sorted((c for c in table.cells if c.row == found.row and c.col > found.col), key=lambda c: c.col)
+    texts = [found.text]
+    for cell in rest:
+        if not _boxed(cell.text):
+            break
+        texts.append(cell.text)
+    return _Found(" ".join(texts), found.block, found.row, found.col)
+
+
+def _with_boxed_lines(document: Document, found: _Found) -> _Found:
+    lines = [line for line in document.lines if line.row is None]
+    at = next((i for i, line in enumerate(lines) if line.block == found.block and line.text == found.text), None)
+    if at is None or not _boxed(found.text):
+        return found
+    end = at + 1
+    while end < len(lines) and _boxed(lines[end].text) and len(one_line(lines[end].text)) <= MAX_BOXED_LINE:
+        end += 1
+    return _Found(" ".join(line.text for line in lines[at:end]), found.block, None, None)
+
+
+def _boxed(text: str) -> bool:
+    return any(item.kind == "box" for item in scan(text, ()))
 
 
 def provenance_of(groups: list[CheckboxGroup] | None) -> set[str]:
@@ -180,15 +224,19 @@ def _under_in_block(table: Table, grid: list[list[Cell | None]], block: int, lab
 
 
 def _under_above(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str]) -> _Found | None:
-    """The cell in the label's row under the nearest header row above naming the field."""
+    """The cell in the label's row under the nearest header row above naming the field (none
+    when that cell is empty and the row's figures all stand left of it: `总分 | 100 | 94.5 | | …`)."""
     for r in range(label.row - 1, -1, -1):
         for c, head in enumerate(grid[r]):
             if head is None or head.col != c or header_key(head.text)[0] not in under:
                 continue
             cell = grid[label.row][c]
-            if cell is not None and cell.row == label.row and cell.col == c and cell is not label:
-                return _Found(cell.text, block, cell.row, cell.col)
-            return None
+            if cell is None or cell.row != label.row or cell.col != c or cell is label:
+                return None
+            if not one_line(cell.text) and all(f.col + f.col_span <= c for f in _right_of(table, label)
+                                               if one_line(f.text)):
+                return None  # the row's figures stand left of the header, not under it: by order
+            return _Found(cell.text, block, cell.row, cell.col)
     return None
 
 

@@ -9,7 +9,8 @@ A pair's label names the grid column (资金总额, 财政拨款, 其他资金, 
 leading 其中 are set aside) and, where it says so, the row (中期资金总额 -> the 中期 row); a pair
 that names no row takes the row of the pair above it, else the row of its place (the template's
 rows in order). `中期资金总额：1200` in one cell is a pair too. Units as `parsers.tables`: the
-cell's, the label's, the block label's, then the caption's.
+cell's, the label's, the block label's, then the caption's. A pair whose label names no column
+(社会资本 | 200) is kept in the read's `unread` list, for `parsers.unread_cells`.
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ def _read_from(table: Table, block: int, label: Cell, spec: TableSpec, caption_u
             key, label_unit = header_key(text)
             column = _column_of(key, spec)
             if column is None:
+                if _DIGIT.search(value) and not is_empty_cell(value):
+                    read.unread.append((text, value, block, r, cell.col))  # a pair of no column (社会资本 | 200)
                 continue
             row = _row_of(key, spec) or (place_rows[k] if k < len(place_rows) else None) \
                 or (rows[k] if k < len(rows) else None)

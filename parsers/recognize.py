@@ -2,8 +2,11 @@
 
 `split_forms(document)` returns one `FormPart` per form in reading order. A title line (a
 short line naming a template's title, `项目支出绩效自评表（2023年度）`) starts a form; a second
-title starts a second form only when the part it opens holds labels of that form (a title
-repeated as a page header is no new form). A document with no title is given to the template
+title starts a second form only when the part it opens holds labels of that form and prints
+again a field label the form before it holds (项目名称 once more); a title repeated as a page
+header, or marked continued (`（续）`, `续表`), over the rest of a table or the fields the form
+before has not shown yet is no new form. A form printed after another without its title (its
+项目名称 again, with another value) is a form of its own (`parsers.form_repeats`). A document with no title is given to the template
 whose labels it holds the largest share of (none when it holds too few: no known form).
 """
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from parsers.form_repeats import repeat_starts
 from parsers.forms import all_templates, title_words
 from parsers.normalize import clean_text, label_key
 from parsers.tables import header_key
@@ -24,6 +28,7 @@ MIN_PART_LABELS = 3
 MIN_SHARE = 0.3
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,12}[）)】]\s*){1,3}")
 _INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
+_CONTINUED = regex.compile(r"[（(【\[]\s*续(?:表|页)?\s*\d*\s*[)）】\]]|续表\s*\d*\s*$")
 
 
 @dataclass(frozen=True)
@@ -109,21 +114,48 @@ def split_forms(document: Document) -> list[FormPart]:
     accepted: list[tuple[int, FormTemplate]] = []
     for k, (i, template) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        if accepted and labels_found(lines[i:end], template) < MIN_PART_LABELS:
+        if accepted and (labels_found(lines[i:end], template) < MIN_PART_LABELS
+                         or _continues(lines, accepted[-1][0], i, end, template)):
             continue
         if accepted and i - accepted[-1][0] <= 2:
             continue  # a title wrapped over two lines
         accepted.append((i, template))
-    if len(accepted) <= 1:
-        template = accepted[0][1] if accepted else best_by_labels(lines)
-        title = _title_text(lines, accepted[0][0]) if accepted else None
-        return [FormPart(document, template, title, 1, len(lines))]
-    parts = []
-    bounds = [0 if k == 0 else i for k, (i, _) in enumerate(accepted)] + [len(lines)]
-    for k, (i, template) in enumerate(accepted):
-        sub = sub_document(document, bounds[k], bounds[k + 1])
-        parts.append(FormPart(sub, template, _title_text(lines, i), bounds[k] + 1, bounds[k + 1]))
-    return parts
+    if not accepted:
+        untitled = best_by_labels(lines)
+        starts_untitled = _repeats(lines, 0, len(lines), untitled) if untitled is not None else []
+        if not starts_untitled:
+            return [FormPart(document, untitled, None, 1, len(lines))]
+        forms: list[tuple[int, FormTemplate | None, str | None]] = [(0, untitled, None)]
+    else:
+        forms = []
+        for k, (i, template) in enumerate(accepted):
+            end = accepted[k + 1][0] if k + 1 < len(accepted) else len(lines)
+            forms.append((0 if k == 0 else i, template, _title_text(lines, i)))
+            forms += [(j, template, None) for j in _repeats(lines, i, end, template)]
+    if len(forms) == 1:
+        return [FormPart(document, forms[0][1], forms[0][2], 1, len(lines))]
+    bounds = [i for i, _, _ in forms] + [len(lines)]
+    return [FormPart(sub_document(document, bounds[k], bounds[k + 1]), template, title, bounds[k] + 1, bounds[k + 1])
+            for k, (_, template, title) in enumerate(forms)]
+
+
+def _repeats(lines: list[Line], start: int, end: int, template: FormTemplate) -> list[int]:
+    """`repeat_starts` whose part holds labels of the form, as a titled part must."""
+    starts = repeat_starts(lines, start, end, template)
+    bounds = [*starts, end]
+    return [j for k, j in enumerate(starts) if labels_found(lines[j:bounds[k + 1]], template) >= MIN_PART_LABELS]
+
+
+def _continues(lines: list[Line], start: int, i: int, end: int, template: FormTemplate) -> bool:
+    """Whether the title at `i` continues the form begun at `start` (same template): it is
+    marked continued, or its part [i, end) prints no field label the form so far prints."""
+    if template is not title_of(lines[start]):
+        return False
+    if _CONTINUED.search(clean_text(" ".join(line.text for line in lines[i:i + 2]))):
+        return True
+    fields = {name: labels for name, labels in template_labels(template).items() if name in template.fields}
+    before, after = line_keys(lines[start:i]), line_keys(lines[i:end])
+    return not any(labels & before and labels & after for labels in fields.values())
 
 
 def _title_text(lines: list[Line], i: int) -> str:

@@ -33,7 +33,7 @@ from schemas.document import Document, Line, Table
 from schemas.record import ProvenanceEntry
 from schemas.template import TableSpec
 
-_NUMBERISH = regex.compile(r"^[-+]?[\d,，.]+\s*%?$")
+_NUMBERISH = regex.compile(r"^[-+]?[\d,，.]+\s*(?:%|亿元|万元|元|分)?$")  # a figure, its unit in the cell (85.6万元)
 _LEVEL = regex.compile(r"指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）])?$")
 _SENTENCE = regex.compile(r"[，。；,;]")
 NUMBER_TYPES = frozenset({"amount", "score", "percent"})

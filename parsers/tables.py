@@ -7,11 +7,12 @@ is the last unheaded cell before its values; unknown labelled rows with figures 
 table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
 columns from above (not a column a neighbour's cell is merged across: it is null), dropping
 placeholder rows, ending at an `end` label (总分), and going on into the next table block
-when it continues the same columns (a table across pages, or a Word table split in two, a
-续表 note between its parts).
+when it continues the same columns (a table across pages, with at most a page header between:
+`parsers.page_gap`; a Word table split in two, a 续表 note between its parts).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
-label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's.
+label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's, else
+the one unit the row labels above state (the rows under 年度资金总额（万元） share its unit).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit
+from parsers.page_gap import is_page_gap
 from parsers.readers.checkbox_glyphs import UNKNOWN
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
 from schemas.document import Cell, Document, Line, Paragraph, Table
@@ -35,6 +37,8 @@ from schemas.record import ProvenanceEntry
 from schemas.template import ColumnSpec, TableSpec
 
 _POINTS = LazyPattern(r"[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$")
+_OPTIONS_NOTE = LazyPattern(r"(?<=.)[（(][^（）()/／、]{1,6}(?:[/／、][^（）()/／、]{1,6})+[)）]$")  # （优/良/中/差）
+_POINTS_UNIT = LazyPattern(r"(?<=.)[（(]\s*分\s*[)）]$")  # 分值（分）: the points unit, no figure
 _MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
 _YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = LazyPattern(r"^其中")
@@ -51,12 +55,14 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 
 @lru_cache(maxsize=8192)  # pure; a document's cells and the templates' labels are keyed again and again
 def header_key(text: str) -> tuple[str, str | None]:
-    """A header cell's label key and stated unit: `分值（10分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
+    """A header cell's label key and stated unit: `分值（10分）` and `分值（分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
 
     A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years
-    after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标)."""
+    or list of options after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标,
+    `评价等级（优/良/中/差）` -> 评价等级)."""
     base, unit = split_unit(one_line(text))
-    base = _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base))
+    base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base)))
+    base = _OPTIONS_NOTE.sub("", base)
     key = label_key(base)
     return _POINTS.sub("", key) or key, unit
 
@@ -68,6 +74,7 @@ class TableRead:
     value: Any = None
     provenance: dict[str, ProvenanceEntry] = field(default_factory=dict)
     used: set[tuple[int, int]] = field(default_factory=set)  # (block, row)
+    unread: list[tuple[str, str, int, int, int]] = field(default_factory=list)  # (label, value, block, row, col)
 
 
 @dataclass
@@ -238,11 +245,14 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
         read = TableRead(value={}, used={(block, header.row)})
         extra: list[dict[str, Any]] = []
         first = _first_mapped(header)
+        stated: set[str] = set()  # the units row labels state (年度资金总额（万元）)
         for r in range(header.row + 1, table.n_rows):
             cells = _row_cells(table, r)
             labels = [c for c in cells if c.col < first and c.col not in header.label_cols and one_line(c.text)]
             label_text = one_line(labels[-1].text) if labels else ""
             key, row_unit = header_key(label_text) if label_text else ("", None)
+            stated |= {row_unit} if row_unit else set()
+            shared = next(iter(stated)) if len(stated) == 1 else None
             name = row_keys.get(_LEADING_QIZHONG.sub("", key)) if key else None
             by_column = _cells_by_column(header, cells)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
@@ -260,7 +270,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             for column_name, parts in by_column.items():
                 cell = parts.get(None) or next(iter(parts.values()))
                 column = spec.columns[column_name]
-                unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit
+                unit = header.units.get(cell.col) or row_unit or header.block_unit or caption_unit or shared
                 values[column_name] = _value(column, cell.text, unit)
             path = place_grid_row(read, extra, spec, name, label_text, values)
             if path is None:
@@ -301,7 +311,10 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
         start = header.row + 1
         for next_block, next_table in [(block, table), *tables[position + 1:]]:
             if next_block != block:
-                if not _continues(document, _last_block(read, block), next_block, spec) or next_table.n_cols != table.n_cols:
+                last = _last_block(read, block)
+                if next_table.n_cols != table.n_cols or not (
+                        _continues(document, last, next_block, spec)
+                        or is_page_gap(document.blocks, last + 1, next_block)):
                     break
                 again = find_header(next_table, next_block, spec)
                 start = again.row + 1 if again is not None and again.row == 0 else 0

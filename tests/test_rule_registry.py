@@ -13,8 +13,9 @@ from extract.checks import RULES
 
 HERE = Path(__file__).resolve().parent
 # Rules beyond the contract's tables: ocr-confidence (an info on a field read from a scan with
-# a low recognizer score) extends it for scanned reports.
-EXTENSIONS = {"ocr-confidence", "target-quality"}
+# a low recognizer score) extends it for scanned reports; unread-value (an info naming values
+# under a table header no template knows) for the family's local layouts.
+EXTENSIONS = {"ocr-confidence", "target-quality", "unread-value"}
 
 
 def _spec(name: str) -> str:

@@ -15,6 +15,8 @@ with `@rule` (`base.py`), one family per module:
   (target-score, deviation-reason, likelihood), `wording.py` (template-text),
   `required.py` (missing-field), `targets.py` (target-quality, the target declaration's)
 - `ocr.py`: ocr-confidence (a field read from a scan with a low recognizer score; info)
+- `unread.py`: unread-value (values under a table header or beside a row label the template does not
+  know; info)
 
 A rule runs on a record when its form's template lists it (`rules:`), else when the rule
 declares the form (`applicable`). A record whose form was not recognised
@@ -43,6 +45,7 @@ from extract.checks import (  # noqa: F401  (registers rules)
     scores,
     targets,
     units,
+    unread,
     wording,
 )
 from extract.checks.base import (

@@ -77,11 +77,12 @@ def _name(index: int, item: BaseModel) -> str:
 @rule("target-score", Severity.WARNING, fields=("indicators",), forms=("self_evaluation",), options=TargetOptions)
 def target_score(ctx: CheckContext) -> Iterator[Finding]:
     """An indicator whose actual meets its target must keep full points, and one whose
-    quantitative actual misses it must not."""
+    quantitative actual misses it must not. An indicator of 0 points has none to keep or lose
+    (a score above 0 is score-bounds' finding)."""
     options = ctx.options("target-score")
     for index, item in indicators(ctx):
         target, actual, points = getattr(item, "target", None), getattr(item, "actual", None), _lost(item)
-        if target is None or actual is None or points is None:
+        if target is None or actual is None or points is None or points[0] == 0:
             continue
         met = meets(target, actual, options, getattr(item, "name", None))
         weight, score = points

@@ -1,0 +1,311 @@
+"""The monitoring, execution-monitoring and target-declaration forms as local offices print
+them (label wordings, bracket widths, spaced labels, a continued page, a very short tab file,
+pipes inside tab cells, one cell per line with the unit in the cell), and Word tables whose
+boxes are Wingdings characters (þ ý ticked, ¨ o empty) on every family form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import extract_records
+from tests.conftest import CORPUS, load_expected
+from tests.layouts.local_forms import extract_text, rows, self_evaluation
+from tests.readers.docx_builders import body_docx, p, r, tbl, tc, tr
+
+EXECUTION = CORPUS / "execution_monitoring" / "national_tabs_subcolumns_wanyuan.txt"
+DECLARATION = CORPUS / "target_declaration" / "national_tabs_pairs_wanyuan.txt"
+
+
+def _monitoring(project_row: str = "项 目 名 称\t华漕镇道路养护项目\n") -> str:
+    return "财政项目支出绩效运行监控（跟踪评价）（一般）\n街镇名称：上海市闵行区华漕镇人民政府（盖章）\n" + project_row + rows(
+        ("预算单位", "华漕镇城市运行管理中心", "具体实施(内设机构)", "华漕镇市政所", "跟踪时段",
+         "2024年01月01日 --- 2024年08月31日", "是否为经常性项目", "是☑ 否☐"),
+        ("当年预算数(万元)", "120.5", "预算执行数(万元)", "85.6", "预算执行进度(%)", "71.04%", "是否需要预算调整", "是☐ 否☑"),
+        ("调整后预算数(万元)", "120.5", "调减金额(万元)", "0", "调增金额(万元)", "0", "事前绩效评估评审预算(万元)", "0"),
+    )
+
+
+def test_monitoring_with_spaced_labels_and_half_width_brackets(tmp_path):
+    (record,) = extract_text(tmp_path, _monitoring())
+    fields = record.fields
+    assert record.form.variant == "general"
+    assert fields.project_name == "华漕镇道路养护项目"
+    assert fields.implementing_unit == "华漕镇市政所"
+    assert fields.annual_budget.yuan == "1205000.00" and fields.executed.yuan == "856000.00"
+    assert fields.execution_progress_pct == "71.04"
+    assert fields.recurring is True and fields.adjustment_needed is False
+    assert fields.ex_ante_review_budget.yuan == "0.00"
+
+
+def test_monitoring_with_the_family_forms_unit_wordings(tmp_path):
+    text = _monitoring().replace("具体实施(内设机构)", "项目实施单位").replace("预算单位\t", "预算单位（盖章）\t")
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.budget_unit == "华漕镇城市运行管理中心"
+    assert record.fields.implementing_unit == "华漕镇市政所"
+
+
+def test_pipes_inside_tab_cells_of_the_monitoring_form_are_text(tmp_path):
+    text = _monitoring("项目名称\t华漕镇道路养护项目 | 二期\n").replace("\t华漕镇市政所\t", "\t华漕镇市政所|养护科\t")
+    (record,) = extract_text(tmp_path, text)
+    assert record.source.dialect == "tabs"
+    assert record.fields.project_name == "华漕镇道路养护项目 | 二期"
+    assert record.fields.implementing_unit == "华漕镇市政所|养护科"
+    assert record.fields.executed.yuan == "856000.00"
+
+
+@pytest.mark.parametrize("title", ["财政项目支出绩效运行监控（跟踪评价）\n", ""])
+def test_a_very_short_tab_file_reads_its_figures(tmp_path, title):
+    text = title + "项目名称\t道路养护\n当年预算数（元）\t1,000\t预算执行数（元）\t800\n"
+    (record,) = extract_text(tmp_path, text)
+    assert record.source.dialect == "tabs"
+    assert record.fields.project_name == "道路养护"
+    assert record.fields.annual_budget.yuan == "1000.00" and record.fields.executed.yuan == "800.00"
+
+
+def test_monitoring_one_cell_a_line_with_the_unit_in_the_cell(tmp_path):
+    cells = ["财政项目支出绩效运行监控（跟踪评价）（一般）", "项目名称", "华漕镇道路养护项目", "预算单位", "华漕镇城市运行管理中心",
+             "当年预算数", "120.5万元", "预算执行数", "85.6万元", "预算执行进度", "71.04%", "调整后预算数", "120.5万元",
+             "调减金额", "0万元", "调增金额", "0万元"]
+    (record,) = extract_text(tmp_path, "\n".join(cells) + "\n")
+    assert record.source.dialect == "cells"
+    fields = record.fields
+    assert fields.executed.yuan == "856000.00" and fields.executed.stated_unit == "万元"
+    assert fields.annual_budget.yuan == fields.adjusted_budget.yuan == "1205000.00"
+    assert fields.decrease.yuan == "0.00"
+
+
+def test_self_evaluation_one_cell_a_line_with_the_unit_in_the_cell(tmp_path):
+    text = self_evaluation().replace("项目资金(万元)", "项目资金")
+    for plain, with_unit in (("500.00", "500万元"), ("480.00", "480万元"), ("456.00", "456万元"), ("450.00", "450万元"),
+                             ("430.00", "430万元"), ("410.00", "410万元"), ("\t50.00\t50.00\t46.00", "\t50万元\t50万元\t46万元")):
+        text = text.replace(plain, with_unit)
+    cells = [cell for line in text.split("\n") for cell in line.split("\t") if cell.strip()]
+    (record,) = extract_text(tmp_path, "\n".join(cells) + "\n")
+    assert record.source.dialect == "cells"
+    total = record.fields.funds.total
+    assert (total.initial_budget.yuan, total.annual_budget.yuan, total.executed.yuan) == (
+        "5000000.00", "4800000.00", "4560000.00")
+    assert record.fields.funds.carryover.executed.yuan == "460000.00"
+    assert total.weight == "10" and total.score == "9.5"
+    assert not [d for d in record.discrepancies if d.severity != "info"]
+
+
+def _execution(text_edit=lambda text: text) -> str:
+    text = EXECUTION.read_text(encoding="utf-8")
+    text = text.replace("项目名称\t", "项 目 名 称\t").replace("\t实施单位\t", "\t项目实施单位\t")
+    return text_edit(text.replace("年度资金总额", "资金总额").replace("项目资金（万元）", "项目资金(万元)"))
+
+
+def test_execution_monitoring_wording_variants(tmp_path):
+    (record,) = extract_text(tmp_path, _execution())
+    fields = record.fields
+    assert fields.project_name == "2024年颛桥镇社区老年助餐服务项目"
+    assert fields.implementing_unit == "颛桥镇社区事务受理服务中心"
+    assert fields.funds.total.executed.yuan == "1680000.00" and fields.funds.total.rate_pct == "56.00"
+    assert len(fields.indicators) == 6
+    assert fields.indicators[3].deviation_causes == ["硬件条件保障"] and fields.indicators[3].likelihood == "有可能"
+
+
+def test_execution_monitoring_continued_under_its_title_stays_one_form(tmp_path):
+    def cut(text: str) -> str:
+        lines = text.split("\n")
+        at = next(k for k, line in enumerate(lines) if line.startswith("\t\t\t助餐服务人次")) + 1
+        return "\n".join([*lines[:at], "项目支出绩效目标执行监控表（续）", *lines[at:]])
+
+    (record,) = extract_text(tmp_path, _execution(cut))
+    indicators = record.fields.indicators
+    assert len(indicators) == 6
+    assert indicators[2].level1 == "产出指标" and indicators[2].name == "食品安全抽检合格率"
+    assert indicators[3].likelihood == "有可能"
+
+
+def test_two_execution_monitoring_forms_stay_two(tmp_path):
+    first = _execution()
+    second = first.replace("2024年颛桥镇社区老年助餐服务项目", "2024年颛桥镇社区文化活动项目")
+    records = extract_text(tmp_path, first + "\n" + second)
+    assert [r.fields.project_name for r in records] == ["2024年颛桥镇社区老年助餐服务项目", "2024年颛桥镇社区文化活动项目"]
+
+
+def test_target_declaration_wording_variants(tmp_path):
+    text = DECLARATION.read_text(encoding="utf-8").replace("项目名称\t", "项 目 名 称\t")
+    text = text.replace("实施单位\t", "项目实施单位\t").replace("项目资金（万元）", "项目资金(万元)")
+    (record,) = extract_text(tmp_path, text)
+    fields = record.fields
+    assert fields.project_name == "2024年莘庄镇中小河道综合整治项目"
+    assert fields.implementing_unit == "莘庄镇水务管理所"
+    assert fields.funds.annual.total.yuan == "4000000.00" and fields.funds.medium_term.total.yuan == "12000000.00"
+    assert sum(1 for item in fields.indicators if item.period == "annual") == 6
+
+
+@pytest.mark.parametrize("cells", ["☐新增项目\t☑延续项目", "新增项目☐\t延续项目☑"])
+def test_target_declaration_attribute_boxes_one_a_cell(tmp_path, cells):
+    text = DECLARATION.read_text(encoding="utf-8").replace("项目属性\t☑新增项目  ☐延续项目\t", f"项目属性\t{cells}\t")
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.project_attribute == "延续项目"
+    assert record.fields.project_period == "2024年1月—2026年12月"
+    (group,) = [g for g in record.checkboxes if g.field == "project_attribute"]
+    assert [(o.label, o.checked) for o in group.options] == [("新增项目", False), ("延续项目", True)]
+    assert not [d for d in record.discrepancies if d.rule == "checkbox-state"]
+
+
+def test_target_declaration_local_grid_with_a_column_no_template_knows(tmp_path):
+    text = "部门预算项目支出绩效目标表\n(2025年度)\n" + rows(
+        ("项目名称", "2025年社区养老服务项目"),
+        ("主管部门", "上海市闵行区梅陇镇人民政府", "项目实施单位", "梅陇镇社区服务中心"),
+        ("项目资金（万元）", "", "资金总额", "财政拨款", "其他资金", "资金来源说明"),
+        ("", "年度资金", "85.6万元", "80万元", "5.6万元", "镇级财力"),
+        ("年度绩效目标", "为辖区老人提供助餐服务不少于3万人次。"),
+        ("年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("", "产出指标", "数量指标", "助餐人次", "≥30000人次"),
+        ("", "满意度指标", "服务对象满意度指标", "老人满意度", "≥90%"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    annual = record.fields.funds.annual
+    assert (annual.total.yuan, annual.fiscal.yuan, annual.other.yuan) == ("856000.00", "800000.00", "56000.00")
+    assert record.form.year == 2025
+    (said,) = [d for d in record.discrepancies if d.rule == "unread-value"]
+    assert "资金来源说明" in said.message and "镇级财力" in said.message
+
+
+# -- Word tables with Wingdings boxes ---------------------------------------------------------
+def _box(glyph: str) -> str:
+    return r(glyph, "Wingdings")
+
+
+def _docx(tmp_path: Path, title: str, year: str, table_rows: list[list[str]]) -> list:
+    width = max(len(row) for row in table_rows)
+    cells = [[c if c.lstrip().startswith("<w:tc") else tc(c) for c in row] + [tc("")] * (width - len(row))
+             for row in table_rows]
+    path = tmp_path / "form.docx"
+    path.write_bytes(body_docx(p(title), p(year), tbl(*(tr(*row) for row in cells), cols=width)))
+    return extract_records(path)
+
+
+_SELF_EVALUATION_ROWS = [
+    ["项目名称", "2023年七宝镇老旧小区综合改造项目"],
+    ["主管部门", "上海市闵行区七宝镇人民政府", "实施单位", "七宝镇城市建设管理事务中心"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "500.00", "480.00", "456.00", "10", "95.00%", "9.5"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "改造小区数量", "≥12个", "12个", "50", "50", "无"],
+    ["", "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "85%", "40", "35", "部分居民对施工噪音不满"],
+    ["总分", "100", "94.5"],
+]
+
+
+def test_docx_grade_boxes_in_wingdings_in_one_cell(tmp_path):
+    grade = tc(p(_box("¨"), r("优 "), _box("þ"), r("良 "), _box("¨"), r("中 "), _box("¨"), r("差")))
+    (record,) = _docx(tmp_path, "项目支出绩效自评表", "（2023年度）", [*_SELF_EVALUATION_ROWS, ["评价等级", grade]])
+    assert record.fields.grade == "良"
+    assert record.fields.total_score == "94.5"
+    assert [d.rule for d in record.discrepancies if d.rule == "grade-band"] == ["grade-band"]  # 94.5 is 优
+
+
+def test_docx_grade_boxes_in_wingdings_one_a_cell(tmp_path):
+    grade = [tc(p(_box("o"), r("优"))), tc(p(_box("ý"), r("良"))), tc(p(_box("o"), r("中"))), tc(p(_box("o"), r("差")))]
+    (record,) = _docx(tmp_path, "项目支出绩效自评表", "（2023年度）", [*_SELF_EVALUATION_ROWS, ["评价等级", *grade]])
+    assert record.fields.grade == "良"
+
+
+def test_docx_project_attribute_in_wingdings(tmp_path):
+    attribute = tc(p(_box("¨"), r("新增项目  "), _box("þ"), r("延续项目")))
+    (record,) = _docx(tmp_path, "项目支出绩效目标申报表", "（2024年度）", [
+        ["项目名称", "2024年莘庄镇中小河道综合整治项目"],
+        ["主管部门", "上海市闵行区莘庄镇人民政府", "实施单位", "莘庄镇水务管理所"],
+        ["项目属性", attribute, "项目期", "2024年"],
+        ["项目资金（万元）", "", "资金总额", "财政拨款", "其他资金"],
+        ["", "年度资金", "400.00", "360.00", "40.00"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "整治河道数量", "12条"],
+        ["", "满意度指标", "服务对象满意度指标", "沿河居民满意度", "≥90%"],
+    ])
+    assert record.fields.project_attribute == "延续项目"
+    assert record.fields.funds.annual.total.yuan == "4000000.00"
+    assert len(record.fields.indicators) == 2
+
+
+def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
+    causes = tc(p(_box("¨"), r("经费保障 "), _box("þ"), r("硬件条件保障")))
+    likelihood = tc(p(_box("¨"), r("确定能 "), _box("þ"), r("有可能 "), _box("¨"), r("完全不可能")))
+    (record,) = _docx(tmp_path, "项目支出绩效目标执行监控表", "（2024年度）", [
+        ["项目名称", "2024年颛桥镇社区老年助餐服务项目"],
+        ["主管部门", "上海市闵行区颛桥镇人民政府", "实施单位", "颛桥镇社区事务受理服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "1-7月执行数", "1-7月执行率"],
+        ["", "年度资金总额", "300.00", "168.00", "56.00%"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析",
+         "完成目标可能性", "备注"],
+        ["", "产出指标", "数量指标", "新建长者食堂数量", "2家", "1家", "2家", causes, likelihood, ""],
+    ])
+    (item,) = record.fields.indicators
+    assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
+    assert record.fields.months == 7
+
+
+def test_docx_box_sub_columns_in_wingdings(tmp_path):
+    def box(glyph: str) -> str:
+        return tc(p(_box(glyph)))
+
+    heads = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况"]
+    options = ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "确定能", "有可能", "完全不可能"]
+    table = tbl(
+        tr(tc("项目名称"), tc("2024年颛桥镇社区老年助餐服务项目", span=15)),
+        tr(tc("项目资金（万元）"), tc(""), tc("年初预算数"), tc("1-7月执行数"), tc("1-7月执行率", span=12)),
+        tr(tc(""), tc("年度资金总额"), tc("300.00"), tc("168.00"), tc("56.00%", span=12)),
+        tr(*(tc(h, vmerge="restart") for h in heads), tc("偏差原因分析", span=5), tc("完成目标可能性", span=3),
+           tc("备注", vmerge="restart")),
+        tr(*(tc("", vmerge="continue") for _ in heads), *(tc(o) for o in options), tc("", vmerge="continue")),
+        tr(tc(""), tc("产出指标"), tc("数量指标"), tc("新建长者食堂数量"), tc("2家"), tc("1家"), tc("2家"),
+           box("¨"), box("¨"), box("¨"), box("þ"), box("¨"), box("o"), box("ý"), box("o"), tc("消防验收推迟")),
+        cols=16,
+    )
+    path = tmp_path / "form.docx"
+    path.write_bytes(body_docx(p("项目支出绩效目标执行监控表"), p("（2024年度）"), table))
+    (record,) = extract_records(path)
+    (item,) = record.fields.indicators
+    assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
+    assert item.remark == "消防验收推迟"
+    assert record.fields.funds.total.rate_pct == "56.00"
+
+
+SEED = CORPUS / "txt" / "seed-huacao-tabs.txt"
+
+
+@pytest.mark.parametrize("page_header", [
+    ["财政项目支出绩效运行监控（跟踪评价）（重点）"],
+    ["第 1 页 共 2 页", "财政项目支出绩效运行监控（跟踪评价）（重点）（续）"],
+])
+def test_the_monitoring_form_continued_under_its_title_is_the_seeds_record(tmp_path, page_header):
+    want = load_expected(CORPUS / "txt" / "seed-huacao-tabs.expected.json")
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(k for k, line in enumerate(lines) if "三、阶段性跟踪结论" in line)
+    (record,) = extract_text(tmp_path, "\n".join([*lines[:at], *page_header, *lines[at:]]))
+    got = record.model_dump(mode="json")
+    assert got["fields"] == want["fields"]
+    assert [s["heading"] for s in got["sections"]] == want["section_headings"]
+
+
+def test_two_monitoring_forms_in_one_file_are_two(tmp_path):
+    seed = SEED.read_text(encoding="utf-8")
+    records = extract_text(tmp_path, seed + "\n" + seed.replace("2024年华漕镇“一网统管”", "2024年华漕镇河道"))
+    assert len(records) == 2
+    assert records[1].fields.project_name.startswith("2024年华漕镇河道")
+    assert records[0].fields.model_dump(exclude={"project_name"}) == records[1].fields.model_dump(exclude={"project_name"})
+
+
+def _word_table(table_rows: list[list[str]], width: int = 9) -> str:
+    return tbl(*(tr(*([tc(c) for c in row] + [tc("")] * (width - len(row)))) for row in table_rows), cols=width)
+
+
+@pytest.mark.parametrize(("between", "header_again"), [("项目支出绩效自评表（续）", True), ("项目支出绩效自评表", False)])
+def test_docx_indicator_table_continued_under_the_title_is_one_form(tmp_path, between, header_again):
+    head, indicators, total = _SELF_EVALUATION_ROWS[:4], _SELF_EVALUATION_ROWS[5:7], _SELF_EVALUATION_ROWS[7]
+    second = [*([_SELF_EVALUATION_ROWS[4]] if header_again else []), indicators[1], total]
+    path = tmp_path / "form.docx"
+    path.write_bytes(body_docx(p("项目支出绩效自评表"), p("（2023年度）"),
+                               _word_table([*head, _SELF_EVALUATION_ROWS[4], indicators[0]]), p(between),
+                               _word_table(second)))
+    (record,) = extract_records(path)
+    assert [item.name for item in record.fields.indicators] == ["改造小区数量", "居民满意度"]
+    assert record.fields.total_weight == "100" and record.fields.total_score == "94.5"
