@@ -36,6 +36,7 @@ from parsers.forms import names_a_form
 from parsers.lines import build_document
 from parsers.readers import pdf_pdfium, pdf_plumber, scan_pdf
 from parsers.readers.boundary import reading_errors
+from parsers.readers.gc_pause import collector_paused
 from parsers.readers.pdf_page import PageLayout, TablePart, layout_page
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_stitch import TableBuilder
@@ -92,12 +93,17 @@ def read_with(data: bytes, source: Source, limits: Limits, engine: Engine) -> Do
 
 
 def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:
-    """Every page laid out, in order (odd geometry met there is the PDF's, not ours)."""
-    out = []
-    for page in primitives:
-        with reading_errors("PDF 文件"):
-            out.append(layout_page(page))
-    return out
+    """Every page laid out, in order (odd geometry met there is the PDF's, not ours); each
+    page read and laid out with the cyclic collector paused (`gc_pause`)."""
+    out: list[PageLayout] = []
+    pages = iter(primitives)
+    while True:
+        with collector_paused():
+            page = next(pages, None)
+            if page is None:
+                return out
+            with reading_errors("PDF 文件"):
+                out.append(layout_page(page))
 
 
 def assemble(pages: list[PageLayout]) -> list[Block]:

@@ -1,14 +1,16 @@
 """The characters of a PDFium text page as `pdf_primitives.Char`s, in as few C calls as can be.
 
 Owns the per-character loop, the hottest code of the PDF path, through lean ctypes
-prototypes taking bare addresses: the page's code points in one bulk call, then one call a
-character (its loose box) where it is one of a run that one text object draws, and three
-(box, origin, text object) for the rest. A text object is one text-showing operator: its
-characters stand together in PDFium's list (the run's end is searched for, a few calls a
-run) and, in horizontal writing, share its baseline (read at the run's two ends, and a
-character at a time where they differ). Pages of right-to-left script, whose lines PDFium
-reorders, are read a character at a time. The font name, descent and size are read once
-per text object (every character of one object shares them).
+prototypes taking bare addresses: the page's code points in one bulk call, every
+character's loose box in one pass into one per-page array (one C call a character, driven
+by `map`, no Python frame a character), then the characters of a run that one text object
+draws built together from those arrays, and two more calls (origin, text object) for each
+of the rest. A text object is one text-showing operator: its characters stand together in
+PDFium's list (the run's end is searched for, a few calls a run) and, in horizontal
+writing, share its baseline (read at the run's two ends, and a character at a time where
+they differ). Pages of right-to-left script, whose lines PDFium reorders, are read a
+character at a time. The size is read once per text object, the font's name and descent
+once per font (PDFium's font handle: the text objects of one font share it).
 
 Character boxes follow pdfminer's convention, so both engines agree: left and right from
 the glyph's advance, the bottom at the baseline plus the font's descent, the top one font
@@ -21,6 +23,8 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+from collections import deque
+from itertools import repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -59,6 +63,7 @@ _generated = _lean("FPDFText_IsGenerated", _I, _P, _I)
 _size = _lean("FPDFText_GetFontSize", ctypes.c_double, _P, _I)
 _text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
 _text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
+_object_font = _lean("FPDFTextObj_GetFont", _P, _P)
 
 
 def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
@@ -87,6 +92,9 @@ class _Page:
         self.rect_at, self.x_at = ctypes.addressof(self.rect), ctypes.addressof(self.origin)
         self.y_at = self.x_at + ctypes.sizeof(ctypes.c_double)
         self.fonts = _Fonts()
+        self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
+        self.rights: list[float] = []
+        self.batched = False  # the boxes read in one pass (else each character's asked on its own)
         self.out: list[Char] = []
         self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
@@ -97,6 +105,9 @@ class _Page:
     def read(self, runs: bool = True) -> list[Char]:
         page, codes, count = self.page, self.codes, self.count
         text = self.text = _as_text(codes)
+        if runs:
+            self.lefts, self.rights = _boxes(page, count)
+            self.batched = True
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
@@ -168,29 +179,33 @@ class _Page:
                 _origin(page, k, x_at, y_at)
                 self._add(k, chr(self.codes[k]), name, size, descent, origin[1])
             return end
-        rect, rect_at, text, new, box = self.rect, self.rect_at, self.text, tuple.__new__, _loose_box
         bottom = self.height - (baseline + descent * size)
-        top = bottom - size
-        # box() answers an int whatever it found (a failed read leaves the last box, as before)
-        self.out += [new(Char, (text[k], name, rect[0], rect[2], top, bottom, size, None))
-                     for k in range(i, end) if box(page, k, rect_at) is not None]
-        self.baselines += [baseline] * (end - i)
+        n = end - i
+        # the run's characters built in C: text, left and right edges from the page's box arrays
+        self.out += map(tuple.__new__, repeat(Char, n),
+                        zip(self.text[i:end], repeat(name, n), self.lefts[i:end], self.rights[i:end],
+                            repeat(bottom - size, n), repeat(bottom, n), repeat(size, n), repeat(None, n)))
+        self.baselines += [baseline] * n
         return end
 
     def _font(self, obj: int | None, index: int) -> tuple[str | None, float, float]:
-        font = self.fonts.cache.get(obj)
+        """Font name, descent ratio and size of the text object `obj` (of character `index`)."""
+        font = self.fonts.by_object.get(obj)
         if font is None:
-            font = self.fonts.cache[obj] = self.fonts.read(obj, _size(self.page, index))
+            font = self.fonts.by_object[obj] = (*self.fonts.read(obj), _size(self.page, index))
         return font
 
     def _add(self, index: int, char: str, name: str | None, size: float, descent: float, baseline: float) -> None:
-        _loose_box(self.page, index, self.rect_at)
-        rect = self.rect
-        if self.turn is not None:
-            self._add_turned(self.turn, char, name, size, descent)
-            return
+        if self.batched:
+            left, right = self.lefts[index], self.rights[index]
+        else:  # the reference, and turned pages: the character's box asked on its own
+            _loose_box(self.page, index, self.rect_at)
+            if self.turn is not None:
+                self._add_turned(self.turn, char, name, size, descent)
+                return
+            left, right = self.rect[0], self.rect[2]
         bottom = self.height - (baseline + descent * size)
-        self.out.append(Char(char, name, rect[0], rect[2], bottom - size, bottom, size))
+        self.out.append(Char(char, name, left, right, bottom - size, bottom, size))
         self.baselines.append(baseline)
 
     def _add_turned(self, turn: Turn, char: str, name: str | None, size: float, descent: float) -> None:
@@ -202,6 +217,18 @@ class _Page:
         bottom = baseline - descent * size
         self.out.append(Char(char, name, x0, x1, bottom - size, bottom, size))
         self.baselines.append(baseline)
+
+
+def _boxes(page: int | None, count: int) -> tuple[list[float], list[float]]:
+    """The left and right edges of every character's loose box on the page, read in one pass
+    into one array (FS_RECTF: left, top, right, bottom, four floats a character)."""
+    if count <= 0:
+        return [], []
+    array = (ctypes.c_float * (4 * count))()
+    start = ctypes.addressof(array)
+    deque(map(_loose_box, repeat(page, count), range(count), range(start, start + 16 * count, 16)), 0)
+    flat = array[:]
+    return flat[0::4], flat[2::4]
 
 
 def _codes(page: int | None, count: int) -> Any:
@@ -277,18 +304,26 @@ def _drawn_space(out: list[Char], baselines: list[float], n: int, made: set[int]
 
 
 class _Fonts:
-    """Font name, descent ratio and size per text object (keyed by the object's address)."""
+    """Font name and descent ratio per font (keyed by PDFium's font handle, read once a font),
+    and with the size per text object (keyed by the object's address)."""
 
     def __init__(self) -> None:
-        self.cache: dict[int | None, tuple[str | None, float, float]] = {}
+        self.by_object: dict[int | None, tuple[str | None, float, float]] = {}
+        self.by_font: dict[int, tuple[str | None, float]] = {}
         self._buffer = ctypes.create_string_buffer(256)
         self._descent = ctypes.c_float()
 
-    def read(self, text_object: int | None, size: float) -> tuple[str | None, float, float]:
-        font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(text_object, pdfium_c.FPDF_PAGEOBJECT)) if text_object else None
+    def read(self, text_object: int | None) -> tuple[str | None, float]:
+        font = _object_font(text_object) if text_object else None
         if not font:
-            return None, 0.0, size
+            return None, 0.0
+        known = self.by_font.get(font)
+        if known is None:
+            known = self.by_font[font] = self._read_font(ctypes.cast(font, pdfium_c.FPDF_FONT))
+        return known
+
+    def _read_font(self, font: Any) -> tuple[str | None, float]:
         length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
         name = self._buffer.value.decode("latin-1") if length else None
         ok = pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), self._descent)
-        return name, (self._descent.value / 1000.0 if ok else 0.0), size
+        return name, (self._descent.value / 1000.0 if ok else 0.0)

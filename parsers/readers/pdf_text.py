@@ -12,6 +12,7 @@ which cell is `pdf_tables`' business, what a glyph means is `pdf_boxes`'.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -81,11 +82,10 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
     Glyphs of one height and size (a line's run of one font) are taken a group at a time:
     they join, or start, the same line together."""
-    ordered = sorted(glyphs, key=_mid2)
     lines: list[list[Glyph]] = []
     current: list[Glyph] = []
     centre = size = 0.0
-    for (mid2, glyph_size), group in itertools.groupby(ordered, key=_MID2_SIZE):
+    for (mid2, glyph_size), group in _by_centre(glyphs):
         mid = mid2 / 2
         if current and abs(mid - centre) <= SAME_LINE_EM * (max(1.0, max(size, glyph_size))):
             current.extend(group)
@@ -98,6 +98,27 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+def _by_centre(glyphs: Iterable[Glyph]) -> Iterable[tuple[tuple[float, float], Iterable[Glyph]]]:
+    """The glyphs in a stable sort by vertical centre, in groups of one centre and size.
+
+    Glyphs one after another with the same top, bottom and size (a run one text object
+    draws) are sorted as one: sorting the runs by their centre, stably, then reading them
+    in turn is the stable sort of the glyphs by centre. A centre that is not a number keeps
+    the sort a glyph at a time (no order is consistent with it)."""
+    runs = [list(run) for _, run in itertools.groupby(glyphs, key=_TOP_BOTTOM_SIZE)]
+    keys = [(run[0].top + run[0].bottom, run[0].size) for run in runs]
+    if any(math.isnan(mid2) for mid2, _ in keys):
+        return itertools.groupby(sorted(itertools.chain.from_iterable(runs), key=_mid2), key=_MID2_SIZE)
+    order = sorted(range(len(runs)), key=[mid2 for mid2, _ in keys].__getitem__)
+    groups: list[tuple[tuple[float, float], list[Glyph]]] = []
+    for k in order:
+        if groups and groups[-1][0] == keys[k]:
+            groups[-1][1].extend(runs[k])
+        else:
+            groups.append((keys[k], runs[k]))
+    return groups
+
+
 def _mid2(glyph: Glyph) -> float:
     return glyph.top + glyph.bottom
 
@@ -108,6 +129,7 @@ def _mid2_size(glyph: Glyph) -> tuple[float, float]:
 
 _MID2_SIZE = _mid2_size
 _X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(i) for i in range(1, 6))  # Glyph's fields
+_TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:

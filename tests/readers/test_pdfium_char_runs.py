@@ -81,3 +81,47 @@ def test_runs_read_the_same_characters_as_one_at_a_time(pdf_path: Path) -> None:
     assert "Rotated" in text and "项目名称" in text and "ab" in text
     assert len(by_runs) > 600
     assert by_runs == one_by_one
+
+
+def test_page_box_arrays_equal_each_characters_own_box(pdf_path: Path) -> None:
+    """The one-pass arrays hold, for every character, the left and right of the loose box
+    PDFium gives when asked for that character alone (through pypdfium2's own binding)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(pdf_path)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        lefts, rights = pdf_pdfium_chars._boxes(ctypes.cast(textpage.raw, ctypes.c_void_p).value, count)
+        rect = pdfium_c.FS_RECTF()
+        one_by_one = []
+        for i in range(count):
+            assert pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
+            one_by_one.append((rect.left, rect.right))
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    assert count > 600
+    assert list(zip(lefts, rights, strict=True)) == one_by_one
+    assert len(set(lefts)) > 100  # the boxes differ from one character to the next
+
+
+def test_a_fonts_name_is_read_once_for_all_its_text_objects(pdf_path: Path) -> None:
+    doc = pdfium.PdfDocument(pdf_path)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        reader = pdf_pdfium_chars._Page(textpage.raw, float(page.get_height()))
+        chars = reader.read()
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    names = {char.fontname for char in chars}
+    assert len(reader.fonts.by_object) > 300  # the tiny text objects, each its own
+    assert len(reader.fonts.by_font) == len(names) == 3  # Helvetica, ZapfDingbats, the CJK font
+    assert any(name and "Helvetica" in name for name in names)

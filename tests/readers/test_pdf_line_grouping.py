@@ -1,0 +1,77 @@
+"""Lines grouped from runs of glyphs equal lines grouped a glyph at a time.
+
+`pdf_text.group_lines` sorts the runs of glyphs that share top, bottom and size (what one
+text object draws) instead of every glyph; the reference here is the plain algorithm: a
+stable sort of every glyph by its vertical centre, then glyphs of one centre and size taken
+a group at a time."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+from parsers.readers.pdf_text import SAME_LINE_EM, Glyph, group_lines
+
+
+def _reference(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    ordered = sorted(glyphs, key=lambda g: g.top + g.bottom)
+    lines: list[list[Glyph]] = []
+    centre = size = 0.0
+    for (mid2, glyph_size), group in itertools.groupby(ordered, key=lambda g: (g.top + g.bottom, g.size)):
+        mid = mid2 / 2
+        if lines and abs(mid - centre) <= SAME_LINE_EM * max(1.0, max(size, glyph_size)):
+            lines[-1].extend(group)
+            continue
+        lines.append(list(group))
+        centre, size = mid, glyph_size
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def _page(rng: random.Random) -> list[Glyph]:
+    """Runs of glyphs (one baseline, one size) in a shuffled order, some lines drawn in
+    several runs, raised or lowered pieces, sizes that differ, glyphs on their own."""
+    glyphs: list[Glyph] = []
+    runs = []
+    for line in range(30):
+        top = 50.0 + line * 14 + rng.choice((0.0, 0.0, 0.25, -0.5))
+        x = 50.0
+        for _ in range(rng.randint(1, 4)):
+            size = rng.choice((9.0, 10.0, 10.5))
+            raise_by = rng.choice((0.0, 0.0, 0.0, 3.0, -2.0))
+            run = []
+            for k in range(rng.randint(1, 12)):
+                run.append(Glyph(chr(0x61 + k % 26), x, x + 5, top - raise_by, top - raise_by + size, size))
+                x += rng.choice((5.0, 5.0, 9.0))
+            runs.append(run)
+    rng.shuffle(runs)
+    for run in runs:
+        glyphs += run
+    return glyphs
+
+
+def test_runs_group_into_the_same_lines_as_single_glyphs() -> None:
+    rng = random.Random(15)
+    for _ in range(40):
+        glyphs = _page(rng)
+        assert group_lines(glyphs) == _reference(glyphs)
+
+
+def test_equal_centres_keep_the_order_they_came_in() -> None:
+    # two runs on one centre, far apart in the list: the stable sort keeps the first first
+    a = [Glyph("a", 10.0, 15.0, 100.0, 110.0, 10.0), Glyph("b", 15.0, 20.0, 100.0, 110.0, 10.0)]
+    other = [Glyph("z", 10.0, 15.0, 200.0, 210.0, 10.0)]
+    c = [Glyph("c", 10.0, 15.0, 100.0, 110.0, 10.0)]  # same x0 as "a": the sort by x0 keeps "a" first
+    glyphs = a + other + c
+    lines = group_lines(glyphs)
+    assert lines == _reference(glyphs)
+    assert [g.text for g in lines[0]] == ["a", "c", "b"]
+
+
+def test_a_centre_that_is_not_a_number_is_grouped_as_before() -> None:
+    glyphs = [Glyph("a", 10.0, 15.0, 100.0, 110.0, 10.0), Glyph("n", 20.0, 25.0, math.nan, 110.0, 10.0),
+              Glyph("b", 30.0, 35.0, 100.0, 110.0, 10.0), Glyph("c", 40.0, 45.0, 300.0, 310.0, 10.0)]
+    lines = group_lines(glyphs)
+    assert [[g.text for g in line] for line in lines] == [[g.text for g in line] for line in _reference(glyphs)]
