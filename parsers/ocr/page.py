@@ -86,8 +86,10 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
 LOW_SCORE = 0.8
 # A piece read with a score under this is no text (the engine's own cut-off for a line).
 TEXT_MIN_SCORE = 0.5
-# A low-score piece of symbols this many text lines tall or taller is a seal's emblem.
+# A piece of symbols this many text lines tall or taller, read with a score under
+# EMBLEM_MAX_SCORE, is a seal's emblem (its star read as ☆ scored up to 0.86 on 250-dpi scans).
 EMBLEM_MIN_LINES = 2.0
+EMBLEM_MAX_SCORE = 0.9
 
 
 def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
@@ -114,13 +116,13 @@ def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
 def without_emblems(pieces: list[glyphs.Piece]) -> list[glyphs.Piece]:
     """The pieces without the marks a seal leaves (its star, read as ☆ or ★): a piece of
     symbols only (no letter, digit or CJK character; a box or tick print is kept, the boxes
-    need it) read with a low score and much taller than the page's text lines."""
+    need it) read with less than EMBLEM_MAX_SCORE and much taller than the page's text lines."""
     heights = sorted(p.bottom - p.top for p in pieces)
     if not heights:
         return pieces
     line = heights[len(heights) // 2]
     return [p for p in pieces
-            if p.score >= LOW_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
+            if p.score >= EMBLEM_MAX_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
             or any(c.isalnum() or c in glyphs.BOX_PRINTS or c in ticks.TICK_PRINTS for c in p.text)]
 
 
