@@ -7,10 +7,14 @@ in one batch (and the half turn when the upright reading is poor; a seal's star 
 still shows is no text), boxes from the pixels,
 glyphs placed, and the layout
 done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
+With two or more OCR threads, the pixel work runs beside the recognizer's: the lines are
+detected while the rulings are found, the boxes found while the pieces are recognised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -41,32 +45,53 @@ def _mean_score(pieces: list[glyphs.Piece]) -> float:
     return sum(p.score * len(p.text) for p in pieces) / weight if weight else 0.0
 
 
-def _read(grey: Any, dpi: float) -> tuple[Any, list[Shape], list[glyphs.Piece]]:
-    """Ink mask, rulings and the text pieces of an upright page."""
+class _Now:
+    """Runs a job at once in the calling thread (a page read with one OCR thread)."""
+
+    def __init__(self, job: Callable[..., Any], *args: Any) -> None:
+        self._value = job(*args)
+
+    def result(self) -> Any:
+        return self._value
+
+
+def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, list[Shape], list[glyphs.Piece], Any]:
+    """Ink mask, rulings, the text pieces and (to be waited for) the boxes of an upright page.
+    With a pool, the page's lines are detected while the rulings are found, and the boxes are
+    found while the pieces are recognised: the pixel work runs beside the recognizer's."""
+    run = pool.submit if pool is not None else _Now
+    lines = run(engine.detect, grey)
     ink = prep.ink_mask(grey).astype("uint8") * 255
     rules = marks.rulings(ink, dpi)
-    return ink, rules, _pieces(grey, rules, dpi)
+    found = run(marks.boxes, ink, dpi)
+    return ink, rules, _pieces(grey, lines.result(), rules, dpi), found
 
 
-def _read_upright(grey: Any, dpi: float) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], int, float]:
+def _read_upright(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], Any, int, float]:
     turns = 1 if prep.quarter_turned(grey) else 0
     grey = prep.quarter(grey, turns) if turns else grey
     grey, skew = prep.deskewed(grey)
-    ink, rules, pieces = _read(grey, dpi)
+    ink, rules, pieces, found = _read(grey, dpi, pool)
     score = _mean_score(pieces)
     if score < UPRIGHT_MIN_SCORE:
         flipped = prep.quarter(grey, 2)
-        other = _read(flipped, dpi)
+        other = _read(flipped, dpi, pool)
         if _mean_score(other[2]) > score:
             return (flipped, *other, (turns + 2) % 4, skew)
-    return grey, ink, rules, pieces, turns, skew
+    return grey, ink, rules, pieces, found, turns, skew
 
 
 def read_page(image: Any, dpi: float, number: int) -> PageScan:
     """Read one page image (RGB or grey array) scanned at `dpi`."""
     grey = prep.seal_free_grey(image)
-    grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
-    found = glyphs.printed_small(marks.boxes(ink, dpi), pieces)
+    if engine.threads() > 1:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, pool)
+            found = boxes.result()
+    else:
+        grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, None)
+        found = boxes.result()
+    found = glyphs.printed_small(found, pieces)
     found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
     chars: list[Char] = []
@@ -92,11 +117,12 @@ EMBLEM_MIN_LINES = 2.0
 EMBLEM_MAX_SCORE = 0.9
 
 
-def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
-    """The page's text lines, cut where a vertical ruling crosses them, each piece read once."""
+def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
+    """The page's text lines (as detected), cut where a vertical ruling crosses them, each
+    piece read once."""
     spans: list[tuple[int, int, int, int]] = []
     crops = []
-    for box in engine.detect(grey):
+    for box in lines:
         parts = _cut(box, rules, dpi)
         for left, top, right, bottom in parts:
             crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
