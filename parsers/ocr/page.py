@@ -38,6 +38,7 @@ class PageScan:
     turns: int = 0
     skew: float = 0.0
     low: list[tuple[str, float]] = field(default_factory=list)
+    inked: bool = False  # the page holds ink (print, writing, a drawing), text read or not
 
 
 def _mean_score(pieces: list[glyphs.Piece]) -> float:
@@ -104,7 +105,20 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules, scanned=True)
     layout = layout_page(raw)
     low = [(p.text, round(p.score, 3)) for p in pieces if p.score < LOW_SCORE]
-    return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low)
+    return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low, inked=inked(grey))
+
+
+# A page is inked when this share of its pixels or more is darker than INK_GREY (a blank
+# scanned sheet, JPEG noise and all, has none; one short printed line has about 0.1%).
+INKED_MIN_SHARE = 0.0005
+INK_GREY = 128
+
+
+def inked(grey: Any) -> bool:
+    """True when the page (seal-free grey) holds ink, whatever it is."""
+    import numpy as np
+
+    return bool(np.count_nonzero(grey < INK_GREY) >= INKED_MIN_SHARE * grey.size)
 
 
 # A piece read with a score under this is marked for the reviewer.
