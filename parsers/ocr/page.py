@@ -69,17 +69,25 @@ def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, 
 
 
 def _read_upright(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], Any, int, float]:
-    turns = 1 if prep.quarter_turned(grey) else 0
-    grey = prep.quarter(grey, turns) if turns else grey
-    grey, skew = prep.deskewed(grey)
-    ink, rules, pieces, found = _read(grey, dpi, pool)
-    score = _mean_score(pieces)
-    if score < UPRIGHT_MIN_SCORE:
-        flipped = prep.quarter(grey, 2)
-        other = _read(flipped, dpi, pool)
-        if _mean_score(other[2]) > score:
-            return (flipped, *other, (turns + 2) % 4, skew)
-    return grey, ink, rules, pieces, found, turns, skew
+    """The page read upright: turned as its pixels say (a quarter turn or none), then, while
+    the reading is poor (mean score under UPRIGHT_MIN_SCORE), half round, and then the other
+    way round (a page of narrow wrapped cells can look turned a quarter when it is not): the
+    best reading is kept, and a good one ends the search."""
+    first = 1 if prep.quarter_turned(grey) else 0
+    best: tuple[Any, ...] | None = None
+    best_score = -1.0
+    for axis in (first, 1 - first):
+        level, skew = prep.deskewed(prep.quarter(grey, axis) if axis else grey)
+        for half in (0, 2):
+            turned = prep.quarter(level, half) if half else level
+            ink, rules, pieces, found = _read(turned, dpi, pool)
+            score = _mean_score(pieces)
+            if score > best_score:
+                best, best_score = (turned, ink, rules, pieces, found, (axis + half) % 4, skew), score
+            if score >= UPRIGHT_MIN_SCORE:
+                return best  # type: ignore[return-value]
+    assert best is not None
+    return best
 
 
 def read_page(image: Any, dpi: float, number: int) -> PageScan:
