@@ -45,12 +45,24 @@ def unrecognized(record: Record) -> ErrorItem | None:
 def decide_status(record: Record) -> tuple[Status, list[ErrorItem]]:
     """ok when every expected field was found, partial otherwise (with an error item saying which).
 
-    Scanned pages the OCR engine could not read make an ok record partial (ocr-page-failed)."""
-    status, errors = _decide(record)
-    failed = record.source.ocr.pages_failed if record.source.ocr else []
-    if failed and status != Status.FAILED:
-        pages = ", ".join(map(str, failed))
+    Scanned pages the OCR engine could not read make an ok record partial (ocr-page-failed),
+    as do pages with ink from which it read no text (ocr-page-no-text)."""
+    return _scanned_pages(record, *_decide(record))
+
+
+def _scanned_pages(record: Record, status: Status, errors: list[ErrorItem]) -> tuple[Status, list[ErrorItem]]:
+    """The status and errors with the scanned pages nothing was read from named."""
+    ocr = record.source.ocr
+    if ocr is None or status == Status.FAILED:
+        return status, errors
+    if ocr.pages_failed:
+        pages = ", ".join(map(str, ocr.pages_failed))
         errors = [*errors, ErrorItem(code="ocr-page-failed", message=f"OCR 无法识别第 {pages} 页，其余页面照常读取")]
+        status = Status.PARTIAL
+    if ocr.pages_no_text:
+        pages = ", ".join(map(str, ocr.pages_no_text))
+        message = f"第 {pages} 页有墨迹（印刷、手写或图形），但 OCR 未识别出文字，其内容未读入；请对照原件核对"
+        errors = [*errors, ErrorItem(code="ocr-page-no-text", message=message)]
         status = Status.PARTIAL
     return status, errors
 
@@ -71,11 +83,12 @@ def _decide(record: Record) -> tuple[Status, list[ErrorItem]]:
 
 
 def decide_family_status(record: Record, template: FormTemplate) -> tuple[Status, list[ErrorItem]]:
-    """ok when every required key of the form's template holds a value, else partial."""
+    """ok when every required key of the form's template holds a value, else partial (and
+    partial when scanned pages were not read: see `decide_status`)."""
     missing = [key for key in template.required if not any(_present(record, k) for k in key.split("|"))]
     if not missing:
-        return Status.OK, []
-    return Status.PARTIAL, _missing(missing)
+        return _scanned_pages(record, Status.OK, [])
+    return _scanned_pages(record, Status.PARTIAL, _missing(missing))
 
 
 def _present(record: Record, key: str) -> bool:

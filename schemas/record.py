@@ -89,6 +89,7 @@ class OcrInfo(BaseModel):
     dpi: int
     pages_ocr: list[int] = []
     pages_failed: list[int] = []
+    pages_no_text: list[int] = []  # pages with ink from which the engine read no text
     low_confidence: list[LowConfidence] = []
 
 

@@ -29,7 +29,7 @@ _FONT_GLOBS = ("/usr/share/fonts/**/*wqy*", "/usr/share/fonts/**/*[Nn]oto*CJK*",
 def cjk_font() -> str | None:
     """Path of a CJK font PDFium will substitute for the corpus PDFs' Chinese fonts."""
     for pattern in _FONT_GLOBS:
-        found = sorted(glob.glob(pattern, recursive=True))
+        found = sorted(path for path in glob.glob(pattern, recursive=True) if Path(path).is_file())
         if found:
             return found[0]
     return None

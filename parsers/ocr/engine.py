@@ -3,10 +3,12 @@
 Owns loading the engine once per process (`engine()`, which also loads both models, so
 `preload()` in a batch worker leaves nothing to load at its first page; `loads()` counts),
 its settings (no 0/180 line classifier: it drops whole lines; detection on a bounded side;
-recognition one line image at a time, which costs less CPU than padded batches; threads,
-sleeping when idle: `parsers.ocr.sessions`), detection (`detect`: line boxes) apart from recognition
-(`read_lines`: a batch of line images), so a page's lines can be cut at its rulings before
-anything is read and every piece is read once; `recognize` does both. A
+recognition one line image at a time, which costs less CPU than padded batches, on images
+padded to `REC_MIN_WIDTH`; threads, sleeping when idle: `parsers.ocr.sessions`; with
+two or more threads the detector's session uses them all and the recognizer's one, called
+from as many threads at once by `read_lines`), detection (`detect`: line boxes) apart from
+recognition (`read_lines`: a batch of line images), so a page's lines can be cut at its
+rulings before anything is read and every piece is read once; `recognize` does both. A
 missing extra raises `OcrUnavailable` (ocr-unavailable); an engine failure on a page raises
 `OcrFailed` (ocr-failed) for that page only. Model files are the ones the package ships:
 the configuration points at no URL and nothing is downloaded.
@@ -30,6 +32,11 @@ DET_LIMIT_SIDE = 1280
 # Text-line images the recognizer reads in one batch: every image of a batch is padded to
 # the widest, which costs more than the calls saved (measured: BENCHMARKS.md, OCR of scans).
 REC_BATCH = 1
+# Narrowest line image the recognizer sees (pixels at its 48-px height; RapidOCR's own
+# 320). Narrower padding (160) cost a fifth less recognition CPU but lost a short cell's
+# leading ≤ (`≤24小时` read `24小时`) and raised a seal star's score past the emblem bound
+# (BENCHMARKS.md, OCR of scans): kept.
+REC_MIN_WIDTH = 320
 _LOCK = threading.Lock()
 _ENGINE: Any = None
 _LOADS = 0  # engines this process has built (one unless something went wrong)
@@ -83,6 +90,11 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime", "numpy", "PIL"))
 
 
+def threads() -> int:
+    """The CPU threads a page's OCR may use (`JIXIAO_OCR_THREADS`, else up to 2)."""
+    return _threads()
+
+
 def _threads() -> int:
     value = os.environ.get("JIXIAO_OCR_THREADS", "")
     if value.isdigit() and int(value) > 0:
@@ -111,13 +123,19 @@ def engine() -> Any:
                     "Det.limit_type": "max",
                     "Det.limit_side_len": DET_LIMIT_SIDE,
                     "Rec.rec_batch_num": REC_BATCH,
+                    "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
                     "EngineConfig.onnxruntime.intra_op_num_threads": _threads(),
                     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
                     "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
                 })
-                for load in ("_load_det_model", "_load_rec_model"):  # RapidOCR loads them lazily
-                    if callable(getattr(built, load, None)):
-                        getattr(built, load)()
+                # RapidOCR loads the models lazily; the recognizer's session gets one thread
+                # when `read_lines` calls it from several threads at once.
+                if callable(getattr(built, "_load_det_model", None)):
+                    built._load_det_model()
+                if _threads() > 1:
+                    built.cfg.EngineConfig.onnxruntime.intra_op_num_threads = 1
+                if callable(getattr(built, "_load_rec_model", None)):
+                    built._load_rec_model()
             _ENGINE = built
             _LOADS += 1
         return _ENGINE
@@ -161,10 +179,20 @@ def detect(image: Any) -> list[tuple[float, float, float, float]]:
     return sorted(found, key=lambda b: (b[1], b[0]))
 
 
-def read_lines(crops: list[Any]) -> list[tuple[str, float]]:
-    """Text and score of each text-line image, read in batches (no detection)."""
-    if not crops:
-        return []
+def _shares(crops: list[Any], count: int) -> list[list[int]]:
+    """The crops' indices dealt into `count` shares of about equal work (the widest first to
+    the share with the least so far; a crop's work is its width at the recognizer's height)."""
+    work = [max(REC_MIN_WIDTH, 48.0 * crop.shape[1] / max(1, crop.shape[0])) for crop in crops]
+    shares: list[list[int]] = [[] for _ in range(count)]
+    loads = [0.0] * count
+    for index in sorted(range(len(crops)), key=lambda i: -work[i]):
+        least = loads.index(min(loads))
+        shares[least].append(index)
+        loads[least] += work[index]
+    return [share for share in shares if share]
+
+
+def _recognised(crops: list[Any]) -> list[tuple[str, float]]:
     try:
         out = engine().recognize_txt([_rgb(crop) for crop in crops])
     except ReadError:
@@ -174,6 +202,27 @@ def read_lines(crops: list[Any]) -> list[tuple[str, float]]:
     texts = list(out.txts or ())
     scores = list(out.scores or ())
     return [(tidy(text), float(score)) for text, score in zip(texts, scores, strict=True)]
+
+
+def read_lines(crops: list[Any]) -> list[tuple[str, float]]:
+    """Text and score of each text-line image (no detection), the crops shared out among
+    the recognition threads; results in the crops' order."""
+    if not crops:
+        return []
+    count = min(_threads(), len(crops))
+    if count <= 1:
+        return _recognised(crops)
+    from concurrent.futures import ThreadPoolExecutor
+
+    shares = _shares(crops, count)
+    engine()
+    with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+        parts = list(pool.map(lambda share: _recognised([crops[i] for i in share]), shares))
+    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    for share, part in zip(shares, parts, strict=True):
+        for index, result in zip(share, part, strict=True):
+            out[index] = result
+    return out
 
 
 def recognize(image: Any) -> list[OcrLine]:

@@ -7,10 +7,14 @@ in one batch (and the half turn when the upright reading is poor; a seal's star 
 still shows is no text), boxes from the pixels,
 glyphs placed, and the layout
 done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
+With two or more OCR threads, the pixel work runs beside the recognizer's: the lines are
+detected while the rulings are found, the boxes found while the pieces are recognised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -34,6 +38,7 @@ class PageScan:
     turns: int = 0
     skew: float = 0.0
     low: list[tuple[str, float]] = field(default_factory=list)
+    inked: bool = False  # the page holds ink (print, writing, a drawing), text read or not
 
 
 def _mean_score(pieces: list[glyphs.Piece]) -> float:
@@ -41,32 +46,61 @@ def _mean_score(pieces: list[glyphs.Piece]) -> float:
     return sum(p.score * len(p.text) for p in pieces) / weight if weight else 0.0
 
 
-def _read(grey: Any, dpi: float) -> tuple[Any, list[Shape], list[glyphs.Piece]]:
-    """Ink mask, rulings and the text pieces of an upright page."""
+class _Now:
+    """Runs a job at once in the calling thread (a page read with one OCR thread)."""
+
+    def __init__(self, job: Callable[..., Any], *args: Any) -> None:
+        self._value = job(*args)
+
+    def result(self) -> Any:
+        return self._value
+
+
+def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, list[Shape], list[glyphs.Piece], Any]:
+    """Ink mask, rulings, the text pieces and (to be waited for) the boxes of an upright page.
+    With a pool, the page's lines are detected while the rulings are found, and the boxes are
+    found while the pieces are recognised: the pixel work runs beside the recognizer's."""
+    run = pool.submit if pool is not None else _Now
+    lines = run(engine.detect, grey)
     ink = prep.ink_mask(grey).astype("uint8") * 255
     rules = marks.rulings(ink, dpi)
-    return ink, rules, _pieces(grey, rules, dpi)
+    found = run(marks.boxes, ink, dpi)
+    return ink, rules, _pieces(grey, lines.result(), rules, dpi), found
 
 
-def _read_upright(grey: Any, dpi: float) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], int, float]:
-    turns = 1 if prep.quarter_turned(grey) else 0
-    grey = prep.quarter(grey, turns) if turns else grey
-    grey, skew = prep.deskewed(grey)
-    ink, rules, pieces = _read(grey, dpi)
-    score = _mean_score(pieces)
-    if score < UPRIGHT_MIN_SCORE:
-        flipped = prep.quarter(grey, 2)
-        other = _read(flipped, dpi)
-        if _mean_score(other[2]) > score:
-            return (flipped, *other, (turns + 2) % 4, skew)
-    return grey, ink, rules, pieces, turns, skew
+def _read_upright(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], Any, int, float]:
+    """The page read upright: turned as its pixels say (a quarter turn or none), then, while
+    the reading is poor (mean score under UPRIGHT_MIN_SCORE), half round, and then the other
+    way round (a page of narrow wrapped cells can look turned a quarter when it is not): the
+    best reading is kept, and a good one ends the search."""
+    first = 1 if prep.quarter_turned(grey) else 0
+    best: tuple[Any, ...] | None = None
+    best_score = -1.0
+    for axis in (first, 1 - first):
+        level, skew = prep.deskewed(prep.quarter(grey, axis) if axis else grey)
+        for half in (0, 2):
+            turned = prep.quarter(level, half) if half else level
+            ink, rules, pieces, found = _read(turned, dpi, pool)
+            score = _mean_score(pieces)
+            if score > best_score:
+                best, best_score = (turned, ink, rules, pieces, found, (axis + half) % 4, skew), score
+            if score >= UPRIGHT_MIN_SCORE:
+                return best  # type: ignore[return-value]
+    assert best is not None
+    return best
 
 
 def read_page(image: Any, dpi: float, number: int) -> PageScan:
     """Read one page image (RGB or grey array) scanned at `dpi`."""
     grey = prep.seal_free_grey(image)
-    grey, ink, rules, pieces, turns, skew = _read_upright(grey, dpi)
-    found = glyphs.printed_small(marks.boxes(ink, dpi), pieces)
+    if engine.threads() > 1:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, pool)
+            found = boxes.result()
+    else:
+        grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, None)
+        found = boxes.result()
+    found = glyphs.printed_small(found, pieces)
     found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces))
     scale = 72.0 / dpi
     chars: list[Char] = []
@@ -79,22 +113,38 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules, scanned=True)
     layout = layout_page(raw)
     low = [(p.text, round(p.score, 3)) for p in pieces if p.score < LOW_SCORE]
-    return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low)
+    return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low, inked=inked(grey))
+
+
+# A page is inked when this share of its pixels or more is darker than INK_GREY (a blank
+# scanned sheet, JPEG noise and all, has none; one short printed line has about 0.1%).
+INKED_MIN_SHARE = 0.0005
+INK_GREY = 128
+
+
+def inked(grey: Any) -> bool:
+    """True when the page (seal-free grey) holds ink, whatever it is."""
+    import numpy as np
+
+    return bool(np.count_nonzero(grey < INK_GREY) >= INKED_MIN_SHARE * grey.size)
 
 
 # A piece read with a score under this is marked for the reviewer.
 LOW_SCORE = 0.8
 # A piece read with a score under this is no text (the engine's own cut-off for a line).
 TEXT_MIN_SCORE = 0.5
-# A low-score piece of symbols this many text lines tall or taller is a seal's emblem.
+# A piece of symbols this many text lines tall or taller, read with a score under
+# EMBLEM_MAX_SCORE, is a seal's emblem (its star read as ☆ scored up to 0.86 on 250-dpi scans).
 EMBLEM_MIN_LINES = 2.0
+EMBLEM_MAX_SCORE = 0.9
 
 
-def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
-    """The page's text lines, cut where a vertical ruling crosses them, each piece read once."""
+def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
+    """The page's text lines (as detected), cut where a vertical ruling crosses them, each
+    piece read once."""
     spans: list[tuple[int, int, int, int]] = []
     crops = []
-    for box in engine.detect(grey):
+    for box in lines:
         parts = _cut(box, rules, dpi)
         for left, top, right, bottom in parts:
             crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
@@ -114,13 +164,13 @@ def _pieces(grey: Any, rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
 def without_emblems(pieces: list[glyphs.Piece]) -> list[glyphs.Piece]:
     """The pieces without the marks a seal leaves (its star, read as ☆ or ★): a piece of
     symbols only (no letter, digit or CJK character; a box or tick print is kept, the boxes
-    need it) read with a low score and much taller than the page's text lines."""
+    need it) read with less than EMBLEM_MAX_SCORE and much taller than the page's text lines."""
     heights = sorted(p.bottom - p.top for p in pieces)
     if not heights:
         return pieces
     line = heights[len(heights) // 2]
     return [p for p in pieces
-            if p.score >= LOW_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
+            if p.score >= EMBLEM_MAX_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
             or any(c.isalnum() or c in glyphs.BOX_PRINTS or c in ticks.TICK_PRINTS for c in p.text)]
 
 

@@ -120,17 +120,28 @@ def _from_polyline(pts: Sequence[tuple[float, float]]) -> list[Segment]:
 
 
 def merge_collinear(segs: Iterable[Segment]) -> list[Segment]:
-    """Collinear rules that touch or overlap merged into one (per orientation)."""
+    """Collinear rules that touch or overlap merged into one (per orientation). Rules are one
+    line when their positions chain within SNAP_PT (the pieces of a slightly sloped rule on a
+    scan sit a little apart), and the pieces of a line are merged in their order along it; a
+    merged rule lies at the position of its longest piece."""
     out: list[Segment] = []
     for horizontal in (True, False):
-        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: (round(s.pos / SNAP_PT), s.a))
-        current: Segment | None = None
-        for seg in group:
-            if current and abs(seg.pos - current.pos) <= SNAP_PT and seg.a <= current.b + SNAP_PT:
-                current.b = max(current.b, seg.b)
-                continue
-            current = Segment(horizontal, seg.pos, seg.a, seg.b)
-            out.append(current)
+        lines: list[list[Segment]] = []
+        for seg in sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: s.pos):
+            if lines and seg.pos - lines[-1][-1].pos <= SNAP_PT:
+                lines[-1].append(seg)
+            else:
+                lines.append([seg])
+        for line in lines:
+            runs: list[list[Segment]] = []
+            for seg in sorted(line, key=lambda s: s.a):
+                if runs and seg.a <= max(s.b for s in runs[-1]) + SNAP_PT:
+                    runs[-1].append(seg)
+                else:
+                    runs.append([seg])
+            for run in runs:
+                longest = max(run, key=lambda s: s.b - s.a)
+                out.append(Segment(horizontal, longest.pos, run[0].a, max(s.b for s in run)))
     return out
 
 

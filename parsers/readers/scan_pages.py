@@ -1,8 +1,9 @@
 """Page images read by OCR into page layouts, for the image reader and the PDF reader alike.
 
 Owns the loop over a document's page images: each page read on its own (`parsers.ocr.page`),
-a page the engine cannot read left empty and listed (the other pages still count), and what
-the record's `source.ocr` says (engine, dpi, the pages read by OCR, those that failed).
+a page the engine cannot read left empty and listed (the other pages still count), a page
+with ink the engine read no text from listed too, and what the record's `source.ocr` says
+(engine, dpi, the pages read by OCR, those that failed, those with ink and no text).
 Progress per page goes to `on_page_start` and `on_page` when a caller wants it (long OCR batches).
 """
 
@@ -31,13 +32,14 @@ class ScanResult:
     dpi: int = 0
     pages: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
+    no_text: list[int] = field(default_factory=list)
     low: list[LowConfidence] = field(default_factory=list)
 
     def info(self) -> OcrInfo:
         from parsers.ocr.engine import engine_version
 
         return OcrInfo(engine=engine_version(), dpi=self.dpi, pages_ocr=self.pages, pages_failed=self.failed,
-                       low_confidence=self.low)
+                       pages_no_text=self.no_text, low_confidence=self.low)
 
 
 def read_pages(images: Iterable[PageImage]) -> ScanResult:
@@ -64,6 +66,8 @@ def read_pages(images: Iterable[PageImage]) -> ScanResult:
         except ReadError:
             raise
         result.layouts.append(scan.layout)
+        if scan.inked and not scan.layout.has_text:
+            result.no_text.append(number)
         result.low += [LowConfidence(page=number, text=text, score=score) for text, score in scan.low]
         if on_page is not None:
             on_page(number, time.perf_counter() - started)
