@@ -25,6 +25,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from tests.readers.pdf_builders import raw_pdf
+
 CJK = "STSong-Light"
 FUNDS_HEAD = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 FUNDS = [
@@ -220,16 +222,7 @@ def cid_pdf(rows: Sequence[Sequence[tuple[int, int, str]]], xs: Sequence[float],
          b"/Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>"),
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return raw_pdf(objects)
 
 
 class Boxes(Flowable):

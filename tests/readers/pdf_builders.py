@@ -115,3 +115,18 @@ def build(draw: Callable[[Sheet], None], **kwargs: object) -> bytes:
     sheet = Sheet(**kwargs)
     draw(sheet)
     return sheet.pdf()
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of `objects` (bodies numbered from 1, the first the catalog) with its
+    cross-reference table: for files no PDF library would write."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

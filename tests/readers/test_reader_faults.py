@@ -13,6 +13,7 @@ from docx_builders import body_docx, p, r, zip_bytes
 
 from extract.pipeline import extract_file
 from parsers.readers.docx_container import is_encrypted_ooxml, ole2_stream_names
+from tests.readers.pdf_builders import raw_pdf
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "txt" / "seed-huacao-tabs.txt"
 REPO = Path(__file__).resolve().parents[2]
@@ -21,23 +22,10 @@ TRADITIONAL = ("財政項目支出績效運行監控（跟蹤評價）\n項目�
                "本項目旨在通過打通各業務系統專網，部署統一的視頻圖像融合匯聚，實現對專網或互聯網視頻的實時監控。\n")
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_a_pdf_whose_pages_reference_does_not_resolve_is_read(tmp_path):
     text = b"BT /F1 12 Tf 50 780 Td (Project report) Tj ET"
     path = tmp_path / "dangling-pages.pdf"
-    path.write_bytes(_pdf([
+    path.write_bytes(raw_pdf([
         b"<< /Type /Catalog /Pages 9 0 R >>",  # object 9 does not exist
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
