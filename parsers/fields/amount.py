@@ -2,7 +2,9 @@
 
 `unit` starts as the stated unit (元 when none is stated); the reading step `parsers.units` may
 later decide the figure is really in another unit. An amount written in Chinese numerals
-(伍佰万元整, `parsers.fields.capital`) states 元 whatever its column says.
+(伍佰万元整, `parsers.fields.capital`) states 元 whatever its column says, and so does a figure
+printed with the yuan sign (`¥125,000.00`, `￥125,000.00`): the sign is the cell's own unit, as
+a cell's own `元` is, and beats the column's 万元.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["parse_amount", "parse_number"]
 
 _THOUSANDS_FULLWIDTH = regex.compile(r"(?<=\d)[，､](?=\d{3}(?!\d))")
 _UNIT_IN_VALUE = regex.compile(r"(亿元|万元|元|万(?!元)|亿(?!元))")
+_YUAN_SIGN = regex.compile(r"[¥￥]\s*[-+−]?\d")
 _UNIT_NAMES = {"万": "万元", "亿": "亿元"}
 _DIGIT = regex.compile(r"\d")
 _EMPTY = frozenset({"", "-", "—", "/", "／", "无", "——", "--", "空", "N/A", "n/a"})
@@ -35,7 +38,11 @@ def parse_amount(text: str, label_unit: str | None) -> Amount | None:
     if number is None or _more_digits(raw):
         return None  # `12,25` (a comma for a point) or two figures: not one amount
     cell_unit = _UNIT_IN_VALUE.search(raw)
-    stated = _UNIT_NAMES.get(cell_unit.group(1), cell_unit.group(1)) if cell_unit else label_unit
+    stated: str | None
+    if cell_unit:
+        stated = _UNIT_NAMES.get(cell_unit.group(1), cell_unit.group(1))
+    else:
+        stated = "元" if _YUAN_SIGN.search(raw) else label_unit
     stated = stated if stated in ("元", "万元", "亿元") else None
     unit = stated or "元"
     return Amount(raw=raw, stated_unit=stated, unit=unit, yuan=to_yuan_string(number, unit))
