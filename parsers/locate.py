@@ -5,7 +5,9 @@ label and nothing else, also a label split over up to three consecutive paragrap
 (`具体实施` / `(内设机构)`). Pass 2, for fields still missing, takes `label：value` and
 `label value` written in one token (in a table cell, also on each line of a nested table
 flattened into it: `label<tab>value`). A value is, in a table, the cells to the right of the
-label up to the next label (or the cell below, when the label heads a column); in a stream
+label up to the next label (or the cell below, when the label heads a column, and when an
+amount's or a percentage's neighbour holds no figure but the cell below does: the neighbour
+heads a column no field knows); in a stream
 of paragraph lines, the lines after the label up to the next label or numbered heading. A run
 of labels followed by a run of values (a header row read line by line) is paired in order.
 """
@@ -56,6 +58,8 @@ class Hit:
 
 
 MULTI_VALUE_TYPES = frozenset({"yes_no", "choice"})
+FIGURE_TYPES = frozenset({"amount", "percent"})
+_FIGURE = regex.compile(r"^[-+]?[¥￥]?\d[\d,，.]*\s*(?:%|亿元|万元|元)?$")
 BOUNDARY = ""  # the field name of a label that ends values but is no field (联系人, 填报日期)
 MAX_OPEN_LABEL_CHARS = 12
 MAX_CHOICE_VALUE_LINES = 12
@@ -67,6 +71,7 @@ class LabelIndex:
     def __init__(self, template: FormTemplate) -> None:
         self.keys: dict[str, str] = {}
         self.multi = {name for name, spec in template.fields.items() if spec.type in MULTI_VALUE_TYPES}
+        self.figures = {name for name, spec in template.fields.items() if spec.type in FIGURE_TYPES}
         for name, spec in template.fields.items():
             for label in spec.labels:
                 self.keys.setdefault(label_key(split_unit(label)[0]), name)
@@ -99,12 +104,18 @@ class LabelIndex:
 
 def find_hits(tokens: list[Token], index: LabelIndex) -> dict[str, Hit]:
     """The first label hit of every field found, with its value tokens assigned."""
+    return all_hits(tokens, index)[0]
+
+
+def all_hits(tokens: list[Token], index: LabelIndex) -> tuple[dict[str, Hit], list[Hit]]:
+    """The first hit of every field (as `find_hits`), and every label found, boundaries and
+    repeated labels included, with the value tokens assigned to it."""
     hits: dict[str, Hit] = {}
     label_at: dict[int, Hit] = {}
     _exact_labels(tokens, index, hits, label_at)
     _inline_labels(tokens, index, hits, label_at)
-    _assign_values(tokens, label_at, index.multi)
-    return hits
+    _assign_values(tokens, label_at, index.multi, index.figures)
+    return hits, [*label_at.values(), *(hit for hit in hits.values() if hit.label.index not in label_at)]
 
 
 def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
@@ -177,7 +188,7 @@ def _label_segments(token: Token, index: LabelIndex) -> list[tuple[int, str]]:
     return [(start, text[start : end - 1]) for start, end in zip(cuts, ends, strict=True)]
 
 
-def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str]) -> None:
+def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str], figures: set[str]) -> None:
     consumed = {i for hit in label_at.values() for i in hit.label_tokens}
     pending: list[Hit] = []  # a run of paragraph labels waiting for values
     for start in sorted(label_at):
@@ -188,7 +199,7 @@ def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str
         if hit.inline_value is not None:
             continue
         if hit.label.in_table:
-            hit.values = _table_value(tokens, hit, consumed, hit.field in multi)
+            hit.values = _table_value(tokens, hit, consumed, hit.field in multi, hit.field in figures)
             continue
         after = hit.label_tokens[-1] + 1
         values = _stream_values(tokens, after, consumed)
@@ -198,7 +209,7 @@ def _assign_values(tokens: list[Token], label_at: dict[int, Hit], multi: set[str
             pending = []
 
 
-def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bool) -> list[Token]:
+def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bool, is_figure: bool = False) -> list[Token]:
     label = hit.label
     if label.row is None or label.col is None:
         return []
@@ -211,17 +222,23 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
         if token.index in consumed:
             break
         values.append(token)
-    if values and not is_multi:
-        filled = [token for token in values if token.text.strip()]
-        return filled[:1] or values[:1]
-    if values:
-        return values
     below = [
         t for t in following
         if t.row == row + label.row_span and t.col is not None and t.col <= col < t.col + t.col_span
         and t.index not in consumed
     ]
+    if values and not is_multi:
+        filled = [token for token in values if token.text.strip()]
+        if is_figure and filled and not _is_figure(filled[0]) and below and _is_figure(below[0]):
+            return below[:1]  # a header row: the cell beside heads a column no field knows (结余资金)
+        return filled[:1] or values[:1]
+    if values:
+        return values
     return below[:1]
+
+
+def _is_figure(token: Token) -> bool:
+    return bool(_FIGURE.match(" ".join(token.text.split()).replace(" ", "")))
 
 
 def _same_table_after(tokens: list[Token], label: Token) -> list[Token]:
