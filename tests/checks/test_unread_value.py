@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.checks import RULES
 from extract.pipeline import extract_records
+from tests.checks.seed import SEED_PATH
 
 
 def _records(tmp_path, text: str):
@@ -23,10 +24,10 @@ def _execution(extra_head: str = "", extra_cell: str = "") -> str:
     )
 
 
-def test_the_rule_is_an_info_on_the_family_forms():
+def test_the_rule_is_an_info_on_every_form():
     rule = RULES["unread-value"]
     assert rule.severity == "info"
-    assert "monitoring" not in rule.forms and "execution_monitoring" in rule.forms
+    assert "monitoring" in rule.forms and "execution_monitoring" in rule.forms
 
 
 def test_a_value_under_an_unknown_header_is_named(tmp_path):
@@ -83,3 +84,77 @@ def test_a_pair_of_the_funds_block_naming_no_column_is_named(tmp_path):
     assert record.fields.funds.annual.fiscal.yuan == "3600000.00"
     (found,) = [d for d in record.discrepancies if d.rule == "unread-value"]
     assert "社会资本" in found.message and "200.00" in found.message and "40.00" in found.message
+
+
+_BUDGET_ROW = ("当年预算数(万元)", "120.5", "预算执行数(万元)", "85.6", "预算执行进度(%)", "71.04%", "是否需要预算调整", "是☐ 否☑")
+
+
+def _monitoring(*extra_rows: tuple[str, ...], budget_row: tuple[str, ...] = _BUDGET_ROW, head: str = "") -> str:
+    """The monitoring form as label | value pairs, four to a row."""
+    rows = (
+        *((("栏目", "内容", "栏目", "内容"),) if head else ()),
+        ("项目名称", "华漕镇道路养护项目"),
+        ("预算单位", "华漕镇城市运行管理中心", "具体实施(内设机构)", "华漕镇市政所", "跟踪时段",
+         "2024年01月01日 --- 2024年08月31日", "是否为经常性项目", "是☑ 否☐"),
+        budget_row,
+        *extra_rows,
+        ("调整后预算数(万元)", "120.5", "调减金额(万元)", "0", "调增金额(万元)", "0", "事前绩效评估评审预算(万元)", "0"),
+        ("年度项目预算完成可能性", "☑确定能完成 ☐有可能完成 ☐确定不能完成"),
+    )
+    return ("财政项目支出绩效运行监控（跟踪评价）（一般）\n街镇名称：上海市闵行区华漕镇人民政府（盖章）\n"
+            + "".join("\t".join(row) + "\n" for row in rows))
+
+
+def _unread(record):
+    return [d for d in record.discrepancies if d.rule == "unread-value"]
+
+
+def test_monitoring_known_pairs_only_is_no_finding(tmp_path):
+    (record,) = _records(tmp_path, _monitoring())
+    assert record.fields.annual_budget.yuan == "1205000.00"
+    assert not _unread(record)
+
+
+def test_monitoring_row_of_column_heads_over_the_pairs_is_no_finding(tmp_path):
+    (record,) = _records(tmp_path, _monitoring(head="栏目"))
+    assert record.fields.project_name == "华漕镇道路养护项目"
+    assert not _unread(record)
+
+
+def test_the_seed_report_has_no_unknown_value():
+    (record,) = extract_records(SEED_PATH)
+    assert record.form.type == "monitoring"
+    assert not _unread(record)
+
+
+def test_a_monitoring_row_no_template_knows_is_named(tmp_path):
+    (record,) = _records(tmp_path, _monitoring(("资金性质", "区级财政")))
+    assert record.fields.adjusted_budget.yuan == "1205000.00"
+    (found,) = _unread(record)
+    assert found.severity == "info"
+    assert "资金性质" in found.message and "区级财政" in found.message
+    assert found.evidence[0].text == "资金性质\t区级财政"
+
+
+def test_a_monitoring_pair_inside_a_row_of_known_pairs_is_named(tmp_path):
+    budget_row = ("当年预算数(万元)", "120.5", "资金性质", "区级财政", "预算执行数(万元)", "85.6")
+    (record,) = _records(tmp_path, _monitoring(budget_row=budget_row))
+    assert record.fields.annual_budget.yuan == "1205000.00" and record.fields.executed.yuan == "856000.00"
+    (found,) = _unread(record)
+    assert "“资金性质”" in found.message and "“区级财政”" in found.message
+    assert "120.5" not in found.message and "85.6" not in found.message
+
+
+def test_a_monitoring_column_no_template_knows_is_named_and_read_past(tmp_path):
+    text = (
+        "财政项目支出绩效运行监控（跟踪评价）（一般）\n项目名称\t华漕镇道路养护项目\n"
+        "当年预算数（万元）\t预算执行数（万元）\t预算执行进度（%）\t结余资金（万元）\n"
+        "120.5\t85.6\t71.04%\t34.9\n"
+        "调整后预算数（万元）\t调减金额（万元）\t调增金额（万元）\n120.5\t0\t0\n"
+    )
+    (record,) = _records(tmp_path, text)
+    assert record.fields.execution_progress_pct == "71.04"  # the unknown head beside it is no value
+    assert record.fields.executed.yuan == "856000.00"
+    (found,) = _unread(record)
+    assert "结余资金" in found.message and "栏" in found.message and "“34.9”" in found.message
+    assert found.evidence[0].text == "120.5\t85.6\t71.04%\t34.9"
