@@ -18,7 +18,7 @@ from parsers.fields import FIELD_PARSERS
 from parsers.fields.choice import chosen, group_states, option_states
 from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
-from parsers.locate import Hit, LabelIndex, find_hits
+from parsers.locate import Hit, find_hits, label_index
 from parsers.normalize import label_key
 from parsers.sections import NarrativeLine, narrative_lines, split_sections
 from parsers.tokens import Token, tokens_of
@@ -30,7 +30,6 @@ from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
 
-_INDEX_CACHE: dict[int, LabelIndex] = {}
 MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
 _NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 
@@ -38,9 +37,7 @@ _NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
     """Everything the field parser reads from `document` (status is decided later)."""
     template = template or monitoring_template()
-    index = _INDEX_CACHE.get(id(template))
-    if index is None:
-        index = _INDEX_CACHE[id(template)] = LabelIndex(template)
+    index = label_index(template)
     form = classify(document, template)
     tokens = tokens_of(document)
     hits = find_hits(tokens, index)

@@ -102,6 +102,17 @@ class LabelIndex:
         return None
 
 
+_INDEXES: dict[int, tuple[FormTemplate, LabelIndex]] = {}
+
+
+def label_index(template: FormTemplate) -> LabelIndex:
+    """The LabelIndex of `template`, built once per template for the process."""
+    cached = _INDEXES.get(id(template))
+    if cached is None or cached[0] is not template:
+        cached = _INDEXES[id(template)] = (template, LabelIndex(template))
+    return cached[1]
+
+
 def find_hits(tokens: list[Token], index: LabelIndex) -> dict[str, Hit]:
     """The first label hit of every field found, with its value tokens assigned."""
     return all_hits(tokens, index)[0]

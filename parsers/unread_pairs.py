@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from parsers.fields.target import is_empty_cell
-from parsers.locate import BOUNDARY, LabelIndex, all_hits
+from parsers.locate import BOUNDARY, all_hits, label_index
 from parsers.normalize import label_key, one_line
 from parsers.tokens import Token, tokens_of
 from parsers.unread_cells import UnreadCell
@@ -34,7 +34,7 @@ def unread_pairs(document: Document, template: FormTemplate) -> list[UnreadCell]
     """Filled cells no label of `template` took, beside (or under) a label no field knows,
     in the tables where the template's labels stand, in reading order."""
     tokens = tokens_of(document)
-    index = LabelIndex(template)
+    index = label_index(template)
     _, hits = all_hits(tokens, index)
     used = {i for hit in hits for i in (*hit.label_tokens, *(t.index for t in hit.values))}
     labels = {i for hit in hits if hit.field != BOUNDARY for i in hit.label_tokens}
@@ -46,13 +46,16 @@ def unread_pairs(document: Document, template: FormTemplate) -> list[UnreadCell]
             rows.setdefault((token.block, token.row), []).append(token)
 
     def free(token: Token) -> bool:
+        if token.index in used or token.boxes:
+            return False
         text = one_line(token.text)
-        return (token.index not in used and not token.boxes and bool(text) and not is_empty_cell(text)
-                and label_key(text) not in options)
+        return bool(text) and not is_empty_cell(text) and label_key(text) not in options
 
     def is_label(token: Token) -> bool:
+        if not free(token):
+            return False
         text = one_line(token.text)
-        return (free(token) and bool(label_key(text)) and len(text) <= MAX_LABEL_CHARS
+        return (bool(label_key(text)) and len(text) <= MAX_LABEL_CHARS
                 and not _FIGURE.match(text.replace(" ", "")) and not _HEADING.match(text)
                 and index.match(text) is None)
 
@@ -60,6 +63,8 @@ def unread_pairs(document: Document, template: FormTemplate) -> list[UnreadCell]
              and any(value.row != hit.label.row for value in hit.values)}  # labels over their values
     out: list[UnreadCell] = []
     for (block, r), row in rows.items():
+        if not any(is_label(t) for t in row):
+            continue  # every finding names a label of its row
         row = sorted(row, key=lambda t: t.col or 0)
         below_row = rows.get((block, r + 1), [])
         if any(t.index in heads for t in row):  # a header row: the values stand in the row below
