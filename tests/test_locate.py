@@ -142,3 +142,18 @@ def test_labels_spaced_out_unit_included():
     fields = parse_document(doc).fields
     assert (fields.annual_budget.stated_unit, fields.annual_budget.yuan) == ("万元", "1000000.00")
     assert fields.decrease.yuan == "20000.00"
+
+
+def test_a_figure_label_in_a_header_row_reads_the_figure_below_past_an_unknown_head():
+    """结余资金 heads a column no field knows: 预算执行进度 beside it still reads its own figure."""
+    doc = _table([["当年预算数（万元）", "预算执行进度（%）", "结余资金（万元）"], ["120.5", "71.04%", "34.9"]])
+    fields = parse_document(doc).fields
+    assert fields.annual_budget.yuan == "1205000.00"
+    assert fields.execution_progress_pct == "71.04"
+
+
+def test_a_figure_label_beside_its_figure_keeps_it():
+    doc = _table([["当年预算数（万元）", "120.5", "资金性质"], ["调整后预算数（万元）", "100", "区级"]])
+    fields = parse_document(doc).fields
+    assert fields.annual_budget.yuan == "1205000.00"
+    assert fields.adjusted_budget.yuan == "1000000.00"
