@@ -24,7 +24,7 @@ from parsers.tables import _Header, find_header, header_key
 from schemas.document import Cell, Document, Table
 from schemas.template import TableSpec
 
-_FIGURE = regex.compile(r"^[-+]?\d[\d,，.]*\s*(?:%|亿元|万元|元|分)?$")
+_FIGURE = regex.compile(r"^[-+]?[¥￥]?\d[\d,，.]*\s*(?:%|亿元|万元|元|分)?$")
 
 
 @dataclass(frozen=True)

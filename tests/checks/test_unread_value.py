@@ -61,6 +61,15 @@ def test_a_funds_row_no_template_knows_is_named_with_its_figures(tmp_path):
     assert found.evidence[0].text.startswith("单位自筹资金")
 
 
+def test_a_funds_row_printed_with_the_yuan_sign_is_named(tmp_path):
+    text = _execution().replace(
+        "\t年度资金总额\t300.00\t168.00\t56.00%\n",
+        "\t年度资金总额\t300.00\t168.00\t56.00%\n\t单位自筹资金\t¥200,000.00\t¥140,000.00\t70.00%\n")
+    (record,) = _records(tmp_path, text)
+    (found,) = [d for d in record.discrepancies if d.rule == "unread-value"]
+    assert "单位自筹资金" in found.message and "¥200,000.00" in found.message and "¥140,000.00" in found.message
+
+
 def test_goal_text_rows_after_the_funds_are_no_unread_row(tmp_path):
     text = _execution().replace(
         "绩效指标\t", "年度总体目标\t年初目标\t1-7月执行情况\n\t新建食堂2家。\t已建成1家。\n绩效指标\t", 1)
