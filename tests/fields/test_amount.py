@@ -106,3 +106,21 @@ def test_a_family_funds_grid_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
     total = record.fields.funds.total
     assert total.initial_budget.yuan == "3000000.00"
     assert (total.executed.stated_unit, total.executed.yuan) == ("元", "1680000.00")
+
+
+def test_a_yuan_sign_figure_its_row_contradicts_gets_the_usual_unit_finding(tmp_path):
+    """¥120.5 states 120.5 元; the table's arithmetic holds only in 万元: unit-mismatch says so."""
+    from extract.pipeline import extract_records
+
+    text = (
+        "财政项目支出绩效运行监控（跟踪评价）（一般）\n项目名称\t华漕镇道路养护项目\n"
+        "当年预算数(万元)\t¥120.5\t预算执行数(万元)\t85.6\t预算执行进度(%)\t71.04%\n"
+        "调整后预算数(万元)\t120.5\t调减金额(万元)\t0\t调增金额(万元)\t0\n"
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    (record,) = extract_records(path)
+    assert record.fields.annual_budget.stated_unit == "元"
+    (found,) = [d for d in record.discrepancies if d.rule == "unit-mismatch"]
+    assert found.fields == ["annual_budget"] and found.severity == "error"
+    assert "“元”" in found.message and "¥120.5" in found.message
