@@ -6,11 +6,11 @@ column `结余资金` in the header row over a figure in the row below. No field
 value would vanish unread. `unread_pairs` lists such pairs in the tables where the template's
 labels stand, as `UnreadCell`s (kind "row" for a label with values to its right up to the next
 label, "column" for a cell of a header row, where known labels stand over their values, with a
-value below), so that the
-check `unread-value` can name them. A row of column heads over the pairs (`栏目 | 内容 | 栏目 |
-内容`: a head repeated in its row, or a first row over a known label) is no pair; nor are cells
-any label took (as label or value), cells holding check boxes or an option's words, empty
-cells and long prose.
+value below), so that the check `unread-value` can name them. A row of column heads over the
+pairs (`栏目 | 内容 | 栏目 | 内容`: a head repeated in its row, or a first row over a known
+label) is no pair; nor are cells any label took (as label or value), cells holding check
+boxes or an option's words, empty cells and long prose. Tables only: in a stream of paragraph
+lines an unknown label cannot be told from a value.
 """
 
 from __future__ import annotations
