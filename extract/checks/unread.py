@@ -5,7 +5,9 @@ the indicators' 偏差原因) or a row to the funds (单位自筹资金, where t
 rows): the record has no field for it, so its values are not read. They are named here, an
 `info` for the reviewer, with the header or row label and the values as printed and the lines
 they stand on, so that nothing the form printed disappears without a word. The cells are
-found by `parsers.unread_cells` from the rows the template's tables read (their provenance).
+found by `parsers.unread_cells` from the rows the template's tables read (their provenance);
+on a form read field by field (the monitoring form: a row `资金性质 | 区级财政`, a head
+`结余资金` over a figure) by `parsers.unread_pairs`, from the cells no label took.
 """
 
 from __future__ import annotations
