@@ -208,3 +208,29 @@ def test_skew_of_a_page_without_rulings_is_measured_from_its_text() -> None:
     turned = page.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor="white")
     measured = prep.skew_degrees(prep.seal_free_grey(np.asarray(turned)))
     assert abs(measured + 1.2) < 0.15, measured
+
+
+def _short_table_alone(width: int = 2067, height: int = 2924) -> object:
+    """A 250-dpi A4 page holding only a two-row table of 1-pixel rules (a form's last rows
+    on a page of their own), no text."""
+    page, draw = _page(width, height)
+    for y in (160, 300, 440):
+        draw.line([(115, y), (1950, y)], fill="black", width=1)
+    for x in (115, 330, 545, 760, 975, 1950):
+        draw.line([(x, 160), (x, 440)], fill="black", width=1)
+    return page
+
+
+def test_skew_of_a_short_table_alone_on_its_page() -> None:
+    # The Hough transform found no segment in these three thin rules at 0.7°: the page was
+    # read unlevelled and its skewed rules made no horizontal ruling, so no table.
+    page = _short_table_alone()
+    for angle in (0.7, 0.5, -0.5):
+        turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white")
+        grey = prep.seal_free_grey(np.asarray(turned))
+        measured = prep.skew_degrees(grey)
+        assert abs(measured + angle) < 0.15, (angle, measured)
+        levelled, _ = prep.deskewed(grey)
+        ink = prep.ink_mask(levelled).astype(np.uint8) * 255
+        across = [r for r in marks.rulings(ink, 250) if r.x1 - r.x0 > r.bottom - r.top]
+        assert len(across) == 3, (angle, across)
