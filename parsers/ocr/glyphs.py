@@ -40,6 +40,11 @@ class Piece:
     score: float
 
 
+# A piece's type size from its characters' width is taken down to this share of the size its
+# box height says, no lower (a run of narrow glyphs read as wide ones).
+MIN_SIZE_SHARE = 0.5
+
+
 def _unit(char: str) -> float:
     return 1.0 if ord(char) > 0x2E7F or char in BOX_PRINTS else 0.55
 
@@ -182,9 +187,12 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
         text = "".join(c for _, c in part)
         centres = _centres(text, left, right)
         unit = (right - left) / (sum(_unit(c) for c in text) or 1.0)
+        # The detector's box is taller than the type (its margin, the lines it overlaps): a
+        # run of characters says the size better by its width per em, never above the box's.
+        em = size if len(text) < 2 else max(MIN_SIZE_SHARE * size, min(size, unit * scale))
         for char, centre in zip(text, centres, strict=True):
             half = _unit(char) * unit / 2
-            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, size, scale,
+            chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, em, scale,
                                piece.score))
     for box, _ in real:
         chars.append(_char(box_text(box), box.x0, box.x1, box.top, box.bottom, (box.bottom - box.top) * scale, scale))

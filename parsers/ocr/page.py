@@ -148,12 +148,19 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
         parts = _cut(box, rules, dpi)
         for left, top, right, bottom in parts:
             crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
-            # A part of a cut line is trimmed to its ink (an empty part is no text).
-            span = _ink_span(crop) if len(parts) > 1 else (0, crop.shape[1])
+            # A part of a cut line is trimmed to its ink (an empty part is no text). A whole
+            # line is read as detected, but its place is the ink of its middle half (the
+            # detector's box overlaps the lines above and below): the detector's margin made a
+            # short last line of a cell look as if it ran to the cell's border.
+            if len(parts) > 1:
+                span = _ink_span(crop)
+            else:
+                quarter = crop.shape[0] // 4
+                span = _ink_span(crop[quarter:crop.shape[0] - quarter]) or (0, crop.shape[1])
             if span is None or crop.size == 0:
                 continue
-            spans.append((left + span[0], top, left + span[1], bottom))
-            crops.append(crop[:, span[0]:span[1]])
+            spans.append((max(0, left) + span[0], top, max(0, left) + span[1], bottom))
+            crops.append(crop[:, span[0]:span[1]] if len(parts) > 1 else crop)
     out = []
     for (x0, top, x1, bottom), (text, score) in zip(spans, engine.read_lines(crops), strict=True):
         if text.strip() and score >= TEXT_MIN_SCORE:
