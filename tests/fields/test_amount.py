@@ -73,18 +73,24 @@ def test_a_figure_without_the_sign_still_takes_the_column_unit():
     assert parse_amount("125,000.00", "万元").yuan == "1250000000.00"
 
 
-def test_a_monitoring_form_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
-    """End to end: ¥1,205,000.00 under 当年预算数（万元） is 1,205,000 元, not 120.5 亿元."""
+def _only_record(tmp_path, text):
+    """The one record of a form written as a text file."""
     from extract.pipeline import extract_records
 
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    (record,) = extract_records(path)
+    return record
+
+
+def test_a_monitoring_form_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
+    """End to end: ¥1,205,000.00 under 当年预算数（万元） is 1,205,000 元, not 120.5 亿元."""
     text = (
         "财政项目支出绩效运行监控（跟踪评价）（一般）\n项目名称\t华漕镇道路养护项目\n"
         "当年预算数(万元)\t¥1,205,000.00\t预算执行数(万元)\t85.6\t预算执行进度(%)\t71.04%\n"
         "调整后预算数(万元)\t120.5\t调减金额(万元)\t0\t调增金额(万元)\t0\n"
     )
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    (record,) = extract_records(path)
+    record = _only_record(tmp_path, text)
     budget = record.fields.annual_budget
     assert (budget.raw, budget.stated_unit, budget.yuan) == ("¥1,205,000.00", "元", "1205000.00")
     assert record.fields.adjusted_budget.yuan == "1205000.00"
@@ -93,16 +99,12 @@ def test_a_monitoring_form_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
 
 def test_a_family_funds_grid_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
     """End to end on a family form's funds grid: the sign's 元 beats the header's 万元."""
-    from extract.pipeline import extract_records
-
     text = (
         "项目支出绩效目标执行监控表\n（2024年度）\n项目名称\t社区助餐服务\n"
         "项目资金（万元）\t\t年初预算数\t1-7月执行数\t1-7月执行率\n"
         "\t年度资金总额\t300.00\t￥1,680,000.00\t56.00%\n"
     )
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    (record,) = extract_records(path)
+    record = _only_record(tmp_path, text)
     total = record.fields.funds.total
     assert total.initial_budget.yuan == "3000000.00"
     assert (total.executed.stated_unit, total.executed.yuan) == ("元", "1680000.00")
@@ -110,16 +112,12 @@ def test_a_family_funds_grid_with_a_yuan_sign_in_a_wanyuan_column(tmp_path):
 
 def test_a_yuan_sign_figure_its_row_contradicts_gets_the_usual_unit_finding(tmp_path):
     """¥120.5 states 120.5 元; the table's arithmetic holds only in 万元: unit-mismatch says so."""
-    from extract.pipeline import extract_records
-
     text = (
         "财政项目支出绩效运行监控（跟踪评价）（一般）\n项目名称\t华漕镇道路养护项目\n"
         "当年预算数(万元)\t¥120.5\t预算执行数(万元)\t85.6\t预算执行进度(%)\t71.04%\n"
         "调整后预算数(万元)\t120.5\t调减金额(万元)\t0\t调增金额(万元)\t0\n"
     )
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    (record,) = extract_records(path)
+    record = _only_record(tmp_path, text)
     assert record.fields.annual_budget.stated_unit == "元"
     (found,) = [d for d in record.discrepancies if d.rule == "unit-mismatch"]
     assert found.fields == ["annual_budget"] and found.severity == "error"
