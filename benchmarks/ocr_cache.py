@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,13 @@ def _key(kind: str, array: Any) -> str:
     digest = hashlib.sha1(f"{kind}{data.shape}{data.dtype}".encode())
     digest.update(data.tobytes())
     return digest.hexdigest()
+
+
+def _write(path: Path, text: str) -> None:
+    """Write whole or not at all, so runs sharing one folder never read half an entry."""
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_text(text)
+    os.replace(part, path)
 
 
 def install(folder: Path) -> None:
@@ -42,7 +50,7 @@ def install(folder: Path) -> None:
             return [tuple(box) for box in json.loads(path.read_text())]  # type: ignore[misc]
         _STATS["misses"] += 1
         boxes = detect(image)
-        path.write_text(json.dumps(boxes))
+        _write(path, json.dumps(boxes))
         return boxes
 
     def cached_read_lines(crops: list[Any]) -> list[tuple[str, float]]:
@@ -59,7 +67,7 @@ def install(folder: Path) -> None:
         _STATS["hits"] += len(found)
         _STATS["misses"] += len(todo)
         for i, result in zip(todo, read_lines([crops[i] for i in todo]) if todo else [], strict=True):
-            (folder / f"rec-{keys[i]}.json").write_text(json.dumps(list(result), ensure_ascii=False))
+            _write(folder / f"rec-{keys[i]}.json", json.dumps(list(result), ensure_ascii=False))
             found[i] = result
         return [found[i] for i in range(len(crops))]
 
