@@ -130,6 +130,10 @@ class Run:
             self.wrong.append((name, key, want, got))
             if key in accuracy.AMOUNT_KEYS and not _flagged(record, key):
                 self.unflagged.append((name, key, want, got))
+        got_boxes = accuracy.box_states(record.get("checkboxes") or [])
+        for option, state in accuracy.box_states(expected["checkboxes"]).items():
+            if got_boxes.get(option) != state:
+                self.wrong.append((name, f"box {option}", state, got_boxes.get(option)))
 
     def family(self, name: str, recipe: str, form: dict, record: dict | None) -> None:
         tally = accuracy_family.Tally()
@@ -145,6 +149,12 @@ class Run:
 
     def _family_misses(self, name: str, form: dict, record: dict | None) -> None:
         e_fields, g_fields = form["record"]["fields"], (record or {}).get("fields") or {}
+        by_field = {g.get("field"): g for g in (record or {}).get("checkboxes") or []}
+        for group in form["record"].get("checkboxes") or []:
+            shown = [(o["label"], o["checked"]) for o in group["options"]]
+            found = [(o.get("label"), o.get("checked")) for o in (by_field.get(group["field"]) or {}).get("options", [])]
+            if found != shown:
+                self.wrong.append((name, f"box {group['field']}", _ticks(shown), _ticks(found) if found else None))
         shape = accuracy_family.SHAPE[form["record"]["form"]["type"]]
         for key in shape["scalars"]:
             if not accuracy_family.same(key, e_fields.get(key), g_fields.get(key)):
@@ -168,6 +178,11 @@ class Run:
                     self.wrong.append(shown)
                     if record is None or not _flagged(record, key):
                         self.unflagged.append(shown)
+
+
+def _ticks(options: list[tuple[Any, Any]]) -> str:
+    """A box group's options as `label:✓|label:✗|label:?` (✓ ticked, ✗ empty, ? unknown)."""
+    return "|".join(f"{label}:{'✓' if checked is True else '✗' if checked is False else '?'}" for label, checked in options)
 
 
 def _money(amount: Any) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from parsers.ocr.marks import Box
 from parsers.readers.checkbox_glyphs import mark
@@ -85,7 +86,8 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     A box the recognizer printed (□ ☑ 口 √ … at its place) is real; each printed character
     goes to the square nearest to it (an isolated outline before a square that is part of a
     character). A square it printed nothing for is real when it is an outline of its own,
-    no character drawn as a square (日 田 国) stands there, and it is not small (small
+    no character drawn as a square (日 田 国) stands there, no straight stroke runs across
+    its inside (`Box.barred`: the square of 基), and it is not small (small
     squares are parts of characters as often) and its inside is not inked like a blurred
     character's (`DENSE_MIN_INK`: then only at the text's start or end), or when it is solid (■)."""
     text = piece.text
@@ -110,7 +112,7 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
             continue
         nearest = _nearest(centres, box)
         around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]
-        if box.solid or (not box.small and not any(text[i] in FRAMED for i in around)):
+        if box.solid or (not box.small and not box.barred and not any(text[i] in FRAMED for i in around)):
             if box.solid or (box.isolated and box.ink < DENSE_MIN_INK):
                 silent.append(box)
             elif (box.ticked_past or box.isolated) and box.state is True:
@@ -169,16 +171,22 @@ def box_text(box: Box) -> str:
     return mark(box.state, "pixels")
 
 
-def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
-    """The PDF layout's characters (points) of a piece, boxes at their own places."""
+def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = None) -> list[Char]:
+    """The PDF layout's characters (points) of a piece, boxes at their own places: text
+    before a box spread up to where its own ink in `ink` (the page's ink mask) ends, not
+    over the whole gap, so the space between a label and the next option's box stays a
+    space (`新增项目 ■延续项目`: the ■ is the second option's)."""
     real, drop = claim(piece, boxes)
     height = piece.bottom - piece.top
     size = 0.8 * height * scale
     chars: list[Char] = []
     bounds = [piece.x0] + [v for box, _ in real for v in (box.x0, box.x1)] + [piece.x1]
     splits = [0] + [index for _, index in real] + [len(piece.text)]
+    type_ems: list[float] = []  # the type size of each run of text between the boxes
     for gap in range(len(real) + 1):
         left, right = bounds[2 * gap], bounds[2 * gap + 1]
+        if gap < len(real) and ink is not None:  # text before a box ends where its ink does
+            right = _inked_columns(ink, piece, left, right)[1]
         if right - left < 1:
             right = left + 1
         part = [(i, c) for i, c in enumerate(piece.text) if splits[gap] <= i < splits[gap + 1] and i not in drop]
@@ -190,20 +198,55 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float) -> list[Char]:
         # The detector's box is taller than the type (its margin, the lines it overlaps): a
         # run of characters says the size better by its width per em, never above the box's.
         em = size if len(text) < 2 else max(MIN_SIZE_SHARE * size, min(size, unit * scale))
+        type_ems.append(em)
         for char, centre in zip(text, centres, strict=True):
             half = _unit(char) * unit / 2
             chars.append(_char(char, centre - half, centre + half, piece.top, piece.bottom, em, scale,
                                piece.score))
+    text_chars = list(chars)
     for box, _ in real:
-        chars.append(_char(box_text(box), box.x0, box.x1, box.top, box.bottom, (box.bottom - box.top) * scale, scale))
+        middle = (box.x0 + box.x1) / 2 * scale
+        # Room for the box: up to the text beside it on either side, inside the piece.
+        left = max([piece.x0 * scale] + [c.x1 for c in text_chars if c.x1 <= middle])
+        right = min([piece.x1 * scale] + [c.x0 for c in text_chars if c.x0 >= middle])
+        chars.append(_box_char(box, max(type_ems, default=0.0), scale, left, right))
     return chars
+
+
+def _box_char(box: Box, type_em: float, scale: float, left: float, right: float) -> Char:
+    """A box in a line of type `type_em` points: a glyph of the line's font, one em wide
+    about the square's middle when the square is narrower (a text layer's ■ is as wide as
+    its advance), so a label closer to the box than to the one before reads as its own;
+    never over the text beside it (`left`..`right`, points)."""
+    x0, x1 = box.x0 * scale, box.x1 * scale
+    if x1 - x0 < type_em:
+        middle = (x0 + x1) / 2
+        x0 = min(x0, max(left, middle - type_em / 2))
+        x1 = max(x1, min(right, middle + type_em / 2))
+    size = max((box.bottom - box.top) * scale, type_em)
+    return Char(box_text(box), None, x0, x1, box.top * scale, box.bottom * scale, size, None)
+
+
+def _inked_columns(ink: Any, piece: Piece, left: float, right: float) -> tuple[float, float]:
+    """`left`..`right` narrowed to the columns the middle half of the piece's rows ink there
+    (the detector's box overlaps the lines above and below); unchanged where none are."""
+    import numpy as np
+
+    quarter = (piece.bottom - piece.top) / 4
+    rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)),
+               max(0, round(left)):max(0, round(right))]
+    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0)
+    if columns.size == 0:
+        return left, right
+    start = max(0, round(left))
+    return float(start + columns[0]), float(start + columns[-1] + 1)
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
     """Boxes that lie in no recognised text (a drawn box the recognizer skipped); not small
-    or solid squares, which are boxes only beside text."""
+    or solid squares, which are boxes only beside text, nor barred ones (characters)."""
     return [_char(box_text(b), b.x0, b.x1, b.top, b.bottom, (b.bottom - b.top) * scale, scale)
-            for i, b in enumerate(boxes) if i not in claimed and not b.small and not b.solid]
+            for i, b in enumerate(boxes) if i not in claimed and not b.small and not b.solid and not b.barred]
 
 
 def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, scale: float,

@@ -44,6 +44,12 @@ EMPTY_MAX_INK = 0.025
 TICKED_MIN_INK = 0.06
 # A tick or cross runs across the box: its ink spans at least this share of the inner square.
 MARK_MIN_SPAN = 0.55
+# Rows of ink straight across this share of a square's core, in BARS_MIN runs apart, are a
+# character's strokes (the bars of 基 run across it). A tick's or a cross's slanted strokes
+# cross a row in a stroke's width, but a heavy ✔ blurred at 200 dpi fills the whole core of
+# a box in the rows where its strokes meet: one run of rows, never two.
+BAR_MIN_SPAN = 0.9
+BARS_MIN = 2
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class Box:
     small: bool = False
     # A solid square (■): ticked, and a box only beside text (`glyphs`).
     solid: bool = False
+    # Straight strokes run across its core (`BAR_MIN_SPAN`, `BARS_MIN`): the square of a
+    # character (基 目 且), never a tick or a cross, whose strokes are slanted.
+    barred: bool = False
 
 
 def _components(mask: Any) -> list[tuple[int, int, int, int]]:
@@ -174,7 +183,7 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
             share = float(np.count_nonzero(core)) / max(1, core.size)
             square = (x0, top, x1, bottom)
             found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, square),
-                             ticked_past=_isolated(labels, stats, square, up_right=True)))
+                             ticked_past=_isolated(labels, stats, square, up_right=True), barred=_barred(core)))
     return found
 
 
@@ -203,6 +212,21 @@ def _core_fill(labels: Any, label: int, x: int, y: int, w: int, h: int) -> float
     trim = max(1, round(SOLID_CORE_TRIM * min(w, h)))
     core = labels[y + trim : y + h - trim, x + trim : x + w - trim]
     return float((core == label).mean()) if core.size else 0.0
+
+
+def _barred(core: Any) -> bool:
+    """True when two or more bars, each a run of rows inked straight across `BAR_MIN_SPAN`
+    of the core's width, lie apart in it."""
+    import cv2
+    import numpy as np
+
+    width = core.shape[1] if core.ndim == 2 else 0
+    if width < 3 or core.shape[0] < 3:
+        return False
+    bar = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(BAR_MIN_SPAN * width)), 1))
+    rows = np.asarray(cv2.morphologyEx(core, cv2.MORPH_OPEN, bar).any(axis=1), dtype=np.int8).reshape(-1)
+    starts = np.count_nonzero(np.diff(rows) == 1) + int(rows[0])
+    return bool(starts >= BARS_MIN)
 
 
 def _state(share: float, core: Any) -> bool | None:

@@ -4,6 +4,7 @@ pixels' boxes stand in the recognizer's text."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -16,6 +17,7 @@ ImageFilter = pytest.importorskip("PIL.ImageFilter")
 
 from parsers.ocr import glyphs, marks, prep, ticks
 from parsers.ocr.page import _reading
+from parsers.readers.pdf_text import Glyph, text_lines
 
 PEN = (20, 20, 90)
 DEGRADATIONS = ("clean", "blur", "jpeg")
@@ -216,3 +218,62 @@ def test_a_densely_inked_square_inside_text_is_a_character() -> None:
     # A ticked box inside a line keeps its place when its ink is a tick's (a hand √ over it).
     ticked = marks.Box(1501, 993, 1527, 1020, True, 0.57, True, ticked_past=True)
     assert glyphs.claim(glyphs.Piece("是 否", 1470, 981, 1560, 1028, 1.0), [ticked])[0] == [(ticked, 1)]
+
+
+def test_a_tick_over_the_cells_top_rule_is_judged_by_the_rows_of_the_boxes_in_its_line() -> None:
+    # 8209, 300 dpi: a √ drawn above the first box over the cell's top rule grew the detected
+    # line `是 □否` to 96 px (its type is 57): the tick stood on that box's middle, as 是.
+    line = glyphs.Piece("是 □否", 2039, 460, 2217, 556, 0.89)
+    first, second = _box(2042, 2069, state=False), _box(2144, 2171, state=False)
+    first, second = (dataclasses.replace(b, top=508, bottom=535) for b in (first, second))
+    tick = (2041, 474, 2072, 505)
+    assert _reading(tick, [line], [first, second]) == "label"
+    assert _reading((2060, 500, 2080, 530), [line], [first, second]) == "text"  # on the line: 是
+
+
+def test_a_box_between_two_labels_is_placed_with_the_label_its_ink_is_nearest() -> None:
+    # 新增项目 ■延续项目 at 300 dpi: read as one piece `新增项目☑延续项目`; spread over the gaps
+    # up to the ■, 新增项目 ran into it and the ■ read as the first option's.
+    piece = glyphs.Piece("新增项目☑延续项目", 502, 534, 880, 598, 0.95)
+    solid = marks.Box(689, 556, 707, 575, True, 0.99, True, small=True, solid=True)
+    ink = np.zeros((700, 1000), np.uint8)
+    ink[550:585, 504:661] = 255  # 新增项目
+    ink[556:575, 689:707] = 255  # ■
+    ink[550:585, 721:878] = 255  # 延续项目
+    chars = glyphs.piece_chars(piece, [solid], 72 / 300, ink)
+    (line,) = text_lines(Glyph(c.text, c.x0, c.x1, c.top, c.bottom, c.size, c.score) for c in chars)
+    assert line.text == f"新增项目 {glyphs.box_text(solid)}延续项目"
+
+
+def _base_character(dpi: int):
+    """基 as a blurred 14 pt glyph closes into a square: its outline with bars across it."""
+    p = _pt(dpi)
+    page = Image.new("RGB", (p(200), p(80)), "white")
+    draw = ImageDraw.Draw(page)
+    x, y, s, w = p(40), p(30), p(8.5), max(2, p(0.7))
+    draw.rectangle([x, y, x + s, y + s], outline="black", width=w)
+    for share in (0.35, 0.65):
+        draw.line([(x, y + share * s), (x + s, y + share * s)], fill="black", width=w)
+    return page
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_a_square_with_a_bar_across_it_is_a_character_not_a_box(dpi: int) -> None:
+    (square,) = marks.boxes(_ink(_scan(_base_character(dpi), "blur")), dpi)
+    assert square.barred
+    ticked = [b for b in marks.boxes(_ink(_row(dpi)), dpi) if b.state and not b.solid]
+    assert ticked and not any(b.barred for b in ticked)  # √, ✗ and a hand √ over a box
+    piece = glyphs.Piece("基层治理水", 997, 1647, 1205, 1721, 1.0)
+    base = marks.Box(1003, 1669, 1035, 1703, True, 0.73, True, ticked_past=True, barred=True)
+    assert glyphs.claim(piece, [base])[0] == []
+    assert glyphs.loose_box_chars([base], set(), 1.0) == []
+
+
+def test_one_band_of_ink_across_a_box_is_a_heavy_tick_two_are_a_characters_bars() -> None:
+    # 6067, 200 dpi: a heavy ✔ blurred fills the core of its box in the rows where its
+    # strokes meet; the bars of 基 cross the core apart.
+    core = np.zeros((12, 12), np.uint8)
+    core[5:8, :] = 255
+    assert not marks._barred(core)
+    core[9:11, :] = 255
+    assert marks._barred(core)
