@@ -115,6 +115,9 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
     no earlier grid could claim the point) and only as the half-open box the search itself
     gives that slot (a point on a rule is searched again)."""
     alone = [not any(other is not grid and _touches(grid.bbox, other.bbox) for other in grids) for grid in grids]
+    # (grid's index, grid, its box): a glyph outside the box is not searched in the grid
+    # (most glyphs outside every table are a title's or the narrative's)
+    boxed = [(k, grid, *grid.bbox) for k, grid in enumerate(grids)]
     outside: list[Glyph] = []
     run: list[Glyph] | None = None  # the bucket of the remembered slot
     x0 = x1 = y0 = y1 = 0.0
@@ -124,7 +127,9 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
             run.append(glyph)
             continue
         run = None
-        for k, grid in enumerate(grids):
+        for k, grid, gx0, gy0, gx1, gy1 in boxed:
+            if not (gx0 <= cx <= gx1 and gy0 <= cy <= gy1):
+                continue  # the test `slot_at` opens with
             at = grid.slot_at(cx, cy)
             if at is None:
                 continue
