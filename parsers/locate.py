@@ -118,9 +118,25 @@ def find_hits(tokens: list[Token], index: LabelIndex) -> dict[str, Hit]:
     return all_hits(tokens, index)[0]
 
 
+# The last stream's hits: the field parser and the unread-value check look up the same
+# template's labels in the same document's tokens (`tokens_of` hands both the same list).
+# The list and the index are held, so `is` cannot be fooled; neither caller changes a hit.
+_LAST: list[tuple[list[Token], LabelIndex, tuple[dict[str, Hit], list[Hit]]]] = []
+
+
 def all_hits(tokens: list[Token], index: LabelIndex) -> tuple[dict[str, Hit], list[Hit]]:
     """The first hit of every field (as `find_hits`), and every label found, boundaries and
-    repeated labels included, with the value tokens assigned to it."""
+    repeated labels included, with the value tokens assigned to it (the same objects again
+    for the same token list and index: not to be changed)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is tokens and last[1] is index:
+        return last[2]
+    found = _all_hits(tokens, index)
+    _LAST[:] = [(tokens, index, found)]
+    return found
+
+
+def _all_hits(tokens: list[Token], index: LabelIndex) -> tuple[dict[str, Hit], list[Hit]]:
     hits: dict[str, Hit] = {}
     label_at: dict[int, Hit] = {}
     _exact_labels(tokens, index, hits, label_at)

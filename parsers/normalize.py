@@ -9,6 +9,8 @@ own views need it too), re-exported here. Box glyphs are the business of
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from schemas.figures import to_ascii
@@ -37,6 +39,12 @@ def collapse_cjk_spaces(text: str) -> str:
     return _CJK_SPACE.sub("", text)
 
 
+# A document's cell and line texts are cleaned and keyed again and again (the field parser,
+# the checks, the unread-value pass): the pure text functions below keep their recent answers.
+_RECENT = 4096
+
+
+@lru_cache(maxsize=_RECENT)
 def clean_text(text: str) -> str:
     """A value as the record holds it: ASCII digits, no CJK-internal spaces, single spaces."""
     text = collapse_cjk_spaces(to_ascii(text))
@@ -44,6 +52,7 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=_RECENT)
 def one_line(text: str) -> str:
     """`clean_text` with line breaks joined (without a space between CJK characters)."""
     return collapse_cjk_spaces(clean_text(text).replace("\n", " "))
@@ -75,6 +84,7 @@ def split_unit(label: str) -> tuple[str, str | None]:
     return text[: match.start()].strip(), unit
 
 
+@lru_cache(maxsize=_RECENT)
 def label_key(text: str) -> str:
     """A label reduced for matching: ASCII, no spaces, no brackets or punctuation."""
     return _LABEL_DROP.sub("", to_ascii(text))

@@ -4,6 +4,7 @@ A table contributes each cell once (merged cells already resolved by the reader)
 position; a paragraph contributes each of its lines. Every token knows the Document line it
 came from, which gives provenance and evidence their `{page, line}`, and the check boxes
 it holds (a cell's, or those of a paragraph standing on that line, offsets into the token).
+The last document's stream is kept: the field parser and the checks walk the same one.
 """
 
 from __future__ import annotations
@@ -35,8 +36,24 @@ class Token:
         return self.row is not None
 
 
+# The last document's tokens: the field parser and the unread-value check ask for the same
+# document's stream one after the other. The document is held, so `is` cannot be fooled by
+# a new object at a freed address; documents are frozen, and no caller changes the list.
+_LAST: list[tuple[Document, list[Token]]] = []
+
+
 def tokens_of(document: Document) -> list[Token]:
-    """All tokens of `document` in reading order."""
+    """All tokens of `document` in reading order (the same list for the same document: not
+    to be changed)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is document:
+        return last[1]
+    tokens = _tokens(document)
+    _LAST[:] = [(document, tokens)]
+    return tokens
+
+
+def _tokens(document: Document) -> list[Token]:
     tokens: list[Token] = []
     seen_rows: set[tuple[int, int]] = set()
     widths: dict[int, int] = {}

@@ -157,3 +157,22 @@ def test_a_figure_label_beside_its_figure_keeps_it():
     fields = parse_document(doc).fields
     assert fields.annual_budget.yuan == "1205000.00"
     assert fields.adjusted_budget.yuan == "1000000.00"
+
+
+def test_the_parser_and_the_checks_share_one_token_stream_and_its_hits():
+    """The field parser and the unread-value check walk the same document's tokens and
+    look up the same template's labels: read once, and a new document reads afresh."""
+    from parsers.forms import monitoring_template
+    from parsers.locate import all_hits, label_index
+    from parsers.tokens import tokens_of
+
+    doc = _table([["当年预算数(元)", "581,000.00"], ["资金性质", "区级财政"]])
+    tokens = tokens_of(doc)
+    assert tokens_of(doc) is tokens
+    index = label_index(monitoring_template())
+    hits = all_hits(tokens, index)
+    assert all_hits(tokens, index) is hits
+    assert hits[0]["annual_budget"].value_text == "581,000.00"
+    other = _table([["当年预算数(元)", "612,000.00"]])
+    assert tokens_of(other) is not tokens
+    assert all_hits(tokens_of(other), index)[0]["annual_budget"].value_text == "612,000.00"

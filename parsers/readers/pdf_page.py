@@ -12,6 +12,7 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 from parsers.normalize import is_page_furniture
 from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
@@ -64,12 +65,11 @@ class PageLayout:
 
 def layout_page(raw: PagePrimitives) -> PageLayout:
     """Lay out one page: tables and the text lines outside them."""
-    new = tuple.__new__  # a Glyph a character: built without the named tuple's Python-level __new__
-    glyphs = [new(Glyph, (char_text(text, font), x0, x1, top, bottom, size, score))
-              for text, font, x0, x1, top, bottom, size, score in raw.chars]
+    glyphs = _glyphs(raw)
     has_text = any(g.text.strip() for g in glyphs)
     boxes, used, ticks = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)
-    glyphs = [g for i, g in enumerate(glyphs) if g.text and i not in ticks] if ticks else [g for g in glyphs if g.text]
+    if ticks:
+        glyphs = [g for i, g in enumerate(glyphs) if i not in ticks]
     widgets = widget_boxes(raw.widgets)
     # A widget's border may also be stroked into the page: the widget's state is the box.
     boxes = [box for box in boxes if not any(_overlaps(box, widget) for widget in widgets)]
@@ -83,6 +83,18 @@ def layout_page(raw: PagePrimitives) -> PageLayout:
     items += [_part(raw.number, grid, bucket, raw.scanned) for grid, bucket in zip(grids, buckets, strict=True)]
     items.sort(key=lambda item: item.top)
     return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text, scanned=raw.scanned)
+
+
+def _glyphs(raw: PagePrimitives) -> list[Glyph]:
+    """A Glyph for every character that reads as text (`char_text`; symbol-font noise reads
+    as nothing and is left out), in order. Built column by column in C (`map`, `zip`,
+    `compress`, the cached `char_text`): no Python frame a character."""
+    if not raw.chars:
+        return []
+    texts, fonts, x0s, x1s, tops, bottoms, sizes, scores = zip(*raw.chars, strict=True)
+    read = list(map(char_text, texts, fonts))
+    n = len(read)
+    return list(compress(map(tuple.__new__, repeat(Glyph, n), zip(read, x0s, x1s, tops, bottoms, sizes, scores)), read))
 
 
 def _overlaps(a: Glyph, b: Glyph) -> bool:
@@ -103,6 +115,9 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
     no earlier grid could claim the point) and only as the half-open box the search itself
     gives that slot (a point on a rule is searched again)."""
     alone = [not any(other is not grid and _touches(grid.bbox, other.bbox) for other in grids) for grid in grids]
+    # (grid's index, grid, its box): a glyph outside the box is not searched in the grid
+    # (most glyphs outside every table are a title's or the narrative's)
+    boxed = [(k, grid, *grid.bbox) for k, grid in enumerate(grids)]
     outside: list[Glyph] = []
     run: list[Glyph] | None = None  # the bucket of the remembered slot
     x0 = x1 = y0 = y1 = 0.0
@@ -112,7 +127,9 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
             run.append(glyph)
             continue
         run = None
-        for k, grid in enumerate(grids):
+        for k, grid, gx0, gy0, gx1, gy1 in boxed:
+            if not (gx0 <= cx <= gx1 and gy0 <= cy <= gy1):
+                continue  # the test `slot_at` opens with
             at = grid.slot_at(cx, cy)
             if at is None:
                 continue

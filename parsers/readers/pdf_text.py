@@ -15,7 +15,8 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import partial
+from operator import is_not, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -128,7 +129,8 @@ def _mid2_size(glyph: Glyph) -> tuple[float, float]:
 
 
 _MID2_SIZE = _mid2_size
-_X0, _X1, _TOP, _BOTTOM, _SIZE = (itemgetter(i) for i in range(1, 6))  # Glyph's fields
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE = (itemgetter(i) for i in range(7))  # Glyph's fields
+_IS_SCORE = partial(is_not, None)
 _TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
 
 
@@ -156,10 +158,12 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     text = text.strip()
     if not text:
         return None
-    inked = [g for g in glyphs if not g.text.isspace()]
+    # the box of the inked glyphs (most lines have no space glyph: no list to make), and the
+    # lowest OCR score among them, all in C (a text layer's glyphs have no score)
+    inked = [g for g in glyphs if not g.text.isspace()] if any(map(str.isspace, map(_TEXT, glyphs))) else glyphs
     return TextLine(text=text, x0=min(map(_X0, inked)), x1=max(map(_X1, inked)), top=min(map(_TOP, inked)),
                     bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)),
-                    score=min((g.score for g in inked if g.score is not None), default=None))
+                    score=min(filter(_IS_SCORE, map(_SCORE, inked)), default=None))
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
