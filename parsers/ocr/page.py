@@ -3,9 +3,9 @@
 Owns the order of the work on a page: grey from the red channel, a quarter turn, deskew,
 rulings from the pixels, text lines detected and cut where a vertical ruling crosses them
 (so a label and the value in the next cell never share a line), every piece recognised once
-in one batch (and the strip beside a box no detected line covers, `box_labels`) (and the half turn when the upright reading is poor; a seal's star the grey
-still shows is no text), boxes from the pixels,
-glyphs placed, and the layout
+in one batch (and the half turn when the upright reading is poor; a seal's star the grey
+still shows is no text), boxes from the pixels, the row beside a box no detected line
+covers read too (`box_labels`), glyphs placed, and the layout
 done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
 With two or more OCR threads, the pixel work runs beside the recognizer's: the lines are
 detected while the rulings are found, the boxes found while the pieces are recognised.
