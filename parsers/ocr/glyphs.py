@@ -186,7 +186,7 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = Non
     for gap in range(len(real) + 1):
         left, right = bounds[2 * gap], bounds[2 * gap + 1]
         if gap < len(real) and ink is not None:  # text before a box ends where its ink does
-            right = _inked_columns(ink, piece, left, right)[1]
+            right = _ink_end(ink, piece, left, right)
         if right - left < 1:
             right = left + 1
         part = [(i, c) for i, c in enumerate(piece.text) if splits[gap] <= i < splits[gap + 1] and i not in drop]
@@ -227,19 +227,16 @@ def _box_char(box: Box, type_em: float, scale: float, left: float, right: float)
     return Char(box_text(box), None, x0, x1, box.top * scale, box.bottom * scale, size, None)
 
 
-def _inked_columns(ink: Any, piece: Piece, left: float, right: float) -> tuple[float, float]:
-    """`left`..`right` narrowed to the columns the middle half of the piece's rows ink there
-    (the detector's box overlaps the lines above and below); unchanged where none are."""
+def _ink_end(ink: Any, piece: Piece, left: float, right: float) -> float:
+    """Where the ink of the middle half of the piece's rows (the detector's box overlaps the
+    lines above and below) ends between `left` and `right`; `right` where there is none."""
     import numpy as np
 
     quarter = (piece.bottom - piece.top) / 4
-    rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)),
-               max(0, round(left)):max(0, round(right))]
-    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0)
-    if columns.size == 0:
-        return left, right
     start = max(0, round(left))
-    return float(start + columns[0]), float(start + columns[-1] + 1)
+    rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)), start:max(0, round(right))]
+    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0)
+    return float(start + columns[-1] + 1) if columns.size else right
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:

@@ -220,10 +220,9 @@ def _barred(core: Any) -> bool:
     import cv2
     import numpy as np
 
-    width = core.shape[1] if core.ndim == 2 else 0
-    if width < 3 or core.shape[0] < 3:
+    if min(core.shape) < 3:
         return False
-    bar = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(BAR_MIN_SPAN * width)), 1))
+    bar = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(BAR_MIN_SPAN * core.shape[1])), 1))
     rows = np.asarray(cv2.morphologyEx(core, cv2.MORPH_OPEN, bar).any(axis=1), dtype=np.int8).reshape(-1)
     starts = np.count_nonzero(np.diff(rows) == 1) + int(rows[0])
     return bool(starts >= BARS_MIN)
