@@ -11,7 +11,8 @@ first row of a continued part:
   is empty too (an empty label column), the first column with text on either side decides
   as the first cell would (`效益指标` under an empty cell starts a row of its own); and
   when several cells of the new row hold text, none of them under a cell whose last line
-  runs to its border (each cell above ended), it is a row of its own too;
+  runs to its border (each cell above ended), or more of them under cells that ended than
+  under cells that run on, it is a row of its own too;
 - its first cell empty under a cell spanning several rows: a vertically merged label cell
   split by the break -> the empty piece is absorbed into that cell (row_span + 1);
 - a single full-width cell not starting a new numbered section (一、…): a split row too;
@@ -37,6 +38,8 @@ from schemas.document import Cell, Table
 
 # Parts whose outer edges differ by less than this (points) share a column grid.
 EDGE_MATCH_PT = 3.0
+# A new row under a split one: at least this many of its cells under cells that had ended.
+ENDED_MIN_CELLS = 2
 _WHOLE_FIGURE = regex.compile(r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?%?")
 _SECTION_START = regex.compile(r"^\s*[一二三四五六七八九十]+、")
 
@@ -176,9 +179,14 @@ def _continues(above: list[_Out], first: list[PartCell]) -> bool:
 
 def _starts_afresh(above: list[_Out], first: list[PartCell]) -> bool:
     """True when several cells of `first` hold text and none of them sits under a cell that
-    runs on (its last line full): each cell above ended, so `first` is a row of its own."""
+    runs on (its last line full), or more of them, two at least, sit under a cell that ended
+    (text whose last line does not fill it) than under one that runs on: `first` is a row of
+    its own. A short choice filling a narrow cell (`确定能` over `确定能`) runs on by its
+    lines alone, while the name, the figures and the causes beside it had all ended."""
     pairs = [(old, new) for old, new in zip(above, first, strict=True) if new.text]
-    return len(pairs) > 1 and not any(old.text and old.full for old, _ in pairs)
+    running = sum(1 for old, _ in pairs if old.text and old.full)
+    ended = sum(1 for old, _ in pairs if old.text and not old.full)
+    return len(pairs) > 1 and (running == 0 or ended >= max(ENDED_MIN_CELLS, running + 1))
 
 
 def _figures_over_figures(above: list[_Out], first: list[PartCell]) -> bool:

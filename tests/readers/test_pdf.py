@@ -360,6 +360,28 @@ def test_new_row_after_a_page_break_is_not_joined_when_the_cells_above_end_short
     assert len(builder.build().cells) == 4
 
 
+def test_new_indicator_row_after_a_page_break_is_not_joined_for_one_short_choice_that_fills() -> None:
+    """An indicator table's next row on the new page, its merged level columns empty there:
+    the name, the figures and the causes above had all ended; only the choice `确定能` fills
+    its narrow cell. A row of its own (joined, `项目完成及时率问题处置时限` and `10022天`)."""
+    from parsers.readers.pdf_page import PartCell, TablePart
+    from parsers.readers.pdf_stitch import TableBuilder
+
+    xs = [40.0, 87.0, 134.0, 181.0, 227.0, 274.0, 321.0, 368.0]
+    above = ["", "时效指标", "项目完成及时率", "100%", "100", "☐经费保障 ☐制度保障", "确定能"]
+    below = ["", "", "问题处置时限", "不超过30天", "22天", "☐经费保障 ☐制度保障", "确定能"]
+    one = TablePart(page=1, xs=xs, top=626.0, bottom=753.0, n_rows=1, cells=[
+        PartCell(0, 1, xs[i], xs[i + 1], text, bool(text), text == "确定能") for i, text in enumerate(above)])
+    two = TablePart(page=2, xs=xs, top=46.0, bottom=174.0, n_rows=1, cells=[
+        PartCell(0, 1, xs[i], xs[i + 1], text, bool(text), text in ("问题处置时限", "确定能"))
+        for i, text in enumerate(below)])
+    builder = TableBuilder(one)
+    builder.add(two)
+    table = builder.build()
+    assert [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.col == 2] == [
+        "项目完成及时率", "问题处置时限"]
+
+
 # A merged 四、 label beside two rows, the table broken by a page break inside those rows
 # (LibreOffice lets rows break across pages). Columns 60 pt, option columns 80 pt (or 60).
 _XS = [50.0, 110.0, 170.0, 250.0, 330.0, 410.0]
