@@ -55,7 +55,11 @@ def box_cell(text: str, column: ColumnSpec, question: str, boxes: tuple[Checkbox
     if not labels:
         return None
     if not boxed:
-        # Written: every option the cell names is the answer.
+        # Written: every option the cell names is the answer; but a cell naming every option
+        # and marking none is the group as printed, whose boxes did not come through (a scan
+        # where only a hand tick marks the chosen ones): a group with nothing ticked.
+        if len(column.options) > 1 and set(labels) >= set(column.options):
+            return BoxRead(dict.fromkeys(column.options, False), True, question)
         return BoxRead({option: option in labels for option in column.options}, False, question)
     states = group_states([(box, None) for box in boxes], text, tuple(words))
     if states is None:

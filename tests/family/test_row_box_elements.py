@@ -3,7 +3,7 @@ again in the text; the text is read only where a reader made no element."""
 
 from __future__ import annotations
 
-from parsers.row_boxes import box_cell, box_state, value_of
+from parsers.row_boxes import box_cell, box_state, group_of, value_of
 from schemas.document import Checkbox
 from schemas.template import ColumnSpec
 
@@ -57,3 +57,17 @@ def test_a_solid_square_beside_empty_box_glyphs_is_read_from_the_text():
     causes = "■经费保障 ■制度保障 ☐其他"
     boxes = (Checkbox(state="unchecked", offset=12, label="其他", **glyph),)
     assert value_of(box_cell(causes, CAUSES, "偏差原因", boxes), "boxes") == ["经费保障", "制度保障"]
+
+
+def test_a_cell_naming_every_option_and_marking_none_chooses_nothing():
+    # A scan whose printed boxes did not come through (only a hand tick marks a choice): the
+    # cell lists every option and nothing marks one, so it is the group with none ticked;
+    # one option written alone, or two of three, are the answer as written (no group).
+    listed = box_cell("经费保障 制度保障\n其他", CAUSES, "偏差原因")
+    assert listed is not None and value_of(listed, "boxes") == []
+    group = group_of(listed, "indicators.0.deviation_causes")
+    assert group is not None and [(o.label, o.checked) for o in group.options] == [
+        ("经费保障", False), ("制度保障", False), ("其他", False)]
+    assert value_of(box_cell("确定能 有可能 完全不可能", LIKELIHOOD, "完成目标可能性"), "option") is None
+    assert value_of(box_cell("经费保障、其他", CAUSES, "偏差原因"), "boxes") == ["经费保障", "其他"]
+    assert value_of(box_cell("有可能", LIKELIHOOD, "完成目标可能性"), "option") == "有可能"
