@@ -89,7 +89,8 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     no character drawn as a square (日 田 国) stands there, no straight stroke runs across
     its inside (`Box.barred`: the square of 基), and it is not small (small
     squares are parts of characters as often) and its inside is not inked like a blurred
-    character's (`DENSE_MIN_INK`: then only at the text's start or end), or when it is solid (■)."""
+    character's (`DENSE_MIN_INK`: then only at the text's start or end or beside a
+    space), or when it is solid (■)."""
     text = piece.text
     inside = sorted(boxes_in(piece, boxes), key=lambda b: b.x0)
     if not text:
@@ -118,11 +119,18 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
             elif (box.ticked_past or box.isolated) and box.state is True:
                 joined.append(box)
     # A joined or densely inked outline is a box only on the line, at the start or end of its
-    # text: inside it, or above or below it, it is as likely a character's square.
+    # text or beside a space the recognizer read where it stands (`□是 否` with the ticked
+    # box between 是 and 否): inside a word, or above or below the line, it is as likely a
+    # character's square.
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
-               and _split(piece, box, [*silent, box]) in (0, len(text))]
+               and _at_break(text, _split(piece, box, [*silent, box]))]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _at_break(text: str, index: int) -> bool:
+    """True when `index` is the text's start or end or stands beside a space in it."""
+    return index in (0, len(text)) or text[index - 1] == " " or text[index] == " "
 
 
 def _nearest(centres: Sequence[float], box: Box) -> int:

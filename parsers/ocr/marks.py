@@ -35,6 +35,10 @@ SOLID_MIN_FILL = 0.9
 SOLID_ROUNDED_MIN_FILL = 0.8
 SOLID_MIN_CORE = 0.97
 SOLID_CORE_TRIM = 0.15
+# A solid square's core (its bbox trimmed by SOLID_GREY_TRIM of its side) is this dark on
+# average at most, in the page's grey.
+SOLID_GREY_TRIM = 0.2
+SOLID_MAX_GREY = 60.0
 # A ruling is at least this long (points); shorter strokes are characters or boxes, or
 # (from `SHORT_RULE_MIN_PT`) a vertical rule of a low row when it runs from rule to rule.
 RULE_MIN_PT = 24.0
@@ -203,6 +207,22 @@ def _solid(labels: Any, stats: Any, small: float, hi: float, lo: float) -> list[
         if fill < SOLID_MIN_FILL and _core_fill(labels, int(index) + 1, x, y, w, h) < SOLID_MIN_CORE:
             continue
         out.append(Box(x, y, x + w, y + h, True, fill, True, small=max(w, h) < lo, solid=True))
+    return out
+
+
+def dark_solids(grey: Any, found: list[Box]) -> list[Box]:
+    """The boxes without the solid squares whose core is not dark all over in the grey: a
+    printed ■ stays black inside however blurred (mean grey 0-3 at 300 dpi, blur and JPEG),
+    while a dense character the blur closed into a filled square (重, 择 at 300 dpi with
+    JPEG at 60) is grey inside where its strokes' white was (mean 96-97)."""
+    out = []
+    for box in found:
+        if box.solid:
+            trim = max(1, round(SOLID_GREY_TRIM * min(box.x1 - box.x0, box.bottom - box.top)))
+            core = grey[box.top + trim:box.bottom - trim, box.x0 + trim:box.x1 - trim]
+            if core.size and float(core.mean()) > SOLID_MAX_GREY:
+                continue
+        out.append(box)
     return out
 
 

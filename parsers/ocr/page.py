@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from parsers.ocr import box_labels, engine, glyphs, marks, prep, ticks
+from parsers.ocr import box_labels, engine, glyphs, marks, prep, strokes, ticks, uncovered
 from parsers.readers.pdf_page import PageLayout, layout_page
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape
 
@@ -100,9 +100,11 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     else:
         grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, None)
         found = boxes.result()
-    found = glyphs.printed_small(found, pieces)
-    found = ticks.resolve(found, ticks.find(ink, dpi, found), lambda mark: _reading(mark, pieces, found))
+    found = glyphs.printed_small(marks.dark_solids(grey, found), pieces)
+    tick_marks = ticks.find(ink, dpi, found)
+    found = ticks.resolve(found, tick_marks, lambda mark: _reading(mark, pieces, found))
     pieces = pieces + _beside_boxes(grey, found, pieces, rules, dpi)
+    pieces = pieces + _uncovered(grey, pieces, rules, found, tick_marks, dpi)
     scale = 72.0 / dpi
     chars: list[Char] = []
     claimed: set[int] = set()
@@ -138,6 +140,8 @@ TEXT_MIN_SCORE = 0.5
 # EMBLEM_MAX_SCORE, is a seal's emblem (its star read as ☆ scored up to 0.86 on 250-dpi scans).
 EMBLEM_MIN_LINES = 2.0
 EMBLEM_MAX_SCORE = 0.9
+# An emblem read as letters is read as this many at most.
+EMBLEM_MAX_LATIN = 2
 
 
 def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
@@ -145,7 +149,7 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
     piece read once."""
     spans: list[tuple[int, int, int, int]] = []
     crops = []
-    for box in lines:
+    for box in _one_per_line(grey, lines):
         parts = _cut(box, rules, dpi)
         for left, top, right, bottom in parts:
             crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
@@ -163,10 +167,78 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
             spans.append((max(0, left) + span[0], top, max(0, left) + span[1], bottom))
             crops.append(crop[:, span[0]:span[1]] if len(parts) > 1 else crop)
     out = []
-    for (x0, top, x1, bottom), (text, score) in zip(spans, engine.read_lines(crops), strict=True):
+    for (x0, top, x1, bottom), crop, (text, score) in zip(spans, crops, engine.read_lines(crops), strict=True):
         if text.strip() and score >= TEXT_MIN_SCORE:
-            out.append(glyphs.Piece(text.strip(), x0, top, x1, bottom, score))
+            out.append(glyphs.Piece(strokes.reread(text.strip(), crop), x0, top, x1, bottom, score))
     return without_emblems(out)
+
+
+# A detected box this many times as tall as the page's usual one may hold several lines.
+TALL_BOX_LINES = 1.6
+# Rows of ink (pixels darker than INK_GREY) closer than this share of a line are one line;
+# a band of rows shorter than MIN_BAND_LINES of a line is no line (a speck, a stroke's tail);
+# a row (or column) inked over RULE_ROW_SHARE of its width (height) is a ruling, not text.
+ROW_GAP_LINES = 0.08
+MIN_BAND_LINES = 0.25
+RULE_ROW_SHARE = 0.8
+ROW_MIN_INK_SHARE = 0.03
+
+
+def _one_per_line(grey: Any, lines: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The detected boxes, one that spans two or more lines of type (the detector joined
+    `有可` and `能` under it in a narrow header cell into one box, read as `有可`) split
+    into one box per line, each as tall as the page's usual box, about its band of ink; a
+    line the detector also found in a box of its own (`年度` over `指标` / `值`) is not
+    read twice."""
+    import numpy as np
+
+    if not lines:
+        return lines
+    heights = sorted(b[3] - b[1] for b in lines)
+    usual = heights[len(heights) // 2]
+    out: list[tuple[float, float, float, float]] = []
+    for box in lines:
+        x0, top, x1, bottom = box
+        if bottom - top < TALL_BOX_LINES * usual:
+            out.append(box)
+            continue
+        crop = grey[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1] < INK_GREY
+        if crop.size:  # a vertical ruling the box takes in is no text
+            crop = crop[:, crop.sum(axis=0) < RULE_ROW_SHARE * crop.shape[0]]
+        counts = crop.sum(axis=1) if crop.size else np.empty(0)
+        width = max(1, crop.shape[1]) if crop.size else 1
+        # A row holds type when more than a few pixels of it are ink: a skewed ruling's edge
+        # leaves one in each row.
+        inked = (counts > max(2, ROW_MIN_INK_SHARE * width)) & (counts < RULE_ROW_SHARE * width)
+        bands = _bands(np.flatnonzero(inked), ROW_GAP_LINES * usual, MIN_BAND_LINES * usual)
+        if len(bands) < 2:
+            out.append(box)
+            continue
+        others = [b for b in lines if b is not box]
+        for first, last in bands:
+            middle = max(0, int(top)) + (first + last) / 2
+            part = (x0, max(top, middle - usual / 2), x1, min(bottom, middle + usual / 2))
+            if not any(_same_line(part, other) for other in others):  # detected on its own too
+                out.append(part)
+    return out
+
+
+def _same_line(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """True when two boxes overlap over half the height and half the width of the smaller."""
+    wide = min(a[2], b[2]) - max(a[0], b[0])
+    tall = min(a[3], b[3]) - max(a[1], b[1])
+    return (wide > 0.5 * min(a[2] - a[0], b[2] - b[0]) and tall > 0.5 * min(a[3] - a[1], b[3] - b[1]))
+
+
+def _bands(rows: Any, gap: float, least: float) -> list[tuple[int, int]]:
+    """Runs of the (sorted) row indexes whose gaps are under `gap`, `least` rows tall or more."""
+    bands: list[tuple[int, int]] = []
+    for row in (int(r) for r in rows):
+        if bands and row - bands[-1][1] <= gap + 1:
+            bands[-1] = (bands[-1][0], row)
+        else:
+            bands.append((row, row))
+    return [(a, b) for a, b in bands if b - a + 1 >= least]
 
 
 def _beside_boxes(grey: Any, found: list[marks.Box], pieces: list[glyphs.Piece], rules: list[Shape],
@@ -179,17 +251,45 @@ def _beside_boxes(grey: Any, found: list[marks.Box], pieces: list[glyphs.Piece],
             if text.strip() and score >= TEXT_MIN_SCORE]
 
 
+# Text read where the detector found no line is kept at this score or over, and only when
+# it is words or figures (`_worded`): the ink there may be a speck or a stroke of a seal.
+UNCOVERED_MIN_SCORE = 0.8
+
+
+def _uncovered(grey: Any, pieces: list[glyphs.Piece], rules: list[Shape], found: list[marks.Box],
+               tick_marks: list[tuple[int, int, int, int]], dpi: float) -> list[glyphs.Piece]:
+    """The lines in ruled cells the detector missed (`uncovered`), read as pieces."""
+    spans = uncovered.lines(grey, pieces, rules, found, tick_marks, dpi)
+    crops = [grey[top:bottom, x0:x1] for x0, top, x1, bottom in spans]
+    out = []
+    for (x0, top, x1, bottom), crop, (text, score) in zip(spans, crops, engine.read_lines(crops), strict=True):
+        text = strokes.reread(text.strip(), crop)
+        if text and score >= UNCOVERED_MIN_SCORE and _worded(text):
+            out.append(glyphs.Piece(text, x0, top, x1, bottom, score))
+    return out
+
+
 def without_emblems(pieces: list[glyphs.Piece]) -> list[glyphs.Piece]:
-    """The pieces without the marks a seal leaves (its star, read as ☆ or ★): a piece of
-    symbols only (no letter, digit or CJK character; a box or tick print is kept, the boxes
-    need it) read with less than EMBLEM_MAX_SCORE and much taller than the page's text lines."""
+    """The pieces without the marks a seal leaves (its star, read as ☆ or ★, or as `A` at
+    200 dpi): a piece read with less than EMBLEM_MAX_SCORE, much taller than the page's text
+    lines, of symbols only (a box or tick print is kept, the boxes need it) or of at most
+    EMBLEM_MAX_LATIN Latin letters and no digit or CJK character (text that tall is a title,
+    in Chinese, or a figure written by hand)."""
     heights = sorted(p.bottom - p.top for p in pieces)
     if not heights:
         return pieces
     line = heights[len(heights) // 2]
     return [p for p in pieces
             if p.score >= EMBLEM_MAX_SCORE or p.bottom - p.top <= EMBLEM_MIN_LINES * line
-            or any(c.isalnum() or c in glyphs.BOX_PRINTS or c in ticks.TICK_PRINTS for c in p.text)]
+            or any(c in glyphs.BOX_PRINTS or c in ticks.TICK_PRINTS for c in p.text)
+            or _worded(p.text)]
+
+
+def _worded(text: str) -> bool:
+    """True for text that is words or figures: a CJK character or a digit, or more letters
+    than a seal's emblem is read as."""
+    return (any(c.isdigit() or (ord(c) > 0x2E7F and c.isalnum()) for c in text)
+            or sum(c.isalpha() for c in text) > EMBLEM_MAX_LATIN)
 
 
 def _cut(box: tuple[float, float, float, float], rules: list[Shape], dpi: float) -> list[tuple[int, int, int, int]]:

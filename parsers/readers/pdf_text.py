@@ -171,23 +171,25 @@ def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
     return [line for line in map(make_line, group_lines(glyphs)) if line is not None]
 
 
-def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: bool = False) -> list[str]:
+def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: bool = False,
+               sizes: bool = True) -> list[str]:
     """Join wrapped lines into paragraphs; `right` is the right edge (default: the widest line).
-    `paragraph_runs` gives the lines of each paragraph too.
+    `paragraph_runs` gives the lines of each paragraph too. With `sizes` off (lines read by
+    OCR, whose type sizes are estimates) a change of size breaks no paragraph.
 
     Centred text (a form label over two lines) is joined whatever its line lengths; only a
     numbered item or a vertical gap breaks it. In a narrow table cell a short line ends a
     paragraph only in a longer text or after a sentence end; on the `page` it always does.
     """
-    return [text for text, _ in paragraph_runs(lines, right, page=page)]
+    return [text for text, _ in paragraph_runs(lines, right, page=page, sizes=sizes)]
 
 
 def paragraph_runs(lines: Sequence[TextLine], right: float | None = None, *,
-                   page: bool = False) -> list[tuple[str, list[TextLine]]]:
+                   page: bool = False, sizes: bool = True) -> list[tuple[str, list[TextLine]]]:
     """Each paragraph of `paragraphs` with the lines it was joined from."""
     if not lines:
         return []
-    layout = _Layout.of(lines, right, page=page)
+    layout = _Layout.of(lines, right, page=page, sizes=sizes)
     out = [(lines[0].text, [lines[0]])]
     for prev, line in itertools.pairwise(lines):
         if layout.starts_paragraph(prev, line):
@@ -206,9 +208,11 @@ class _Layout:
     gap: float
     centred: bool
     many: bool
+    sizes: bool = True  # the lines' type sizes are the fonts' (a text layer), not estimates
 
     @classmethod
-    def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False) -> _Layout:
+    def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False,
+           sizes: bool = True) -> _Layout:
         gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines))
         mids = [(line.x0 + line.x1) / 2 for line in lines]
         em = max(line.size for line in lines)
@@ -220,6 +224,7 @@ class _Layout:
             gap=gaps[len(gaps) // 2] if gaps else 0.0,
             centred=centred,
             many=page or len(lines) >= 3,
+            sizes=sizes,
         )
 
     def starts_paragraph(self, prev: TextLine, line: TextLine) -> bool:
@@ -227,7 +232,7 @@ class _Layout:
         em = max(prev.size, line.size, 1.0)
         if _ITEM_START.match(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
             return True
-        if abs(prev.size - line.size) > SIZE_CHANGE_PT:
+        if self.sizes and abs(prev.size - line.size) > SIZE_CHANGE_PT:
             return True  # a title or heading in a larger type
         if self.centred:
             return False

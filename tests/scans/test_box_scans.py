@@ -277,3 +277,35 @@ def test_one_band_of_ink_across_a_box_is_a_heavy_tick_two_are_a_characters_bars(
     assert not marks._barred(core)
     core[9:11, :] = 255
     assert marks._barred(core)
+
+
+def test_a_ticked_box_joined_to_its_tick_beside_a_space_in_the_line_is_a_box() -> None:
+    # 777 and 2718, 300 dpi with a hand √ over the box: `□是 否`, the recognizer printed □ for
+    # the first box and a space for the ticked one, whose tick joins it to 否 (not isolated).
+    # Allowed only at the text's ends, the ticked box was dropped and neither option ticked.
+    piece = glyphs.Piece("□是 否", 2037, 485, 2218, 551, 0.82)
+    empty = marks.Box(2040, 506, 2070, 536, False, 0.0, True, ticked_past=True)
+    ticked = marks.Box(2142, 506, 2172, 536, True, 0.33, False, ticked_past=True)
+    real, _ = glyphs.claim(piece, [empty, ticked])
+    assert [box for box, _ in real] == [empty, ticked]
+    # The same joined square inside a word stays a character's.
+    word = glyphs.Piece("是否为经常", 2037, 485, 2218, 551, 0.99)
+    assert glyphs.claim(word, [ticked])[0] == []
+
+
+def test_a_solid_square_is_a_box_only_when_its_core_is_black_in_the_grey() -> None:
+    # 31337, 300 dpi, blur and JPEG at 60: 择 and 重 closed into filled squares (fill 0.82-0.84)
+    # and came out as ticked ■ in the middle of `涉及公共安全的重点保障项目`.
+    import cv2
+
+    grey = np.full((120, 200), 255, np.uint8)
+    grey[40:68, 20:48] = 0                                   # a printed ■, 28 px
+    char = np.full((34, 34), 255, np.uint8)
+    for y in range(2, 34, 7):                                # a dense character's bars
+        char[y:y + 3, 2:32] = 0
+    char[2:32, 2:5] = char[2:32, 15:18] = char[2:32, 29:32] = 0
+    grey[37:71, 120:154] = cv2.GaussianBlur(char, (7, 7), 2.0)
+    square = marks.Box(20, 40, 48, 68, True, 0.98, True, solid=True)
+    dense = marks.Box(120, 37, 154, 71, True, 0.83, True, solid=True)
+    outline = marks.Box(60, 40, 88, 68, False, 0.0, True)
+    assert marks.dark_solids(grey, [square, dense, outline]) == [square, outline]
