@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from parsers.readers.checkbox_glyphs import BOX_CHARS
 from schemas.figures import to_ascii
 
 # Characters between which a space is an OCR / wrapping artefact, never meaningful.
@@ -31,6 +32,7 @@ _PAGE_NUMBER = regex.compile(
 
 _ANY_SPACE = regex.compile(r"\s+")
 _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")
+_NO_BOXES = dict.fromkeys(map(ord, BOX_CHARS))
 _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
 
 
@@ -86,5 +88,8 @@ def split_unit(label: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=_RECENT)
 def label_key(text: str) -> str:
-    """A label reduced for matching: ASCII, no spaces, no brackets or punctuation."""
-    return _LABEL_DROP.sub("", to_ascii(text))
+    """A label reduced for matching: ASCII, no spaces, brackets, punctuation or boxes (no
+    label holds a box: one in a label's text is a character a scan's blur closed into a
+    square, `调整后预算☑数（元）`)."""
+    key = _LABEL_DROP.sub("", to_ascii(text))
+    return key.translate(_NO_BOXES) if not BOX_CHARS.isdisjoint(key) else key

@@ -176,3 +176,15 @@ def test_the_parser_and_the_checks_share_one_token_stream_and_its_hits():
     other = _table([["当年预算数(元)", "612,000.00"]])
     assert tokens_of(other) is not tokens
     assert all_hits(tokens_of(other), index)[0]["annual_budget"].value_text == "612,000.00"
+
+
+def test_a_box_inside_a_label_does_not_hide_it():
+    # A scan's blur closed 数 into a square read as a ticked box: `调整后预算☑数（元）`.
+    doc = _table([
+        ["财政项目支出绩效运行监控（跟踪评价）（一般）", ""],
+        ["当年预算数（元）", "113100.00"],
+        ["调整后预算 \U000f0113数（元）", "110001.00"],
+    ])
+    fields = parse_document(doc).fields
+    assert fields.adjusted_budget is not None and fields.adjusted_budget.yuan == "110001.00"
+    assert fields.annual_budget.yuan == "113100.00"
