@@ -76,9 +76,12 @@ def page_number(line: str) -> int | None:
 def split_unit(label: str) -> tuple[str, str | None]:
     """Split a trailing unit off a label: `当年预算数（万元）` -> (`当年预算数`, `万元`).
 
-    Spaces are dropped first: OCR spaces labels out, units included (`（ 万 元 ）`).
+    Spaces are dropped first: OCR spaces labels out, units included (`（ 万 元 ）`); and
+    boxes, as `label_key` drops them (`预算执行数（☑ 元）`).
     """
     text = _ANY_SPACE.sub("", to_ascii(label))
+    if not BOX_CHARS.isdisjoint(text):
+        text = text.translate(_NO_BOXES)
     match = _UNIT_SUFFIX.search(text)
     if not match:
         return text, None

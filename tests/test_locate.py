@@ -184,7 +184,10 @@ def test_a_box_inside_a_label_does_not_hide_it():
         ["财政项目支出绩效运行监控（跟踪评价）（一般）", ""],
         ["当年预算数（元）", "113100.00"],
         ["调整后预算 \U000f0113数（元）", "110001.00"],
+        ["预算执行数（\U000f0113 元）", "7,821,530.00"],
     ])
     fields = parse_document(doc).fields
     assert fields.adjusted_budget is not None and fields.adjusted_budget.yuan == "110001.00"
+    assert fields.executed is not None and fields.executed.yuan == "7821530.00"
+    assert fields.executed.stated_unit == "元"
     assert fields.annual_budget.yuan == "113100.00"
