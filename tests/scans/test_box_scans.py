@@ -309,3 +309,17 @@ def test_a_solid_square_is_a_box_only_when_its_core_is_black_in_the_grey() -> No
     dense = marks.Box(120, 37, 154, 71, True, 0.83, True, solid=True)
     outline = marks.Box(60, 40, 88, 68, False, 0.0, True)
     assert marks.dark_solids(grey, [square, dense, outline]) == [square, outline]
+
+
+def test_a_small_box_nearer_the_next_label_grows_towards_it_and_keeps_the_space_before() -> None:
+    # 55555, 300 dpi: `新增 ■延续`, the recognizer printed nothing for the 16 px ■. Grown one em
+    # about its middle, the ■ came 2.6 pt after 增 (no space) and read as 新增's.
+    piece = glyphs.Piece("新增延续", 498, 518, 693, 576, 1.0)
+    solid = marks.Box(591, 538, 607, 554, True, 1.0, True, small=True, solid=True)
+    ink = np.zeros((700, 1000), np.uint8)
+    ink[530:566, 500:570] = 255  # 新增
+    ink[538:554, 591:607] = 255  # ■
+    ink[530:566, 620:692] = 255  # 延续
+    chars = glyphs.piece_chars(piece, [solid], 72 / 300, ink)
+    (line,) = text_lines(Glyph(c.text, c.x0, c.x1, c.top, c.bottom, c.size, c.score) for c in chars)
+    assert line.text == f"新增 {glyphs.box_text(solid)}延续"
