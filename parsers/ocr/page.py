@@ -102,7 +102,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
         found = boxes.result()
     found = glyphs.printed_small(marks.dark_solids(grey, found), pieces)
     tick_marks = ticks.find(ink, dpi, found)
-    found = ticks.resolve(found, tick_marks, lambda mark: _reading(mark, pieces, found))
+    found = ticks.resolve(found, tick_marks, lambda mark: _cell_reading(mark, pieces, found, rules, dpi))
     pieces = pieces + _beside_boxes(grey, found, pieces, rules, dpi)
     pieces = pieces + _uncovered(grey, pieces, rules, found, tick_marks, dpi)
     scale = 72.0 / dpi
@@ -327,6 +327,15 @@ def _reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece],
         elif min(abs(piece.x0 - x1), abs(x0 - piece.x1)) <= 1.5 * height:
             beside = True
     return "label" if beside else "alone"
+
+
+def _cell_reading(mark: tuple[int, int, int, int], pieces: list[glyphs.Piece], boxes: Sequence[marks.Box],
+                  rules: list[Shape], dpi: float) -> str:
+    """`_reading`, where a tick alone in a ruled cell is the cell's mark ("label"): in a
+    table whose options are sub-columns (偏差原因 over 经费保障 | 制度保障 | …) the cell is the
+    option, and a text layer reads the same printed √ as the cell's text."""
+    seen = _reading(mark, pieces, boxes)
+    return "label" if seen == "alone" and uncovered.in_cell(mark, rules, dpi) else seen
 
 
 def _text_band(piece: glyphs.Piece, boxes: Sequence[marks.Box]) -> tuple[float, float]:

@@ -96,7 +96,7 @@ def lines(grey: Any, pieces: Sequence[Piece], rules: Sequence[Shape], boxes: Seq
             continue
         if int(part.sum()) < MIN_INK_SHARE * tall * wide:
             continue
-        if not _walled((x0 / px, top / px, x1 / px, bottom / px), vertical, horizontal):
+        if not walled((x0 / px, top / px, x1 / px, bottom / px), vertical, horizontal):
             continue
         out.append((max(0, x0 - READ_PAD_PX), max(0, top - READ_PAD_PX),
                     min(grey.shape[1], x1 + READ_PAD_PX), min(grey.shape[0], bottom + READ_PAD_PX)))
@@ -111,8 +111,15 @@ def _fill(mask: Any, x0: float, top: float, x1: float, bottom: float) -> None:
         mask[c:d, a:b] = 1
 
 
-def _walled(box: tuple[float, float, float, float], vertical: Sequence[Shape],
-            horizontal: Sequence[Shape]) -> bool:
+def in_cell(box: tuple[int, int, int, int], rules: Sequence[Shape], dpi: float) -> bool:
+    """True when the pixel box lies in a cell of the ruled grid (see `walled`)."""
+    px = dpi / 72.0
+    return walled((box[0] / px, box[1] / px, box[2] / px, box[3] / px),
+                  [r for r in rules if r.height > r.width], [r for r in rules if r.width >= r.height])
+
+
+def walled(box: tuple[float, float, float, float], vertical: Sequence[Shape],
+           horizontal: Sequence[Shape]) -> bool:
     """True when rulings stand left, right, above and below the box (points), each running
     past its middle: the box lies in a cell of the grid."""
     x0, top, x1, bottom = box

@@ -181,3 +181,17 @@ def test_a_range_dash_read_as_the_character_one_is_a_dash() -> None:
     # 一 as a numeral or a word stays: 一季度, 1月一日, 第一
     assert strokes.reread("计划次年一季度完成", blank) == "计划次年一季度完成"
     assert strokes.reread("2025年1月一日", blank) == "2025年1月一日"
+
+
+def test_a_tick_alone_in_a_ruled_cell_marks_the_cell_and_one_outside_the_grid_marks_nothing() -> None:
+    # 99, 250 dpi: a printed √ alone in the 经费保障 sub-column cell; the detector found no line
+    # there, so the tick stood beside no text and was dropped (the cause read unticked).
+    rules = _cell_rules(100, 100, 220, 330)
+    inside = (150, 200, 170, 225)
+    outside = (600, 450, 620, 475)
+    assert page._cell_reading(inside, [], [], rules, DPI) == "label"
+    assert page._cell_reading(outside, [], [], rules, DPI) == "alone"
+    # Ticked boxes come of the tick in the cell only.
+    from parsers.ocr import ticks
+    boxes = ticks.resolve([], [inside, outside], lambda m: page._cell_reading(m, [], [], rules, DPI))
+    assert [(b.x0, b.top, b.state) for b in boxes] == [(150, 200, True)]
