@@ -9,10 +9,10 @@ option label, and bare answers. It works on the text of a group's cells (`是☐
 `[√]是 [ ]否`). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
 √ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
 ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
-per group from the first item: a group that opens with a box puts boxes before labels; a
-lone ticked box between two labels (a hand tick standing for the box, the other options
-printed without boxes: `是 ☑否`) belongs to the label it is written against, the side
-without a space.
+per group from the first item: a group that opens with a box puts boxes before labels;
+ticked boxes alone between labels (hand ticks standing for the boxes, the other options
+printed without boxes: `是 ☑否`, `经费保障制度保障 ☑人员保障 ☑ 硬件条件保障`) belong to the
+labels they are written against, the side without a space.
 """
 
 from __future__ import annotations
@@ -110,14 +110,23 @@ def group_states(
     """Each option's state from a group's box elements and its text: None when a box's state
     is unknown (undecided, never guessed, whatever the text shows). The elements answer
     unless the text holds look-alikes only a label makes boxes (which the elements' labels
-    then swallow: `☐确定能 ■有可能`) or no element names an option; then the text answers."""
+    then swallow: `☐确定能 ■有可能`), the boxes are ticks alone between labels the spacing
+    assigns (`_spaced_ticks`), or no element names an option; then the text answers."""
     if any(box.state == "unknown" for box, _ in boxes):
         return None
-    if boxes and not has_lookalikes(text):
+    if boxes and not has_lookalikes(text) and not _spaced_ticks(text, options):
         states = box_states(boxes, options)
         if states is not None:
             return states
     return option_states(text, options)
+
+
+def _spaced_ticks(text: str, options: tuple[str, ...]) -> bool:
+    """True when the text's boxes are ticks alone between labels whose spacing says which
+    label each belongs to (`_lone_box_side`): the elements' labels, cut by the group's first
+    item, would give each tick the label on its other side."""
+    items = scan(text, options)
+    return _lone_box_side(text, items, [item for item in items if item.kind == "box"]) is not None
 
 
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
@@ -141,21 +150,28 @@ _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", 
 
 
 def _lone_box_side(text: str, items: list[Item], boxes: list[Item]) -> bool | None:
-    """For a single ticked box between two labels: True when it is written against the label
-    after it, False against the one before, None when the spacing does not say."""
-    if len(boxes) != 1 or boxes[0].value is not True:
+    """For ticked boxes only, each between two labels (hand ticks standing for the boxes,
+    the other options printed without any): True when they are written against the label
+    after them, False against the one before, None when the spacing does not say. Each
+    box is written against the side without a space (`是 ☑否`); a box spaced on both sides
+    or neither says nothing, and boxes that disagree say nothing."""
+    if not boxes or any(box.value is not True for box in boxes):
         return None
-    at = items.index(boxes[0])
-    if not 0 < at < len(items) - 1 or items[at - 1].kind != "label" or items[at + 1].kind != "label":
-        return None
+    for box in boxes:
+        at = items.index(box)
+        if not 0 < at < len(items) - 1 or items[at - 1].kind != "label" or items[at + 1].kind != "label":
+            return None
     spaced = canonical_glyphs(to_ascii(text))
     marks = [i for i, c in enumerate(spaced) if c in _TICKED]
-    if len(marks) != 1:
+    if len(marks) != len(boxes):
         return None
-    i = marks[0]
-    before = i > 0 and spaced[i - 1].isspace()
-    after = i + 1 < len(spaced) and spaced[i + 1].isspace()
-    return None if before == after else before
+    sides = set()
+    for i in marks:
+        before = i > 0 and spaced[i - 1].isspace()
+        after = i + 1 < len(spaced) and spaced[i + 1].isspace()
+        if before != after:
+            sides.add(before)
+    return sides.pop() if len(sides) == 1 else None
 
 
 def chosen(states: dict[str, bool] | None) -> str | None:

@@ -71,3 +71,23 @@ def test_a_cell_naming_every_option_and_marking_none_chooses_nothing():
     assert value_of(box_cell("确定能 有可能 完全不可能", LIKELIHOOD, "完成目标可能性"), "option") is None
     assert value_of(box_cell("经费保障、其他", CAUSES, "偏差原因"), "boxes") == ["经费保障", "其他"]
     assert value_of(box_cell("有可能", LIKELIHOOD, "完成目标可能性"), "option") == "有可能"
+
+
+def test_hand_ticks_alone_between_labels_belong_to_the_label_they_are_written_against():
+    # 31, 300 dpi, the printed boxes gone and hand ticks where the chosen ones stood, in a
+    # narrow wrapped cell: each tick is spaced off the label before it and written against
+    # the one after (the elements, cut by the group's first item, gave each the label before).
+    from parsers.box_elements import read_boxes
+    from parsers.readers.checkbox_glyphs import mark
+
+    causes = ColumnSpec(labels=("偏差原因",), type="boxes",
+                        options=("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"))
+    tick = mark(True, "pixels")
+    text, boxes = read_boxes(f"经费保障制度保障 {tick}人员保障 {tick} 硬件条件保障其他")
+    assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["人员保障", "硬件条件保障"]
+    text, boxes = read_boxes(f"经费保障{tick} 制度保障{tick} 人员保障硬件条件保障其他")
+    assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["经费保障", "制度保障"]
+    # Printed empty boxes beside them: the group's first item decides, as before.
+    empty = mark(False, "pixels")
+    text, boxes = read_boxes(f"{empty}经费保障 {tick}制度保障 {empty}人员保障")
+    assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["制度保障"]
