@@ -1,12 +1,15 @@
 """One scanned page image -> the PDF reader's `PageLayout` (tables from rulings, boxes from pixels).
 
 Owns the order of the work on a page: grey from the red channel, a quarter turn, deskew,
-rulings from the pixels, text lines detected and cut where a vertical ruling crosses them
-(so a label and the value in the next cell never share a line), every piece recognised once
-in one batch (and the half turn when the upright reading is poor; a seal's star the grey
-still shows is no text), boxes from the pixels, the row beside a box no detected line
-covers read too (`box_labels`), glyphs placed, and the layout
-done by the PDF reader's own page code, so a scan gives the same blocks a text layer does.
+rulings from the pixels, text lines detected, a box over several lines split per line
+(`joined_lines`), and cut where a vertical ruling crosses them (so a label and the value
+in the next cell never share a line), every piece recognised once in one batch (and the
+half turn when the upright reading is poor; a seal's star the grey still shows is no text;
+a lone leaning stroke is `/`, `strokes`), boxes from the pixels (a grey-cored solid square
+is a character), ticks placed (one alone in a ruled cell marks the cell), the row beside a
+box no detected line covers read too (`box_labels`), then the ink in ruled cells nothing
+read so far explains (`uncovered`), glyphs placed, and the layout done by the PDF reader's
+own page code, so a scan gives the same blocks a text layer does.
 With two or more OCR threads, the pixel work runs beside the recognizer's: the lines are
 detected while the rulings are found, the boxes found while the pieces are recognised.
 """
@@ -19,7 +22,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from parsers.ocr import box_labels, engine, glyphs, marks, prep, strokes, ticks, uncovered
+from parsers.ocr import (
+    box_labels,
+    engine,
+    glyphs,
+    joined_lines,
+    marks,
+    prep,
+    strokes,
+    ticks,
+    uncovered,
+)
 from parsers.readers.pdf_page import PageLayout, layout_page
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape
 
@@ -149,7 +162,7 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
     piece read once."""
     spans: list[tuple[int, int, int, int]] = []
     crops = []
-    for box in _one_per_line(grey, lines):
+    for box in joined_lines.one_per_line(grey, lines):
         parts = _cut(box, rules, dpi)
         for left, top, right, bottom in parts:
             crop = grey[max(0, top):bottom + 1, max(0, left):max(left + 1, right)]
@@ -171,74 +184,6 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
         if text.strip() and score >= TEXT_MIN_SCORE:
             out.append(glyphs.Piece(strokes.reread(text.strip(), crop), x0, top, x1, bottom, score))
     return without_emblems(out)
-
-
-# A detected box this many times as tall as the page's usual one may hold several lines.
-TALL_BOX_LINES = 1.6
-# Rows of ink (pixels darker than INK_GREY) closer than this share of a line are one line;
-# a band of rows shorter than MIN_BAND_LINES of a line is no line (a speck, a stroke's tail);
-# a row (or column) inked over RULE_ROW_SHARE of its width (height) is a ruling, not text.
-ROW_GAP_LINES = 0.08
-MIN_BAND_LINES = 0.25
-RULE_ROW_SHARE = 0.8
-ROW_MIN_INK_SHARE = 0.03
-
-
-def _one_per_line(grey: Any, lines: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
-    """The detected boxes, one that spans two or more lines of type (the detector joined
-    `有可` and `能` under it in a narrow header cell into one box, read as `有可`) split
-    into one box per line, each as tall as the page's usual box, about its band of ink; a
-    line the detector also found in a box of its own (`年度` over `指标` / `值`) is not
-    read twice."""
-    import numpy as np
-
-    if not lines:
-        return lines
-    heights = sorted(b[3] - b[1] for b in lines)
-    usual = heights[len(heights) // 2]
-    out: list[tuple[float, float, float, float]] = []
-    for box in lines:
-        x0, top, x1, bottom = box
-        if bottom - top < TALL_BOX_LINES * usual:
-            out.append(box)
-            continue
-        crop = grey[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1] < INK_GREY
-        if crop.size:  # a vertical ruling the box takes in is no text
-            crop = crop[:, crop.sum(axis=0) < RULE_ROW_SHARE * crop.shape[0]]
-        counts = crop.sum(axis=1) if crop.size else np.empty(0)
-        width = max(1, crop.shape[1]) if crop.size else 1
-        # A row holds type when more than a few pixels of it are ink: a skewed ruling's edge
-        # leaves one in each row.
-        inked = (counts > max(2, ROW_MIN_INK_SHARE * width)) & (counts < RULE_ROW_SHARE * width)
-        bands = _bands(np.flatnonzero(inked), ROW_GAP_LINES * usual, MIN_BAND_LINES * usual)
-        if len(bands) < 2:
-            out.append(box)
-            continue
-        others = [b for b in lines if b is not box]
-        for first, last in bands:
-            middle = max(0, int(top)) + (first + last) / 2
-            part = (x0, max(top, middle - usual / 2), x1, min(bottom, middle + usual / 2))
-            if not any(_same_line(part, other) for other in others):  # detected on its own too
-                out.append(part)
-    return out
-
-
-def _same_line(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    """True when two boxes overlap over half the height and half the width of the smaller."""
-    wide = min(a[2], b[2]) - max(a[0], b[0])
-    tall = min(a[3], b[3]) - max(a[1], b[1])
-    return (wide > 0.5 * min(a[2] - a[0], b[2] - b[0]) and tall > 0.5 * min(a[3] - a[1], b[3] - b[1]))
-
-
-def _bands(rows: Any, gap: float, least: float) -> list[tuple[int, int]]:
-    """Runs of the (sorted) row indexes whose gaps are under `gap`, `least` rows tall or more."""
-    bands: list[tuple[int, int]] = []
-    for row in (int(r) for r in rows):
-        if bands and row - bands[-1][1] <= gap + 1:
-            bands[-1] = (bands[-1][0], row)
-        else:
-            bands.append((row, row))
-    return [(a, b) for a, b in bands if b - a + 1 >= least]
 
 
 def _beside_boxes(grey: Any, found: list[marks.Box], pieces: list[glyphs.Piece], rules: list[Shape],

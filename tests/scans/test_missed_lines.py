@@ -17,7 +17,7 @@ import pytest
 np = pytest.importorskip("numpy")
 cv2 = pytest.importorskip("cv2")
 
-from parsers.ocr import engine, glyphs, page, strokes, uncovered
+from parsers.ocr import engine, glyphs, joined_lines, page, strokes, uncovered
 from parsers.readers.pdf_page import TablePart, layout_page
 from parsers.readers.pdf_primitives import PagePrimitives, Shape
 
@@ -51,7 +51,7 @@ def test_a_detected_box_over_two_lines_is_split_into_one_box_per_line() -> None:
     grey[90:260, 96] = 0       # a skewed ruling's edge inside the detector's box
     usual = [(300.0, 10.0 + 60 * i, 380.0, 63.0 + 60 * i) for i in range(5)]  # one-line boxes, 53 px
     tall = (96.0, 118.0, 204.0, 221.0)
-    split = page._one_per_line(grey, [*usual, tall])
+    split = joined_lines.one_per_line(grey, [*usual, tall])
     assert split[:5] == usual
     (first, second) = split[5:]
     assert first[1] < 130 and first[3] > 160 and second[1] < 178 and second[3] > 208
@@ -67,7 +67,7 @@ def test_a_line_of_a_tall_box_detected_on_its_own_too_is_not_read_twice() -> Non
     usual = [(300.0, 10.0 + 60 * i, 380.0, 63.0 + 60 * i) for i in range(5)]
     own = (105.0, 118.0, 180.0, 171.0)
     tall = (100.0, 125.0, 200.0, 215.0)
-    split = page._one_per_line(grey, [*usual, own, tall])
+    split = joined_lines.one_per_line(grey, [*usual, own, tall])
     assert split[:6] == [*usual, own]
     ((_, top, _, bottom),) = split[6:]
     assert top < 178 and bottom > 208
@@ -78,7 +78,7 @@ def test_a_tall_box_of_one_line_stays_whole() -> None:
     _type(grey, 110, 140, 3, side=60)  # one line of large type
     usual = [(300.0, 10.0 + 60 * i, 380.0, 63.0 + 60 * i) for i in range(5)]
     tall = (100.0, 120.0, 320.0, 220.0)
-    assert page._one_per_line(grey, [*usual, tall])[5:] == [tall]
+    assert joined_lines.one_per_line(grey, [*usual, tall])[5:] == [tall]
 
 
 def _header_cell():
