@@ -27,6 +27,9 @@ FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄
 # JPEG): ticked boxes 0.24-0.59 (hand ticks over them the most), the squares of 基 and the
 # like 0.66-0.77.
 DENSE_MIN_INK = 0.62
+# A CJK character is at least this share of its detected line's height wide (measured: 0.55-
+# 0.66 at 250-300 dpi, the detector's box taller than the type by its margin).
+ROOM_EM_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,10 +125,20 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     # text or beside a space the recognizer read where it stands (`□是 否` with the ticked
     # box between 是 and 否): inside a word, or above or below the line, it is as likely a
     # character's square.
+    # And the line must have room for it beside its text: a blurred character the tick's ink
+    # test took for a ticked box at a line's start (位 of `位施工`, 数 of `数（元）`) is where
+    # the recognizer read that character, and the text fills the line without it.
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
-               and _at_break(text, _split(piece, box, [*silent, box]))]
+               and _at_break(text, _split(piece, box, [*silent, box])) and _room_for(piece, box)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _room_for(piece: Piece, box: Box) -> bool:
+    """True when the piece's box is wide enough for its text and `box` beside it, the text's
+    characters taken as narrow as type of the line's height can be (ROOM_EM_SHARE of it)."""
+    units = sum(_unit(c) for c in piece.text)
+    return units * ROOM_EM_SHARE * (piece.bottom - piece.top) <= (piece.x1 - piece.x0) - (box.x1 - box.x0)
 
 
 def _at_break(text: str, index: int) -> bool:

@@ -323,3 +323,16 @@ def test_a_small_box_nearer_the_next_label_grows_towards_it_and_keeps_the_space_
     chars = glyphs.piece_chars(piece, [solid], 72 / 300, ink)
     (line,) = text_lines(Glyph(c.text, c.x0, c.x1, c.top, c.bottom, c.size, c.score) for c in chars)
     assert line.text == f"新增 {glyphs.box_text(solid)}延续"
+
+
+def test_a_joined_square_at_a_lines_start_with_no_room_beside_the_text_is_a_character() -> None:
+    # 13579, 250 dpi: 位 of `位施工` blurred into a ticked-looking square joined to its
+    # neighbour; at the text's start it was taken for a box (`个别点☑位施工`). The three
+    # characters fill the line: no room for a box beside them.
+    piece = glyphs.Piece("位施工", 1460, 1339, 1565, 1396, 0.99)
+    square = marks.Box(1472, 1359, 1493, 1383, True, 0.40, False, ticked_past=True)
+    assert glyphs.claim(piece, [square])[0] == []
+    # A line with room for the box beside its text keeps it (`☑确定能完成`, nothing printed for it).
+    wide = glyphs.Piece("确定能完成", 1460, 1339, 1690, 1396, 0.99)
+    box = marks.Box(1462, 1352, 1490, 1382, True, 0.40, False, ticked_past=True)
+    assert [b for b, _ in glyphs.claim(wide, [box])[0]] == [box]
