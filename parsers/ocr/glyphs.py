@@ -192,11 +192,15 @@ def box_text(box: Box) -> str:
     return mark(box.state, "pixels")
 
 
-def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = None) -> list[Char]:
+def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = None,
+                page_em: float | None = None) -> list[Char]:
     """The PDF layout's characters (points) of a piece, boxes at their own places: text
     before a box spread up to where its own ink in `ink` (the page's ink mask) ends, not
     over the whole gap, so the space between a label and the next option's box stays a
-    space (`新增项目 ■延续项目`: the ■ is the second option's)."""
+    space (`新增项目 ■延续项目`: the ■ is the second option's). A run of one character has
+    no width to size it by: it takes the page's type size (`page_em`, `type_em`) when its
+    box's height says more (a lone √ came out 12.1 pt beside 10 pt type, and its short line
+    seemed to fill its narrow cell)."""
     real, drop = claim(piece, boxes)
     height = piece.bottom - piece.top
     size = 0.8 * height * scale
@@ -220,7 +224,10 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = Non
         unit = (right - left) / (sum(_unit(c) for c in text) or 1.0)
         # The detector's box is taller than the type (its margin, the lines it overlaps): a
         # run of characters says the size better by its width per em, never above the box's.
-        em = size if len(text) < 2 else max(MIN_SIZE_SHARE * size, min(size, unit * scale))
+        if len(text) < 2:
+            em = size if page_em is None else min(size, page_em)
+        else:
+            em = max(MIN_SIZE_SHARE * size, min(size, unit * scale))
         type_ems.append(em)
         for char, centre in zip(text, centres, strict=True):
             half = _unit(char) * unit / 2
@@ -234,6 +241,18 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = Non
         right = min([piece.x1 * scale] + [c.x0 for c in text_chars if c.x0 >= middle])
         chars.append(_box_char(box, max(type_ems, default=0.0), scale, left, right))
     return chars
+
+
+# The page's type size is taken from its pieces of this many CJK characters or more.
+TYPE_EM_MIN_CHARS = 3
+
+
+def type_em(pieces: Sequence[Piece], scale: float) -> float | None:
+    """The page's usual type size (points): the median width per character of its pieces of
+    CJK text (whose characters are all one em wide), None when it has none."""
+    ems = sorted((p.x1 - p.x0) / len(p.text) * scale for p in pieces
+                 if len(p.text) >= TYPE_EM_MIN_CHARS and all(ord(c) > 0x2E7F for c in p.text))
+    return ems[len(ems) // 2] if ems else None
 
 
 def _box_char(box: Box, type_em: float, scale: float, left: float, right: float) -> Char:

@@ -119,12 +119,13 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     pieces = pieces + _beside_boxes(grey, found, pieces, rules, dpi)
     pieces = pieces + _uncovered(grey, pieces, rules, found, tick_marks, dpi)
     scale = 72.0 / dpi
+    page_em = glyphs.type_em(pieces, scale)
     chars: list[Char] = []
     claimed: set[int] = set()
     for piece in pieces:
         inside = glyphs.boxes_in(piece, found)
         claimed.update(i for i, b in enumerate(found) if b in inside)
-        chars += glyphs.piece_chars(piece, found, scale, ink)
+        chars += glyphs.piece_chars(piece, found, scale, ink, page_em)
     chars += glyphs.loose_box_chars(found, claimed, scale)
     raw = PagePrimitives(number=number, height=grey.shape[0] * scale, chars=chars, lines=rules, scanned=True)
     layout = layout_page(raw)

@@ -195,3 +195,19 @@ def test_a_tick_alone_in_a_ruled_cell_marks_the_cell_and_one_outside_the_grid_ma
     from parsers.ocr import ticks
     boxes = ticks.resolve([], [inside, outside], lambda m: page._cell_reading(m, [], [], rules, DPI))
     assert [(b.x0, b.top, b.state) for b in boxes] == [(150, 200, True)]
+
+
+def test_a_lone_character_takes_the_pages_type_size_not_its_boxs_height() -> None:
+    # 1001, 300 dpi: a lone √ sized by its detected box's height came out 12.1 pt beside 10 pt
+    # type; its short line then seemed to fill its narrow cell, every cell above a page break
+    # seemed to run on, and the next indicator row was glued to the last one.
+    scale = 72 / 300
+    text = [glyphs.Piece("保洁质量达标率", 100, 100, 395, 160, 0.99), glyphs.Piece("档案资料完整性", 100, 200, 395, 260, 0.99),
+            glyphs.Piece("不少于", 100, 300, 226, 360, 0.99)]
+    em = glyphs.type_em(text, scale)
+    assert em == pytest.approx(42 * scale, abs=0.2)
+    tick = glyphs.Piece("√", 600, 100, 628, 167, 0.95)
+    (alone,) = glyphs.piece_chars(tick, [], scale)
+    (sized,) = glyphs.piece_chars(tick, [], scale, page_em=em)
+    assert alone.size > 12 and sized.size == pytest.approx(em)
+    assert glyphs.type_em([tick], scale) is None
