@@ -38,6 +38,8 @@ _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
 
 def collapse_cjk_spaces(text: str) -> str:
     """Remove spaces standing between two CJK characters ("运行 管理中心" -> "运行管理中心")."""
+    if text.isascii():  # no CJK character, so no space between two (a long line is not scanned)
+        return text
     return _CJK_SPACE.sub("", text)
 
 
@@ -50,8 +52,16 @@ _RECENT = 4096
 def clean_text(text: str) -> str:
     """A value as the record holds it: ASCII digits, no CJK-internal spaces, single spaces."""
     text = collapse_cjk_spaces(to_ascii(text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    lines = (_single_spaced(line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _single_spaced(line: str) -> str:
+    """Runs of spaces, tabs, ideographic and no-break spaces as one space (a line with none
+    of them but single spaces, most lines, is not scanned)."""
+    if "  " in line or "\t" in line or "\u3000" in line or "\xa0" in line:
+        return _SPACES.sub(" ", line)
+    return line
 
 
 @lru_cache(maxsize=_RECENT)
@@ -82,7 +92,7 @@ def split_unit(label: str) -> tuple[str, str | None]:
     text = _ANY_SPACE.sub("", to_ascii(label))
     if not BOX_CHARS.isdisjoint(text):
         text = text.translate(_NO_BOXES)
-    match = _UNIT_SUFFIX.search(text)
+    match = _UNIT_SUFFIX.search(text) if "(" in text or "（" in text else None  # the unit is bracketed
     if not match:
         return text, None
     unit = match.group(1).replace("％", "%")

@@ -61,10 +61,15 @@ def header_key(text: str) -> tuple[str, str | None]:
     or list of options after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标,
     `评价等级（优/良/中/差）` -> 评价等级)."""
     base, unit = split_unit(one_line(text))
-    base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", _MONTHS.sub("1-N月", base)))
-    base = _OPTIONS_NOTE.sub("", base)
+    # each pattern is tried only on a text holding the character it cannot match without (a
+    # line of narrative is long, and most of it holds none)
+    if "月" in base:
+        base = _MONTHS.sub("1-N月", base)
+    if "(" in base or "（" in base:
+        base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", base))
+        base = _OPTIONS_NOTE.sub("", base)
     key = label_key(base)
-    return _POINTS.sub("", key) or key, unit
+    return (_POINTS.sub("", key) if "分" in key else key) or key, unit
 
 
 @dataclass

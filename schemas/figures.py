@@ -26,6 +26,8 @@ MAX_FIGURE_DIGITS = 18  # a budget in yuan with cents; longer runs are account n
 
 def to_ascii(text: str) -> str:
     """Full-width digits, letters, points, percent signs and spaces read as ASCII."""
+    if text.isascii():  # every character translated is outside ASCII: nothing to search for
+        return text
     return text.translate(_FULLWIDTH) if _NEEDS_ASCII.search(text) else text
 
 

@@ -23,8 +23,9 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left
 from collections import deque
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -50,9 +51,13 @@ _RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function called with plain ints for its pointers (no ctypes conversions)."""
+    """A PDFium function called with plain ints for its pointers (no ctypes conversions).
+
+    Called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium has
+    already built, and releasing and taking back the GIL around it cost about a seventh of
+    the call, made once or more a character."""
     address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
@@ -108,13 +113,14 @@ class _Page:
         if runs:
             self.lefts, self.rights = _boxes(page, count)
             self.batched = True
+        generated = _generated_spaces(page, text) if runs else []
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
             while i < start:
                 i = self._one(i)
             while i < stop:  # characters text objects draw: runs of one object
-                end = _split_at_generated(page, text, i, stop)
+                end = _split_at_generated(generated, i, stop)
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
                 elif end == i:
@@ -258,14 +264,18 @@ def _plain_runs(text: str) -> Any:
     return _PLAIN.finditer(text)
 
 
-def _split_at_generated(page: int | None, text: str, i: int, stop: int) -> int:
-    """The end of the stretch from `i`: the first space PDFium generated (or `stop`)."""
-    space = text.find(" ", i, stop)
-    while space != -1:
-        if _generated(page, space) == 1:
-            return space
-        space = text.find(" ", space + 1, stop)
-    return stop
+def _generated_spaces(page: int | None, text: str) -> list[int]:
+    """The indexes of the page's spaces PDFium says it generated, in order: every space asked
+    in one pass (one C call a space, driven by `map`, no Python frame a space)."""
+    spaces = list(compress(range(len(text)), map(" ".__eq__, text)))
+    return list(compress(spaces, map((1).__eq__, map(_generated, repeat(page), spaces))))
+
+
+def _split_at_generated(generated: list[int], i: int, stop: int) -> int:
+    """The end of the stretch from `i`: the first space PDFium generated (or `stop`), searched
+    in the page's `_generated_spaces`."""
+    k = bisect_left(generated, i)
+    return generated[k] if k < len(generated) and generated[k] < stop else stop
 
 
 def _run_end(page: int | None, i: int, stop: int, obj: int, guess: int) -> int:

@@ -51,9 +51,13 @@ _BEZIER = pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
 def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function called with plain ints for its pointers (no ctypes conversions)."""
+    """A PDFium function called with plain ints for its pointers (no ctypes conversions).
+
+    Called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium has
+    already built, and releasing and taking back the GIL around it cost about a seventh of
+    the call, made once or more a character."""
     address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int

@@ -159,11 +159,12 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     if not text:
         return None
     # the box of the inked glyphs (most lines have no space glyph: no list to make), and the
-    # lowest OCR score among them, all in C (a text layer's glyphs have no score)
+    # lowest OCR score among them, all in C from the glyphs' columns, transposed once (a
+    # text layer's glyphs have no score)
     inked = [g for g in glyphs if not g.text.isspace()] if any(map(str.isspace, map(_TEXT, glyphs))) else glyphs
-    return TextLine(text=text, x0=min(map(_X0, inked)), x1=max(map(_X1, inked)), top=min(map(_TOP, inked)),
-                    bottom=max(map(_BOTTOM, inked)), size=max(map(_SIZE, inked)),
-                    score=min(filter(_IS_SCORE, map(_SCORE, inked)), default=None))
+    _, x0s, x1s, tops, bottoms, sizes, scores = zip(*inked, strict=True)
+    return TextLine(text=text, x0=min(x0s), x1=max(x1s), top=min(tops), bottom=max(bottoms), size=max(sizes),
+                    score=min(filter(_IS_SCORE, scores), default=None))
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
