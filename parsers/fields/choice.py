@@ -75,9 +75,9 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
             return {option: option in named for option in options}
         return {option: False for option in options}
     boxes_first = items[0].kind == "box"
-    lone = _lone_box_side(text, items, boxes)
-    if lone is not None:
-        boxes_first = lone
+    ticks = _ticks_side(text, items, boxes)
+    if ticks is not None:
+        boxes_first = ticks
     states = {option: False for option in options}
     for index, item in enumerate(items):
         if item.kind != "label" or not isinstance(item.value, str):
@@ -123,10 +123,10 @@ def group_states(
 
 def _spaced_ticks(text: str, options: tuple[str, ...]) -> bool:
     """True when the text's boxes are ticks alone between labels whose spacing says which
-    label each belongs to (`_lone_box_side`): the elements' labels, cut by the group's first
+    label each belongs to (`_ticks_side`): the elements' labels, cut by the group's first
     item, would give each tick the label on its other side."""
     items = scan(text, options)
-    return _lone_box_side(text, items, [item for item in items if item.kind == "box"]) is not None
+    return _ticks_side(text, items, [item for item in items if item.kind == "box"]) is not None
 
 
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
@@ -149,7 +149,7 @@ def has_lookalikes(text: str) -> bool:
 _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
 
 
-def _lone_box_side(text: str, items: list[Item], boxes: list[Item]) -> bool | None:
+def _ticks_side(text: str, items: list[Item], boxes: list[Item]) -> bool | None:
     """For ticked boxes only, each between two labels (hand ticks standing for the boxes,
     the other options printed without any): True when they are written against the label
     after them, False against the one before, None when the spacing does not say. Each

@@ -275,25 +275,25 @@ def _box_char(box: Box, type_em: float, scale: float, left: float, right: float)
 def _ink_end(ink: Any, piece: Piece, left: float, right: float) -> float:
     """Where the ink of the middle half of the piece's rows (the detector's box overlaps the
     lines above and below) ends between `left` and `right`; `right` where there is none."""
-    import numpy as np
-
-    quarter = (piece.bottom - piece.top) / 4
-    start = max(0, round(left))
-    rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)), start:max(0, round(right))]
-    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0)
+    start, columns = _inked_columns(ink, piece, left, right)
     return float(start + columns[-1] + 1) if columns.size else right
 
 
 def _ink_start(ink: Any, piece: Piece, left: float, right: float) -> float:
-    """Where the ink of the middle half of the piece's rows starts between `left` and
-    `right`; `left` where there is none."""
+    """Where that ink starts between `left` and `right`; `left` where there is none."""
+    start, columns = _inked_columns(ink, piece, left, right)
+    return float(start + columns[0]) if columns.size else left
+
+
+def _inked_columns(ink: Any, piece: Piece, left: float, right: float) -> tuple[int, Any]:
+    """The first column of the span and the span's columns (from it) with ink in the middle
+    half of the piece's rows."""
     import numpy as np
 
     quarter = (piece.bottom - piece.top) / 4
     start = max(0, round(left))
     rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)), start:max(0, round(right))]
-    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0)
-    return float(start + columns[0]) if columns.size else left
+    return start, (np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0, dtype=int))
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:
