@@ -15,6 +15,7 @@ from typing import Any
 
 from parsers.ocr.glyphs import Piece, boxes_in
 from parsers.ocr.marks import Box
+from parsers.ocr.prep import INK_GREY
 from parsers.readers.pdf_primitives import Shape
 
 # The strip runs at most this many box sides past the box.
@@ -47,7 +48,7 @@ def strips(grey: Any, found: Sequence[Box], pieces: Sequence[Piece], rules: Sequ
         top = max(0, round(box.top - STRIP_MARGIN * side))
         bottom = min(grey.shape[0], round(box.bottom + STRIP_MARGIN * side))
         left, right = _row_ends(box, top, bottom, pieces, rules, dpi, grey.shape[1])
-        columns = np.flatnonzero((grey[top:bottom, left:right] < 128).any(axis=0))
+        columns = np.flatnonzero((grey[top:bottom, left:right] < INK_GREY).any(axis=0))
         if columns.size == 0:
             continue
         x0, x1 = left + int(columns[0]), left + int(columns[-1]) + 1

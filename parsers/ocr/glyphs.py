@@ -210,10 +210,12 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = Non
     type_ems: list[float] = []  # the type size of each run of text between the boxes
     for gap in range(len(real) + 1):
         left, right = bounds[2 * gap], bounds[2 * gap + 1]
-        if gap < len(real) and ink is not None:  # text before a box ends where its ink does
-            right = _ink_end(ink, piece, left, right)
-        if gap > 0 and ink is not None:  # and text after one starts where its ink does
-            left = _ink_start(ink, piece, left, right)
+        # Text before a box ends where its ink does, text after one starts where its ink does.
+        if ink is not None and real:
+            inked = _ink_span(ink, piece, left, right)
+            if inked is not None:
+                left = inked[0] if gap > 0 else left
+                right = inked[1] if gap < len(real) else right
         if right - left < 1:
             right = left + 1
         part = [(i, c) for i, c in enumerate(piece.text) if splits[gap] <= i < splits[gap + 1] and i not in drop]
@@ -272,28 +274,17 @@ def _box_char(box: Box, type_em: float, scale: float, left: float, right: float)
     return Char(box_text(box), None, x0, x1, box.top * scale, box.bottom * scale, size, None)
 
 
-def _ink_end(ink: Any, piece: Piece, left: float, right: float) -> float:
+def _ink_span(ink: Any, piece: Piece, left: float, right: float) -> tuple[float, float] | None:
     """Where the ink of the middle half of the piece's rows (the detector's box overlaps the
-    lines above and below) ends between `left` and `right`; `right` where there is none."""
-    start, columns = _inked_columns(ink, piece, left, right)
-    return float(start + columns[-1] + 1) if columns.size else right
-
-
-def _ink_start(ink: Any, piece: Piece, left: float, right: float) -> float:
-    """Where that ink starts between `left` and `right`; `left` where there is none."""
-    start, columns = _inked_columns(ink, piece, left, right)
-    return float(start + columns[0]) if columns.size else left
-
-
-def _inked_columns(ink: Any, piece: Piece, left: float, right: float) -> tuple[int, Any]:
-    """The first column of the span and the span's columns (from it) with ink in the middle
-    half of the piece's rows."""
+    lines above and below) starts and ends between `left` and `right`; None where there is
+    none."""
     import numpy as np
 
     quarter = (piece.bottom - piece.top) / 4
     start = max(0, round(left))
     rows = ink[max(0, round(piece.top + quarter)):max(0, round(piece.bottom - quarter)), start:max(0, round(right))]
-    return start, (np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0, dtype=int))
+    columns = np.flatnonzero(rows.any(axis=0)) if rows.size else np.empty(0, dtype=int)
+    return (float(start + columns[0]), float(start + columns[-1] + 1)) if columns.size else None
 
 
 def loose_box_chars(boxes: Sequence[Box], claimed: set[int], scale: float) -> list[Char]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Pixels darker than this are ink.
-INK_GREY = 128
+from parsers.ocr.prep import INK_GREY
+
 # A detected box this many times as tall as the page's usual one may hold several lines.
 TALL_BOX_LINES = 1.6
 # Rows of ink (pixels darker than INK_GREY) closer than this share of a line are one line;

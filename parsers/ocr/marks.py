@@ -133,10 +133,11 @@ def rulings(ink: Any, dpi: float) -> list[Shape]:
     return rule_join.join(pieces, short)
 
 
-def boxes(ink: Any, dpi: float) -> list[Box]:
+def boxes(ink: Any, dpi: float, grey: Any = None) -> list[Box]:
     """Check boxes on the page with their states from the pixels: outlined squares of a
     box's size, small ones (`SMALL_BOX_MIN_PT`.., found apart with a shorter bar, so the
-    strokes of a tick inside a big box are never taken for a small box's edges), solid ones."""
+    strokes of a tick inside a big box are never taken for a small box's edges), solid ones
+    (with the page's `grey`, only those black in their core: `dark_solids`)."""
     import cv2
 
     px = dpi / 72.0
@@ -146,7 +147,8 @@ def boxes(ink: Any, dpi: float) -> list[Box]:
     for box in _squares(ink, labels, stats, px, small, lo, max(3, round(0.6 * SMALL_BOX_MIN_PT * px))):
         if box.x1 - box.x0 < lo and not any(_overlap(box, other) for other in found):
             found.append(replace(box, small=True))
-    return found + [box for box in _solid(labels, stats, small, hi, lo) if not any(_overlap(box, other) for other in found)]
+    solids = [box for box in _solid(labels, stats, small, hi, lo) if not any(_overlap(box, other) for other in found)]
+    return found + (solids if grey is None else dark_solids(grey, solids))
 
 
 def _overlap(a: Box, b: Box) -> bool:

@@ -77,7 +77,7 @@ def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, 
     lines = run(engine.detect, grey)
     ink = prep.ink_mask(grey).astype("uint8") * 255
     rules = marks.rulings(ink, dpi)
-    found = run(marks.boxes, ink, dpi)
+    found = run(marks.boxes, ink, dpi, grey)
     return ink, rules, _pieces(grey, lines.result(), rules, dpi), found
 
 
@@ -113,7 +113,7 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     else:
         grey, ink, rules, pieces, boxes, turns, skew = _read_upright(grey, dpi, None)
         found = boxes.result()
-    found = glyphs.printed_small(marks.dark_solids(grey, found), pieces)
+    found = glyphs.printed_small(found, pieces)
     tick_marks = ticks.find(ink, dpi, found)
     found = ticks.resolve(found, tick_marks, lambda mark: _cell_reading(mark, pieces, found, rules, dpi))
     pieces = pieces + _beside_boxes(grey, found, pieces, rules, dpi)
@@ -133,17 +133,16 @@ def read_page(image: Any, dpi: float, number: int) -> PageScan:
     return PageScan(layout=layout, score=_mean_score(pieces), turns=turns, skew=skew, low=low, inked=inked(grey))
 
 
-# A page is inked when this share of its pixels or more is darker than INK_GREY (a blank
+# A page is inked when this share of its pixels or more is darker than prep.INK_GREY (a blank
 # scanned sheet, JPEG noise and all, has none; one short printed line has about 0.1%).
 INKED_MIN_SHARE = 0.0005
-INK_GREY = 128
 
 
 def inked(grey: Any) -> bool:
     """True when the page (seal-free grey) holds ink, whatever it is."""
     import numpy as np
 
-    return bool(np.count_nonzero(grey < INK_GREY) >= INKED_MIN_SHARE * grey.size)
+    return bool(np.count_nonzero(grey < prep.INK_GREY) >= INKED_MIN_SHARE * grey.size)
 
 
 # A piece read with a score under this is marked for the reviewer.
@@ -302,7 +301,7 @@ def _ink_span(crop: Any) -> tuple[int, int] | None:
 
     if crop.size == 0:
         return None
-    columns = np.flatnonzero((crop < 128).sum(axis=0) > 0)
+    columns = np.flatnonzero((crop < prep.INK_GREY).sum(axis=0) > 0)
     if columns.size == 0:
         return None
     pad = 2

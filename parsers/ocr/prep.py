@@ -14,6 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 MAX_SKEW_DEG = 5.0
+# Pixels of the seal-free grey darker than this are ink where a fixed threshold serves (a
+# line's ink, a cell's leftover ink, a page's share of ink); Otsu's picks the page's mask.
+INK_GREY = 128
 # The quarter-turn test closes the text's marks by this many pixels (at a quarter of the
 # page's size) along the rows and along the columns; the page is on its side when closing
 # along the columns leaves fewer than this share of the pieces closing along the rows does.

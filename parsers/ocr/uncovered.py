@@ -19,6 +19,7 @@ from typing import Any
 
 from parsers.ocr.glyphs import Piece
 from parsers.ocr.marks import Box
+from parsers.ocr.prep import INK_GREY
 from parsers.readers.pdf_primitives import Shape
 
 # A piece's box is widened by this share of its height on each side before it explains the
@@ -41,8 +42,6 @@ MIN_HEIGHT = 0.3
 MAX_HEIGHT = 1.0
 MIN_WIDTH = 0.3
 MIN_INK_SHARE = 0.08
-# Pixels darker than this are ink here (the grey from the red channel, a seal gone pale).
-INK_GREY = 128
 # The box read is the line's ink and this many pixels around it.
 READ_PAD_PX = 4
 
