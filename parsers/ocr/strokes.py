@@ -1,4 +1,4 @@
-"""Single straight strokes the recognizer reads as another character: `/` as `1`, `—` as `一`.
+"""Straight strokes the recognizer reads as another character: `/` as `1`, `—` as `一`, `≧` as `≥`.
 
 Owns: the reading of a piece the recognizer gave as one upright stroke (`1`, `l`, `I`, `|`),
 and the dash of a range between figures read as the character 一 (`2025年1月一2027年12月`:
@@ -11,6 +11,13 @@ and italic fonts alike (measured on the Latin fonts of a Debian system and WenQu
 while an upright `1` leans 2-8 degrees the other way (its flag) and an italic one at most
 9 degrees. Only a piece of that one character is read again: inside a longer text the
 recognizer has the context.
+
+A comparison sign with two bars under it (`≧`, `≦`, what Chinese input methods type) is read
+as the one-bar sign (`≥`, `≤`) whatever its bars: the sign that opens a piece (a target cell,
+`≧85%`) is counted in the ink, its chevron and the bars below it as separate bands of rows
+(measured on WenQuanYi, DejaVu and Noto Sans and Serif CJK at 200-300 dpi, blurred and JPEG'd:
+three bands for the two-bar sign, two for the one-bar sign; a blur that joins the two bars
+leaves the sign as read, never the other way round).
 """
 
 from __future__ import annotations
@@ -36,12 +43,22 @@ MIN_CONTRAST = 48
 MIN_INK_PIXELS = 12
 
 
+# The one-bar signs and their two-bar twins.
+_TWO_BARS = {"≥": "≧", "≤": "≦"}
+# A bar under the chevron spans at least this share of the sign's width.
+BAR_MIN_WIDTH = 0.6
+
+
 def reread(text: str, crop: Any) -> str:
     """`/` for a piece read as one upright stroke whose ink (`crop`, grey pixels of the
-    piece) is a leaning line; a range's dash for 一 between figures; the text as read
-    otherwise."""
+    piece) is a leaning line; a range's dash for 一 between figures; `≧`/`≦` for the
+    one-bar sign opening the piece whose ink has two bars; the text as read otherwise."""
     if text not in UPRIGHT_STROKES:
-        return _DASH_READ_AS_ONE.sub("—", text) if "一" in text else text
+        if "一" in text:
+            text = _DASH_READ_AS_ONE.sub("—", text)
+        if text[:1] in _TWO_BARS and bars_of_first_sign(crop) == 2:
+            text = _TWO_BARS[text[0]] + text[1:]
+        return text
     lean, elongation = lean_of(crop)
     return "/" if lean >= SLASH_MIN_LEAN_DEG and elongation >= SLASH_MIN_ELONGATION else text
 
@@ -53,13 +70,10 @@ def lean_of(crop: Any) -> tuple[float, float]:
     import cv2
     import numpy as np
 
-    if crop.size == 0:
+    mask = _ink(crop)
+    if mask is None:
         return 0.0, 0.0
-    grey = np.asarray(crop)
-    paper, darkest = float(np.median(grey)), float(grey.min())
-    if paper - darkest < MIN_CONTRAST:
-        return 0.0, 0.0
-    ink = (grey < (paper + darkest) / 2).astype("uint8")
+    ink = mask.astype("uint8")
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
         return 0.0, 0.0
@@ -75,3 +89,56 @@ def lean_of(crop: Any) -> tuple[float, float]:
     lean = float(np.degrees(np.arctan2(-dx, dy)))
     across = max(float(values[0]), 1e-9)
     return lean, float(values[1]) / across
+
+
+def _ink(crop: Any) -> Any:
+    """The crop's ink as a boolean mask (darker than half way from paper to the darkest
+    pixel), or None when the crop has too little contrast to hold a stroke."""
+    import numpy as np
+
+    grey = np.asarray(crop)
+    if grey.size == 0:
+        return None
+    paper, darkest = float(np.median(grey)), float(grey.min())
+    if paper - darkest < MIN_CONTRAST:
+        return None
+    return grey < (paper + darkest) / 2
+
+
+def bars_of_first_sign(crop: Any) -> int | None:
+    """How many bars stand under the chevron of the sign that opens `crop` (a comparison
+    sign's ink: the first run of inked columns, found in the middle half of the rows, the
+    detector's box reaching into the lines above and below), or None when the sign is not
+    set apart from what follows or its bands are not a chevron over bars."""
+    import numpy as np
+
+    ink = _ink(crop)
+    if ink is None:
+        return None
+    quarter = ink.shape[0] // 4
+    columns = ink[quarter:ink.shape[0] - quarter].any(axis=0)
+    inked = np.flatnonzero(columns)
+    if inked.size == 0:
+        return None
+    start = end = int(inked[0])
+    while end + 1 < columns.size and columns[end + 1]:
+        end += 1
+    if end + 1 >= columns.size or not columns[end + 1:].any():
+        return None  # the sign runs into the next character, or stands alone
+    sign = ink[:, start:end + 1]
+    widths = sign.sum(axis=1)
+    bands: list[tuple[int, int, int]] = []  # (first row, last row, widest row)
+    for row, width in enumerate(widths.tolist()):
+        if width and bands and bands[-1][1] == row - 1:
+            first, _, widest = bands[-1]
+            bands[-1] = (first, row, max(widest, width))
+        elif width:
+            bands.append((row, row, width))
+    # Ink touching the crop's top or bottom is a neighbouring line's.
+    bands = [band for band in bands if band[0] > 0 and band[1] < sign.shape[0] - 1]
+    if len(bands) < 2:
+        return None
+    bars = bands[1:]
+    if any(widest < BAR_MIN_WIDTH * sign.shape[1] for _, _, widest in bars):
+        return None
+    return len(bars)

@@ -6,6 +6,7 @@
   lost its name and its values) is found and read.
 - A lone `/` the recognizer read as `1` is a slash by its ink's lean.
 - A seal's star read as the letter `A` is no text.
+- `≧85%` read as `≥85%` is `≧85%` by the two bars under its chevron.
 - A scanned cell wrapped over two OCR pieces (`不少于9` / `5%`) is one paragraph although
   the pieces' estimated type sizes differ.
 """
@@ -211,3 +212,37 @@ def test_a_lone_character_takes_the_pages_type_size_not_its_boxs_height() -> Non
     (sized,) = glyphs.piece_chars(tick, [], scale, page_em=em)
     assert alone.size > 12 and sized.size == pytest.approx(em)
     assert glyphs.type_em([tick], scale) is None
+
+
+def _sign(bars: int, *, less: bool = False, neighbours: bool = False, blur: float = 1.0):
+    """A comparison sign 10.5 pt tall at 250 dpi (a chevron over `bars` bars) and a figure
+    after it, as a piece's crop; `neighbours`: the lines above and below reach into it."""
+    grey = np.full((56, 120), 255, np.uint8)
+    tip, back = (34, 18) if not less else (8, 18)
+    end = 8 if not less else 34
+    cv2.line(grey, (end, 8), (tip, back), 0, 3)
+    cv2.line(grey, (tip, back), (end, 28), 0, 3)
+    for i in range(bars):
+        cv2.line(grey, (8, 35 + 7 * i), (34, 35 + 7 * i), 0, 3)
+    cv2.rectangle(grey, (46, 10), (64, 44), 0, 3)  # the figure after it
+    if neighbours:
+        grey[:3, :] = 0
+        grey[-3:, 5:40] = 0
+    return cv2.GaussianBlur(grey, (5, 5), blur)
+
+
+@pytest.mark.parametrize("neighbours", [False, True])
+def test_a_sign_with_two_bars_read_as_one_bar_is_read_again(neighbours: bool) -> None:
+    assert strokes.reread("≥85%", _sign(2, neighbours=neighbours)) == "≧85%"
+    assert strokes.reread("≤5", _sign(2, less=True, neighbours=neighbours)) == "≦5"
+    assert strokes.reread("≥85%", _sign(1, neighbours=neighbours)) == "≥85%"
+    assert strokes.reread("≤5", _sign(1, less=True, neighbours=neighbours)) == "≤5"
+
+
+def test_a_sign_whose_bars_the_blur_joined_stays_as_read() -> None:
+    assert strokes.reread("≥85%", _sign(2, blur=2.6)) == "≥85%"
+    # Only the sign opening the piece is counted; a sign joined to its figure says nothing.
+    assert strokes.reread("满意度≥90%", _sign(2)) == "满意度≥90%"
+    joined = _sign(2)
+    joined[20:24, 30:50] = 0
+    assert strokes.reread("≥85%", joined) == "≥85%"
