@@ -9,7 +9,9 @@ pytest.importorskip("cv2")
 Image = pytest.importorskip("PIL.Image")
 ImageDraw = pytest.importorskip("PIL.ImageDraw")
 ImageFilter = pytest.importorskip("PIL.ImageFilter")
+ImageFont = pytest.importorskip("PIL.ImageFont")
 
+from corpus.scans import make
 from parsers.ocr import marks, prep
 from parsers.readers.pdf_tables import find_grids, segments
 
@@ -74,3 +76,31 @@ def test_a_page_with_a_table_of_narrow_columns_is_not_turned() -> None:
     grey = prep.seal_free_grey(np.asarray(page))
     assert not prep.quarter_turned(grey)
     assert prep.quarter_turned(prep.quarter(grey, 1))
+
+
+
+@pytest.mark.parametrize("blur", [1.0, 1.2])
+def test_a_blurred_row_of_characters_is_no_ruling(blur: float) -> None:
+    # 200 dpi, blur 1.2: `网格化综合` in a cell read as two rulings through the cell, which
+    # split a row of the monitoring form in three and lost four fields.
+    font_path = make.cjk_font()
+    if font_path is None:
+        pytest.skip("no CJK font")
+    dpi = 200
+    px = dpi / 72
+    font = ImageFont.truetype(font_path, round(10.5 * px))
+    page = Image.new("RGB", (round(400 * px), round(200 * px)), "white")
+    draw = ImageDraw.Draw(page)
+    width = max(1, round(0.5 * px))
+    for y in (40, 100, 160, 162.2):  # the last two: a double ruling, both kept
+        draw.line([(40 * px, y * px), (360 * px, y * px)], fill="black", width=width)
+    for x in (40, 200, 360):
+        draw.line([(x * px, 40 * px), (x * px, 160 * px)], fill="black", width=width)
+    for x, y, words in ((44, 46, "江川路街道网格化综合管理"), (44, 60, "中心社区事务受理服务中心"),
+                        (204, 64, "吴泾镇人民政府财政所预算")):
+        draw.text((x * px, y * px), words, font=font, fill="black")
+    grey = prep.seal_free_grey(np.asarray(page.filter(ImageFilter.GaussianBlur(blur))))
+    ink = prep.ink_mask(grey).astype(np.uint8) * 255
+    rules = marks.rulings(ink, dpi)
+    across = sorted(round((r.top + r.bottom) / 2) for r in rules if r.bottom - r.top < 3)
+    assert across == [40, 100, 160, 162]
