@@ -184,8 +184,8 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
     """Squares of `lo`..`hi` pixels a side drawn by four straight edges."""
     import numpy as np
 
-    hor = [c for c in _components(_opened(ink, edge, True)) if lo * 0.8 <= c[2] - c[0] <= hi * 1.1 and c[3] - c[1] <= 0.3 * (c[2] - c[0])]
-    ver = [c for c in _components(_opened(ink, edge, False)) if lo * 0.8 <= c[3] - c[1] <= hi * 1.1 and c[2] - c[0] <= 0.3 * (c[3] - c[1])]
+    hor = _edges(_opened(ink, edge, True), lo, hi, True)
+    ver = _edges(_opened(ink, edge, False), lo, hi, False)
     vers = np.array(ver, dtype=np.int64).reshape(-1, 4)
     found: list[Box] = []
     tol = max(2, round(1.5 * px))
@@ -216,6 +216,32 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
             found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, square),
                              ticked_past=_isolated(labels, stats, square, up_right=True), barred=_barred(core)))
     return found
+
+
+# An edge of a box is at most this thick for its length, along EDGE_THIN_SHARE of it at
+# least: a tick blurred into an edge at 200 dpi thickens a part of it (to 10 px over 11 px
+# of a 21 px edge), not the whole.
+EDGE_MAX_THICK = 0.3
+EDGE_THIN_SHARE = 1 / 3
+
+
+def _edges(opened: Any, lo: float, hi: float, horizontal: bool) -> list[tuple[int, int, int, int]]:
+    """The straight runs of a box edge's length in an opened mask that are thin
+    (EDGE_MAX_THICK of their length) along EDGE_THIN_SHARE of it or more."""
+    import numpy as np
+
+    out = []
+    for c in _components(opened):
+        length, thick = (c[2] - c[0], c[3] - c[1]) if horizontal else (c[3] - c[1], c[2] - c[0])
+        if not lo * 0.8 <= length <= hi * 1.1:
+            continue
+        if thick > EDGE_MAX_THICK * length:
+            run = opened[c[1]:c[3], c[0]:c[2]] > 0
+            thin = np.count_nonzero(run, axis=0 if horizontal else 1) <= EDGE_MAX_THICK * length
+            if float(thin.mean()) < EDGE_THIN_SHARE:
+                continue
+        out.append(c)
+    return out
 
 
 def _solid(labels: Any, stats: Any, small: float, hi: float, lo: float) -> list[Box]:

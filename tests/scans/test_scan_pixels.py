@@ -53,6 +53,20 @@ def test_box_states_come_from_the_ink_inside_the_square() -> None:
     assert all(abs(b.x0 - (100 + i * 200)) <= 3 for i, b in enumerate(found))
 
 
+
+def test_a_check_blurred_into_the_edges_of_a_small_box_at_200_dpi_is_ticked() -> None:
+    # An AcroForm ☑ at 200 dpi, blur 1.2: the check's strokes ran into the box's left and
+    # bottom edges, which then looked too thick for edges (10 px of a 21 px side) and the
+    # ticked box was not found at all (`是否需要预算调整` read 否 unticked).
+    ImageFilter = pytest.importorskip("PIL.ImageFilter")
+    page, draw = _page(400, 200)
+    for x, mark in ((100, False), (200, True)):
+        draw.rectangle([x, 80, x + 21, 102], outline="black", width=3)
+        if mark:
+            draw.line([(x + 3, 92), (x + 8, 99), (x + 17, 85)], fill="black", width=3)
+    found = sorted(marks.boxes(_ink(page.filter(ImageFilter.GaussianBlur(1.2))), 200), key=lambda b: b.x0)
+    assert [(round(b.x0, -1), b.state) for b in found] == [(100, False), (200, True)]
+
 def test_long_rules_are_rulings_not_boxes() -> None:
     page, draw = _page()
     draw.rectangle([50, 50, 1150, 450], outline="black", width=3)
