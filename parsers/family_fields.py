@@ -163,16 +163,30 @@ def _row_lines(document: Document) -> dict[tuple[int, int], tuple[int, int, str]
 
 def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[str],
                used: set[tuple[int, int]]) -> _Found | None:
+    inline: _Found | None = None
     for block, table in enumerate(document.blocks):
         if not isinstance(table, Table):
             continue
         grid = table.grid()
         for cell in table.cells:
-            if (block, cell.row) in used or header_key(cell.text)[0] not in keys:
+            if (block, cell.row) in used:
+                continue
+            if header_key(cell.text)[0] not in keys:
+                inline = inline or _inline_in_cell(block, cell, keys)
                 continue
             found = _value_of(table, grid, block, cell, spec, all_labels)
             if found is not None:
                 return found
+    return inline
+
+
+def _inline_in_cell(block: int, cell: Cell, keys: set[str]) -> _Found | None:
+    """The value of a cell holding its label and value (`自评等级：良` in the 总分 row), one
+    line of it `label：value`; a label cell of its own is found before it."""
+    for text in cell.text.splitlines():
+        match = _INLINE.match(text)
+        if match and header_key(match.group(1))[0] in keys and match.group(2).strip():
+            return _Found(match.group(2), block, cell.row, cell.col)
     return None
 
 

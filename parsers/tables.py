@@ -143,6 +143,7 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
         units: dict[int, str] = {}
         label_cols: set[int] = set()
         block_unit = None
+        loose: dict[int, str] = {}  # grid col -> money unit stated by a cell no key names
         texts = {c: header_key(cell.text) for c, cell in enumerate(grid[r]) if cell is not None}
         has_split = any(key in split_used and keys[key][1] is not None for key, _ in texts.values()
                         if key in keys and key != "指标值")
@@ -156,6 +157,8 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
                 continue
             found = keys.get(key)
             if found is None:
+                if unit and unit != "%":
+                    loose[c] = unit
                 continue
             if found[1] is not None and not has_split:
                 found = next(((name, None) for name, col in spec.columns.items()
@@ -166,6 +169,7 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             if unit:
                 units[c] = unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
+            block_unit = block_unit or _block_label_unit(loose, columns)
             printed: dict[str, str] = {}
             for c, (name, _part) in sorted(columns.items()):
                 cell = grid[r][c]
@@ -175,6 +179,14 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             _option_subheader(table, grid, header, spec)
             return header
     return None
+
+
+def _block_label_unit(loose: dict[int, str], columns: dict[int, tuple[str, int | None]]) -> str | None:
+    """The money unit a header row's block label states though the template does not name
+    the label (`年度预算执行情况（万元）` over the funds rows of a 部门整体 form): a cell left
+    of every column the header maps, the one unit stated there."""
+    units = {unit for c, unit in loose.items() if c < min(columns)}
+    return units.pop() if len(units) == 1 else None
 
 
 def _option_subheader(table: Table, grid: list[list[Cell | None]], header: _Header, spec: TableSpec) -> None:

@@ -11,7 +11,14 @@ import pytest
 
 from extract.pipeline import extract_records
 from tests.conftest import CORPUS, load_expected
-from tests.layouts.local_forms import extract_text, rows, self_evaluation
+from tests.layouts.local_forms import (
+    INDICATOR_HEAD,
+    INDICATORS,
+    extract_text,
+    rows,
+    self_evaluation,
+    self_evaluation_head,
+)
 from tests.readers.docx_builders import body_docx, p, r, tbl, tc, tr
 
 EXECUTION = CORPUS / "execution_monitoring" / "national_tabs_subcolumns_wanyuan.txt"
@@ -309,3 +316,20 @@ def test_docx_indicator_table_continued_under_the_title_is_one_form(tmp_path, be
     (record,) = extract_records(path)
     assert [item.name for item in record.fields.indicators] == ["改造小区数量", "居民满意度"]
     assert record.fields.total_weight == "100" and record.fields.total_score == "94.5"
+
+
+def test_the_unit_of_a_funds_block_label_no_template_names(tmp_path):
+    # 部门整体支出绩效自评表: `年度预算执行情况（万元）` heads the funds rows; read as 元 the nine
+    # amounts came out 10,000 times too small, with no discrepancy naming them.
+    text = self_evaluation().replace("项目资金(万元)\t", "年度预算执行情况（万元）\t")
+    (record,) = extract_text(tmp_path, text)
+    total = record.fields.funds.total
+    assert (total.initial_budget.stated_unit, total.initial_budget.yuan) == ("万元", "5000000.00")
+    assert record.fields.funds.fiscal.executed.yuan == "4100000.00"
+
+
+def test_a_grade_written_with_its_label_in_the_total_row(tmp_path):
+    # 财预〔2020〕10号 layouts print `自评等级：优` in a cell of the 总分 row: never read.
+    text = self_evaluation_head() + rows(INDICATOR_HEAD, *INDICATORS) + rows(("总分", "100", "99.5", "自评等级：优"))
+    (record,) = extract_text(tmp_path, text)
+    assert (record.fields.grade, record.fields.total_score, record.fields.total_weight) == ("优", "99.5", "100")
