@@ -102,6 +102,22 @@ class LabelIndex:
         return None
 
 
+    def boundaries(self, text: str) -> list[int]:
+        """Where a label that is no field (`填报日期：`, `联系电话:`) opens a second
+        `label：value` in `text`: the offsets of those labels after its start."""
+        out = []
+        for colon in _COLON.finditer(text, 1):
+            head = text[: colon.start()]
+            for width in range(min(len(head), MAX_BOUNDARY_LABEL_CHARS), 1, -1):
+                chunk = head[-width:]  # the label's own characters (no bracket before it)
+                if label_key(chunk) == chunk and self.keys.get(chunk) == BOUNDARY:
+                    out.append(len(head) - width)
+                    break
+        return [at for at in out if at > 0]
+
+
+_COLON = regex.compile(r"[:：]")
+MAX_BOUNDARY_LABEL_CHARS = 8
 _INDEXES: dict[int, tuple[FormTemplate, LabelIndex]] = {}
 
 
@@ -198,9 +214,15 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
 def _label_segments(token: Token, index: LabelIndex) -> list[tuple[int, str]]:
     """A cell's text cut where a line is a nested table's row `label<tab>value` (readers
     flatten a nested table one row a line, its cells joined by tabs): each row gives its own
-    value; (offset, text) pairs. Any other token is one segment, its whole text (prose in a
-    cell is never cut, whatever its lines open with)."""
+    value; a line outside tables cut where a label that is no field opens a second
+    `label：value` (`街镇名称：…（盖章）填报日期：…`, printed on one line with no gap the
+    reader keeps); (offset, text) pairs. Any other token is one segment, its whole text
+    (prose in a cell is never cut, whatever its lines open with)."""
     text = token.text
+    if not token.in_table and len(text) <= MAX_INLINE_TOKEN_CHARS and ("：" in text or ":" in text):
+        cuts = [0, *index.boundaries(text)]
+        ends = [*cuts[1:], len(text)]
+        return [(start, text[start:end].strip()) for start, end in zip(cuts, ends, strict=True)]
     if not token.in_table or "\n" not in text or "\t" not in text:
         return [(0, text)]
     cuts = [0]

@@ -191,3 +191,14 @@ def test_a_box_inside_a_label_does_not_hide_it():
     assert fields.executed is not None and fields.executed.yuan == "7821530.00"
     assert fields.executed.stated_unit == "元"
     assert fields.annual_budget.yuan == "113100.00"
+
+
+def test_a_value_ends_where_a_label_that_is_no_field_opens_on_its_line():
+    # A PDF prints 街镇名称 and 填报日期 on one line with no gap the reader keeps as a space:
+    # the town took in the date (`…人民政府填报日期：2024年9月12日`).
+    doc = _lines("财政项目支出绩效运行监控（跟踪评价）（重点）",
+                 "街镇名称：上海市闵行区马桥镇人民政府（盖章）填报日期：2024年9月12日",
+                 "项目名称：道路养护项目 联系电话：021-64123456")
+    fields = parse_document(doc).fields
+    assert fields.town == "上海市闵行区马桥镇人民政府"
+    assert fields.project_name == "道路养护项目"
