@@ -133,6 +133,13 @@ def score_bounds(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(message, ctx.evidence_for(score_key, weight_key), (score_key, weight_key))
 
 
+def _budget_scores(ctx: CheckContext) -> list[tuple[str, Decimal]]:
+    """(row key, 得分) of each funds row printing a 得分, with or without its 分值 (a 部门整体
+    form scores its budget line in a 得分 column alone)."""
+    scored = [(k, number(getattr(r, "score", None))) for k, r in rows(getattr(ctx.record.fields, "funds", None))]
+    return [(k, s) for k, s in scored if s is not None]
+
+
 def _budget_weight(ctx: CheckContext) -> tuple[str, Decimal] | None:
     """The budget line's 分值: the total row's, else the one row printing one."""
     weighted = [(k, number(getattr(r, "weight", None))) for k, r in rows(getattr(ctx.record.fields, "funds", None))]
@@ -145,12 +152,15 @@ def _budget_weight(ctx: CheckContext) -> tuple[str, Decimal] | None:
 @rule("weight-sum", Severity.ERROR, fields=("indicators", "total_weight"), forms=SELF, options=SumOptions)
 def weight_sum(ctx: CheckContext) -> Iterator[Finding]:
     """Indicator 分值 plus the budget line's 分值 must add up to 总分's 分值 (100 unless printed).
-    Silent unless every indicator prints a 分值."""
+    Silent unless every indicator prints a 分值, and when the budget line is scored without
+    a 分值 (its share of the total is not printed)."""
     items = list(indicators(ctx))
     weights = [number(getattr(item, "weight", None)) for _, item in items]
     if not items or any(w is None for w in weights):
         return
     budget = _budget_weight(ctx)
+    if budget is None and _budget_scores(ctx):
+        return
     total_raw = getattr(ctx.record.fields, "total_weight", None)
     total = number(total_raw) if total_raw is not None else Decimal(100)
     if total is None:
@@ -175,7 +185,7 @@ def total_score(ctx: CheckContext) -> Iterator[Finding]:
     scores = [number(getattr(item, "score", None)) for _, item in items]
     if total is None or not items or any(s is None for s in scores):
         return
-    budget = [(k, s) for k, _, _, s in budget_lines(ctx)]
+    budget = _budget_scores(ctx)
     budget_score = sum((s for _, s in budget), Decimal(0))
     summed = sum((s for s in scores if s is not None), Decimal(0)) + budget_score
     if abs(summed - total) <= ctx.options("total-score").tolerance + half_ulp(total_raw):

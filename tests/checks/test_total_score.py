@@ -19,3 +19,13 @@ def test_total_off_the_sum():
 def test_rounded_total_is_accepted():
     assert of_rule("total-score", **{"indicators.3.score": "17.4", "total_score": "96"}) == []
     assert len(of_rule("total-score", **{"indicators.3.score": "17.4", "total_score": "96.0"})) == 1
+
+
+def test_a_budget_line_scored_without_a_weight_counts():
+    # A 部门整体 form scores its budget line in a 得分 column and prints no 分值: 总分 96 is
+    # the indicators' 87 plus the budget's 9, and neither rule may call it wrong (the
+    # indicators' weights, 90, leave the budget line's unprinted 10).
+    changes = {"funds.total.weight": None}
+    assert of_rule("total-score", **changes) == []
+    assert of_rule("weight-sum", **changes) == []
+    assert len(of_rule("total-score", **{**changes, "total_score": "87"})) == 1
