@@ -89,12 +89,12 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
     keys = {name: {header_key(label)[0] for label in spec.labels} for name, spec in template.fields.items()}
     all_labels = set().union(*keys.values()) | {label_key(label) for label in template.other_labels}
     rows = _row_lines(document)
-    stream_labels = all_labels | _table_labels(template) | {
-        header_key(word)[0] for spec in template.fields.values() for word in spec.under}
+    heads = {header_key(word)[0] for spec in template.fields.values() for word in spec.under}
+    stream_labels = all_labels | _table_labels(template) | heads
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     for name, spec in template.fields.items():
-        found = (_in_tables(document, spec, keys[name], all_labels, used) or _in_paragraphs(document, keys[name])
+        found = (_in_tables(document, spec, keys[name], all_labels, used, heads) or _in_paragraphs(document, keys[name])
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
@@ -162,7 +162,7 @@ def _row_lines(document: Document) -> dict[tuple[int, int], tuple[int, int, str]
 
 
 def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[str],
-               used: set[tuple[int, int]]) -> _Found | None:
+               used: set[tuple[int, int]], heads: set[str]) -> _Found | None:
     inline: _Found | None = None
     for block, table in enumerate(document.blocks):
         if not isinstance(table, Table):
@@ -174,7 +174,7 @@ def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: 
             if header_key(cell.text)[0] not in keys:
                 inline = inline or _inline_in_cell(block, cell, keys)
                 continue
-            found = _value_of(table, grid, block, cell, spec, all_labels)
+            found = _value_of(table, grid, block, cell, spec, all_labels, heads)
             if found is not None:
                 return found
     return inline
@@ -191,10 +191,14 @@ def _inline_in_cell(block: int, cell: Cell, keys: set[str]) -> _Found | None:
 
 
 def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, spec: FieldSpec,
-              all_labels: set[str]) -> _Found | None:
+              all_labels: set[str], heads: set[str]) -> _Found | None:
+    """The value of the field `spec` whose label is the cell `label`; `heads`: every
+    field's sub-header words (预期目标, 实际完成情况), which are no value either."""
     under = {header_key(word)[0] for word in spec.under}
     if under:
-        found = _under_in_block(table, grid, block, label, under) or _under_above(table, grid, block, label, under)
+        found = (_under_beside(table, grid, block, label, under, all_labels | heads)
+                 or _under_in_block(table, grid, block, label, under) or _under_above(table, grid, block, label, under)
+                 or _under_inline(block, table, label, under))
         if found is not None:
             return found
         if spec.nth is not None:
@@ -219,8 +223,42 @@ def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Ce
     return None
 
 
+def _under_inline(block: int, table: Table, label: Cell, under: set[str]) -> _Found | None:
+    """The value right of the label in a cell that names its sub-header itself
+    (`年度总体目标 | 年度目标：… | 1-8月执行情况：…`, no header row over them)."""
+    for cell in _right_of(table, label):
+        found = _inline_in_cell(block, cell, under)
+        if found is not None:
+            return found
+    return None
+
+
 def _right_of(table: Table, label: Cell) -> list[Cell]:
     return sorted((c for c in table.cells if c.row == label.row and c.col > label.col), key=lambda c: c.col)
+
+
+# Rows under a label whose first cell is empty (the label's block, unmerged) at most.
+MAX_BLOCK_ROWS = 4
+
+
+def _under_beside(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str],
+                  all_labels: set[str]) -> _Found | None:
+    """The value right of a sub-label printed in a column of the label's block
+    (`总体目标 | 中期目标 | … ` over `| 年度目标 | …`): the next filled cell of its row, when
+    that is no label."""
+    last = label.row + label.row_span - 1
+    while (last + 1 < table.n_rows and last - label.row + 1 < MAX_BLOCK_ROWS
+           and (cell := grid[last + 1][label.col]) is not None and cell.row == last + 1 and not one_line(cell.text)):
+        last += 1
+    for r in range(label.row, last + 1):
+        row = sorted((c for c in table.cells if c.row == r and c.col > label.col), key=lambda c: c.col)
+        for i, head in enumerate(row):
+            if header_key(head.text)[0] not in under:
+                continue
+            filled = [c for c in row[i + 1:] if one_line(c.text)]
+            if filled and header_key(filled[0].text)[0] not in all_labels | under:
+                return _Found(filled[0].text, block, filled[0].row, filled[0].col)
+    return None
 
 
 def _under_in_block(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, under: set[str]) -> _Found | None:

@@ -72,6 +72,11 @@ def _run_period(grid: list[list[Cell | None]], header: _Header, run: dict[int, t
         named.discard(None)
         if len(named) == 1:
             return named.pop()
+    for r in range(top - 1, max(top - 3, -1), -1) if not shared else ():
+        # A title row of the table itself over a run alone (中期绩效指标 in one cell).
+        filled = [cell for c, cell in enumerate(grid[r]) if cell is not None and cell.col == c and one_line(cell.text)]
+        if len(filled) == 1 and len(one_line(filled[0].text)) <= 12 and (period := _period_named(filled[0].text, spec)):
+            return period
     before = [line for line in document.lines if line.block == block - 1 and line.row is None]
     if header.row == 0 and before and (period := _period_named(before[-1].text, spec)):
         return period
@@ -112,7 +117,9 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
                     period = order[k] if len(runs) > 1 and k < len(order) else spec.default_period or order[-1]
                 read = TableRead(value=[], used={(block, header.row)})
                 inherited: dict[str, str | None] = {}
-                run_header = replace(header, columns=run)
+                # Another run's cells lead a row of this one (一级指标 of the 中期 run left of the
+                # 年度 run's columns): no label of another part of the form.
+                run_header = replace(header, columns=run, label_cols=header.label_cols | (set(header.columns) - set(run)))
                 ended = _read_rows_of(piece, block, header.row + 1, run_header, spec, lines, read, inherited,
                                       end_keys, placeholders)
                 if not ended and position == len(headers) - 1:

@@ -155,7 +155,7 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
                 label_cols.add(c)
                 block_unit = block_unit or unit
                 continue
-            found = keys.get(key)
+            found = keys.get(key) or _after_period(key, keys, spec)
             if found is None:
                 if unit and unit != "%":
                     loose[c] = unit
@@ -178,6 +178,17 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             header = _Header(block, r, columns, units, label_cols, block_unit, printed=printed)
             _option_subheader(table, grid, header, spec)
             return header
+    return None
+
+
+def _after_period(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec) -> tuple[str, int | None] | None:
+    """The column of a header a period word opens (`中期指标内容`, `年度指标内容` over the
+    side-by-side runs of a declaration's indicators), for a table printed once per period."""
+    for words in spec.periods.values():
+        for word in words:
+            head = label_key(word)
+            if key.startswith(head) and len(key) > len(head) and (found := keys.get(key[len(head):])) is not None:
+                return found
     return None
 
 
@@ -265,7 +276,12 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
         stated: set[str] = set()  # the units row labels state (年度资金总额（万元）)
         for r in range(header.row + 1, table.n_rows):
             cells = _row_cells(table, r)
-            labels = [c for c in cells if c.col < first and c.col not in header.label_cols and one_line(c.text)]
+            # The block label's column holds the row labels too where the header row is the
+            # block's first (项目资金 | 资金总额 | … over 中期 | 860.00 | …).
+            row_named = {c.col for c in cells if c.col in header.label_cols
+                         and _LEADING_QIZHONG.sub("", header_key(c.text)[0]) in row_keys}
+            labels = [c for c in cells if c.col < first and (c.col not in header.label_cols or c.col in row_named)
+                      and one_line(c.text)]
             label_text = one_line(labels[-1].text) if labels else ""
             key, row_unit = header_key(label_text) if label_text else ("", None)
             stated |= {row_unit} if row_unit else set()
@@ -274,7 +290,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             by_column = _cells_by_column(header, cells)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
                           for name, parts in by_column.items() for cell in parts.values())
-            if any((c.col in header.label_cols and one_line(c.text)) or (header_key(c.text)[0] in stop_keys and
+            if any((c.col in header.label_cols and c.col not in row_named and one_line(c.text)) or (header_key(c.text)[0] in stop_keys and
                    _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col < first):
                 break  # a new block of the form begins in this row
             if name is None and key and (key in stop_keys or not figures):

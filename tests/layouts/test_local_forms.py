@@ -333,3 +333,58 @@ def test_a_grade_written_with_its_label_in_the_total_row(tmp_path):
     text = self_evaluation_head() + rows(INDICATOR_HEAD, *INDICATORS) + rows(("总分", "100", "99.5", "自评等级：优"))
     (record,) = extract_text(tmp_path, text)
     assert (record.fields.grade, record.fields.total_score, record.fields.total_weight) == ("优", "99.5", "100")
+
+
+def test_goals_whose_cells_name_their_own_sub_headers(tmp_path):
+    # `年度总体目标 | 年度目标：… | 1-8月执行情况：…` with no sub-header row: the annual goal kept
+    # its label and the progress was lost.
+    goal = "新建社区长者食堂2家，全年为辖区老人提供助餐服务不少于18万人次，老人满意度不低于90%。"
+    done = "已建成长者食堂1家，第二家完成装修，1-7月提供助餐服务10.2万人次。"
+    text = _execution().replace(f"年度总体目标\t年初目标\t1-7月执行情况\n\t{goal}\t{done}",
+                                f"年度总体目标\t年度目标：{goal}\t1-7月执行情况：{done}")
+    assert f"年度目标：{goal}" in text
+    (record,) = extract_text(tmp_path, text)
+    assert (record.fields.goal_annual, record.fields.goal_progress) == (goal, done)
+
+
+def test_declaration_indicators_side_by_side_under_period_named_headers(tmp_path):
+    # 中期指标内容 | 中期指标值 | 一级指标 | 年度指标内容 | 年度指标值: the headers name their period,
+    # and the 年度 run's rows begin in the 中期 run's columns; the names were lost and every
+    # annual indicator dropped.
+    head = "\n".join(DECLARATION.read_text(encoding="utf-8").splitlines()[:11])
+    table = rows(("绩效指标", "一级指标", "二级指标", "中期指标内容", "中期指标值", "一级指标", "年度指标内容", "年度指标值"),
+                 ("", "产出指标", "数量指标", "整治河道数量", "36条", "产出指标", "整治河道数量", "12条"),
+                 ("", "满意度指标", "服务对象满意度指标", "沿河居民满意度", "≥90%", "满意度指标", "沿河居民满意度", "≥85%"))
+    (record,) = extract_text(tmp_path, head + "\n" + table)
+    got = [(i.period, i.level1, i.name, i.target.raw) for i in record.fields.indicators]
+    assert got == [("medium_term", "产出指标", "整治河道数量", "36条"), ("medium_term", "满意度指标", "沿河居民满意度", "≥90%"),
+                   ("annual", "产出指标", "整治河道数量", "12条"), ("annual", "满意度指标", "沿河居民满意度", "≥85%")]
+
+
+LOCAL_GRID_DECLARATION = "\n".join([
+    "部门预算项目支出绩效目标表", "（2024年度）", "单位：万元",
+    "项目名称\t2024年新虹街道中小学校园安全技防升级项目",
+    "项目资金\t资金总额\t其中：财政拨款\t其他资金",
+    "中期\t860.00\t860.00\t0.00",
+    "年度\t430.00\t430.00\t0.00",
+    "总体目标\t中期目标\t2024-2025年完成12所中小学校园安全技防设施升级。",
+    "\t年度目标\t2024年完成6所学校技防升级。",
+    "中期绩效指标\t\t\t",
+    "一级指标\t二级指标\t三级指标\t指标值",
+    "产出指标\t数量指标\t技防升级学校数\t12所",
+    "年度绩效指标\t\t\t",
+    "一级指标\t二级指标\t三级指标\t指标值",
+    "产出指标\t数量指标\t技防升级学校数\t6所",
+])
+
+
+def test_a_local_declaration_grid_with_sub_labels_and_titled_indicator_tables(tmp_path):
+    # The funds rows named in the block label's column (中期 | 860.00 under 项目资金 | 资金总额);
+    # goals beside sub-labels in a column (总体目标 | 中期目标 | …); each indicator table titled
+    # by a row of its own (中期绩效指标). All three were lost or swapped.
+    (record,) = extract_text(tmp_path, LOCAL_GRID_DECLARATION)
+    fields = record.fields
+    assert fields.funds.medium_term.total.yuan == "8600000.00" and fields.funds.annual.fiscal.yuan == "4300000.00"
+    assert fields.goal_medium_term == "2024-2025年完成12所中小学校园安全技防设施升级。"
+    assert fields.goal_annual == "2024年完成6所学校技防升级。"
+    assert [(i.period, i.target.raw) for i in fields.indicators] == [("medium_term", "12所"), ("annual", "6所")]
