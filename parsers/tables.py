@@ -407,15 +407,20 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
             return True  # a labelled row of another part of the form
         values: dict[str, Any] = {}
         filled = False
+        printed: set[str] = set()  # inherited columns this row prints a value in
         for c, (name, part) in sorted(header.columns.items()):
-            if name in spec.inherit and part is None:
+            if name in spec.inherit and part is None and name not in printed:
                 cell = grid[r][c]
                 if _spanned_over(header, cell, c, name):
                     values[name] = None  # a neighbour's cell (满意度指标 over 一级 and 二级) covers it
                     continue
                 text = one_line(cell.text) if cell is not None and cell.col == c else ""
                 value = _value(spec.columns[name], text, None) if text else None
-                if value is None:
+                if value is not None:
+                    printed.add(name)
+                elif name in values:
+                    continue  # a header merged over grid columns: the next one of the cell read
+                else:
                     value = inherited.get(name)
                 values[name] = value
         by_column = _cells_by_column(header, cells)

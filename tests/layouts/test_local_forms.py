@@ -388,3 +388,18 @@ def test_a_local_declaration_grid_with_sub_labels_and_titled_indicator_tables(tm
     assert fields.goal_medium_term == "2024-2025年完成12所中小学校园安全技防设施升级。"
     assert fields.goal_annual == "2024年完成6所学校技防升级。"
     assert [(i.period, i.target.raw) for i in fields.indicators] == [("medium_term", "12所"), ("annual", "6所")]
+
+
+def test_an_inherited_column_under_a_header_merged_over_two_grid_columns(tmp_path):
+    # 二级指标 merged over two grid columns, each value merged the same: the empty second grid
+    # column overwrote the value read in the first, and every level2 came out null.
+    html = ("<p>项目支出绩效目标执行监控表</p><p>（2024年1-6月）</p><table>"
+            "<tr><td>项目名称</td><td colspan='6'>2024年古美路街道市政道路养护项目</td></tr>"
+            "<tr><td>一级指标</td><td colspan='2'>二级指标</td><td colspan='2'>三级指标</td><td>年度指标值</td>"
+            "<td>1-6月执行情况</td></tr>"
+            "<tr><td rowspan='2'>产出指标</td><td colspan='2'>数量指标</td><td colspan='2'>道路大中修里程</td>"
+            "<td>≥15公里</td><td>6.2公里</td></tr>"
+            "<tr><td colspan='2'>质量指标</td><td colspan='2'>道路完好率</td><td>≥95%</td><td>96.1%</td></tr></table>")
+    (record,) = extract_text(tmp_path, html, name="form.html")
+    assert [(i.level1, i.level2, i.name) for i in record.fields.indicators] == [
+        ("产出指标", "数量指标", "道路大中修里程"), ("产出指标", "质量指标", "道路完好率")]
