@@ -104,3 +104,34 @@ def test_a_blurred_row_of_characters_is_no_ruling(blur: float) -> None:
     rules = marks.rulings(ink, dpi)
     across = sorted(round((r.top + r.bottom) / 2) for r in rules if r.bottom - r.top < 3)
     assert across == [40, 100, 160, 162]
+
+
+
+def test_the_upright_of_a_character_in_a_low_row_is_no_short_ruling() -> None:
+    # 200 dpi, blur 0.5: the uprights of 浦 and 建 in a 15 pt row, nearly rule to rule, were
+    # taken for the short rulings of a low row (their sides inked along 0.52-0.88 of them by
+    # the character's other strokes) and cut 浦江镇规划建设和生态环境办公室 into `工镇规划建设和生`
+    # and `环境办公室`. Drawn here: an upright, bars across it, a stroke close beside it. The
+    # row's own short separator stays.
+    dpi = 200
+    px = dpi / 72
+    page = Image.new("RGB", (round(420 * px), round(200 * px)), "white")
+    draw = ImageDraw.Draw(page)
+
+    def line(x0: float, y0: float, x1: float, y1: float, width: int = max(1, round(0.5 * px))) -> None:
+        draw.line([(x0 * px, y0 * px), (x1 * px, y1 * px)], fill="black", width=width)
+
+    for y in (60, 119, 134, 180):
+        line(40, y, 400, y)
+    for x in (40, 140, 400):
+        line(x, 60, x, 180)
+    line(330, 119, 330, 134)  # the low row's separator
+    for x in (160, 200, 240):
+        line(x, 121.5, x, 131.8, 2)
+        for y in (122.6, 124.8, 127.0, 129.2, 131.4):
+            line(x - 4.5, y, x + 4.5, y, 2)
+        line(x - 1.1, 122, x - 1.1, 127.5, 2)
+    grey = prep.seal_free_grey(np.asarray(page.filter(ImageFilter.GaussianBlur(0.5))))
+    rules = marks.rulings(prep.ink_mask(grey).astype(np.uint8) * 255, dpi)
+    uprights = sorted(round(r.x0) for r in rules if r.x1 - r.x0 < 3 and r.bottom - r.top > 5)
+    assert uprights == [40, 140, 330, 400]
