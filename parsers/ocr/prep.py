@@ -28,14 +28,28 @@ MIN_SKEW_DEG = 0.1
 SKEW_THICKEN_PX = 5
 
 
+# A pixel whose red exceeds its green and blue by this much is a seal's ink over paper: in
+# the red channel it is still a light grey (221 against paper 255 for a seal printed (221,
+# 67, 67)), which the recognizer read as the seal's arc text (`总分区工`). Print under the
+# seal stays: the seal multiplies it, all three channels dark, and its anti-aliased edges
+# (a mid grey times the seal's red: (173, 52, 52)) stay under SEAL_MIN_LIGHT.
+SEAL_MIN_REDNESS = 80
+SEAL_MIN_LIGHT = 200
+
+
 def seal_free_grey(rgb: Any) -> Any:
-    """The page as grey from its red channel (uint8 H×W)."""
+    """The page as grey from its red channel (uint8 H×W), the seal's own ink made paper."""
     import numpy as np
 
     array = np.asarray(rgb)
     if array.ndim == 2:
         return array.astype(np.uint8, copy=False)
-    return np.ascontiguousarray(array[..., 0])
+    grey = np.ascontiguousarray(array[..., 0])
+    others = np.maximum(array[..., 1], array[..., 2])
+    seal = (grey >= SEAL_MIN_LIGHT) & (grey > others) & (grey - others > SEAL_MIN_REDNESS)  # no uint8 wrap
+    if seal.any():
+        grey[seal] = np.uint8(255)
+    return grey
 
 
 def ink_mask(grey: Any, threshold: int = 0) -> Any:

@@ -132,6 +132,25 @@ def test_red_seal_disappears_from_the_grey_page() -> None:
     assert grey[190, 60] < 60
 
 
+
+def test_a_seal_of_a_lighter_red_leaves_no_grey_text_and_the_print_under_it_stays() -> None:
+    # A seal printed (221, 67, 67): its red channel is a light grey, which the recognizer
+    # read as the seal's arc text beside the label it covered (`总分区工`).
+    page, draw = _page(400, 400)
+    draw.rectangle([50, 180, 350, 200], fill=(20, 20, 20))  # a text stroke
+    draw.rectangle([60, 230, 340, 236], fill=(128, 128, 128))  # a thin stroke's anti-aliased grey
+    draw.text((150, 120), "区", fill=(221, 67, 67))
+    draw.ellipse([100, 100, 300, 300], outline=(221, 67, 67), width=12)
+    rgb = np.asarray(page).astype(np.float32)
+    seal = np.asarray(Image.new("RGB", (400, 400), (221, 67, 67))).astype(np.float32)
+    inside = np.zeros((400, 400), bool)
+    inside[170:245, 120:280] = True  # the seal's ink multiplies the print under it
+    rgb[inside] = rgb[inside] * seal[inside] / 255
+    grey = prep.seal_free_grey(rgb.astype(np.uint8))
+    assert grey[102, 200] == 255 and grey[300 - 6, 200] == 255  # the ring is paper
+    assert grey[190, 200] < 60 and grey[190, 60] < 60  # black print stays, under the seal too
+    assert grey[233, 200] < 160  # so does a mid grey under it
+
 def _png(size: tuple[int, int]) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, "white").save(buffer, "PNG")
