@@ -36,7 +36,11 @@ from parsers.ocr import (
 from parsers.readers.pdf_page import PageLayout, layout_page
 from parsers.readers.pdf_primitives import Char, PagePrimitives, Shape
 
-# A page read with a mean score under this is read again turned half round.
+# A page read with a mean score under this is read again turned half round. The mean is
+# over every line read, its width the weight, a line read as nothing or under
+# TEXT_MIN_SCORE counted with its score: upside down most lines read poorly and are
+# dropped, and the few kept ones could score 0.87 on their own (a short page stamped with a
+# seal, read upside down).
 UPRIGHT_MIN_SCORE = 0.85
 # A cut needs this much of the line (pixels) on either side of the ruling.
 CUT_MARGIN_PX = 6
@@ -54,6 +58,12 @@ class PageScan:
     inked: bool = False  # the page holds ink (print, writing, a drawing), text read or not
 
 
+def _reading_score(read: list[tuple[int, float]]) -> float:
+    """The mean score of every line read (width, score), weighted by its width."""
+    weight = sum(width for width, _ in read)
+    return sum(width * score for width, score in read) / weight if weight else 0.0
+
+
 def _mean_score(pieces: list[glyphs.Piece]) -> float:
     weight = sum(len(p.text) for p in pieces)
     return sum(p.score * len(p.text) for p in pieces) / weight if weight else 0.0
@@ -69,8 +79,10 @@ class _Now:
         return self._value
 
 
-def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, list[Shape], list[glyphs.Piece], Any]:
-    """Ink mask, rulings, the text pieces and (to be waited for) the boxes of an upright page.
+def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None,
+          read: list[tuple[int, float]] | None = None) -> tuple[Any, list[Shape], list[glyphs.Piece], Any]:
+    """Ink mask, rulings, the text pieces and (to be waited for) the boxes of an upright page
+    (`read`: gets the width and score of every line the recognizer read, `_pieces`).
     With a pool, the page's lines are detected while the rulings are found, and the boxes are
     found while the pieces are recognised: the pixel work runs beside the recognizer's."""
     run = pool.submit if pool is not None else _Now
@@ -78,7 +90,7 @@ def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, 
     ink = prep.ink_mask(grey).astype("uint8") * 255
     rules = marks.rulings(ink, dpi)
     found = run(marks.boxes, ink, dpi, grey)
-    return ink, rules, _pieces(grey, lines.result(), rules, dpi), found
+    return ink, rules, _pieces(grey, lines.result(), rules, dpi, read), found
 
 
 def _read_upright(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tuple[Any, Any, list[Shape], list[glyphs.Piece], Any, int, float]:
@@ -93,8 +105,9 @@ def _read_upright(grey: Any, dpi: float, pool: ThreadPoolExecutor | None) -> tup
         level, skew = prep.deskewed(prep.quarter(grey, axis) if axis else grey)
         for half in (0, 2):
             turned = prep.quarter(level, half) if half else level
-            ink, rules, pieces, found = _read(turned, dpi, pool)
-            score = _mean_score(pieces)
+            read: list[tuple[int, float]] = []
+            ink, rules, pieces, found = _read(turned, dpi, pool, read)
+            score = _reading_score(read)
             if score > best_score:
                 best, best_score = (turned, ink, rules, pieces, found, (axis + half) % 4, skew), score
             if score >= UPRIGHT_MIN_SCORE:
@@ -157,9 +170,10 @@ EMBLEM_MAX_SCORE = 0.9
 EMBLEM_MAX_LATIN = 2
 
 
-def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: list[Shape], dpi: float) -> list[glyphs.Piece]:
+def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: list[Shape], dpi: float,
+            read: list[tuple[int, float]] | None = None) -> list[glyphs.Piece]:
     """The page's text lines (as detected), cut where a vertical ruling crosses them, each
-    piece read once."""
+    piece read once (`read`: gets each one's width and score, as read, kept or not)."""
     spans: list[tuple[int, int, int, int]] = []
     crops = []
     for box in joined_lines.one_per_line(grey, lines):
@@ -181,6 +195,8 @@ def _pieces(grey: Any, lines: list[tuple[float, float, float, float]], rules: li
             crops.append(crop[:, span[0]:span[1]] if len(parts) > 1 else crop)
     out = []
     for (x0, top, x1, bottom), crop, (text, score) in zip(spans, crops, engine.read_lines(crops), strict=True):
+        if read is not None:
+            read.append((x1 - x0, score if text.strip() else 0.0))
         if text.strip() and score >= TEXT_MIN_SCORE:
             out.append(glyphs.Piece(strokes.reread(text.strip(), crop), x0, top, x1, bottom, score))
     return without_emblems(out)

@@ -16,10 +16,12 @@ def _reader(monkeypatch: pytest.MonkeyPatch, upright: object, quarter: bool) -> 
     monkeypatch.setattr(prep, "quarter_turned", lambda grey: quarter)
     monkeypatch.setattr(prep, "deskewed", lambda grey: (grey, 0.0))
 
-    def read(turned, dpi, pool):
+    def read(turned, dpi, pool, lines=None):
         good = np.array_equal(turned, upright)
         tried.append(len(tried))
         piece = glyphs.Piece("项目名称", 0, 0, 10, 10, 0.99 if good else 0.6 + 0.01 * len(tried))
+        if lines is not None:
+            lines.append((10, piece.score))
         return turned, [], [piece], None
 
     monkeypatch.setattr(page, "_read", read)
@@ -52,3 +54,26 @@ def test_a_page_read_poorly_every_way_keeps_its_best_reading(monkeypatch: pytest
     _, _, _, pieces, _, turns, _ = page._read_upright(upright, 250, None)
     assert len(tried) == 4
     assert pieces[0].score == pytest.approx(0.64) and turns == 3  # the last tried scored best here
+
+
+
+def test_a_page_upside_down_whose_few_kept_lines_read_well_is_turned(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A short page with a seal, upside down: the 23 lines kept scored 0.88 on their own (a
+    # good reading by their mean), but the recognizer dropped 30 others as unreadable.
+    upright = np.arange(24, dtype=np.uint8).reshape(4, 6)
+    tried: list[int] = []
+    monkeypatch.setattr(prep, "quarter_turned", lambda grey: False)
+    monkeypatch.setattr(prep, "deskewed", lambda grey: (grey, 0.0))
+
+    def read(turned, dpi, pool, lines=None):
+        tried.append(len(tried))
+        good = np.array_equal(turned, upright)
+        kept = glyphs.Piece("项目名称", 0, 0, 40, 10, 0.99 if good else 0.88)
+        if lines is not None:
+            lines.append((40, kept.score))
+            lines.extend([] if good else [(40, 0.3)] * 3)  # read, and dropped as unreadable
+        return turned, [], [kept], None
+
+    monkeypatch.setattr(page, "_read", read)
+    _, _, _, pieces, _, turns, _ = page._read_upright(prep.quarter(upright, 2), 250, None)
+    assert turns == 2 and pieces[0].score == 0.99 and len(tried) == 2
