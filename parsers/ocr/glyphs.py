@@ -82,7 +82,7 @@ def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
             and piece.top - rise <= (b.top + b.bottom) / 2 <= piece.bottom + rise]
 
 
-def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], set[int]]:
+def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -> tuple[list[tuple[Box, int]], set[int]]:
     """Which boxes in the piece are real, each with the index splitting the text around it,
     and the indexes of characters the recognizer printed for them (to drop).
 
@@ -93,7 +93,8 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     its inside (`Box.barred`: the square of 基), and it is not small (small
     squares are parts of characters as often) and its inside is not inked like a blurred
     character's (`DENSE_MIN_INK`: then only at the text's start or end or beside a
-    space), or when it is solid (■)."""
+    space), or when it is solid (■). `page_em_px`: the page's type size in pixels, which
+    says whether the text leaves a character's room unread."""
     text = piece.text
     inside = sorted(boxes_in(piece, boxes), key=lambda b: b.x0)
     if not text:
@@ -128,10 +129,27 @@ def claim(piece: Piece, boxes: Sequence[Box]) -> tuple[list[tuple[Box, int]], se
     # And the line must have room for it beside its text: a blurred character the tick's ink
     # test took for a ticked box at a line's start (位 of `位施工`, 数 of `数（元）`) is where
     # the recognizer read that character, and the text fills the line without it.
+    # A hand √ running out past the square's top right corner (`ticked_past`, the outline
+    # not isolated) is such a box inside a word too when the text leaves a character's room
+    # unread (`是☑否□` read `是否□`, its three characters 1.46 em apart): a character's square
+    # inside a word is where the recognizer read that character.
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
-               and _at_break(text, _split(piece, box, [*silent, box])) and _room_for(piece, box)]
+               and (_at_break(text, _split(piece, box, [*silent, box]))
+                    or (box.ticked_past and not box.isolated and _unread_room(piece, page_em_px)))
+               and _room_for(piece, box)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+# A piece's text spread this many ems a character or wider leaves a character unread.
+UNREAD_MIN_EM = 1.25
+
+
+def _unread_room(piece: Piece, page_em_px: float | None) -> bool:
+    """True when the piece's text, at the page's type size (pixels), spreads wider than its
+    characters fill (UNREAD_MIN_EM a character or more)."""
+    units = sum(_unit(c) for c in piece.text)
+    return bool(page_em_px and units and (piece.x1 - piece.x0) / units >= UNREAD_MIN_EM * page_em_px)
 
 
 def _room_for(piece: Piece, box: Box) -> bool:
@@ -201,7 +219,7 @@ def piece_chars(piece: Piece, boxes: Sequence[Box], scale: float, ink: Any = Non
     no width to size it by: it takes the page's type size (`page_em`, `type_em`) when its
     box's height says more (a lone √ came out 12.1 pt beside 10 pt type, and its short line
     seemed to fill its narrow cell)."""
-    real, drop = claim(piece, boxes)
+    real, drop = claim(piece, boxes, page_em / scale if page_em else None)
     height = piece.bottom - piece.top
     size = 0.8 * height * scale
     chars: list[Char] = []

@@ -196,6 +196,21 @@ def test_a_ticked_outline_a_tick_runs_past_is_a_box_at_the_end_of_its_label_only
     assert glyphs.claim(piece, [inner])[0] == []
 
 
+
+def test_a_hand_ticked_box_the_recognizer_left_out_inside_a_word() -> None:
+    # 200 dpi: `是☑ 否□` with the label against its box, read `是否□`; the √ runs out past the
+    # box's top right corner. Its three characters stand 1.46 em apart: a character's room
+    # is unread, and the box is 是's (the answer was lost). Where the text fills its piece
+    # the square is a character's, as above.
+    piece = glyphs.Piece("是否□", 1956, 441, 2083, 493, 0.97)
+    ticked = marks.Box(1986, 457, 2009, 480, True, 0.2, False, ticked_past=True)
+    empty = marks.Box(2058, 457, 2081, 481, False, 0.0, True, ticked_past=True)
+    em = 10.5 * 200 / 72
+    assert glyphs.claim(piece, [ticked, empty], em)[0] == [(ticked, 1), (empty, 2)]
+    assert glyphs.claim(piece, [ticked, empty])[0] == [(empty, 2)]  # no type size: as before
+    filled = glyphs.Piece("是有否□", 1956, 441, 2083, 493, 0.97)
+    assert ticked not in [box for box, _ in glyphs.claim(filled, [ticked, empty], em)[0]]
+
 def test_a_square_off_the_line_belongs_to_the_next_line() -> None:
     above = glyphs.Piece("是否为经常", 424, 116, 476, 132, 1.0)
     square = marks.Box(447, 133, 453, 140, True, 0.3, True)  # the 目 of 性项目 below
