@@ -45,8 +45,10 @@ MIN_INK_PIXELS = 12
 
 # The one-bar signs and their two-bar twins.
 _TWO_BARS = {"≥": "≧", "≤": "≦"}
-# A bar under the chevron spans at least this share of the sign's width.
+# A bar under the chevron spans at least this share of the sign's width, and is at most
+# this share of the chevron's height.
 BAR_MIN_WIDTH = 0.6
+BAR_MAX_HEIGHT = 0.5
 
 
 def reread(text: str, crop: Any) -> str:
@@ -134,11 +136,30 @@ def bars_of_first_sign(crop: Any) -> int | None:
             bands[-1] = (first, row, max(widest, width))
         elif width:
             bands.append((row, row, width))
-    # Ink touching the crop's top or bottom is a neighbouring line's.
+    # Ink touching the crop's top or bottom is a neighbouring line's; the chevron is the
+    # tallest band, and only bands below it are its bars (a cell's ruling or its halo above
+    # the sign is none).
     bands = [band for band in bands if band[0] > 0 and band[1] < sign.shape[0] - 1]
     if len(bands) < 2:
         return None
-    bars = bands[1:]
-    if any(widest < BAR_MIN_WIDTH * sign.shape[1] for _, _, widest in bars):
+    chevron = max(range(len(bands)), key=lambda i: bands[i][1] - bands[i][0])
+    tall = bands[chevron][1] - bands[chevron][0] + 1
+    bars = [(first, last, widest) for first, last, widest in bands[chevron + 1:]
+            if not _runs_on(ink[first:last + 1].any(axis=0), start, end)]
+    if not bars or any(widest < BAR_MIN_WIDTH * sign.shape[1] or last - first + 1 > BAR_MAX_HEIGHT * tall
+                       for first, last, widest in bars):
         return None
     return len(bars)
+
+
+def _runs_on(columns: Any, start: int, end: int) -> bool:
+    """True when the inked run of `columns` holding the sign's (`start`..`end`) reaches half
+    the sign's width or more past it on either side: a cell's ruling or an underline in the
+    crop (left out of the count), not a bar of the sign."""
+    import numpy as np
+
+    reach = (end - start + 1) // 2
+    blank = np.flatnonzero(~columns)
+    left = int(blank[blank < start].max()) + 1 if (blank < start).any() else 0
+    right = int(blank[blank > end].min()) - 1 if (blank > end).any() else columns.size - 1
+    return left <= start - reach or right >= end + reach

@@ -214,10 +214,14 @@ def test_a_lone_character_takes_the_pages_type_size_not_its_boxs_height() -> Non
     assert glyphs.type_em([tick], scale) is None
 
 
-def _sign(bars: int, *, less: bool = False, neighbours: bool = False, blur: float = 1.0):
+def _sign(bars: int, *, less: bool = False, neighbours: bool = False, blur: float = 1.0, ruled: bool = False):
     """A comparison sign 10.5 pt tall at 250 dpi (a chevron over `bars` bars) and a figure
-    after it, as a piece's crop; `neighbours`: the lines above and below reach into it."""
+    after it, as a piece's crop; `neighbours`: the lines above and below reach into it;
+    `ruled`: the cell's rulings above and below the sign, inside the crop."""
     grey = np.full((56, 120), 255, np.uint8)
+    if ruled:
+        grey[2:4, :] = 0
+        grey[51:53, :] = 0
     tip, back = (34, 18) if not less else (8, 18)
     end = 8 if not less else 34
     cv2.line(grey, (end, 8), (tip, back), 0, 3)
@@ -237,6 +241,14 @@ def test_a_sign_with_two_bars_read_as_one_bar_is_read_again(neighbours: bool) ->
     assert strokes.reread("≤5", _sign(2, less=True, neighbours=neighbours)) == "≦5"
     assert strokes.reread("≥85%", _sign(1, neighbours=neighbours)) == "≥85%"
     assert strokes.reread("≤5", _sign(1, less=True, neighbours=neighbours)) == "≤5"
+
+
+def test_a_cells_rulings_inside_the_crop_are_no_bars() -> None:
+    # Seed 99, 250 dpi: the cell's bottom ruling two rows above the crop's edge was counted
+    # as a second bar under `≤5%`.
+    assert strokes.reread("≤5%", _sign(1, less=True, ruled=True)) == "≤5%"
+    assert strokes.reread("≥85%", _sign(1, ruled=True)) == "≥85%"
+    assert strokes.reread("≥85%", _sign(2, ruled=True)) == "≧85%"
 
 
 def test_a_sign_whose_bars_the_blur_joined_stays_as_read() -> None:
