@@ -16,24 +16,18 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import is_not, itemgetter
-from typing import NamedTuple
+from itertools import compress, repeat
+from operator import eq, gt, is_not, itemgetter, mul, not_, sub
 
 import regex
 
 from parsers.readers.checkbox_glyphs import CHECKED, MARKS, UNCHECKED
+from parsers.readers.pdf_primitives import Char
 
-
-class Glyph(NamedTuple):
-    """One character on the page (top-down coordinates, points)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    score: float | None = None  # the OCR score of the text (scans); None from a text layer
+# One character on the page (top-down coordinates, points): the reader's `Char`, its text as
+# it reads (`pdf_boxes.char_text`: symbol-font boxes as ☑/☐); a character that reads as it is
+# decoded is its own glyph, no second tuple made.
+Glyph = Char
 
 
 @dataclass(frozen=True)
@@ -129,7 +123,7 @@ def _mid2_size(glyph: Glyph) -> tuple[float, float]:
 
 
 _MID2_SIZE = _mid2_size
-_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE = (itemgetter(i) for i in range(7))  # Glyph's fields
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE, _FONT = (itemgetter(i) for i in range(8))  # Glyph's fields
 _IS_SCORE = partial(is_not, None)
 _TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
 
@@ -138,19 +132,9 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     """A TextLine from one line's glyphs (left to right); None if it holds no text."""
     if not glyphs:
         return None
-    first = glyphs[0]
-    parts: list[str] = [first.text]
-    add = parts.append
-    p_text, p_x0, p_x1, p_top, _, p_size, _ = first
-    for glyph in itertools.islice(glyphs, 1, None):
-        text, x0, x1, top, _, size, _ = glyph
-        if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
-            continue  # fake bold: the same character drawn twice, overlapping itself by more than half
-        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
-            add(" ")
-        add(text)
-        p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
-    text = "".join(parts)
+    # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
+    texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs, strict=True)
+    text = _spaced(glyphs, texts, x0s, x1s, tops, sizes)
     if not text.isascii():  # no CJK character in ASCII text: no gap between two to close
         text = _CJK_GAP.sub("", text)
     if "  " in text:
@@ -158,13 +142,59 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     text = text.strip()
     if not text:
         return None
-    # the box of the inked glyphs (most lines have no space glyph: no list to make), and the
-    # lowest OCR score among them, all in C from the glyphs' columns, transposed once (a
-    # text layer's glyphs have no score)
-    inked = [g for g in glyphs if not g.text.isspace()] if any(map(str.isspace, map(_TEXT, glyphs))) else glyphs
-    _, x0s, x1s, tops, bottoms, sizes, scores = zip(*inked, strict=True)
+    # the box of the inked glyphs (most lines have no space glyph: no selection to make), and
+    # the lowest OCR score among them (a text layer's glyphs have no score)
+    if any(map(str.isspace, texts)):
+        inked = list(map(not_, map(str.isspace, texts)))
+        x0s, x1s, tops, bottoms, sizes, scores = (tuple(compress(column, inked))
+                                                  for column in (x0s, x1s, tops, bottoms, sizes, scores))
     return TextLine(text=text, x0=min(x0s), x1=max(x1s), top=min(tops), bottom=max(bottoms), size=max(sizes),
                     score=min(filter(_IS_SCORE, scores), default=None))
+
+
+def _spaced(glyphs: Sequence[Glyph], texts: Sequence[str], x0s: Sequence[float], x1s: Sequence[float],
+            tops: Sequence[float], sizes: Sequence[float]) -> str:
+    """The line's text, a space where the gap before a glyph is wide (`_spaced_loop`, the
+    reference), found from the columns: the gaps compared in C, and a glyph at a time only
+    where a character repeats the one before (it may be fake bold, the same character drawn
+    twice over itself: then the reference decides, as one skipped glyph changes which
+    glyph the next is measured from)."""
+    n = len(texts)
+    if n == 1:
+        return texts[0]
+    for k in compress(range(1, n), map(eq, texts[1:], texts)):
+        if abs(x0s[k] - x0s[k - 1]) < 0.5 * max(x1s[k - 1] - x0s[k - 1], 0.1) and abs(tops[k] - tops[k - 1]) < 1.0:
+            return _spaced_loop(glyphs)
+    first = sizes[0]
+    if sizes.count(first) == n:  # one size (most lines): one threshold
+        wide = map(gt, map(sub, x0s[1:], x1s), repeat(SPACE_GAP_EM * first))
+    else:  # each gap against the smaller of the two sizes beside it
+        wide = map(gt, map(sub, x0s[1:], x1s), map(mul, repeat(SPACE_GAP_EM), map(min, sizes[1:], sizes)))
+    cuts = list(compress(range(1, n), wide))
+    if cuts and " " in texts:  # no space added beside a space glyph
+        cuts = [k for k in cuts if texts[k] != " " and texts[k - 1] != " "]
+    if not cuts:
+        return "".join(texts)
+    return " ".join(["".join(texts[a:b]) for a, b in itertools.pairwise((0, *cuts, n))])
+
+
+def _spaced_loop(glyphs: Sequence[Glyph]) -> str:
+    """The line's text a glyph at a time: a glyph drawn again over the one before (fake bold,
+    overlapping itself by more than half) is skipped, and a space added where the gap before
+    a glyph is wider than `SPACE_GAP_EM` of the smaller size beside it (not beside a space)."""
+    first = glyphs[0]
+    parts: list[str] = [first.text]
+    add = parts.append
+    p_text, p_x0, p_x1, p_top, _, p_size, _, _ = first
+    for glyph in itertools.islice(glyphs, 1, None):
+        text, x0, x1, top, _, size, _, _ = glyph
+        if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
+            continue  # fake bold: the same character drawn twice, overlapping itself by more than half
+        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
+            add(" ")
+        add(text)
+        p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
+    return "".join(parts)
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
