@@ -52,3 +52,20 @@ def test_fake_bold_is_read_once_and_a_wide_gap_is_a_space() -> None:
     line = make_line([a, a._replace(x0=10.4, x1=15.4), b, b._replace(x0=24.0, x1=29.0)])
     assert line is not None and line.text == "a bb"
     assert (line.x0, line.x1) == (10.0, 29.0)
+
+
+def test_a_line_box_is_its_inked_glyphs_box() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        glyphs = _line(rng)
+        if rng.random() < 0.3:  # a space glyph reaching past the ink at either end
+            space = Glyph(" ", glyphs[0].x0 - 3.0, glyphs[-1].x1 + 3.0, 99.0, 111.0, 12.0)
+            glyphs = [space, *glyphs] if rng.random() < 0.5 else [*glyphs, space]
+        line = make_line(glyphs)
+        inked = [g for g in glyphs if not g.text.isspace()]
+        if line is None:
+            assert not inked
+            continue
+        assert (line.x0, line.x1, line.top, line.bottom, line.size, line.score) == (
+            min(g.x0 for g in inked), max(g.x1 for g in inked), min(g.top for g in inked),
+            max(g.bottom for g in inked), max(g.size for g in inked), None)
