@@ -57,7 +57,7 @@ def expected_boxes(pdf: Path) -> list[list[tuple[float, float, float, float, boo
 
     out = []
     for raw in pdf_pdfium.pages(pdf.read_bytes(), Limits()):
-        glyphs = [Glyph(char_text(t, f), x0, x1, top, bottom, size, s) for t, f, x0, x1, top, bottom, size, s in raw.chars]
+        glyphs = [Glyph(char_text(t, f), x0, x1, top, bottom, size, s) for t, x0, x1, top, bottom, size, s, f in raw.chars]
         page: list[tuple[float, float, float, float, bool | None, str]] = []
         for g in glyphs:
             if g.text in (CHECKED, UNCHECKED, "■"):

@@ -78,7 +78,7 @@ def box_positions(pdf: Path) -> list[list[tuple[float, float, float, float, bool
 
     out = []
     for raw in pdf_pdfium.pages(pdf.read_bytes(), Limits()):
-        glyphs = [Glyph(char_text(t, f), x0, x1, top, bottom, size, s) for t, f, x0, x1, top, bottom, size, s in raw.chars]
+        glyphs = [Glyph(char_text(t, f), x0, x1, top, bottom, size, s) for t, x0, x1, top, bottom, size, s, f in raw.chars]
         boxes = [(g.x0, g.top, g.x1, g.bottom, g.text == CHECKED) for g in glyphs if g.text in (CHECKED, UNCHECKED)]
         widgets = widget_boxes(raw.widgets)
         drawn, _, _ = drawn_boxes(raw.rects, raw.lines, raw.curves, glyphs)

@@ -289,7 +289,7 @@ def _box_char(box: Box, type_em: float, scale: float, left: float, right: float)
         else:
             x0 = min(x0, max(left, x0 - grow))
     size = max((box.bottom - box.top) * scale, type_em)
-    return Char(box_text(box), None, x0, x1, box.top * scale, box.bottom * scale, size, None)
+    return Char(box_text(box), x0, x1, box.top * scale, box.bottom * scale, size, None)
 
 
 def _ink_span(ink: Any, piece: Piece, left: float, right: float) -> tuple[float, float] | None:
@@ -316,4 +316,4 @@ def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: floa
           score: float | None = None) -> Char:
     """A character in points; `score` is the OCR score of recognised text (None for a box,
     whose state comes from the pixels)."""
-    return Char(text, None, x0 * scale, x1 * scale, top * scale, bottom * scale, size, score)
+    return Char(text, x0 * scale, x1 * scale, top * scale, bottom * scale, size, score)

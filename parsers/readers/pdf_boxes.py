@@ -88,6 +88,22 @@ def char_text(text: str, fontname: str | None) -> str:
     return text
 
 
+# What `char_text` changes in a font that is no symbol font: box glyphs, the private-use
+# area, pdfminer's `(cid:N)` for a code it could not map.
+_CHANGED = regex.compile("[" + regex.escape("".join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS)))
+                         + "\ue000-\uf8ff]|\\(cid:")
+
+
+def reads_as_decoded(texts: Sequence[str], fontnames: Iterable[str | None]) -> bool:
+    """True when `char_text` gives every one of these characters (their texts, and the names
+    of the fonts they are in) its own text back: no symbol font, box glyph, private-use code
+    or unmapped code among them, no empty text. Decided for a page at once, not a character
+    at a time (conservatively: where it says False, each character is asked)."""
+    if "" in texts or any(map(symbol_family, set(fontnames))):
+        return False
+    return _CHANGED.search("".join(texts)) is None
+
+
 # ---------------------------------------------------------------- drawn boxes
 
 

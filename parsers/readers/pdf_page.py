@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from operator import itemgetter
 
 from parsers.normalize import is_page_furniture
-from parsers.readers.pdf_boxes import char_text, drawn_boxes, widget_boxes
+from parsers.readers.pdf_boxes import char_text, drawn_boxes, reads_as_decoded, widget_boxes
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_tables import Grid, find_grids, segments
 from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
@@ -87,14 +88,25 @@ def layout_page(raw: PagePrimitives) -> PageLayout:
 
 def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     """A Glyph for every character that reads as text (`char_text`; symbol-font noise reads
-    as nothing and is left out), in order. Built column by column in C (`map`, `zip`,
-    `compress`, the cached `char_text`): no Python frame a character."""
-    if not raw.chars:
+    as nothing and is left out), in order. A page whose characters all read as decoded (no
+    symbol font, box glyph or private-use code: `reads_as_decoded`) has its characters as
+    its glyphs, a new list of the same tuples; any other page's glyphs are built column by
+    column in C (`map`, `zip`, `compress`, the cached `char_text`): no Python frame a
+    character either way."""
+    chars = raw.chars
+    if not chars:
         return []
-    texts, fonts, x0s, x1s, tops, bottoms, sizes, scores = zip(*raw.chars, strict=True)
+    texts = list(map(_TEXT, chars))
+    if reads_as_decoded(texts, map(_FONT, chars)):
+        return list(chars)
+    _, x0s, x1s, tops, bottoms, sizes, scores, fonts = zip(*chars, strict=True)
     read = list(map(char_text, texts, fonts))
     n = len(read)
-    return list(compress(map(tuple.__new__, repeat(Glyph, n), zip(read, x0s, x1s, tops, bottoms, sizes, scores)), read))
+    return list(compress(map(tuple.__new__, repeat(Glyph, n),
+                             zip(read, x0s, x1s, tops, bottoms, sizes, scores, fonts)), read))
+
+
+_TEXT, _FONT = itemgetter(0), itemgetter(7)  # a Char's text and font name
 
 
 def _overlaps(a: Glyph, b: Glyph) -> bool:

@@ -189,8 +189,8 @@ class _Page:
         n = end - i
         # the run's characters built in C: text, left and right edges from the page's box arrays
         self.out += map(tuple.__new__, repeat(Char, n),
-                        zip(self.text[i:end], repeat(name, n), self.lefts[i:end], self.rights[i:end],
-                            repeat(bottom - size, n), repeat(bottom, n), repeat(size, n), repeat(None, n)))
+                        zip(self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
+                            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
         self.baselines += [baseline] * n
         return end
 
@@ -211,7 +211,7 @@ class _Page:
                 return
             left, right = self.rect[0], self.rect[2]
         bottom = self.height - (baseline + descent * size)
-        self.out.append(Char(char, name, left, right, bottom - size, bottom, size))
+        self.out.append(Char(char, left, right, bottom - size, bottom, size, None, name))
         self.baselines.append(baseline)
 
     def _add_turned(self, turn: Turn, char: str, name: str | None, size: float, descent: float) -> None:
@@ -221,7 +221,7 @@ class _Page:
         x0, _, x1, _ = turn.box(rect[0], turn.height - rect[1], rect[2], turn.height - rect[3])
         _, baseline = turn.top_down(origin[0], origin[1])
         bottom = baseline - descent * size
-        self.out.append(Char(char, name, x0, x1, bottom - size, bottom, size))
+        self.out.append(Char(char, x0, x1, bottom - size, bottom, size, None, name))
         self.baselines.append(baseline)
 
 
@@ -233,8 +233,8 @@ def _boxes(page: int | None, count: int) -> tuple[list[float], list[float]]:
     array = (ctypes.c_float * (4 * count))()
     start = ctypes.addressof(array)
     deque(map(_loose_box, repeat(page, count), range(count), range(start, start + 16 * count, 16)), 0)
-    flat = array[:]
-    return flat[0::4], flat[2::4]
+    flat: Any = memoryview(array).cast("B").cast("f")  # only the two edges made Python floats
+    return flat[0::4].tolist(), flat[2::4].tolist()
 
 
 def _codes(page: int | None, count: int) -> Any:

@@ -73,7 +73,7 @@ def _primitives(page: Any) -> PagePrimitives:
     return PagePrimitives(
         number=page.page_number,
         height=height,
-        chars=[Char(c["text"], c.get("fontname"), c["x0"], c["x1"], c["top"], c["bottom"], c["size"])
+        chars=[Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], fontname=c.get("fontname"))
                for c in page.chars],
         lines=[_shape(o) for o in page.lines],
         rects=[_shape(o) for o in page.rects],

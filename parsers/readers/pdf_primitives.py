@@ -18,16 +18,19 @@ from typing import NamedTuple
 
 
 class Char(NamedTuple):
-    """One character as the engine decoded it (before symbol-font mapping)."""
+    """One character as the engine decoded it (before symbol-font mapping).
+
+    The layout's `pdf_text.Glyph` is this same shape (its text as it reads after the mapping):
+    a page of plain text goes to the layout without a second object a character."""
 
     text: str
-    fontname: str | None
     x0: float
     x1: float
     top: float
     bottom: float
     size: float
     score: float | None = None  # the OCR score of recognised text (scans); None from a text layer
+    fontname: str | None = None
 
 
 @dataclass(eq=False, slots=True)

@@ -13,27 +13,22 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import is_not, itemgetter
-from typing import NamedTuple
+from itertools import compress, repeat
+from operator import eq, gt, is_not, itemgetter, mul, not_, sub
 
 import regex
 
 from parsers.readers.checkbox_glyphs import CHECKED, MARKS, UNCHECKED
+from parsers.readers.pdf_primitives import Char
 
-
-class Glyph(NamedTuple):
-    """One character on the page (top-down coordinates, points)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    score: float | None = None  # the OCR score of the text (scans); None from a text layer
+# One character on the page (top-down coordinates, points): the reader's `Char`, its text as
+# it reads (`pdf_boxes.char_text`: symbol-font boxes as ☑/☐); a character that reads as it is
+# decoded is its own glyph, no second tuple made.
+Glyph = Char
 
 
 @dataclass(frozen=True)
@@ -70,6 +65,9 @@ _CJK_GAP = regex.compile(
     r"(?=[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’])"
 )
 _SPACES = regex.compile(r" {2,}")
+# Where a character repeats the one before (a lookahead: "aaa" repeats twice); the standard
+# `re`, several times faster than `regex` at this.
+_REPEATED = re.compile(r"(?=(.)\1)", re.DOTALL)
 # A line that starts a numbered item or heading: 一、 1、 1. （1） (一) 第一条 ...
 _ITEM_START = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[0-9０-９]{1,2}\s*[、．]|[0-9]{1,2}\.(?![0-9])"
@@ -129,7 +127,7 @@ def _mid2_size(glyph: Glyph) -> tuple[float, float]:
 
 
 _MID2_SIZE = _mid2_size
-_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE = (itemgetter(i) for i in range(7))  # Glyph's fields
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE, _FONT = (itemgetter(i) for i in range(8))  # Glyph's fields
 _IS_SCORE = partial(is_not, None)
 _TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
 
@@ -138,19 +136,9 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     """A TextLine from one line's glyphs (left to right); None if it holds no text."""
     if not glyphs:
         return None
-    first = glyphs[0]
-    parts: list[str] = [first.text]
-    add = parts.append
-    p_text, p_x0, p_x1, p_top, _, p_size, _ = first
-    for glyph in itertools.islice(glyphs, 1, None):
-        text, x0, x1, top, _, size, _ = glyph
-        if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
-            continue  # fake bold: the same character drawn twice, overlapping itself by more than half
-        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
-            add(" ")
-        add(text)
-        p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
-    text = "".join(parts)
+    # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
+    texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs, strict=True)
+    text = _spaced(glyphs, texts, x0s, x1s, tops, sizes)
     if not text.isascii():  # no CJK character in ASCII text: no gap between two to close
         text = _CJK_GAP.sub("", text)
     if "  " in text:
@@ -158,13 +146,96 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     text = text.strip()
     if not text:
         return None
-    # the box of the inked glyphs (most lines have no space glyph: no list to make), and the
-    # lowest OCR score among them, all in C from the glyphs' columns, transposed once (a
-    # text layer's glyphs have no score)
-    inked = [g for g in glyphs if not g.text.isspace()] if any(map(str.isspace, map(_TEXT, glyphs))) else glyphs
-    _, x0s, x1s, tops, bottoms, sizes, scores = zip(*inked, strict=True)
-    return TextLine(text=text, x0=min(x0s), x1=max(x1s), top=min(tops), bottom=max(bottoms), size=max(sizes),
-                    score=min(filter(_IS_SCORE, scores), default=None))
+    # the box of the inked glyphs and the lowest OCR score among them (a text layer's glyphs
+    # have none); a column whose values are all one (a line of one run, one text object)
+    # is that value, whichever glyphs are inked
+    n = len(texts)
+    none = scores.count(None) == n
+    left, right = min(x0s), max(x1s)
+    spaces = list(compress(range(n), map(str.isspace, texts)))
+    if spaces:
+        inked = list(map(not_, map(str.isspace, texts)))
+        if not _outer_inked(x0s, x1s, left, right, spaces):
+            left, right = min(compress(x0s, inked)), max(compress(x1s, inked))
+        columns = [_one_value(column, n) or tuple(compress(column, inked)) for column in (tops, bottoms, sizes)]
+        scores = () if none else tuple(compress(scores, inked))
+    else:
+        columns = [_one_value(column, n) or column for column in (tops, bottoms, sizes)]
+    return TextLine(text=text, x0=left, x1=right, top=min(columns[0]), bottom=max(columns[1]),
+                    size=max(columns[2]), score=None if none else min(filter(_IS_SCORE, scores), default=None))
+
+
+def _outer_inked(x0s: Sequence[float], x1s: Sequence[float], left: float, right: float, spaces: list[int]) -> bool:
+    """True when the line's leftmost left edge and rightmost right edge (`left`, `right`,
+    over every glyph) are inked glyphs' too: no space glyph reaches either, and no edge is
+    not a number (min and max would then depend on the order)."""
+    total = sum(x0s) + sum(x1s)
+    if total - total != 0:  # a NaN or an infinity among them
+        return False
+    return all(x0s[k] != left and x1s[k] != right for k in spaces)
+
+
+def _one_value(column: tuple[float, ...], n: int) -> tuple[float] | None:
+    """`(value,)` when each of the `n` values of `column` is `value` (its min and max, taken
+    over any of them); None otherwise, and for zero, whose sign min and max would choose."""
+    first = column[0]
+    return (first,) if first and column.count(first) == n else None
+
+
+def _spaced(glyphs: Sequence[Glyph], texts: Sequence[str], x0s: Sequence[float], x1s: Sequence[float],
+            tops: Sequence[float], sizes: Sequence[float]) -> str:
+    """The line's text, a space where the gap before a glyph is wide (`_spaced_loop`, the
+    reference), found from the columns: the gaps compared in C, and a glyph at a time only
+    where a character repeats the one before (it may be fake bold, the same character drawn
+    twice over itself: then the reference decides, as one skipped glyph changes which
+    glyph the next is measured from)."""
+    n = len(texts)
+    if n == 1:
+        return texts[0]
+    joined = "".join(texts)
+    if len(joined) == n:  # a character a glyph: the repeats found in the text, by position
+        repeats: Iterable[int] = (
+            (found.start() + 1 for found in _REPEATED.finditer(joined)) if _REPEATED.search(joined) else ())
+    else:
+        repeats = compress(range(1, n), map(eq, texts[1:], texts))
+    for k in repeats:
+        if abs(x0s[k] - x0s[k - 1]) < 0.5 * max(x1s[k - 1] - x0s[k - 1], 0.1) and abs(tops[k] - tops[k - 1]) < 1.0:
+            return _spaced_loop(glyphs)
+    gaps = list(map(sub, x0s[1:], x1s))
+    first = sizes[0]
+    if sizes.count(first) == n:  # one size (most lines): one threshold
+        threshold = SPACE_GAP_EM * first
+        widest = max(gaps)
+        if not math.isnan(widest) and not widest > threshold:  # (a NaN first gap hides the others from max)
+            return joined
+        wide = map(gt, gaps, repeat(threshold))
+    else:  # each gap against the smaller of the two sizes beside it
+        wide = map(gt, gaps, map(mul, repeat(SPACE_GAP_EM), map(min, sizes[1:], sizes)))
+    cuts = list(compress(range(1, n), wide))
+    if cuts and " " in texts:  # no space added beside a space glyph
+        cuts = [k for k in cuts if texts[k] != " " and texts[k - 1] != " "]
+    if not cuts:
+        return joined
+    return " ".join(["".join(texts[a:b]) for a, b in itertools.pairwise((0, *cuts, n))])
+
+
+def _spaced_loop(glyphs: Sequence[Glyph]) -> str:
+    """The line's text a glyph at a time: a glyph drawn again over the one before (fake bold,
+    overlapping itself by more than half) is skipped, and a space added where the gap before
+    a glyph is wider than `SPACE_GAP_EM` of the smaller size beside it (not beside a space)."""
+    first = glyphs[0]
+    parts: list[str] = [first.text]
+    add = parts.append
+    p_text, p_x0, p_x1, p_top, _, p_size, _, _ = first
+    for glyph in itertools.islice(glyphs, 1, None):
+        text, x0, x1, top, _, size, _, _ = glyph
+        if text == p_text and abs(x0 - p_x0) < 0.5 * max(p_x1 - p_x0, 0.1) and abs(top - p_top) < 1.0:
+            continue  # fake bold: the same character drawn twice, overlapping itself by more than half
+        if x0 - p_x1 > SPACE_GAP_EM * (size if size == p_size else min(size, p_size)) and p_text != " " and text != " ":
+            add(" ")
+        add(text)
+        p_text, p_x0, p_x1, p_top, p_size = text, x0, x1, top, size
+    return "".join(parts)
 
 
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:

@@ -47,7 +47,7 @@ def test_pages_are_laid_out_with_the_collector_paused(monkeypatch: pytest.Monkey
         for number in (1, 2):
             seen.append(gc.isenabled())
             yield PagePrimitives(number=number, height=842.0,
-                                 chars=[Char("项", "SimSun", 50.0, 60.0, 100.0, 110.0, 10.0)])
+                                 chars=[Char("项", 50.0, 60.0, 100.0, 110.0, 10.0, fontname="SimSun")])
 
     monkeypatch.setattr(pdf, "layout_page", layout_page)
     out = pdf.layouts(pages())  # type: ignore[arg-type]

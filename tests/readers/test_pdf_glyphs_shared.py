@@ -1,0 +1,41 @@
+"""A page's characters that read as decoded are its glyphs, with no second tuple made.
+
+`pdf_page._glyphs` hands a page's own `Char`s to the layout when `char_text` would give each
+of them its own text back (`pdf_boxes.reads_as_decoded`); a page holding a symbol font, a
+box glyph or a private-use code has every character mapped as before."""
+
+from __future__ import annotations
+
+from parsers.readers.pdf_boxes import char_text
+from parsers.readers.pdf_page import _glyphs
+from parsers.readers.pdf_primitives import Char, PagePrimitives
+
+
+def _page(*chars: Char) -> PagePrimitives:
+    return PagePrimitives(number=1, height=800.0, chars=list(chars))
+
+
+def _mapped(page: PagePrimitives) -> list[tuple[str, float, float]]:
+    return [(t, c.x0, c.x1) for c in page.chars if (t := char_text(c.text, c.fontname))]
+
+
+def test_plain_characters_are_their_own_glyphs() -> None:
+    page = _page(Char("项", 50.0, 60.0, 100.0, 110.0, 10.0, fontname="SimSun"),
+                 Char("a", 60.0, 65.0, 100.0, 110.0, 10.0, fontname="Helvetica"))
+    glyphs = _glyphs(page)
+    assert glyphs == page.chars and glyphs is not page.chars  # the caller may add to its list
+    assert all(g is c for g, c in zip(glyphs, page.chars, strict=True))
+
+
+def test_a_page_with_symbol_fonts_or_box_glyphs_is_mapped_a_character_at_a_time() -> None:
+    pages = [
+        _page(Char("a", 50.0, 55.0, 100.0, 110.0, 10.0, fontname="Helvetica"),
+              Char("R", 60.0, 70.0, 100.0, 110.0, 10.0, fontname="ABCDEF+Wingdings2-Regular")),
+        _page(Char("□", 50.0, 60.0, 100.0, 110.0, 10.0, fontname="SimSun"), Char("是", 60.0, 70.0, 100.0, 110.0, 10.0)),
+        _page(Char("\ue001", 50.0, 60.0, 100.0, 110.0, 10.0), Char("否", 60.0, 70.0, 100.0, 110.0, 10.0)),
+        _page(Char("(cid:12)", 50.0, 60.0, 100.0, 110.0, 10.0), Char("b", 60.0, 70.0, 100.0, 110.0, 10.0)),
+    ]
+    for page in pages:
+        glyphs = _glyphs(page)
+        assert [(g.text, g.x0, g.x1) for g in glyphs] == _mapped(page)
+        assert [g.text for g in glyphs] != [c.text for c in page.chars]
