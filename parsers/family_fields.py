@@ -181,12 +181,18 @@ def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: 
 
 
 def _inline_in_cell(block: int, cell: Cell, keys: set[str]) -> _Found | None:
-    """The value of a cell holding its label and value (`自评等级：良` in the 总分 row), one
-    line of it `label：value`; a label cell of its own is found before it."""
-    for text in cell.text.splitlines():
-        match = _INLINE.match(text)
+    """The value of a cell holding its label and value (`自评等级：良` in the 总分 row); a label
+    cell of its own is found before it."""
+    value = _inline_value(cell.text, keys)
+    return _Found(value, block, cell.row, cell.col) if value is not None else None
+
+
+def _inline_value(text: str, keys: set[str]) -> str | None:
+    """The value of the first line of `text` that reads `label：value` with a label in `keys`."""
+    for line in text.splitlines():
+        match = _INLINE.match(line)
         if match and header_key(match.group(1))[0] in keys and match.group(2).strip():
-            return _Found(match.group(2), block, cell.row, cell.col)
+            return str(match.group(2))
     return None
 
 
@@ -234,7 +240,12 @@ def _under_inline(block: int, table: Table, label: Cell, under: set[str]) -> _Fo
 
 
 def _right_of(table: Table, label: Cell) -> list[Cell]:
-    return sorted((c for c in table.cells if c.row == label.row and c.col > label.col), key=lambda c: c.col)
+    return _row_right(table, label.row, label.col)
+
+
+def _row_right(table: Table, row: int, col: int) -> list[Cell]:
+    """The cells of `row` right of grid column `col`, left to right."""
+    return sorted((c for c in table.cells if c.row == row and c.col > col), key=lambda c: c.col)
 
 
 # Rows under a label whose first cell is empty (the label's block, unmerged) at most.
@@ -251,7 +262,7 @@ def _under_beside(table: Table, grid: list[list[Cell | None]], block: int, label
            and (cell := grid[last + 1][label.col]) is not None and cell.row == last + 1 and not one_line(cell.text)):
         last += 1
     for r in range(label.row, last + 1):
-        row = sorted((c for c in table.cells if c.row == r and c.col > label.col), key=lambda c: c.col)
+        row = _row_right(table, r, label.col)
         for i, head in enumerate(row):
             if header_key(head.text)[0] not in under:
                 continue
@@ -296,10 +307,9 @@ def _in_paragraphs(document: Document, keys: set[str]) -> _Found | None:
     for block, paragraph in enumerate(document.blocks):
         if not isinstance(paragraph, Paragraph):
             continue
-        for text in paragraph.text.splitlines():
-            match = _INLINE.match(text)
-            if match and header_key(match.group(1))[0] in keys and match.group(2).strip():
-                return _Found(match.group(2), block, None, None)
+        value = _inline_value(paragraph.text, keys)
+        if value is not None:
+            return _Found(value, block, None, None)
     return None
 
 

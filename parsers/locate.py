@@ -30,6 +30,8 @@ MAX_INLINE_TOKEN_CHARS = 200  # a longer token (or nested-table row) is prose, n
 MAX_TEXT_VALUE_LINES = 4
 _HEADING = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _INLINE_SPLIT = regex.compile(r"[:：]|\s+")
+_COLON = regex.compile(r"[:：]")
+MAX_BOUNDARY_LABEL_CHARS = 8  # the longest label that is no field ending a value on its line
 
 
 @dataclass
@@ -101,7 +103,6 @@ class LabelIndex:
                 return found[0], found[1], rest
         return None
 
-
     def boundaries(self, text: str) -> list[int]:
         """Where a label that is no field (`填报日期：`, `联系电话:`) opens a second
         `label：value` in `text`: the offsets of those labels after its start."""
@@ -116,8 +117,6 @@ class LabelIndex:
         return [at for at in out if at > 0]
 
 
-_COLON = regex.compile(r"[:：]")
-MAX_BOUNDARY_LABEL_CHARS = 8
 _INDEXES: dict[int, tuple[FormTemplate, LabelIndex]] = {}
 
 

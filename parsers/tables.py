@@ -419,7 +419,7 @@ def _read_rows_of(table: Table, block: int, start: int, header: _Header, spec: T
                 if value is not None:
                     printed.add(name)
                 elif name in values:
-                    continue  # a header merged over grid columns: the next one of the cell read
+                    continue  # a later grid column of the same merged header, empty: the first one's value stands
                 else:
                     value = inherited.get(name)
                 values[name] = value
