@@ -15,7 +15,7 @@ import regex
 from parsers import unit_caption
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
-from parsers.fields.choice import chosen, group_states, option_states
+from parsers.fields.choice import chosen, group_states, option_states, undecided
 from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, find_hits, label_index
@@ -65,7 +65,7 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
         provenance[name] = _provenance(hit)
         if spec.type in ("yes_no", "choice"):
             states = _states(tokens, hit, spec.options)
-            groups.append(_group(name, spec, states))
+            groups.append(_group(name, spec, states, states is None and _undecided(tokens, hit, spec.options)))
             answer = chosen(states)
             values[name] = answer if spec.type == "choice" or answer is None else answer == spec.options[0]
             continue
@@ -120,6 +120,13 @@ def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str
     return states
 
 
+def _undecided(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> bool:
+    """True when the group's value shows a mark the reading cannot place (a box element of
+    unknown state, a lone tick between two options), not merely no answer."""
+    boxes = _value_boxes(tokens, hit, options)
+    return any(box.state == "unknown" for box, _ in boxes) or undecided(hit.value_text, options)
+
+
 def _value_boxes(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> list[tuple[Checkbox, str | None]]:
     """The box elements of the group's value, each with the option header above its cell
     (a box alone in a cell under `确定能完成` answers that option); [] when the value is
@@ -161,11 +168,12 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
     return "\t".join(parts)
 
 
-def _group(name: str, spec: FieldSpec, states: dict[str, bool] | None) -> CheckboxGroup:
+def _group(name: str, spec: FieldSpec, states: dict[str, bool] | None, undecided: bool) -> CheckboxGroup:
     states = states or {option: False for option in spec.options}
     return CheckboxGroup(
         question=spec.question or name,
         field=name,
+        undecided=undecided,
         options=[CheckboxOption(label=label, checked=states[label]) for label in spec.options],
     )
 

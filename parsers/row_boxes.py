@@ -8,7 +8,8 @@ read; `settle_rows` turns every `BoxRead` of a table into the field value (`boxe
 options, a list; `option`: the one ticked option, else None) and a group whose `field` is the
 dotted path (`indicators.3.likelihood`) and `question` the header as printed. A written answer
 (no box printed) gives the value but no group. A box whose state is unknown leaves the group
-undecided (no value; its group lists every option unticked, for `checkbox-state` to report).
+undecided (no value; its group lists every option unticked and is marked `undecided`, for
+`checkbox-state` to report).
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def group_of(read: BoxRead, field: str) -> CheckboxGroup | None:
     states = read.states if read.states is not None else dict.fromkeys(read.options, False)
     if not states:
         return None
-    return CheckboxGroup(question=read.question, field=field,
+    return CheckboxGroup(question=read.question, field=field, undecided=read.states is None,
                          options=[CheckboxOption(label=o, checked=s) for o, s in states.items()])
 
 
@@ -150,7 +151,7 @@ def choice_field(text: str, spec: FieldSpec, name: str) -> tuple[str | None, Che
         return (printed[0] if len(printed) == 1 else None), None
     states = option_states(text, tuple(printed))
     if states is None:  # a box whose state is unknown: undecided, its group listed unticked
-        return None, CheckboxGroup(question=spec.question or name, field=name,
+        return None, CheckboxGroup(question=spec.question or name, field=name, undecided=True,
                                    options=[CheckboxOption(label=o, checked=False) for o in printed])
     ticked = [option for option, state in states.items() if state]
     group = CheckboxGroup(question=spec.question or name, field=name,

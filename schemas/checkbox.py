@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 
 class CheckboxOption(BaseModel):
@@ -22,6 +24,17 @@ class CheckboxGroup(BaseModel):
     question: str
     field: str | None = None
     options: list[CheckboxOption]
+    undecided: bool = False
+    """True when the reading saw a mark it could not place (a box whose state is unknown, a
+    tick that the text puts between two options): every option is then listed unticked and
+    `checkbox-state` reports the group. An extension of record-v1, left out when False."""
+
+    @model_serializer(mode="wrap")
+    def _drop_decided(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        dumped: dict[str, Any] = handler(self)
+        if not dumped.get("undecided", True):
+            dumped.pop("undecided")
+        return dumped
 
     @property
     def ticked(self) -> list[str]:

@@ -4,7 +4,8 @@
 group is answered by exactly one box; a group of a template's `boxes` column, 偏差原因, may hold
 several or none); the field such a group feeds is then null, and `missing-field` leaves it to this
 rule. A group whose boxes could not be read (⍰ in its evidence: a scan's faint box, a picture
-standing for a box) is reported as unreadable, not as left unticked. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
+standing for a box) is reported as unreadable, and one whose mark the reading could not place
+(`undecided`: a tick between two options) as undecided, not as left unticked. `adjustment-flag` reads the 是否需要预算调整 answer against 调减/调增 after unit inference.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def bad_groups(ctx: CheckContext) -> list[CheckboxGroup]:
     whose boxes could not be read."""
     return [group for group in ctx.record.checkboxes
             if group.options and len(group.ticked) != 1
-            and (not multiple_choice(ctx, group) or (not group.ticked and _unreadable(_group_evidence(ctx, group))))]
+            and (not multiple_choice(ctx, group)
+                 or (not group.ticked and (group.undecided or _unreadable(_group_evidence(ctx, group)))))]
 
 
 def _unreadable(evidence: list[Evidence]) -> bool:
@@ -76,6 +78,8 @@ def checkbox_state(ctx: CheckContext) -> Iterator[Finding]:
             message = f"“{group.question}”同时勾选了“{ticked}”，只能勾选一项（{options}），无法确定答案"
         elif _unreadable(evidence):
             message = f"“{group.question}”的勾选框无法判读（{options}；如以图片代替勾选框），请人工核对原件"
+        elif group.undecided:
+            message = f"“{group.question}”的勾选标记无法确定对应哪一选项（{options}），请人工核对原件"
         else:
             message = f"“{group.question}”未勾选任何选项（{options}），应勾选一项"
         fields = (group.field,) if group.field else ()

@@ -12,7 +12,9 @@ ordinary characters elsewhere. Whether boxes stand before or after their labels 
 per group from the first item: a group that opens with a box puts boxes before labels;
 ticked boxes alone between labels (hand ticks standing for the boxes, the other options
 printed without boxes: `是 ☑否`, `经费保障制度保障 ☑人员保障 ☑ 硬件条件保障`) belong to the
-labels they are written against, the side without a space.
+labels they are written against, the side without a space; where the spacing does not say
+(a tick spaced on both sides, where a wrap fell beside it: `经费保障 ☑` / `制度保障`), the
+group is undecided, never guessed.
 """
 
 from __future__ import annotations
@@ -75,8 +77,10 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
             return {option: option in named for option in options}
         return {option: False for option in options}
     boxes_first = items[0].kind == "box"
-    ticks = _ticks_side(text, items, boxes)
-    if ticks is not None:
+    if _lone_ticks(items, boxes):
+        ticks = _ticks_side(text, boxes)
+        if ticks is None:
+            return None  # the side a lone tick belongs to is a convention the text does not show
         boxes_first = ticks
     states = {option: False for option in options}
     for index, item in enumerate(items):
@@ -110,23 +114,24 @@ def group_states(
     """Each option's state from a group's box elements and its text: None when a box's state
     is unknown (undecided, never guessed, whatever the text shows). The elements answer
     unless the text holds look-alikes only a label makes boxes (which the elements' labels
-    then swallow: `☐确定能 ■有可能`), the boxes are ticks alone between labels the spacing
-    assigns (`_spaced_ticks`), or no element names an option; then the text answers."""
+    then swallow: `☐确定能 ■有可能`), the boxes are ticks alone between labels (`_lone_ticks_in`:
+    the spacing says their side, or nothing does), or no element names an option; then the
+    text answers."""
     if any(box.state == "unknown" for box, _ in boxes):
         return None
-    if boxes and not has_lookalikes(text) and not _spaced_ticks(text, options):
+    if boxes and not has_lookalikes(text) and not _lone_ticks_in(text, options):
         states = box_states(boxes, options)
         if states is not None:
             return states
     return option_states(text, options)
 
 
-def _spaced_ticks(text: str, options: tuple[str, ...]) -> bool:
-    """True when the text's boxes are ticks alone between labels whose spacing says which
-    label each belongs to (`_ticks_side`): the elements' labels, cut by the group's first
-    item, would give each tick the label on its other side."""
+def _lone_ticks_in(text: str, options: tuple[str, ...]) -> bool:
+    """True when the text's boxes are ticks alone between labels (`_lone_ticks`): the
+    elements' labels, cut by the group's first item, would give each tick a side by a
+    convention the text does not show, so the text answers (`option_states`)."""
     items = scan(text, options)
-    return _ticks_side(text, items, [item for item in items if item.kind == "box"]) is not None
+    return _lone_ticks(items, [item for item in items if item.kind == "box"])
 
 
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
@@ -149,18 +154,34 @@ def has_lookalikes(text: str) -> bool:
 _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
 
 
-def _ticks_side(text: str, items: list[Item], boxes: list[Item]) -> bool | None:
-    """For ticked boxes only, each between two labels (hand ticks standing for the boxes,
-    the other options printed without any): True when they are written against the label
-    after them, False against the one before, None when the spacing does not say. Each
-    box is written against the side without a space (`是 ☑否`); a box spaced on both sides
-    or neither says nothing, and boxes that disagree say nothing."""
+def undecided(text: str, options: tuple[str, ...]) -> bool:
+    """True when the text shows a mark the reading cannot place: a box whose state is
+    unknown (⍰), or lone ticks (`_lone_ticks`) whose spacing does not say which label each
+    belongs to (`经费保障 ☑ 制度保障`)."""
+    items = scan(text, options)
+    boxes = [item for item in items if item.kind == "box"]
+    if any(box.value is None for box in boxes):
+        return True
+    return _lone_ticks(items, boxes) and _ticks_side(text, boxes) is None
+
+
+def _lone_ticks(items: list[Item], boxes: list[Item]) -> bool:
+    """True when the boxes are ticked boxes only, each between two labels: hand ticks
+    standing for the boxes, the other options printed without any."""
     if not boxes or any(box.value is not True for box in boxes):
-        return None
+        return False
     for box in boxes:
         at = items.index(box)
         if not 0 < at < len(items) - 1 or items[at - 1].kind != "label" or items[at + 1].kind != "label":
-            return None
+            return False
+    return True
+
+
+def _ticks_side(text: str, boxes: list[Item]) -> bool | None:
+    """For lone ticks (`_lone_ticks`): True when they are written against the label after
+    them, False against the one before, None when the spacing does not say. Each box is
+    written against the side without a space (`是 ☑否`); a box spaced on both sides or
+    neither says nothing, and boxes that disagree say nothing."""
     spaced = canonical_glyphs(to_ascii(text))
     marks = [i for i, c in enumerate(spaced) if c in _TICKED]
     if len(marks) != len(boxes):

@@ -91,3 +91,26 @@ def test_hand_ticks_alone_between_labels_belong_to_the_label_they_are_written_ag
     empty = mark(False, "pixels")
     text, boxes = read_boxes(f"{empty}经费保障 {tick}制度保障 {empty}人员保障")
     assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["制度保障"]
+
+
+def test_a_lone_tick_whose_spacing_says_no_side_leaves_the_group_undecided():
+    # 13579, 300 dpi, the printed boxes gone: a narrow cell wrapped between a tick and its
+    # label (`经费保障 ■` / `制度保障`), joined with a space either side. Box-first forms
+    # mean 制度保障, label-first ones (`是 □ 否 ☑`) 经费保障: the text does not say which.
+    from parsers.box_elements import read_boxes
+    from parsers.fields.choice import undecided
+    from parsers.readers.checkbox_glyphs import mark
+
+    options = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
+    causes = ColumnSpec(labels=("偏差原因",), type="boxes", options=options)
+    text, boxes = read_boxes(f"经费保障 {mark(True, 'pixels')} 制度保障人员保障硬件条件保障其他")
+    read = box_cell(text, causes, "偏差原因分析", boxes)
+    assert read is not None and read.states is None and value_of(read, "boxes") == []
+    group = group_of(read, "indicators.0.deviation_causes")
+    assert group is not None and group.undecided and group.ticked == []
+    assert "undecided" in group.model_dump() and undecided(text, options)
+    # One tick written against a label tells the side of the others.
+    text, boxes = read_boxes("经费保障 ☑制度保障 ☑ 人员保障硬件条件保障其他")
+    assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["制度保障", "人员保障"]
+    decided = group_of(box_cell(text, causes, "偏差原因", boxes), "indicators.0.deviation_causes")
+    assert decided is not None and "undecided" not in decided.model_dump() and not undecided(text, options)

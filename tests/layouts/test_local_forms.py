@@ -250,6 +250,29 @@ def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
     assert record.fields.months == 7
 
 
+def test_a_lone_tick_spaced_from_both_options_is_reported_not_guessed(tmp_path):
+    # A hand tick (√) with no printed box, a space either side: box-first forms mean the
+    # option after it, label-first forms the one before. No answer is made up; the group
+    # is undecided and the reviewer is told to look.
+    causes = tc(p(r("经费保障 √ 制度保障 人员保障 硬件条件保障 其他")))
+    (record,) = _docx(tmp_path, "项目支出绩效目标执行监控表", "（2024年度）", [
+        ["项目名称", "2024年颛桥镇社区老年助餐服务项目"],
+        ["主管部门", "上海市闵行区颛桥镇人民政府", "实施单位", "颛桥镇社区事务受理服务中心"],
+        ["项目资金（万元）", "", "年初预算数", "1-7月执行数", "1-7月执行率"],
+        ["", "年度资金总额", "300.00", "168.00", "56.00%"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析",
+         "完成目标可能性", "备注"],
+        ["", "产出指标", "数量指标", "新建长者食堂数量", "2家", "1家", "2家", causes, "有可能", ""],
+    ])
+    (item,) = record.fields.indicators
+    assert item.deviation_causes == [] and item.likelihood == "有可能"
+    (group,) = [g for g in record.checkboxes if g.field == "indicators.0.deviation_causes"]
+    assert group.undecided and group.ticked == []
+    (found,) = [d for d in record.discrepancies if d.rule == "checkbox-state"]
+    assert found.severity == "error" and "无法确定对应哪一选项" in found.message
+    assert found.fields == ["indicators.0.deviation_causes"]
+
+
 def test_docx_box_sub_columns_in_wingdings(tmp_path):
     def box(glyph: str) -> str:
         return tc(p(_box(glyph)))
