@@ -12,9 +12,8 @@ ordinary characters elsewhere. Whether boxes stand before or after their labels 
 per group from the first item: a group that opens with a box puts boxes before labels;
 ticked boxes alone between labels (hand ticks standing for the boxes, the other options
 printed without boxes: `是 ☑否`, `经费保障制度保障 ☑人员保障 ☑ 硬件条件保障`) belong to the
-labels they are written against, the side without a space; where the spacing does not say
-(a tick spaced on both sides, where a wrap fell beside it: `经费保障 ☑` / `制度保障`), the
-group is undecided, never guessed.
+labels they are written against, the side without a space; a tick spaced from both (a wrap
+fell beside it: `经费保障 ☑` / `制度保障`) leaves the group undecided, never guessed.
 """
 
 from __future__ import annotations
@@ -64,7 +63,8 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
 
 def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None:
     """Each option's state; None when the text shows neither the options nor any box, or
-    when a box's state is unknown (the group is undecided, never guessed)."""
+    when a box's state is unknown or a lone tick is set apart from both labels (`_set_apart`):
+    the group is undecided, never guessed."""
     items = scan(text, options)
     labels = [item for item in items if item.kind == "label"]
     boxes = [item for item in items if item.kind == "box"]
@@ -78,10 +78,11 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
         return {option: False for option in options}
     boxes_first = items[0].kind == "box"
     if _lone_ticks(items, boxes):
-        ticks = _ticks_side(text, boxes)
-        if ticks is None:
+        if _set_apart(text, boxes):
             return None  # the side a lone tick belongs to is a convention the text does not show
-        boxes_first = ticks
+        ticks = _ticks_side(text, boxes)
+        if ticks is not None:
+            boxes_first = ticks
     states = {option: False for option in options}
     for index, item in enumerate(items):
         if item.kind != "label" or not isinstance(item.value, str):
@@ -156,13 +157,13 @@ _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", 
 
 def undecided(text: str, options: tuple[str, ...]) -> bool:
     """True when the text shows a mark the reading cannot place: a box whose state is
-    unknown (⍰), or lone ticks (`_lone_ticks`) whose spacing does not say which label each
-    belongs to (`经费保障 ☑ 制度保障`)."""
+    unknown (⍰), or lone ticks (`_lone_ticks`) set apart from both labels (`_set_apart`:
+    `经费保障 ☑ 制度保障`)."""
     items = scan(text, options)
     boxes = [item for item in items if item.kind == "box"]
     if any(box.value is None for box in boxes):
         return True
-    return _lone_ticks(items, boxes) and _ticks_side(text, boxes) is None
+    return _lone_ticks(items, boxes) and _set_apart(text, boxes)
 
 
 def _lone_ticks(items: list[Item], boxes: list[Item]) -> bool:
@@ -182,17 +183,28 @@ def _ticks_side(text: str, boxes: list[Item]) -> bool | None:
     them, False against the one before, None when the spacing does not say. Each box is
     written against the side without a space (`是 ☑否`); a box spaced on both sides or
     neither says nothing, and boxes that disagree say nothing."""
+    sides = {before for before, after in _spacing(text, boxes) if before != after}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _set_apart(text: str, boxes: list[Item]) -> bool:
+    """True when a lone tick stands with a space on both sides (`经费保障 ☑ 制度保障`, a
+    narrow cell wrapped beside it) and none tells the side: box-first forms would mean the
+    label after it, label-first ones (`是 □ 否 ☑`) the one before. A tick written against
+    both (`确定能完成√有可能完成`) is a mark written after its option, as the first item
+    says (`option_states`)."""
+    spacing = _spacing(text, boxes)
+    return _ticks_side(text, boxes) is None and any(before and after for before, after in spacing)
+
+
+def _spacing(text: str, boxes: list[Item]) -> list[tuple[bool, bool]]:
+    """(space before, space after) of each tick of the text; [] when the ticks are not one
+    character each (`[√]`)."""
     spaced = canonical_glyphs(to_ascii(text))
     marks = [i for i, c in enumerate(spaced) if c in _TICKED]
     if len(marks) != len(boxes):
-        return None
-    sides = set()
-    for i in marks:
-        before = i > 0 and spaced[i - 1].isspace()
-        after = i + 1 < len(spaced) and spaced[i + 1].isspace()
-        if before != after:
-            sides.add(before)
-    return sides.pop() if len(sides) == 1 else None
+        return []
+    return [(i > 0 and spaced[i - 1].isspace(), i + 1 < len(spaced) and spaced[i + 1].isspace()) for i in marks]
 
 
 def chosen(states: dict[str, bool] | None) -> str | None:

@@ -21,7 +21,7 @@ from parsers.readers.pdf_primitives import Char
 # What recognizers print for a box or for a tick over one.
 BOX_PRINTS = frozenset("□☐☑☒▢◻◽■▣▪▫◼◾⬛⬜⊠⊡⊞❑❒口〇○√✓✔×✗✘")
 # Characters that are drawn as a closed square: a square under one of them is no box.
-FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄中申由甲电里串曲酉西面")
+FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄中申由甲电里串曲酉西面白自百旦早昌晶且冒亘")
 # An outline whose inside is inked over this share is a blurred character's square as likely
 # as a box: a box only at its text's ends. Measured on generated scans (200-300 dpi, blur,
 # JPEG): ticked boxes 0.24-0.59 (hand ticks over them the most), the squares of 基 and the

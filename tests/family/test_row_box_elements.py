@@ -109,6 +109,11 @@ def test_a_lone_tick_whose_spacing_says_no_side_leaves_the_group_undecided():
     group = group_of(read, "indicators.0.deviation_causes")
     assert group is not None and group.undecided and group.ticked == []
     assert "undecided" in group.model_dump() and undecided(text, options)
+    # A mark written against both labels is one written after its option (a hand √ where no
+    # box is printed, red team d13: `确定能完成√有可能完成确定不能完成`).
+    likelihood = ColumnSpec(labels=("完成目标可能性",), type="option", options=("确定能完成", "有可能完成", "确定不能完成"))
+    written = box_cell("确定能完成√有可能完成确定不能完成", likelihood, "年度项目预算完成可能性")
+    assert written is not None and value_of(written, "option") == "确定能完成"
     # One tick written against a label tells the side of the others.
     text, boxes = read_boxes("经费保障 ☑制度保障 ☑ 人员保障硬件条件保障其他")
     assert value_of(box_cell(text, causes, "偏差原因", boxes), "boxes") == ["制度保障", "人员保障"]

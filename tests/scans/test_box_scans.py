@@ -235,6 +235,21 @@ def test_a_densely_inked_square_inside_text_is_a_character() -> None:
     assert glyphs.claim(glyphs.Piece("是 否", 1470, 981, 1560, 1028, 1.0), [ticked])[0] == [(ticked, 1)]
 
 
+def test_the_square_of_a_character_drawn_round_one_is_no_box() -> None:
+    # 1357911 at 200 dpi, blur and JPEG: the square of 白 in 青白江区 reads as an outline
+    # with a tick's ink inside (0.38), where the recognizer read 白 (`青☑白江区`).
+    piece = glyphs.Piece("2025年青白江区农村人居环境整治项目", 286, 214, 659, 245, 0.99988)
+    square = marks.Box(374, 222, 393, 239, True, 0.38, True, ticked_past=True)
+    assert glyphs.claim(piece, [square], 22.1)[0] == []
+    for word in ("自评", "百分比", "旦", "早期", "昌平"):
+        piece = glyphs.Piece(word, 286, 214, 286 + 24 * len(word), 245, 0.99)
+        assert glyphs.claim(piece, [marks.Box(288, 222, 306, 239, True, 0.38, True)], 22.1)[0] == []
+    # The same outline beside a label is a box.
+    label = glyphs.Piece("是 否", 286, 214, 380, 245, 0.99)
+    box = marks.Box(306, 222, 325, 239, True, 0.38, True)
+    assert glyphs.claim(label, [box], 22.1)[0] == [(box, 1)]
+
+
 def test_a_tick_over_the_cells_top_rule_is_judged_by_the_rows_of_the_boxes_in_its_line() -> None:
     # 8209, 300 dpi: a √ drawn above the first box over the cell's top rule grew the detected
     # line `是 □否` to 96 px (its type is 57): the tick stood on that box's middle, as 是.
