@@ -51,7 +51,7 @@ def extract_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Record:
 def extract_document_records(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
     """Parse and check every form of an already-read document."""
     parts = split_forms(document)
-    records = [_extract_part(part, settings) for part in parts]
+    records = [_fragment_marked(part, _extract_part(part, settings)) for part in parts]
     if len(parts) == 1:
         return records
     out = []
@@ -72,6 +72,19 @@ def _part(index: int, count: int, part: FormPart) -> Part:
     if part.document.source.format == "txt":
         return Part(index=index, count=count, lines=(part.first_line, part.last_line))
     return Part(index=index, count=count, pages=(pages[0], pages[-1]))
+
+
+FRAGMENT_MESSAGE = "文件开头是另一张表的后半部分（其标题与项目名称不在本文件中），已单独列为一条记录，请核对原件"
+
+
+def _fragment_marked(part: FormPart, record: Record) -> Record:
+    """A form's tail read before the file's first title: its own record, never folded into
+    the titled form nor dropped, `partial` at best and saying why (`form-fragment`)."""
+    if not part.fragment:
+        return record
+    status = Status.FAILED if record.status == Status.FAILED else Status.PARTIAL
+    errors = [*record.errors, ErrorItem(code="form-fragment", message=FRAGMENT_MESSAGE)]
+    return record.model_copy(update={"status": status, "errors": errors})
 
 
 def _extract_part(part: FormPart, settings: Settings) -> Record:

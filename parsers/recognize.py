@@ -6,7 +6,10 @@ title starts a second form only when the part it opens holds labels of that form
 again a field label the form before it holds (项目名称 once more); a title repeated as a page
 header, or marked continued (`（续）`, `续表`), over the rest of a table or the fields the form
 before has not shown yet is no new form. A form printed after another without its title (its
-项目名称 again, with another value) is a form of its own (`parsers.form_repeats`). A document with no title is given to the template
+项目名称 again, with another value) is a form of its own (`parsers.form_repeats`). Lines before
+the first title that hold a form's labels but not its 项目名称 (the last rows of a form whose
+first page the file does not hold) are a part of their own, a `fragment`, never folded into
+the titled form. A document with no title is given to the template
 whose labels it holds the largest share of (none when it holds too few: no known form).
 """
 
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.form_repeats import repeat_starts
+from parsers.form_repeats import identity_keys, repeat_starts
 from parsers.forms import all_templates, title_words
 from parsers.normalize import clean_text, label_key
 from parsers.tables import header_key
@@ -40,6 +43,7 @@ class FormPart:
     title: str | None
     first_line: int  # 1-based ordinal in the whole document's lines
     last_line: int
+    fragment: bool = False  # the tail of a form whose beginning the file does not hold
 
 
 def title_of(line: Line) -> FormTemplate | None:
@@ -127,16 +131,38 @@ def split_forms(document: Document) -> list[FormPart]:
             return [FormPart(document, untitled, None, 1, len(lines))]
         forms: list[tuple[int, FormTemplate | None, str | None]] = [(0, untitled, None)]
     else:
-        forms = []
+        tail = _tail_before(lines, accepted[0][0])
+        forms = [(0, tail, None)] if tail is not None else []
         for k, (i, template) in enumerate(accepted):
             end = accepted[k + 1][0] if k + 1 < len(accepted) else len(lines)
-            forms.append((0 if k == 0 else i, template, _title_text(lines, i)))
+            forms.append((0 if k == 0 and tail is None else i, template, _title_text(lines, i)))
             forms += [(j, template, None) for j in _repeats(lines, i, end, template)]
     if len(forms) == 1:
         return [FormPart(document, forms[0][1], forms[0][2], 1, len(lines))]
     bounds = [i for i, _, _ in forms] + [len(lines)]
-    return [FormPart(sub_document(document, bounds[k], bounds[k + 1]), template, title, bounds[k] + 1, bounds[k + 1])
+    return [FormPart(sub_document(document, bounds[k], bounds[k + 1]), template, title, bounds[k] + 1, bounds[k + 1],
+                     fragment=k == 0 and tail is not None)
             for k, (_, template, title) in enumerate(forms)]
+
+
+def _tail_before(lines: list[Line], end: int) -> FormTemplate | None:
+    """The template of a form's tail printed before the file's first title (`lines[:end]`:
+    the last indicator rows, 评价结论, the signatures of a form whose first page the file does
+    not hold), None when those lines are no such tail. A form's body follows its title, so
+    lines holding MIN_PART_LABELS labels of a form before any title are another form's; lines
+    that print the field a form is known by (项目名称) are the titled form's own head."""
+    if end == 0:
+        return None
+    head = lines[:end]
+    keys = line_keys(head)
+    best: tuple[int, FormTemplate] | None = None
+    for template in all_templates():
+        if identity_keys(template) & keys:
+            return None
+        found = labels_found(head, template, keys)
+        if found >= MIN_PART_LABELS and (best is None or found > best[0]):
+            best = (found, template)
+    return best[1] if best else None
 
 
 def _repeats(lines: list[Line], start: int, end: int, template: FormTemplate) -> list[int]:

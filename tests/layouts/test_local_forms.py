@@ -99,6 +99,25 @@ def test_self_evaluation_one_cell_a_line_with_the_unit_in_the_cell(tmp_path):
     assert not [d for d in record.discrepancies if d.severity != "info"]
 
 
+def test_a_forms_tail_before_the_first_title_is_a_record_of_its_own(tmp_path):
+    # A file (a scraped page, a PDF cut from a bundle) opening with the last rows of another
+    # form: its indicators, conclusion and signatures belong to no form the file titles.
+    tail = rows(INDICATOR_HEAD, ("", "产出指标", "成本指标", "单位养护成本", "≤30万元", "28万元", "90", "90", "无"),
+                ("总分", "100", "100"), ("评价结论", "养护任务按期完成。"), ("存在问题", "无"),
+                ("项目负责人：张某", "财务负责人：李某"))
+    fragment, form = extract_text(tmp_path, tail + self_evaluation())
+    assert fragment.status == "partial" and "form-fragment" in [e.code for e in fragment.errors]
+    assert [i.name for i in fragment.fields.indicators] == ["单位养护成本"]
+    assert form.status == "ok" and not [e for e in form.errors if e.code == "form-fragment"]
+    assert form.fields.project_name == "2023年七宝镇老旧小区综合改造项目"
+    assert [i.name for i in form.fields.indicators] == [row[3] for row in INDICATORS]
+    assert form.fields.funds.total.annual_budget.yuan == "4800000.00" and form.fields.total_score == "99.5"
+    assert form.fields.conclusion is None
+    # Lines that print the form's own project name before its title are its head, not a tail.
+    (alone,) = extract_text(tmp_path, "项目名称：2023年七宝镇老旧小区综合改造项目\n" + self_evaluation(), "head.txt")
+    assert alone.status == "ok"
+
+
 def _execution(text_edit=lambda text: text) -> str:
     text = EXECUTION.read_text(encoding="utf-8")
     text = text.replace("项目名称\t", "项 目 名 称\t").replace("\t实施单位\t", "\t项目实施单位\t")
