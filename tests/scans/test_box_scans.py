@@ -355,6 +355,22 @@ def test_a_small_box_nearer_the_next_label_grows_towards_it_and_keeps_the_space_
     assert line.text == f"新增 {glyphs.box_text(solid)}延续"
 
 
+def test_a_blurred_character_at_a_lines_end_that_fills_it_is_no_box() -> None:
+    # A scan of a published form at 300 dpi, blur and JPEG: 显 of `效果明显` closed into a
+    # ticked-looking square joined to its tick-like strokes, at the text's end; the four
+    # characters fill the line (0.62 of its height each), so no box stands beside them.
+    piece = glyphs.Piece("效果明显", 768, 1455, 862, 1493, 0.99994)
+    square = marks.Box(842, 1468, 858, 1484, True, 0.78, False, ticked_past=True)
+    assert glyphs.claim(piece, [square], 23.75)[0] == []
+    # 200 dpi: 政 of `政策知晓率` at the text's start, 0.60 of the line's height each.
+    start = glyphs.Piece("政策知晓率", 605, 1149, 716, 1186, 0.99985)
+    assert glyphs.claim(start, [marks.Box(606, 1161, 622, 1178, True, 0.78, False, ticked_past=True)], 22.1)[0] == []
+    # A ticked box the text leaves room for at its end is still a box.
+    room = glyphs.Piece("效果明显", 768, 1455, 886, 1493, 0.99)
+    end = marks.Box(866, 1468, 884, 1486, True, 0.78, False, ticked_past=True)
+    assert glyphs.claim(room, [end], 23.75)[0] == [(end, 4)]
+
+
 def test_a_joined_square_at_a_lines_start_with_no_room_beside_the_text_is_a_character() -> None:
     # 13579, 250 dpi: 位 of `位施工` blurred into a ticked-looking square joined to its
     # neighbour; at the text's start it was taken for a box (`个别点☑位施工`). The three
