@@ -118,11 +118,16 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
             continue
         nearest = _nearest(centres, box)
         around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]
-        if box.solid or (not box.small and not box.barred and not any(text[i] in FRAMED for i in around)):
+        framed = any(text[i] in FRAMED for i in around)
+        if box.solid or (not box.small and not box.barred and not framed):
             if box.solid or (box.isolated and box.ink < DENSE_MIN_INK):
                 silent.append(box)
             elif (box.ticked_past or box.isolated) and box.state is True:
                 joined.append(box)
+        elif _tick_joined(box):
+            # Beside a framed character (`延续项目☑`, the √ joined to 目's square): a box only
+            # where joined ones are, at the text's end or start with room beside it.
+            joined.append(box)
     # A joined or densely inked outline is a box only on the line, at the start or end of its
     # text or beside a space the recognizer read where it stands (`□是 否` with the ticked
     # box between 是 and 否): inside a word, or above or below the line, it is as likely a
@@ -140,6 +145,14 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
                and _room_for(piece, box)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
+
+
+def _tick_joined(box: Box) -> bool:
+    """A ticked square a hand √ joins and runs out past (`ticked_past`, not isolated), with a
+    tick's ink inside and no straight stroke across it: no framed character (日 目 回) draws
+    its square so."""
+    return (box.ticked_past and not box.isolated and box.state is True and not box.small
+            and not box.barred and box.ink < DENSE_MIN_INK)
 
 
 # A piece's text spread this many ems a character or wider leaves a character unread.

@@ -371,6 +371,21 @@ def test_a_blurred_character_at_a_lines_end_that_fills_it_is_no_box() -> None:
     assert glyphs.claim(room, [end], 23.75)[0] == [(end, 4)]
 
 
+def test_a_hand_ticked_box_right_after_a_framed_character_is_a_box() -> None:
+    # A published form's scan at 200 dpi: `新增项目□ 延续项目☑`, the √ joined to the box after
+    # 目 and running past its corner; 目's own squares read as barred outlines beside.
+    piece = glyphs.Piece("新增项目□ 延续项目", 1065, 323, 1328, 360, 0.93)
+    squares = [marks.Box(1145, 333, 1161, 352, True, 0.18, True, ticked_past=True, barred=True),
+               marks.Box(1168, 332, 1188, 353, False, 0.0, True, ticked_past=True),
+               marks.Box(1283, 333, 1299, 352, True, 0.18, True, ticked_past=True, barred=True),
+               marks.Box(1304, 333, 1324, 354, True, 0.33, False, ticked_past=True)]
+    real, _ = glyphs.claim(piece, squares, 25.0)
+    assert real == [(squares[1], 4), (squares[3], 10)]
+    # The same square inside the word, beside 目, is 目's.
+    word = glyphs.Piece("项目管理", 1240, 323, 1345, 360, 0.99)
+    assert glyphs.claim(word, [squares[3]], 25.0)[0] == []
+
+
 def test_a_joined_square_at_a_lines_start_with_no_room_beside_the_text_is_a_character() -> None:
     # 13579, 250 dpi: 位 of `位施工` blurred into a ticked-looking square joined to its
     # neighbour; at the text's start it was taken for a box (`个别点☑位施工`). The three
