@@ -65,6 +65,10 @@ def _run_period(grid: list[list[Cell | None]], header: _Header, run: dict[int, t
             return period
     own = sorted(c for c in run if c not in shared) or sorted(run)
     low, high = own[0], own[-1]
+    # Each of the run's own headers names its period (`二级指标（长期）` | `指标值（长期）`).
+    named_here = {_period_named(cell.text, spec) for c in own if (cell := grid[header.row][c]) is not None}
+    if len(named_here) == 1 and None not in named_here:
+        return named_here.pop()
     top = header.row - (1 if header.options else 0)
     for r in range(top - 1, max(top - 3, -1), -1) if shared else ():
         named = {_period_named(cell.text, spec) for c in own if (cell := grid[r][c]) is not None

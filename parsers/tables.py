@@ -155,7 +155,9 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
                 label_cols.add(c)
                 block_unit = block_unit or unit
                 continue
-            found = keys.get(key) or _after_period(key, keys, spec)
+            if key not in keys and spec.periods:
+                key = _after_period(key, keys, spec) or key
+            found = keys.get(key)
             if found is None:
                 if unit and unit != "%":
                     loose[c] = unit
@@ -181,14 +183,19 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
     return None
 
 
-def _after_period(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec) -> tuple[str, int | None] | None:
-    """The column of a header a period word opens (`中期指标内容`, `年度指标内容` over the
-    side-by-side runs of a declaration's indicators), for a table printed once per period."""
+def _after_period(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec) -> str | None:
+    """The key of a header a period word opens or closes (`中期指标内容`, `年度指标内容`;
+    `二级指标（长期）`, `指标值（年度）`) without the word, when it names a column: the
+    side-by-side runs of a declaration's indicators, a table printed once per period."""
     for words in spec.periods.values():
         for word in words:
             head = label_key(word)
-            if key.startswith(head) and len(key) > len(head) and (found := keys.get(key[len(head):])) is not None:
-                return found
+            if len(key) <= len(head):
+                continue
+            if key.startswith(head) and key[len(head):] in keys:
+                return key[len(head):]
+            if key.endswith(head) and key[:-len(head)] in keys:
+                return key[:-len(head)]
     return None
 
 

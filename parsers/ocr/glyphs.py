@@ -27,10 +27,14 @@ FRAMED = frozenset("日田目曰回国囗四固围图团因园圆圈困囤圃圄
 # JPEG): ticked boxes 0.24-0.59 (hand ticks over them the most), the squares of 基 and the
 # like 0.66-0.77.
 DENSE_MIN_INK = 0.62
-# A CJK character is at least this share of its detected line's height wide (measured: 0.55-
-# 0.66 at 250-300 dpi, the detector's box taller than the type by its margin; 0.60-0.63 where
-# a blurred 显 or 政 at a line's end or start read as a joined ticked square, 200-300 dpi).
-ROOM_EM_SHARE = 0.55
+# A CJK character is at least this share of its detected line's height wide (measured: 0.52-
+# 0.66 at 200-300 dpi, the detector's box taller than the type by its margin).
+ROOM_EM_SHARE = 0.5
+# And at least this share of the page's type size (`type_em`), unless its line is smaller type
+# (then ROOM_LINE_EM_SHARE of its height, the usual ratio): a blurred 显 or 政 at a line's end
+# or start read as a joined ticked square where the text fills its line at the page's size.
+ROOM_PAGE_EM_SHARE = 0.9
+ROOM_LINE_EM_SHARE = 0.62
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,7 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
                and (_at_break(text, _split(piece, box, [*silent, box]))
                     or (box.ticked_past and not box.isolated and _unread_room(piece, page_em_px)))
-               and _room_for(piece, box)]
+               and _room_for(piece, box, page_em_px)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
 
@@ -166,11 +170,16 @@ def _unread_room(piece: Piece, page_em_px: float | None) -> bool:
     return bool(page_em_px and units and (piece.x1 - piece.x0) / units >= UNREAD_MIN_EM * page_em_px)
 
 
-def _room_for(piece: Piece, box: Box) -> bool:
+def _room_for(piece: Piece, box: Box, page_em_px: float | None = None) -> bool:
     """True when the piece's box is wide enough for its text and `box` beside it, the text's
-    characters taken as narrow as type of the line's height can be (ROOM_EM_SHARE of it)."""
+    characters taken as narrow as type of the line's height can be (ROOM_EM_SHARE of it), or
+    as the page's type (`page_em_px`, pixels) where the line is not of smaller type."""
     units = sum(_unit(c) for c in piece.text)
-    return units * ROOM_EM_SHARE * (piece.bottom - piece.top) <= (piece.x1 - piece.x0) - (box.x1 - box.x0)
+    height = piece.bottom - piece.top
+    em = ROOM_EM_SHARE * height
+    if page_em_px:
+        em = max(em, min(ROOM_PAGE_EM_SHARE * page_em_px, ROOM_LINE_EM_SHARE * height))
+    return units * em <= (piece.x1 - piece.x0) - (box.x1 - box.x0)
 
 
 def _at_break(text: str, index: int) -> bool:

@@ -403,6 +403,21 @@ def test_declaration_indicators_side_by_side_under_period_named_headers(tmp_path
                    ("annual", "产出指标", "整治河道数量", "12条"), ("annual", "满意度指标", "沿河居民满意度", "≥85%")]
 
 
+def test_declaration_indicators_side_by_side_under_headers_closed_by_their_period(tmp_path):
+    # 二级指标（长期）| 三级指标（长期）| 指标值（长期）| 二级指标（年度）| …: the period in brackets
+    # after each header (长期 for the multi-year targets, 中期 elsewhere); no indicator was read.
+    head = "\n".join(DECLARATION.read_text(encoding="utf-8").splitlines()[:11])
+    table = rows(("一级指标", "二级指标（长期）", "三级指标（长期）", "指标值（长期）", "二级指标（年度）", "三级指标（年度）",
+                  "指标值（年度）"),
+                 ("产出指标", "数量指标", "整治河道数量", "36条", "数量指标", "整治河道数量", "12条"),
+                 ("满意度指标", "服务对象满意度指标", "", "", "服务对象满意度指标", "沿河居民满意度", "≥85%"))
+    (record,) = extract_text(tmp_path, head + "\n" + table)
+    got = [(i.period, i.level1, i.level2, i.name, i.target.raw) for i in record.fields.indicators]
+    assert got == [("medium_term", "产出指标", "数量指标", "整治河道数量", "36条"),
+                   ("annual", "产出指标", "数量指标", "整治河道数量", "12条"),
+                   ("annual", "满意度指标", "服务对象满意度指标", "沿河居民满意度", "≥85%")]
+
+
 LOCAL_GRID_DECLARATION = "\n".join([
     "部门预算项目支出绩效目标表", "（2024年度）", "单位：万元",
     "项目名称\t2024年新虹街道中小学校园安全技防升级项目",

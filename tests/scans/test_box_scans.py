@@ -365,6 +365,11 @@ def test_a_blurred_character_at_a_lines_end_that_fills_it_is_no_box() -> None:
     # 200 dpi: 政 of `政策知晓率` at the text's start, 0.60 of the line's height each.
     start = glyphs.Piece("政策知晓率", 605, 1149, 716, 1186, 0.99985)
     assert glyphs.claim(start, [marks.Box(606, 1161, 622, 1178, True, 0.78, False, ticked_past=True)], 22.1)[0] == []
+    # 200 dpi, every degradation: a ticked box at the start of `有可能完成` in a tall line box
+    # (its characters 0.52 of the line's height), the text at the page's size beside it.
+    tall = glyphs.Piece("有可能完成", 669, 1690, 817, 1738, 0.99996)
+    first = marks.Box(670, 1707, 692, 1729, True, 0.67, True, ticked_past=True)
+    assert [index for _, index in glyphs.claim(tall, [first], 24.8)[0]] == [0]
     # A ticked box the text leaves room for at its end is still a box.
     room = glyphs.Piece("效果明显", 768, 1455, 886, 1493, 0.99)
     end = marks.Box(866, 1468, 884, 1486, True, 0.78, False, ticked_past=True)
