@@ -1,0 +1,75 @@
+"""Forms as scraped web pages print them: the whole form on one line of spaced cells after the
+document's metadata, pinyin printed after characters, a title fused to the rows after it."""
+
+from __future__ import annotations
+
+from parsers.readers.text_ruby import strip_ruby
+from tests.layouts.local_forms import INDICATORS, extract_text, self_evaluation
+
+METADATA = "张三 wx20190001 1 2019-05-22T04:56:35Z 2022-05-16T06:53:23Z 15.00 2052-11.1.0 9300 0 False False False 附件:"
+
+
+def _cells(text: str) -> list[str]:
+    return [cell for line in text.split("\n") for cell in line.split("\t") if cell.strip()]
+
+
+def _plain_form() -> str:
+    return self_evaluation(project="七宝镇老旧小区综合改造项目").replace("项 目 名 称", "项目名称")
+
+
+def test_a_whole_form_on_one_spaced_line_after_metadata_is_recognised_and_read(tmp_path):
+    line = METADATA + " " + " ".join(_cells(_plain_form()))
+    (record,) = extract_text(tmp_path, line)
+    assert record.form.type == "self_evaluation" and record.form.year == 2023
+    assert record.source.dialect == "spaced"
+    fields = record.fields
+    assert fields.project_name == "七宝镇老旧小区综合改造项目"
+    assert fields.implementing_unit == "七宝镇城市建设管理事务中心"
+    total = fields.funds.total
+    assert (total.initial_budget.yuan, total.annual_budget.yuan, total.executed.yuan) == (
+        "5000000.00", "4800000.00", "4560000.00")
+    assert [indicator.name for indicator in fields.indicators] == [row[3] for row in INDICATORS]
+    assert fields.total_score == "99.5"
+
+
+def test_a_sentence_broken_by_a_space_on_a_run_on_line_stays_one_cell(tmp_path):
+    form = _plain_form().replace("完成12个小区改造。\t完成12个小区改造。",
+                                 "计划改造12个小区，惠及居民 3000户。\t完成12个小区改造，惠及居民 3100户。")
+    line = " ".join(_cells(form)).replace("。 ", "。 ...... ", 1)
+    (record,) = extract_text(tmp_path, line)
+    assert record.fields.goal_planned == "计划改造12个小区，惠及居民3000户。"
+    assert record.fields.goal_actual == "完成12个小区改造，惠及居民3100户。"
+
+
+_PINYIN = {"項": "xiàng", "目": "mù", "名": "míng", "稱": "chēng", "績": "jì", "評": "píng", "預": "yù",
+           "算": "suàn", "執": "zhí", "標": "biāo", "數": "shù", "實": "shí", "際": "jì"}
+_TRADITIONAL = {"项": "項", "称": "稱", "绩": "績", "评": "評", "预": "預", "执": "執", "标": "標", "数": "數",
+                "实": "實", "际": "際"}
+
+
+def _with_pinyin(text: str) -> str:
+    traditional = "".join(_TRADITIONAL.get(char, char) for char in text)
+    return "".join(char + (f"({_PINYIN[char]})" if char in _PINYIN else "") for char in traditional)
+
+
+def test_pinyin_after_characters_is_no_text_of_the_form(tmp_path):
+    plain = _plain_form()
+    (expected,) = extract_text(tmp_path, plain, "plain.txt")
+    (record,) = extract_text(tmp_path, _with_pinyin(plain), "pinyin.txt")
+    assert record.form.type == "self_evaluation"
+    assert record.fields.model_dump() == expected.fields.model_dump()
+
+
+def test_only_toned_syllables_in_brackets_after_a_character_are_pinyin():
+    assert strip_ruby("監(jiān)測項（xiàng）目") == "監測項目"
+    kept = "年初目标值(A) 执行率(B/A) 重量(kg) 资金(万元) 得分(20分) abc(dé)"
+    assert strip_ruby(kept) == kept
+
+
+def test_a_title_fused_to_the_rows_after_it_names_the_form(tmp_path):
+    head = ("1、2023年度老旧小区综合改造项目绩效自评表单位名称:七宝镇城市建设管理事务中心 填报日期:2024年3月1日"
+            "项目名称七宝镇老旧小区综合改造项目")
+    text = head + "\n" + _plain_form().split("\n", 3)[3]
+    (record,) = extract_text(tmp_path, text)
+    assert record.form.title == "1、2023年度老旧小区综合改造项目绩效自评表"
+    assert record.form.type == "self_evaluation" and record.form.year == 2023
