@@ -73,3 +73,27 @@ def test_a_title_fused_to_the_rows_after_it_names_the_form(tmp_path):
     (record,) = extract_text(tmp_path, text)
     assert record.form.title == "1、2023年度老旧小区综合改造项目绩效自评表"
     assert record.form.type == "self_evaluation" and record.form.year == 2023
+
+
+def test_the_year_is_the_forms_not_that_of_the_page_heading_above_it(tmp_path):
+    text = "七宝镇2024年预算绩效评价结果公开\n\n" + _plain_form().replace("（2023年度）", "2023年度")
+    (record,) = extract_text(tmp_path, text)
+    assert record.form.year == 2023
+
+
+def test_a_total_stated_after_a_colon_in_a_spaced_row_is_one_figure(tmp_path):
+    text = _plain_form().replace("总分\t100\t99.5", "总分:83").replace("\t", " ")
+    (record,) = extract_text(tmp_path, text)
+    assert record.source.dialect in ("spaced", "fused")
+    assert record.fields.total_score == "83"
+
+
+def test_one_cell_a_line_with_blank_lines_and_noted_header_cells_is_the_cell_dialect(tmp_path):
+    form = _plain_form()
+    for label in ("二级指标", "三级指标", "年度指标值"):
+        form = form.replace(label, label + "(年度)")
+    text = "\n\n".join(_cells(form)) + "\n"
+    (record,) = extract_text(tmp_path, text)
+    assert record.source.dialect == "cells"
+    assert record.fields.project_name == "七宝镇老旧小区综合改造项目"
+    assert record.fields.funds.total.executed.yuan == "4560000.00"
