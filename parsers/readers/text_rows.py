@@ -265,7 +265,8 @@ def _label_first(pieces: list[Piece]) -> list[Piece]:
 def parse(text: str) -> list[Block]:
     """Blocks of a text in any row layout, in reading order."""
     if layout_name(text) == "cell_pipes":
-        return text_cells.parse(_CELL_PIPE_END.sub("", _PIPE_LINE.sub("", text)))
+        # A line of only `|` is an empty cell: kept, for the stream of cells to keep its order.
+        return text_cells.parse(_CELL_PIPE_END.sub("", _PIPE_LINE.sub(text_cells.EMPTY_CELL, text)))
     words = vocabulary()
     pages = PageTracker()
     builder = _Builder(words)

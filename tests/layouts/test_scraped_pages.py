@@ -97,3 +97,13 @@ def test_one_cell_a_line_with_blank_lines_and_noted_header_cells_is_the_cell_dia
     assert record.source.dialect == "cells"
     assert record.fields.project_name == "七宝镇老旧小区综合改造项目"
     assert record.fields.funds.total.executed.yuan == "4560000.00"
+
+
+def test_an_empty_cell_printed_as_a_lone_pipe_keeps_the_cells_after_it_in_their_columns(tmp_path):
+    form = _plain_form().replace("5.2万平方米", "")
+    lines = [f"{cell} |" if cell else "|" for line in form.split("\n") if line for cell in line.split("\t")]
+    (record,) = extract_text(tmp_path, "\n".join(lines) + "\n")
+    assert record.source.dialect == "cell_pipes"
+    area = record.fields.indicators[1]
+    assert area.name == "改造面积" and area.actual is None
+    assert (area.weight, area.score) == ("30", "30")
