@@ -194,7 +194,7 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         if name == "rows":
             name = module.layout_name(text)
         if run_on and name == "cells":
-            name = "spaced"  # the file's layout: a row of spaced cells, read a cell a line
+            name = run_on  # the file's layout: a row of spaced or fused cells, read a cell a line
     if not blocks:
         raise EmptyDocument("文件没有可读的内容")
     return build_document(source.model_copy(update={"dialect": name}), blocks)

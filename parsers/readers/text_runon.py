@@ -11,6 +11,8 @@ Owns two things a scraped page does to a form's lines, undone before the layout 
   of prose that does not end its sentence goes on with the next cell of prose, and a short
   bracket after a cell (`(万元)`, `(2022年度)`) stays with it; a run of dots (a leader
   printed in a cell) is no cell.
+- The whole form on one line with its cells fused (no spaces between): the same, its cells
+  cut at the templates' labels as a fused row is (`text_split`).
 - A form's title fused to the rows after it (`2020年度…绩效自评表单位名称：…项目名称…`):
   the title is set on a line of its own, so it names the form as a title line does. Only a
   title that ends within a title's length, after no sentence, followed by a label of the
@@ -35,19 +37,23 @@ _LEADER = regex.compile(r"^[.。…·・]{2,}$")
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,12}[）)】])*")
 
 
-def unfold(text: str) -> tuple[str, bool]:
+def unfold(text: str) -> tuple[str, str | None]:
     """`text` with each run-on line cut into a cell a line and each fused title set apart;
-    whether a run-on line was cut."""
+    the layout of the run-on lines cut (`spaced`, `fused`), None when there were none."""
     words = vocabulary()
     out: list[str] = []
-    cut = False
+    cut: str | None = None
     for line in text.split("\n"):
-        cells = run_on_cells(line, words)
-        if cells is not None:
-            out.extend(cells)
-            cut = True
-        else:
-            out.extend(title_apart(line, words))
+        for part in title_apart(line, words):
+            cells = run_on_cells(part, words)
+            kind = "spaced"
+            if cells is None:
+                cells, kind = fused_run_on_cells(part, words), "fused"
+            if cells is not None:
+                out.extend(cells)
+                cut = cut or kind
+            else:
+                out.append(part)
     return "\n".join(out), cut
 
 
@@ -72,6 +78,22 @@ def run_on_cells(line: str, words: Vocabulary) -> list[str] | None:
         else:
             cells.append(part)
     return cells
+
+
+def fused_run_on_cells(line: str, words: Vocabulary) -> list[str] | None:
+    """The cells of a run-on line whose cells are fused (cut at the labels it holds), None
+    when `line` is no such line."""
+    if "\t" in line or "|" in line or "｜" in line or len(line) < RUN_ON_LABELS * 4:
+        return None
+    from parsers.readers.text_split import cut_line
+
+    cut = cut_line(line, words)
+    if cut.kind not in ("fused", "spaced"):
+        return None
+    keys = {key for piece in cut.pieces if piece.label and (key := words.key_of(piece.text)) is not None}
+    if len(keys) < RUN_ON_LABELS:
+        return None
+    return [piece.text for piece in cut.pieces]
 
 
 def _goes_on(previous: str, part: str, words: Vocabulary) -> bool:

@@ -3,7 +3,10 @@ document's metadata, pinyin printed after characters, a title fused to the rows 
 
 from __future__ import annotations
 
+from parsers.readers.text_labels import vocabulary
 from parsers.readers.text_ruby import strip_ruby
+from parsers.readers.text_split import cut_line
+from tests.conftest import CORPUS
 from tests.layouts.local_forms import INDICATORS, extract_text, self_evaluation
 
 METADATA = "张三 wx20190001 1 2019-05-22T04:56:35Z 2022-05-16T06:53:23Z 15.00 2052-11.1.0 9300 0 False False False 附件:"
@@ -107,3 +110,20 @@ def test_an_empty_cell_printed_as_a_lone_pipe_keeps_the_cells_after_it_in_their_
     area = record.fields.indicators[1]
     assert area.name == "改造面积" and area.actual is None
     assert (area.weight, area.score) == ("30", "30")
+
+
+def test_a_whole_form_fused_on_one_line_is_cut_at_its_labels(tmp_path):
+    declaration = (CORPUS / "target_declaration" / "national_tabs_pairs_wanyuan.txt").read_text(encoding="utf-8")
+    (record,) = extract_text(tmp_path, "".join(_cells(declaration)))
+    assert record.form.type == "target_declaration" and record.form.year == 2024
+    assert record.source.dialect == "fused"
+    fields = record.fields
+    assert fields.project_name == "2024年莘庄镇中小河道综合整治项目"
+    assert fields.implementing_unit == "莘庄镇水务管理所"
+    assert fields.project_attribute == "新增项目"
+
+
+def test_a_label_in_a_fused_row_is_cut_though_a_later_cell_holds_a_clause():
+    line = "项目名称镇域道路建设项目属性延续项目主管部门某镇人民政府项目负责人张三年度目标修缮道路、桥梁"
+    assert cut_line(line, vocabulary()).texts[:6] == ["项目名称", "镇域道路建设", "项目属性", "延续项目", "主管部门",
+                                                      "某镇人民政府"]
