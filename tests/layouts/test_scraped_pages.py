@@ -3,6 +3,8 @@ document's metadata, pinyin printed after characters, a title fused to the rows 
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.readers.text_labels import vocabulary
 from parsers.readers.text_ruby import strip_ruby
 from parsers.readers.text_split import cut_line
@@ -127,3 +129,12 @@ def test_a_label_in_a_fused_row_is_cut_though_a_later_cell_holds_a_clause():
     line = "项目名称镇域道路建设项目属性延续项目主管部门某镇人民政府项目负责人张三年度目标修缮道路、桥梁"
     assert cut_line(line, vocabulary()).texts[:6] == ["项目名称", "镇域道路建设", "项目属性", "延续项目", "主管部门",
                                                       "某镇人民政府"]
+
+
+@pytest.mark.parametrize("separator", ["\t", ""])
+def test_goal_texts_printed_each_on_a_line_after_their_header_row(tmp_path, separator):
+    form = _plain_form().replace("\t完成12个小区改造。\t完成12个小区改造。\n",
+                                 "计划改造12个小区，惠及居民3000户。\n改造完成12个小区，惠及居民3100户。\n")
+    (record,) = extract_text(tmp_path, form.replace("\t", separator))
+    assert record.fields.goal_planned == "计划改造12个小区，惠及居民3000户。"
+    assert record.fields.goal_actual == "改造完成12个小区，惠及居民3100户。"
