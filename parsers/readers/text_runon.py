@@ -28,6 +28,8 @@ from parsers.normalize import label_key
 from parsers.readers.text_labels import Vocabulary, vocabulary
 
 RUN_ON_LABELS = 12
+MIN_FUSED_CHARS = 200
+"""A fused line shorter than this holds no whole form (and is not cut twice to find out)."""
 MAX_TITLE_CHARS = 60
 MAX_BRACKET_CHARS = 12
 _PROSE = regex.compile(r"[，。；！？,;]")
@@ -83,7 +85,7 @@ def run_on_cells(line: str, words: Vocabulary) -> list[str] | None:
 def fused_run_on_cells(line: str, words: Vocabulary) -> list[str] | None:
     """The cells of a run-on line whose cells are fused (cut at the labels it holds), None
     when `line` is no such line."""
-    if "\t" in line or "|" in line or "｜" in line or len(line) < RUN_ON_LABELS * 4:
+    if "\t" in line or "|" in line or "｜" in line or len(line) < MIN_FUSED_CHARS:
         return None
     from parsers.readers.text_split import cut_line
 
