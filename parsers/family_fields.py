@@ -5,7 +5,9 @@ of the field's labels. Its value is, by the field's spec: the cell under an `und
 the block the label opens (年度总体目标 | 预期目标 over the goal text); the cell in the label's
 row under the nearest header above naming an `under` label, else the `nth` value cell after the
 label (总分 | 100 | 95); else the first filled cell right of the label, or the cell below a
-label that ends its row. Rows a table spec already read are not searched.
+label that ends its row; a sub-header is never a value, and sub-headers ending their table
+stand over the paragraphs printed right after it, in order. Rows a table spec already read
+are not searched.
 """
 
 from __future__ import annotations
@@ -174,10 +176,29 @@ def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: 
             if header_key(cell.text)[0] not in keys:
                 inline = inline or _inline_in_cell(block, cell, keys)
                 continue
-            found = _value_of(table, grid, block, cell, spec, all_labels, heads)
+            found = _value_of(table, grid, block, cell, spec, all_labels, heads) \
+                or _under_after_table(document, block, table, cell, spec, all_labels | heads)
             if found is not None:
                 return found
     return inline
+
+
+def _under_after_table(document: Document, block: int, table: Table, label: Cell, spec: FieldSpec,
+                       no_value: set[str]) -> _Found | None:
+    """A row of sub-headers that ends its table (年度总体目标 | 预期目标 | 实际完成情况) over
+    texts each printed as a paragraph of its own right after the table (a scraped page's
+    long cells): the paragraph standing where the header naming the field stands."""
+    under = {header_key(word)[0] for word in spec.under}
+    if not under or label.row + label.row_span != table.n_rows:
+        return None
+    heads = [c for c in _right_of(table, label) if one_line(c.text)]
+    at = next((k for k, c in enumerate(heads) if header_key(c.text)[0] in under), None)
+    if at is None or not all(header_key(c.text)[0] in no_value for c in heads):
+        return None
+    after = [b for b in document.blocks[block + 1 : block + 1 + len(heads)] if isinstance(b, Paragraph)]
+    if len(after) < len(heads) or not all(one_line(b.text) and header_key(b.text)[0] not in no_value for b in after):
+        return None
+    return _Found(after[at].text, block + 1 + at, None, None)
 
 
 def _inline_in_cell(block: int, cell: Cell, keys: set[str]) -> _Found | None:
@@ -215,16 +236,18 @@ def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Ce
             return None
         if spec.only_under:
             return None
+    # A field's sub-header (预期目标 right of 年度总体目标, its text not below it) is no value.
+    no_value = all_labels | heads if under else all_labels
     for cell in _right_of(table, label):
-        if header_key(cell.text)[0] in all_labels:
+        if header_key(cell.text)[0] in no_value:
             break
         if one_line(cell.text):
             return _Found(cell.text, block, cell.row, cell.col)
     filled = [c for c in _right_of(table, label) if one_line(c.text)]
-    if not filled or header_key(filled[0].text)[0] in all_labels:
+    if not filled or header_key(filled[0].text)[0] in no_value:
         # Nothing to the right, or a label next (a header row of labels over their values).
         below = [c for c in table.cells if c.row == label.row + label.row_span and c.col <= label.col < c.col + c.col_span]
-        if below and one_line(below[0].text) and header_key(below[0].text)[0] not in all_labels:
+        if below and one_line(below[0].text) and header_key(below[0].text)[0] not in no_value:
             return _Found(below[0].text, block, below[0].row, below[0].col)
     return None
 

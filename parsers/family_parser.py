@@ -131,11 +131,21 @@ def _caption_unit(document: Document) -> str | None:
     return None
 
 
+def _is_title_line(text: str, title: str) -> bool:
+    key = label_key(text)
+    return bool(key) and label_key(title).startswith(key)
+
+
 def _year(document: Document, template: FormTemplate, title: str | None) -> int | None:
     if template.title.year is None:
         return None
     pattern = compiled(template.title.year)
-    for text in [title or "", *(line.text for line in document.lines[:HEAD_LINES] if line.row is None)]:
+    head = [line.text for line in document.lines[:HEAD_LINES] if line.row is None]
+    # The lines from the title on first: a line above the title is the page's (a web page's
+    # heading `…2021年预算绩效评价结果公开` over a form of 2020), read only when the form's own
+    # lines state no year.
+    at = next((k for k, text in enumerate(head) if title and _is_title_line(text, title)), 0)
+    for text in [title or "", *head[at:], *head[:at]]:
         match = pattern.search(text)
         if match:
             return int(match.group(1))

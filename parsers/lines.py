@@ -21,9 +21,22 @@ def build_document(source: Source, blocks: Sequence[Block]) -> Document:
 
     Each block's boxes become elements of their cell or paragraph first (`attach_boxes`)."""
     blocks = tuple(attach_boxes(block) for block in blocks)
-    lines = tuple(_number(_raw_lines(blocks)))
+    lines = _with_empty_cells(tuple(_number(_raw_lines(blocks))), blocks)
     pages = source.pages or max((line.loc.page for line in lines), default=1)
     return Document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
+
+
+def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple[Line, ...]:
+    """The last line of each paragraph followed by empty cells carries their count."""
+    counts = {index: block.empty_after for index, block in enumerate(blocks)
+              if isinstance(block, Paragraph) and block.empty_after}
+    if not counts:
+        return lines
+    last = {line.block: k for k, line in enumerate(lines) if line.block in counts}
+    out = list(lines)
+    for block, k in last.items():
+        out[k] = out[k].model_copy(update={"empty_after": counts[block]})
+    return tuple(out)
 
 
 def _raw_lines(blocks: Iterable[Block]) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:

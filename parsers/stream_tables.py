@@ -6,7 +6,8 @@ its cells in reading order. `grid` tables: a row label line, then its figures in
 `rows` tables: level labels (lines ending in 指标, two in a row being level 1 then level 2),
 then each row's name and values in column order; a number column whose line is text was left
 empty, and a text line after the actual is the row's deviation reason when it reads like one
-(a sentence, 无, —), else the next row's name. Best effort by nature: the stream has lost the
+(a sentence, 无, —), else the next row's name; the empty cells a text marks after a cell
+(`Line.empty_after`) are taken as such. Best effort by nature: the stream has lost the
 cells' positions.
 """
 
@@ -177,6 +178,8 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
         while len(row) < position:
             row.append((("", None), line))  # a skipped empty cell
         row.append((slots[position], line))
+        for _ in range(min(line.empty_after, len(slots) - len(row))):
+            row.append((("", None), line))  # an empty cell the text marks as such
         i += 1
     flush()
     return read

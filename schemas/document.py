@@ -115,6 +115,9 @@ class Paragraph(BaseModel):
     bbox: BBox | None = None
     confidence: float | None = None
     """The lowest OCR score of its lines (0..1); None when not read by OCR."""
+    empty_after: int = 0
+    """Cells the text marks as left empty right after this one (one cell a line with pipe
+    endings prints an empty cell as a line of only `|`); 0 where the text does not say."""
 
 
 Block = Annotated[Paragraph | Table, Field(discriminator="kind")]
@@ -132,6 +135,8 @@ class Line(BaseModel):
     cells: tuple[int, ...] = ()
     bbox: BBox | None = None
     confidence: float | None = None
+    empty_after: int = 0
+    """The empty cells printed right after this line's (`Paragraph.empty_after`)."""
 
 
 class Document(BaseModel):

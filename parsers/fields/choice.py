@@ -6,7 +6,7 @@ first option after a box that stands before its label, the last one before a box
 follows it; a box alone in its cell answers the option header above it). `option_states`
 reads what the readers could not make elements of: boxes that are boxes only beside an
 option label, and bare answers. It works on the text of a group's cells (`是☐ 否☑`, `☑确定能完成\t☐有可能完成`, `是 口 否 √`,
-`[√]是 [ ]否`). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
+`[√]是 [ ]否`; a tick typed right after an empty box, `是 □ √ 否 □`, ticks that box). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
 √ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
 ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
 per group from the first item: a group that opens with a box puts boxes before labels;
@@ -40,6 +40,10 @@ class Item:
     start: int
 
 
+_HAND_MARKS = frozenset("√✓✔")
+"""Ticks a hand or a keyboard writes, which are no box of their own after an empty box."""
+
+
 @cache
 def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
     boxes = sorted((*_TICKED, *_EMPTY, _UNKNOWN), key=len, reverse=True)
@@ -52,12 +56,20 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
     """Option labels and boxes of `text` in order."""
     text = collapse_cjk_spaces(canonical_glyphs(to_ascii(text)))
     items: list[Item] = []
+    last_end = 0
     for match in _pattern(options).finditer(text):
         token = match.group(0)
         if token in options:
             items.append(Item("label", token, match.start()))
+        elif token in _HAND_MARKS and items and items[-1].kind == "box" and items[-1].value is False \
+                and not text[last_end:match.start()].strip() \
+                and not any(text.startswith(option, match.end()) for option in options):
+            # A tick typed right after an empty box (`常年性项目 □ √`) is the box ticked;
+            # one written against the next label (`是□ √否□`) is that label's.
+            items[-1] = Item("box", True, items[-1].start)
         else:
             items.append(Item("box", None if token == _UNKNOWN else token in _TICKED, match.start()))
+        last_end = match.end()
     return items
 
 

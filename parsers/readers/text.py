@@ -2,8 +2,9 @@
 
 Owns byte decoding (UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030/GBK,
 Big5 (Traditional Chinese, decoded as written), else the best guess of charset-normalizer), the
-character repair of `text_chars` (traditional read as simplified, OCR confusions) and the
-choice of the dialect. Each dialect
+character repair of `text_chars` (traditional read as simplified, OCR confusions, a page's
+pinyin annotations dropped), the unfolding of lines that hold a whole form (`text_runon`) and
+the choice of the dialect. Each dialect
 module exposes `sniff(text) -> bool` and `parse(text) -> list[Block]`; they are tried in the
 order of DIALECTS, the last (one cell per line) accepting anything; `text_rows` reads every
 row layout the others do not know, and files mixing them.
@@ -19,6 +20,7 @@ from parsers.lines import build_document
 from parsers.readers.boundary import reading_errors
 from parsers.readers.html_inline import plain_spaces
 from parsers.readers.text_chars import repair
+from parsers.readers.text_runon import unfold
 from schemas.document import Document
 from schemas.errors import EmptyDocument, EncodingError, LimitExceeded, NotADocument
 from schemas.limits import Limits
@@ -185,11 +187,14 @@ def read(data: bytes, source: Source, limits: Limits) -> Document:
         raise EmptyDocument("文件没有任何文字")
     text = repair(text)
     with reading_errors("文本文件"):  # the dialect parsers meet every kind of OCR debris
+        text, run_on = unfold(text)
         name = dialect_of(text)
         module = importlib.import_module(dict(DIALECTS)[name])
         blocks = module.parse(text)
         if name == "rows":
             name = module.layout_name(text)
+        if run_on and name == "cells":
+            name = run_on  # the file's layout: a row of spaced or fused cells, read a cell a line
     if not blocks:
         raise EmptyDocument("文件没有可读的内容")
     return build_document(source.model_copy(update={"dialect": name}), blocks)

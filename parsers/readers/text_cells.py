@@ -1,6 +1,7 @@
 """OCR dialect 4: one cell per line, as plain OCR emits a form (the fallback dialect).
 
-Owns: one Paragraph per non-empty line, page furniture (`第 1 页 共 2 页`, `- 2 -`,
+Owns: one Paragraph per non-empty line (with the count of empty cells another layout's
+reader marks after it, `EMPTY_CELL`), page furniture (`第 1 页 共 2 页`, `- 2 -`,
 `Page 2 of 3`) dropped and turned into each paragraph's `page`, and `PageTracker`, the page
 bookkeeping the markdown dialect shares. Leaves to the field parser: pairing a label with
 the value on the next line, labels split over two lines (`具体实施` / `(内设机构)`), spaced
@@ -60,12 +61,21 @@ def sniff(text: str) -> bool:
     return True
 
 
+EMPTY_CELL = "\x00"
+"""A line that stands for an empty cell (the readers of other layouts write it)."""
+
+
 def parse(text: str) -> list[Block]:
-    """One Paragraph per non-empty line, furniture dropped, pages set from it."""
+    """One Paragraph per non-empty line, furniture dropped, pages set from it; a line of
+    `EMPTY_CELL` counted as an empty cell after the paragraph before it."""
     pages = PageTracker()
     blocks: list[Block] = []
     for raw in text.lstrip("\ufeff").split("\n"):
         line = raw.strip()
+        if raw == EMPTY_CELL:
+            if blocks and isinstance(blocks[-1], Paragraph):
+                blocks[-1] = blocks[-1].model_copy(update={"empty_after": blocks[-1].empty_after + 1})
+            continue
         if not line:
             continue
         if is_page_furniture(line):

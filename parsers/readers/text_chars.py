@@ -1,6 +1,7 @@
 """Character-level repair of OCR'd and scraped text, before any layout is read.
 
-Owns what a person reading the text would silently correct: traditional characters read as
+Owns what a person reading the text would silently correct: the pinyin a web page printed
+after characters (`text_ruby`), traditional characters read as
 their simplified forms (萬元 -> 万元, 預算執行數 -> 预算执行数), the OCR confusions of a unit
 (万兀, 万え -> 万元), a comma or full stop standing for the decimal point inside a figure
 (`37，24` -> `37.24`; a full-width comma before exactly three digits stays a thousands
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import regex
 
+from parsers.readers.text_ruby import strip_ruby
 from parsers.readers.zh_triggers import triggers, zhconv_module
 
 _UNIT_CONFUSIONS = regex.compile(r"万[兀え无]|萬[兀え]")
@@ -36,8 +38,9 @@ def simplified(text: str) -> str:
 
 
 def repair(text: str) -> str:
-    """The text a careful reader would see: simplified characters, OCR confusions undone."""
-    text = simplified(text)
+    """The text a careful reader would see: a page's pinyin annotations dropped, simplified
+    characters, OCR confusions undone."""
+    text = simplified(strip_ruby(text))
     text = _UNIT_CONFUSIONS.sub("万元", text)
     text = _THOUSANDS.sub(",", text)
     text = _COMMA_POINT.sub(".", text)

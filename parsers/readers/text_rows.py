@@ -35,14 +35,15 @@ _CELL_PIPE_END = LazyPattern(r"^[ \t]*\|?[ \t]*|[ \t]*\|[ \t]*$", regex.MULTILIN
 _PIPE_LINE = LazyPattern(r"^[ \t|]*\|[ \t|]*$", regex.MULTILINE)
 _LABELLED_FIGURES = LazyPattern(r"^(\p{Han}[^\d]*?)\s*([\d][\d.,%—\-/ ]*)$")
 _PROSE = LazyPattern(r"[，。；！？]")
+_NOTE = LazyPattern(r"^[（(][^（）()\d]{1,12}[)）]$")
 MIN_EVIDENCE = 3
 CELL_LINES_PER_CUT = 20
 
 
 def layout_counts(text: str) -> Counter[str]:
     """How many lines each kind of cut read (a label and its value set off by a space or colon is no evidence: the cell-per-line dialect
-    prints `label：value` too; two labels, a value before its label, or a value fused to its
-    label are)."""
+    prints `label：value` too, nor is a label with a bracketed note (`指标值(年度)`); two labels,
+    a value before its label, or a value fused to its label are)."""
     words = vocabulary()
     counts: Counter[str] = Counter()
     for line in text.split("\n"):
@@ -54,6 +55,9 @@ def layout_counts(text: str) -> Counter[str]:
             continue  # `label value` alone: the cell-per-line dialect writes that too
         if cut.kind == "fused" and len(cut.pieces) == 2 and _PROSE.search(cut.pieces[1].text):
             continue  # a sentence that begins with a label's words (年度目标基本完成，…)
+        if cut.kind in ("spaced", "fused") and len(cut.pieces) == 2 and cut.pieces[0].label \
+                and _NOTE.match(cut.pieces[1].text):
+            continue  # one header cell, a label and its note (三级指标(年度)): no row
         counts[cut.kind] += 1
     return counts
 
@@ -120,6 +124,11 @@ class _Builder:
 
     def row(self, cut: Cut, page: int) -> None:
         pieces = list(cut.pieces)
+        if cut.kind in ("spaced", "fused") and self._stated_value(pieces):
+            # `总分:83`: the label states its one value as a line of its own, as the
+            # cell-per-line dialect prints it (no 8 and 3 of 分值 and 得分).
+            self.paragraph(f"{pieces[0].text}{pieces[1].text}", page)
+            return
         if cut.kind in ("spaced", "fused"):
             cells = self._under_pair_block(self._laid_out(_label_first(pieces)))
         else:
@@ -131,6 +140,13 @@ class _Builder:
             return
         self.rows.append(cells)
         self.pages.append(page)
+
+    def _stated_value(self, pieces: list[Piece]) -> bool:
+        """A label that several figure fields share, a colon and one figure (总分:83)."""
+        if len(pieces) != 2 or not pieces[0].label or not pieces[0].text.rstrip().endswith((":", "：")):
+            return False
+        shared = self.words.figures_after.get(self.words.key_of(pieces[0].text) or "", 0) > 1
+        return shared and is_figures(pieces[1].text) and len(pieces[1].text.split()) == 1
 
     def _laid_out(self, pieces: list[Piece]) -> list[str]:
         header = self.header
@@ -249,7 +265,8 @@ def _label_first(pieces: list[Piece]) -> list[Piece]:
 def parse(text: str) -> list[Block]:
     """Blocks of a text in any row layout, in reading order."""
     if layout_name(text) == "cell_pipes":
-        return text_cells.parse(_CELL_PIPE_END.sub("", _PIPE_LINE.sub("", text)))
+        # A line of only `|` is an empty cell: kept, for the stream of cells to keep its order.
+        return text_cells.parse(_CELL_PIPE_END.sub("", _PIPE_LINE.sub(text_cells.EMPTY_CELL, text)))
     words = vocabulary()
     pages = PageTracker()
     builder = _Builder(words)

@@ -143,8 +143,11 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
     """Label matches that are cells of a row, not words inside a value or a sentence."""
     spans: list[_Span] = []
     last_end = 0
-    for begin, end in vocabulary.scanner.spans(text):
+    found = list(vocabulary.scanner.spans(text))
+    for k, (begin, end) in enumerate(found):
         before, after = text[last_end:begin], text[end:]
+        # The words up to the next label: a clause mark further on is another cell's.
+        up_to_next = text[end:found[k + 1][0]] if k + 1 < len(found) else after
         key = vocabulary.key_of(text[begin:end])
         if key is None:
             continue
@@ -155,7 +158,7 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
         adjacent = begin == last_end and spans
         if _open_bracket(before):
             continue  # inside a bracket of the value (XX单位（请填写项目实施单位全称）)
-        if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _CLAUSE.search(after):
+        if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _CLAUSE.search(up_to_next):
             continue  # a word inside a sentence (评价结论 项目绩效目标大部分完成，…)
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
                                   or _BOUNDARY_AFTER.match(after)):

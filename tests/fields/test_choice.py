@@ -29,6 +29,16 @@ def test_yes_no(text, answer):
     assert chosen(option_states(text, YES_NO)) == answer
 
 
+@pytest.mark.parametrize(("text", "answer"), [("是 □ √ 否 □", "是"), ("是 □ 否 □ √", "否"), ("是□√ 否□", "是"),
+                                              ("1、是 □ √ 2、否 □", "是")])
+def test_a_tick_typed_after_an_empty_box_ticks_it(text, answer):
+    assert chosen(option_states(text, YES_NO)) == answer
+
+
+def test_a_tick_written_against_the_next_label_is_not_the_box_before():
+    assert chosen(option_states("是□ √否□", YES_NO)) is None
+
+
 def test_outlook_across_cells():
     states = option_states("确定能完成 ☑\t有可能完成 ☐\t确定不能完成 ☐", OUTLOOK)
     assert states == {"确定能完成": True, "有可能完成": False, "确定不能完成": False}

@@ -165,7 +165,7 @@ def test_target_declaration_wording_variants(tmp_path):
     assert sum(1 for item in fields.indicators if item.period == "annual") == 6
 
 
-@pytest.mark.parametrize("cells", ["☐新增项目\t☑延续项目", "新增项目☐\t延续项目☑"])
+@pytest.mark.parametrize("cells", ["☐新增项目\t☑延续项目", "新增项目☐\t延续项目☑", "1、新增项目 □ 2、延续项目 □ √"])
 def test_target_declaration_attribute_boxes_one_a_cell(tmp_path, cells):
     text = DECLARATION.read_text(encoding="utf-8").replace("项目属性\t☑新增项目  ☐延续项目\t", f"项目属性\t{cells}\t")
     (record,) = extract_text(tmp_path, text)
