@@ -168,6 +168,8 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             columns[c] = found
             if unit:
                 units[c] = unit
+        if spec.kind == "grid":
+            block_unit = _drop_corner(grid, r, columns, units, spec) or block_unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
             block_unit = block_unit or _block_label_unit(loose, columns)
             printed: dict[str, str] = {}
@@ -179,6 +181,35 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             _option_subheader(table, grid, header, spec)
             return header
     return None
+
+
+_ROW_KEYS: dict[int, frozenset[str]] = {}
+
+
+def _row_label_keys(spec: TableSpec) -> frozenset[str]:
+    """The keys of a grid spec's row labels, without a leading 其中 (其中：财政资金 -> 财政资金)."""
+    keys = _ROW_KEYS.get(id(spec))
+    if keys is None:
+        keys = _ROW_KEYS[id(spec)] = frozenset(_LEADING_QIZHONG.sub("", header_key(label)[0])
+                                               for row in spec.rows.values() for label in row.labels)
+    return keys
+
+
+def _drop_corner(grid: list[list[Cell | None]], r: int, columns: dict[int, tuple[str, int | None]],
+                 units: dict[int, str], spec: TableSpec) -> str | None:
+    """Drop from a grid header the corner cell over the row labels, though its words name a
+    column (`年度预算数（万元）` over 总额 / 其中：财政资金 … beside 年初预算 | 调整后预算数 |
+    预算执行数): the grid column below it holds row labels, not values. The unit it states is
+    the unit of the whole block, which that corner heads; returned (or None)."""
+    row_keys = _row_label_keys(spec)
+    unit = None
+    for c in sorted(columns):
+        below = [cell for rr in range(r + 1, len(grid)) if (cell := grid[rr][c]) is not None
+                 and cell.row == rr and cell.col == c and one_line(cell.text)]
+        if any(_LEADING_QIZHONG.sub("", header_key(cell.text)[0]) in row_keys for cell in below):
+            columns.pop(c)
+            unit = unit or units.pop(c, None)
+    return unit
 
 
 def _after_period(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec) -> tuple[str, int | None] | None:
