@@ -42,6 +42,11 @@ _POINTS_UNIT = LazyPattern(r"(?<=.)[（(]\s*分\s*[)）]$")  # 分值（分）: 
 _MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
 _YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = LazyPattern(r"^其中")
+_SEAL_NOTE = LazyPattern(r"(?<=.)[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]$")  # 实施单位（盖章）
+_LETTER_NOTE = LazyPattern(r"(?<=.)[（(]\s*[A-Za-z](?:\s*[-+*/×÷=]\s*[A-Za-z])*\s*[)）]$")  # 预算数（A）, （B/A）
+_POINTS_NOTE = LazyPattern(r"(?<=.)[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")  # （20分） after the unit: 预算执行情况（万元）（20分）
+_FORMULA_NOTE = LazyPattern(r"(?<=.)[（(][^（）()]*[*×][^（）()]*[)）]$")  # 得分（20分*执行率）: how it is scored
+_ORDINAL = LazyPattern(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(?=[^\d\s])")  # 1.项目年度目标…
 _DIGIT = LazyPattern(r"\d")
 # A note between the parts of a split table (（续表）, 续上表) is this short or shorter.
 MAX_CONTINUATION_NOTE = 12
@@ -57,17 +62,23 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 def header_key(text: str) -> tuple[str, str | None]:
     """A header cell's label key and stated unit: `分值（10分）` and `分值（分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
 
-    A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years
-    or list of options after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标,
-    `评价等级（优/良/中/差）` -> 评价等级)."""
-    base, unit = split_unit(one_line(text))
+    A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years,
+    list of options, seal note or column letter after a label is dropped (`中期目标（2024年-2026年）`
+    -> 中期目标, `评价等级（优/良/中/差）` -> 评价等级, `实施单位（盖章）` -> 实施单位, `预算数（A）` and
+    `执行率（B/A）` -> 预算数, 执行率), and so is a label's number (`1.项目年度目标` -> 项目年度目标)."""
+    line = one_line(text)
+    if "分" in line:
+        line = _POINTS_NOTE.sub("", line)  # the points after a unit, so that the unit stands last
+    base, unit = split_unit(line)
+    if base[:1].isdigit() or base[:1] in "一二三四五六七八九十":
+        base = _ORDINAL.sub("", base)  # a numbered label (1.项目年度目标完成情况) is its words
     # each pattern is tried only on a text holding the character it cannot match without (a
     # line of narrative is long, and most of it holds none)
     if "月" in base:
         base = _MONTHS.sub("1-N月", base)
     if "(" in base or "（" in base:
         base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", base))
-        base = _OPTIONS_NOTE.sub("", base)
+        base = _OPTIONS_NOTE.sub("", _SEAL_NOTE.sub("", _LETTER_NOTE.sub("", _FORMULA_NOTE.sub("", base))))
     key = label_key(base)
     return (_POINTS.sub("", key) if "分" in key else key) or key, unit
 
