@@ -6,8 +6,10 @@ printed component row (blanks as 0) column by column, allowing the rounding of t
 as printed; a target declaration's rows hold their total and parts side by side.
 `execution-rate` recomputes each row's printed 执行率 from its amounts. `unit-mismatch`
 finds magnitude faults: a figure that, in the unit its column states, is larger than any
-project (`max_plausible_yuan`: 145000000.00 万元), and a table figure that equals the
-narrative's figure for the same quantity only after multiplying by a unit factor.
+project (`max_plausible_yuan`: 145000000.00 万元; reading, `parsers.funds_units`, has read
+it in the one smaller unit that fits, when one does, and the finding says so), and a table
+figure that equals the narrative's figure for the same quantity only after multiplying by a
+unit factor.
 """
 
 from __future__ import annotations
