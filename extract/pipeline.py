@@ -19,6 +19,7 @@ from extract.status import decide_family_status, decide_status, unrecognized
 from extract.timelimit import time_limit
 from extract.version import __version__
 from parsers.form_parser import parse_document
+from parsers.funds_units import read_funds_units
 from parsers.geometry import locate
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.recognize import FormPart, split_forms
@@ -94,6 +95,8 @@ def _extract_part(part: FormPart, settings: Settings) -> Record:
     from parsers.family_parser import parse_family  # local: a monitoring form never needs it
 
     record = _located(part.document, parse_family(part.document, template, FormInfo(type=template.form, title=part.title)))
+    ceiling = settings.checks.options_for("unit-mismatch").max_plausible_yuan
+    record = read_funds_units(record, ceiling)  # reading decides the funds amounts' units
     record = run_checks(part.document, record, settings.checks)
     status, errors = decide_family_status(record, template)
     return _finished(record, status, errors, checked=True)

@@ -96,10 +96,15 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
     values: dict[str, Any] = {}
     provenance: dict[str, ProvenanceEntry] = {}
     for name, spec in template.fields.items():
-        found = (_in_tables(document, spec, keys[name], all_labels, used, heads) or _in_paragraphs(document, keys[name])
+        rivals = {header_key(word)[0] for other, rival in template.fields.items()
+                  if other != name and keys[other] & keys[name] for word in rival.under}
+        found = (_in_tables(document, spec, keys[name], all_labels, used, heads, rivals)
+                 or _in_paragraphs(document, keys[name])
                  or _in_stream(document, spec, keys[name], stream_labels))
         if found is None:
             continue
+        if spec.type == "text" and header_key(found.text)[0] in stream_labels:
+            continue  # a label or column header is no value (预期目标, 年度目标完成情况, 一级指标)
         if spec.type in ("option", "choice"):
             found = _with_row_boxes(document, found)
         if spec.type == "choice":
@@ -164,7 +169,9 @@ def _row_lines(document: Document) -> dict[tuple[int, int], tuple[int, int, str]
 
 
 def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[str],
-               used: set[tuple[int, int]], heads: set[str]) -> _Found | None:
+               used: set[tuple[int, int]], heads: set[str], rivals: frozenset[str] | set[str] = frozenset()) -> _Found | None:
+    """`rivals`: the sub-header words of the fields printed beside the same label (总分's 得分
+    for its 分值), whose columns hold no value of this field."""
     inline: _Found | None = None
     for block, table in enumerate(document.blocks):
         if not isinstance(table, Table):
@@ -176,7 +183,7 @@ def _in_tables(document: Document, spec: FieldSpec, keys: set[str], all_labels: 
             if header_key(cell.text)[0] not in keys:
                 inline = inline or _inline_in_cell(block, cell, keys)
                 continue
-            found = _value_of(table, grid, block, cell, spec, all_labels, heads) \
+            found = _value_of(table, grid, block, cell, spec, all_labels, heads, rivals) \
                 or _under_after_table(document, block, table, cell, spec, all_labels | heads)
             if found is not None:
                 return found
@@ -218,7 +225,7 @@ def _inline_value(text: str, keys: set[str]) -> str | None:
 
 
 def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Cell, spec: FieldSpec,
-              all_labels: set[str], heads: set[str]) -> _Found | None:
+              all_labels: set[str], heads: set[str], rivals: frozenset[str] | set[str] = frozenset()) -> _Found | None:
     """The value of the field `spec` whose label is the cell `label`; `heads`: every
     field's sub-header words (预期目标, 实际完成情况), which are no value either."""
     under = {header_key(word)[0] for word in spec.under}
@@ -232,6 +239,8 @@ def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Ce
             right = [c for c in _right_of(table, label) if one_line(c.text)]
             if len(right) >= spec.nth:
                 cell = right[spec.nth - 1]
+                if _headed_by_other(grid, cell, under, rivals):
+                    return None  # `总分 | 99.6` under 得分 only: the score, not this field's
                 return _Found(cell.text, block, cell.row, cell.col)
             return None
         if spec.only_under:
@@ -250,6 +259,20 @@ def _value_of(table: Table, grid: list[list[Cell | None]], block: int, label: Ce
         if below and one_line(below[0].text) and header_key(below[0].text)[0] not in no_value:
             return _Found(below[0].text, block, below[0].row, below[0].col)
     return None
+
+
+def _headed_by_other(grid: list[list[Cell | None]], cell: Cell, under: set[str], rivals: frozenset[str] | set[str]) -> bool:
+    """Whether the nearest header above `cell` in its column naming this field's value or a
+    rival's names a rival's (a total row's lone figure under the indicators' 得分 column is
+    the 得分, no 分值)."""
+    for r in range(cell.row - 1, -1, -1):
+        head = grid[r][cell.col] if cell.col < len(grid[r]) else None
+        if head is None or head.col != cell.col:
+            continue
+        key = header_key(head.text)[0]
+        if key in under or key in rivals:
+            return key in rivals
+    return False
 
 
 def _under_inline(block: int, table: Table, label: Cell, under: set[str]) -> _Found | None:

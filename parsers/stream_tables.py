@@ -72,6 +72,13 @@ def _header_run(lines: list[Line], spec: TableSpec) -> tuple[int, list[tuple[str
                 units[len(columns)] = unit
             columns.append(found)
             j += 1
+        if spec.kind == "grid" and len(columns) > 1 and columns[0][0] in {name for name, _ in columns[1:]}:
+            # The corner over the row labels names a column the run names again
+            # (年度预算数（万元） before 年初预算 | 调整后预算数 …): it heads the labels, and its
+            # unit is the block's.
+            block_unit = block_unit or units.get(0)
+            columns = columns[1:]
+            units = {k - 1: unit for k, unit in units.items() if k}
         if len({name for name, _ in columns}) >= (2 if spec.kind == "grid" else 3):
             return j, columns, units, block_unit
     return None
@@ -104,6 +111,10 @@ def stream_grid(lines: list[Line], spec: TableSpec, caption_unit: str | None, st
         if name is None and not figures and not read.value and not extra and key not in stop_keys \
                 and not _numberish(label) and i - start < 2:
             i += 1  # a header of a column the template does not read (原因)
+            continue
+        if name is None and not figures and key not in stop_keys and not _numberish(label) and (read.value or extra) \
+                and i + 1 < len(lines) and header_key(one_line(lines[i + 1].text))[0].removeprefix("其中") in row_keys:
+            i += 1  # the text of a column the template does not read (原因), before the next named row
             continue
         if name is None and (key in stop_keys or not figures or _numberish(label)):
             break

@@ -42,6 +42,11 @@ _POINTS_UNIT = LazyPattern(r"(?<=.)[（(]\s*分\s*[)）]$")  # 分值（分）: 
 _MONTHS = LazyPattern(r"(?<![\d.])1\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])\s*月")
 _YEARS_NOTE = LazyPattern(r"[（(][^（）()]*\d{4}[^（）()]*[)）]$")
 _LEADING_QIZHONG = LazyPattern(r"^其中")
+_SEAL_NOTE = LazyPattern(r"(?<=.)[（(]\s*(?:盖章|公章|签章|印章)\s*[)）]$")  # 实施单位（盖章）
+_LETTER_NOTE = LazyPattern(r"(?<=.)[（(]\s*[A-Za-z](?:\s*[-+*/×÷=]\s*[A-Za-z])*\s*[)）]$")  # 预算数（A）, （B/A）
+_POINTS_NOTE = LazyPattern(r"(?<=.)[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")  # （20分） after the unit: 预算执行情况（万元）（20分）
+_FORMULA_NOTE = LazyPattern(r"(?<=.)[（(][^（）()]*[*×][^（）()]*[)）]$")  # 得分（20分*执行率）: how it is scored
+_ORDINAL = LazyPattern(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(?=[^\d\s])")  # 1.项目年度目标…
 _DIGIT = LazyPattern(r"\d")
 # A note between the parts of a split table (（续表）, 续上表) is this short or shorter.
 MAX_CONTINUATION_NOTE = 12
@@ -57,17 +62,23 @@ def compiled(pattern: str) -> regex.Pattern[str]:
 def header_key(text: str) -> tuple[str, str | None]:
     """A header cell's label key and stated unit: `分值（10分）` and `分值（分）` -> 分值; `年初预算（万元）` -> 年初预算, 万元.
 
-    A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years
-    or list of options after a label is dropped (`中期目标（2024年-2026年）` -> 中期目标,
-    `评价等级（优/良/中/差）` -> 评价等级)."""
-    base, unit = split_unit(one_line(text))
+    A month range reads as `1-N月` (`1-7月执行数` -> 1-N月执行数) and a bracketed span of years,
+    list of options, seal note or column letter after a label is dropped (`中期目标（2024年-2026年）`
+    -> 中期目标, `评价等级（优/良/中/差）` -> 评价等级, `实施单位（盖章）` -> 实施单位, `预算数（A）` and
+    `执行率（B/A）` -> 预算数, 执行率), and so is a label's number (`1.项目年度目标` -> 项目年度目标)."""
+    line = one_line(text)
+    if "分" in line:
+        line = _POINTS_NOTE.sub("", line)  # the points after a unit, so that the unit stands last
+    base, unit = split_unit(line)
+    if base[:1].isdigit() or base[:1] in "一二三四五六七八九十":
+        base = _ORDINAL.sub("", base)  # a numbered label (1.项目年度目标完成情况) is its words
     # each pattern is tried only on a text holding the character it cannot match without (a
     # line of narrative is long, and most of it holds none)
     if "月" in base:
         base = _MONTHS.sub("1-N月", base)
     if "(" in base or "（" in base:
         base = _POINTS_UNIT.sub("", _YEARS_NOTE.sub("", base))
-        base = _OPTIONS_NOTE.sub("", base)
+        base = _OPTIONS_NOTE.sub("", _SEAL_NOTE.sub("", _LETTER_NOTE.sub("", _FORMULA_NOTE.sub("", base))))
     key = label_key(base)
     return (_POINTS.sub("", key) if "分" in key else key) or key, unit
 
@@ -170,6 +181,8 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             columns[c] = found
             if unit:
                 units[c] = unit
+        if spec.kind == "grid":
+            block_unit = _drop_corner(grid, r, columns, units, spec) or block_unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
             block_unit = block_unit or _block_label_unit(loose, columns)
             printed: dict[str, str] = {}
@@ -181,6 +194,35 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             _option_subheader(table, grid, header, spec)
             return header
     return None
+
+
+_ROW_KEYS: dict[int, frozenset[str]] = {}
+
+
+def _row_label_keys(spec: TableSpec) -> frozenset[str]:
+    """The keys of a grid spec's row labels, without a leading 其中 (其中：财政资金 -> 财政资金)."""
+    keys = _ROW_KEYS.get(id(spec))
+    if keys is None:
+        keys = _ROW_KEYS[id(spec)] = frozenset(_LEADING_QIZHONG.sub("", header_key(label)[0])
+                                               for row in spec.rows.values() for label in row.labels)
+    return keys
+
+
+def _drop_corner(grid: list[list[Cell | None]], r: int, columns: dict[int, tuple[str, int | None]],
+                 units: dict[int, str], spec: TableSpec) -> str | None:
+    """Drop from a grid header the corner cell over the row labels, though its words name a
+    column (`年度预算数（万元）` over 总额 / 其中：财政资金 … beside 年初预算 | 调整后预算数 |
+    预算执行数): the grid column below it holds row labels, not values. The unit it states is
+    the unit of the whole block, which that corner heads; returned (or None)."""
+    row_keys = _row_label_keys(spec)
+    unit = None
+    for c in sorted(columns):
+        below = [cell for rr in range(r + 1, len(grid)) if (cell := grid[rr][c]) is not None
+                 and cell.row == rr and cell.col == c and one_line(cell.text)]
+        if any(_LEADING_QIZHONG.sub("", header_key(cell.text)[0]) in row_keys for cell in below):
+            columns.pop(c)
+            unit = unit or units.pop(c, None)
+    return unit
 
 
 def _after_period(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec) -> str | None:

@@ -6,8 +6,10 @@ printed component row (blanks as 0) column by column, allowing the rounding of t
 as printed; a target declaration's rows hold their total and parts side by side.
 `execution-rate` recomputes each row's printed 执行率 from its amounts. `unit-mismatch`
 finds magnitude faults: a figure that, in the unit its column states, is larger than any
-project (`max_plausible_yuan`: 145000000.00 万元), and a table figure that equals the
-narrative's figure for the same quantity only after multiplying by a unit factor.
+project (`max_plausible_yuan`: 145000000.00 万元; reading, `parsers.funds_units`, has read
+it in the one smaller unit that fits, when one does, and the finding says so), and a table
+figure that equals the narrative's figure for the same quantity only after multiplying by a
+unit factor.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def funds_sum(ctx: CheckContext) -> Iterator[Finding]:
     if funds is None:
         return
     tolerance = ctx.options("funds-sum").tolerance_yuan
-    implausible = {k for k, _, _ in oversized(ctx)}  # unit-mismatch reports those columns
+    # unit-mismatch reports the columns still implausible as read (reading found no one unit)
+    implausible = {k for k, _, _ in oversized(ctx) if not _read_in_another_unit(ctx, k)}
     if ctx.form_type == "target_declaration":
         for period in ("medium_term", "annual"):
             row = getattr(funds, period)
@@ -147,10 +150,18 @@ def _amounts(ctx: CheckContext) -> Iterator[tuple[str, Amount]]:
                 yield key(row_key, column), value
 
 
+def labelled(amount: Amount) -> Amount:
+    """`amount` in the unit its header or cell states: as printed, before reading decided
+    its unit from its size (`parsers.funds_units`)."""
+    return amount.in_unit(amount.stated_unit or "元") if amount.unit_inferred else amount
+
+
 def oversized(ctx: CheckContext) -> list[tuple[str, Amount, Decimal]]:
-    """(key, amount, yuan) of the funds amounts beyond `max_plausible_yuan` in a unit larger than 元."""
+    """(key, amount as labelled, yuan as labelled) of the funds amounts beyond
+    `max_plausible_yuan` in the unit larger than 元 their label states."""
     ceiling = ctx.options("unit-mismatch").max_plausible_yuan
-    return [(k, a, v) for k, a in _amounts(ctx) if (v := yuan(a)) is not None and v > ceiling and (a.unit or "元") != "元"]
+    return [(k, shown, v) for k, a in _amounts(ctx) if (v := yuan(shown := labelled(a))) is not None
+            and v > ceiling and (shown.unit or "元") != "元"]
 
 
 @rule("unit-mismatch", Severity.ERROR, fields=("funds",), forms=FAMILY, options=UnitOptions)
@@ -163,9 +174,14 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     if huge:
         unit = huge[0][1].unit or "元"
         shown = "、".join(f"{label(ctx, k)}{show_amount(a)}" for k, a, _ in huge)
+        read = {_amount_at(ctx, k).unit for k, _, _ in huge}  # type: ignore[union-attr]
+        decided = read.pop() if len(read) == 1 and all(_read_in_another_unit(ctx, k) for k, _, _ in huge) else None
+        verdict = (f"数值应为以{decided}填写，已按{decided}读取（{label(ctx, huge[0][0])}即"
+                   f"{plain(yuan(_amount_at(ctx, huge[0][0])) or Decimal(0))}元），请核对单位"
+                   if decided else "数值疑为以更小单位填写，请核对单位")
         message = (
             f"{shown}按“{unit}”读取为{plain(huge[0][2] / UNIT_FACTORS['亿元'])}亿元，远超项目资金的合理规模"
-            f"（上限{plain(ceiling / UNIT_FACTORS['亿元'])}亿元）；数值疑为以元填写，请核对单位"
+            f"（上限{plain(ceiling / UNIT_FACTORS['亿元'])}亿元）；{verdict}"
         )
         keys = tuple(k for k, _, _ in huge)
         yield Finding(message, ctx.evidence_for(*keys), keys)
@@ -175,6 +191,15 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         cells = [(key("funds.total", c), a) for c in columns
                  if isinstance(a := getattr(total, c, None), Amount) and a.yuan_value and key("funds.total", c) not in flagged]
         yield from _narrative_factor(ctx, cells, quantity)
+
+
+def _amount_at(ctx: CheckContext, dotted: str) -> Amount | None:
+    return dict(_amounts(ctx)).get(dotted)
+
+
+def _read_in_another_unit(ctx: CheckContext, dotted: str) -> bool:
+    amount = _amount_at(ctx, dotted)
+    return amount is not None and amount.unit_inferred
 
 
 def _narrative_factor(ctx: CheckContext, cells: list[tuple[str, Amount]], quantity: str) -> Iterator[Finding]:

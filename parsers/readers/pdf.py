@@ -56,6 +56,7 @@ _HEADER_SCAN_BYTES = 1024
 # Lines in the top or bottom band of this share of the page height may be headers/footers.
 FURNITURE_BAND = 0.1
 _DIGITS = regex.compile(r"\d+")
+_YEAR_LINE = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*度?\s*[)）]?$")  # 2020年度 under a title
 # Kept under its old name: the pdfminer boundary, for callers that wrap pdfplumber calls.
 _pdf_errors = pdf_plumber.pdf_errors
 
@@ -165,15 +166,17 @@ def _furniture_key(line: TextLine, page: PageLayout) -> str | None:
 
 def _repeated_furniture(pages: list[PageLayout]) -> set[str]:
     """Keys of header/footer lines that recur on at least two pages (and half of them); a line
-    naming a form is a title, and a unit caption (单位：万元) is the caption of a form's tables
-    (a file of one form per page opens every page with both)."""
+    naming a form is a title, a unit caption (单位：万元) is the caption of a form's tables, and a
+    line of a year alone (2020年度) is the title's year (a file of one form per page opens every
+    page with them)."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
         keys = {key for i in page.items if isinstance(i, TextLine)
                 and (key := _furniture_key(i, page))
-                and not names_a_form(i.text) and not caption_unit(i.text)}  # band lines only asked
+                and not names_a_form(i.text) and not caption_unit(i.text)
+                and not _YEAR_LINE.match(i.text)}  # band lines only asked
         counts.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     return {key for key, n in counts.items() if n >= need}

@@ -266,3 +266,17 @@ def test_form_widgets_on_a_page_shown_turned_read_the_same_with_both_engines(deg
         assert [line.text.replace(" ", "") for line in doc.lines] == ["是否为经常性项目是☐否☑"], engine
         boxes = [(box.state, box.source) for block in doc.blocks for box in getattr(block, "boxes", ())]
         assert boxes == [("unchecked", "acroform"), ("checked", "acroform")], engine
+
+
+def test_a_year_line_under_every_page_title_is_the_forms_year(tmp_path: Path) -> None:
+    # One form a page, each title over a line of its year alone (`2022年度`): repeated in the
+    # pages' top band, the year line was dropped as a page header, and form.year was null.
+    _, title = form_pdfs._styles()
+    story: list = []
+    for project in ("七宝镇老旧小区综合改造项目", "七宝镇河道整治项目"):
+        page = form_pdfs.self_evaluation(project)
+        page[1] = Paragraph("2022年度", title)
+        story += [*page, PageBreak()]
+    first, second = records(tmp_path, form_pdfs.document(story[:-1]))
+    assert (first.fields.project_name, second.fields.project_name) == ("七宝镇老旧小区综合改造项目", "七宝镇河道整治项目")
+    assert (first.form.year, second.form.year) == (2022, 2022)

@@ -1,0 +1,52 @@
+"""The Sichuan funds block (预算执行情况): the money unit printed only in the corner cell over
+the row labels (`年度预算数（万元）` beside 年初预算 | 调整后预算数 | 预算执行数), the 调整后预算数
+column, the 其中：财政资金 row and the funding lines no key names (财政专户管理资金, 单位资金),
+as a tab grid and as one cell per line."""
+
+from __future__ import annotations
+
+from tests.layouts.local_forms import INDICATOR_HEAD, INDICATORS, extract_text, rows
+
+_HEAD = ("预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
+         "原因")
+_FUNDS = (
+    ("", "总额", "120.50", "132.40", "125.78", "95.00%", "10", "9.5", "按进度支付。"),
+    ("", "其中：财政资金", "110.50", "122.40", "115.78", "94.59%", "/", "/", ""),
+    ("", "财政专户管理资金", "6.00", "6.00", "6.00", "100.00%", "/", "/", ""),
+    ("", "单位资金", "4.00", "4.00", "4.00", "100.00%", "/", "/", ""),
+)
+
+
+def _form(funds: str) -> str:
+    return ("部门预算项目支出绩效自评表(2023年度)\n" + rows(("项目名称", "2023年示范区道路养护项目"),
+                                                   ("主管部门", "示范区交通运输局")) + funds
+            + rows(INDICATOR_HEAD, *INDICATORS, ("总分", "100", "99.5")))
+
+
+def _check(record) -> None:
+    funds = record.fields.funds
+    total = funds.total
+    assert (total.initial_budget.stated_unit, total.initial_budget.yuan) == ("万元", "1205000.00")
+    assert total.annual_budget.yuan == "1324000.00" and total.executed.yuan == "1257800.00"
+    assert (total.rate_pct, total.weight, total.score) == ("95.00", "10", "9.5")
+    assert funds.fiscal.annual_budget.yuan == "1224000.00" and funds.fiscal.weight is None
+    assert [(row.label, row.executed.yuan) for row in funds.extra] == [
+        ("财政专户管理资金", "60000.00"), ("单位资金", "40000.00")]
+
+
+def test_the_unit_in_the_corner_over_the_row_labels_is_the_unit_of_the_block(tmp_path):
+    # Read as a column of its own, the corner took the row labels for values: the amounts came
+    # out in 元 (10,000 times too small, no discrepancy), the fiscal and other rows were lost.
+    (record,) = extract_text(tmp_path, _form(rows(_HEAD, *_FUNDS)))
+    _check(record)
+    assert not [d for d in record.discrepancies if d.severity == "error"]
+
+
+def test_the_corner_unit_in_one_cell_per_line(tmp_path):
+    # The same block with every cell on its own line, empty cells left out: the corner shifted
+    # every figure one column right (the weight read as the rate).
+    cells = [cell for row in (_HEAD, *_FUNDS) for cell in row if cell]
+    text = _form("").replace("主管部门\t示范区交通运输局\n", "主管部门\t示范区交通运输局\n" + "".join(f"{c} |\n" for c in cells))
+    (record,) = extract_text(tmp_path, text)
+    funds = record.fields.funds
+    assert funds.total.initial_budget.yuan == "1205000.00" and funds.total.rate_pct == "95.00"
