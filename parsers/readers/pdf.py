@@ -95,7 +95,8 @@ def read_with(data: bytes, source: Source, limits: Limits, engine: Engine) -> Do
 
 def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:
     """Every page laid out, in order (odd geometry met there is the PDF's, not ours); each
-    page read and laid out with the cyclic collector paused (`gc_pause`)."""
+    page read and laid out with the cyclic collector paused (`gc_pause`), and its primitives
+    freed before the collector resumes (else its first pass walks all of them)."""
     out: list[PageLayout] = []
     pages = iter(primitives)
     while True:
@@ -105,6 +106,7 @@ def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:
                 return out
             with reading_errors("PDF 文件"):
                 out.append(layout_page(page))
+            del page
 
 
 def assemble(pages: list[PageLayout]) -> list[Block]:

@@ -60,20 +60,26 @@ def pages(data: bytes, limits: Limits) -> Iterator[PagePrimitives]:
         forms = pdfium_c.FPDF_GetFormType(doc.raw) != pdfium_c.FORMTYPE_NONE
         if forms:
             doc.init_forms()
+        formenv = doc.formenv.raw if forms and doc.formenv else None
         for index in range(count):
-            try:
-                page = doc[index]
-            except pdfium.PdfiumError as exc:
-                raise NeedsReference("page not loaded") from exc
-            try:
-                prims = _primitives(page, index + 1, doc.formenv.raw if forms and doc.formenv else None)
-            except pdfium.PdfiumError as exc:
-                raise NeedsReference("page not read") from exc
-            finally:
-                page.close()
-            yield prims
+            # yielded, not kept: a page's primitives held here while the caller's collector
+            # runs would be walked by it (`gc_pause`)
+            yield _page(doc, index, formenv)
     finally:
         doc.close()
+
+
+def _page(doc: pdfium.PdfDocument, index: int, formenv: Any) -> PagePrimitives:
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise NeedsReference("page not loaded") from exc
+    try:
+        return _primitives(page, index + 1, formenv)
+    except pdfium.PdfiumError as exc:
+        raise NeedsReference("page not read") from exc
+    finally:
+        page.close()
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

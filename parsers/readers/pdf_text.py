@@ -154,11 +154,16 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     left, right = min(x0s), max(x1s)
     spaces = list(compress(range(n), map(str.isspace, texts)))
     if spaces:
-        inked = list(map(not_, map(str.isspace, texts)))
-        if not _outer_inked(x0s, x1s, left, right, spaces):
-            left, right = min(compress(x0s, inked)), max(compress(x1s, inked))
-        columns = [_one_value(column, n) or tuple(compress(column, inked)) for column in (tops, bottoms, sizes)]
-        scores = () if none else tuple(compress(scores, inked))
+        ones = [_one_value(column, n) for column in (tops, bottoms, sizes)]
+        outer = _outer_inked(x0s, x1s, left, right, spaces)
+        if outer and none and None not in ones:  # nothing to take from the inked glyphs alone
+            columns: list[Sequence[float]] = [one for one in ones if one is not None]
+        else:
+            inked = list(map(not_, map(str.isspace, texts)))
+            if not outer:
+                left, right = min(compress(x0s, inked)), max(compress(x1s, inked))
+            columns = [one or tuple(compress(column, inked)) for one, column in zip(ones, (tops, bottoms, sizes))]
+            scores = () if none else tuple(compress(scores, inked))
     else:
         columns = [_one_value(column, n) or column for column in (tops, bottoms, sizes)]
     return TextLine(text=text, x0=left, x1=right, top=min(columns[0]), bottom=max(columns[1]),
@@ -172,7 +177,9 @@ def _outer_inked(x0s: Sequence[float], x1s: Sequence[float], left: float, right:
     total = sum(x0s) + sum(x1s)
     if total - total != 0:  # a NaN or an infinity among them
         return False
-    return all(x0s[k] != left and x1s[k] != right for k in spaces)
+    # (`in` on finite floats is `==`: no NaN is left to match itself by identity)
+    at = itemgetter(*spaces, spaces[0])  # a tuple however many spaces
+    return left not in at(x0s) and right not in at(x1s)
 
 
 def _one_value(column: tuple[float, ...], n: int) -> tuple[float] | None:

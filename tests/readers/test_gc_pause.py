@@ -4,12 +4,17 @@ and a collector the caller disabled stays disabled; a PDF read under it reads th
 from __future__ import annotations
 
 import gc
+import io
+import weakref
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
-from parsers.readers import pdf
+from parsers.readers import gc_pause, pdf, pdf_pdfium
 from parsers.readers.gc_pause import collector_paused
 from parsers.readers.pdf_primitives import Char, PagePrimitives
+from schemas.limits import Limits
 
 
 def test_the_collector_is_off_inside_and_on_again_after() -> None:
@@ -55,3 +60,36 @@ def test_pages_are_laid_out_with_the_collector_paused(monkeypatch: pytest.Monkey
     assert [line.text for page in out for line in page.items] == ["项", "项"]  # type: ignore[union-attr]
     assert seen == [False] * 4  # each page read, then laid out, with the collector off
     assert gc.isenabled()
+
+
+def test_a_pages_primitives_are_freed_before_the_collector_resumes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held while the collector runs again, a page's thousands of characters would be walked
+    by its next pass: neither the PDFium reader's generator nor `layouts` keeps them."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for page in range(2):
+        canvas.drawString(50, 800, f"page {page + 1}")
+        canvas.showPage()
+    canvas.save()
+    alive: list[bool] = []
+    pages = pdf_pdfium.pages(buffer.getvalue(), Limits())
+    read = weakref.ref(next(pages))
+    alive.append(read() is not None)  # the generator, suspended, holds the page it yielded?
+    real_enable = gc.enable
+
+    def enable() -> None:  # the collector resumes: is any page's primitives still alive?
+        alive.append(any(ref() is not None for ref in refs))
+        real_enable()
+
+    refs: list[weakref.ref[PagePrimitives]] = []
+    real = pdf.layout_page
+
+    def layout_page(page: PagePrimitives) -> object:
+        refs.append(weakref.ref(page))
+        return real(page)
+
+    monkeypatch.setattr(pdf, "layout_page", layout_page)
+    monkeypatch.setattr(gc_pause.gc, "enable", enable)
+    out = pdf.layouts(pdf_pdfium.pages(buffer.getvalue(), Limits()))
+    assert [page.number for page in out] == [1, 2]
+    assert alive == [False] * 4  # the first page after `next`, then at each of three resumptions
