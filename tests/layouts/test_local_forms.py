@@ -252,9 +252,8 @@ def test_docx_project_attribute_in_wingdings(tmp_path):
     assert len(record.fields.indicators) == 2
 
 
-def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
-    causes = tc(p(_box("¨"), r("经费保障 "), _box("þ"), r("硬件条件保障")))
-    likelihood = tc(p(_box("¨"), r("确定能 "), _box("þ"), r("有可能 "), _box("¨"), r("完全不可能")))
+def _execution_docx(tmp_path, causes, likelihood):
+    """The record of an execution-monitoring docx with one indicator row of these two cells."""
     (record,) = _docx(tmp_path, "项目支出绩效目标执行监控表", "（2024年度）", [
         ["项目名称", "2024年颛桥镇社区老年助餐服务项目"],
         ["主管部门", "上海市闵行区颛桥镇人民政府", "实施单位", "颛桥镇社区事务受理服务中心"],
@@ -264,6 +263,13 @@ def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
          "完成目标可能性", "备注"],
         ["", "产出指标", "数量指标", "新建长者食堂数量", "2家", "1家", "2家", causes, likelihood, ""],
     ])
+    return record
+
+
+def test_docx_deviation_causes_and_likelihood_in_wingdings(tmp_path):
+    causes = tc(p(_box("¨"), r("经费保障 "), _box("þ"), r("硬件条件保障")))
+    likelihood = tc(p(_box("¨"), r("确定能 "), _box("þ"), r("有可能 "), _box("¨"), r("完全不可能")))
+    record = _execution_docx(tmp_path, causes, likelihood)
     (item,) = record.fields.indicators
     assert item.deviation_causes == ["硬件条件保障"] and item.likelihood == "有可能"
     assert record.fields.months == 7
@@ -274,15 +280,7 @@ def test_a_lone_tick_spaced_from_both_options_is_reported_not_guessed(tmp_path):
     # option after it, label-first forms the one before. No answer is made up; the group
     # is undecided and the reviewer is told to look.
     causes = tc(p(r("经费保障 √ 制度保障 人员保障 硬件条件保障 其他")))
-    (record,) = _docx(tmp_path, "项目支出绩效目标执行监控表", "（2024年度）", [
-        ["项目名称", "2024年颛桥镇社区老年助餐服务项目"],
-        ["主管部门", "上海市闵行区颛桥镇人民政府", "实施单位", "颛桥镇社区事务受理服务中心"],
-        ["项目资金（万元）", "", "年初预算数", "1-7月执行数", "1-7月执行率"],
-        ["", "年度资金总额", "300.00", "168.00", "56.00%"],
-        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析",
-         "完成目标可能性", "备注"],
-        ["", "产出指标", "数量指标", "新建长者食堂数量", "2家", "1家", "2家", causes, "有可能", ""],
-    ])
+    record = _execution_docx(tmp_path, causes, "有可能")
     (item,) = record.fields.indicators
     assert item.deviation_causes == [] and item.likelihood == "有可能"
     (group,) = [g for g in record.checkboxes if g.field == "indicators.0.deviation_causes"]
