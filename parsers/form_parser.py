@@ -64,8 +64,9 @@ def parse_document(document: Document, template: FormTemplate | None = None) -> 
             continue
         provenance[name] = _provenance(hit)
         if spec.type in ("yes_no", "choice"):
-            states = _states(tokens, hit, spec.options)
-            groups.append(_group(name, spec, states, states is None and _undecided(tokens, hit, spec.options)))
+            boxes = _value_boxes(tokens, hit, spec.options)
+            states = _states(tokens, hit, spec.options, boxes)
+            groups.append(_group(name, spec, states, states is None and _undecided(boxes, hit, spec.options)))
             answer = chosen(states)
             values[name] = answer if spec.type == "choice" or answer is None else answer == spec.options[0]
             continue
@@ -106,11 +107,12 @@ def _caption_unit(tokens: list[Token]) -> str | None:
     return None
 
 
-def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str, bool] | None:
-    """Each option's state: from the box elements of the group's cells; where the cells hold
-    none (or look-alikes only a label makes boxes), from their text or a grid of headers.
+def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...],
+            boxes: list[tuple[Checkbox, str | None]]) -> dict[str, bool] | None:
+    """Each option's state: from the box elements of the group's cells (`boxes`, as
+    `_value_boxes` finds them); where the cells hold none (or look-alikes only a label makes
+    boxes), from their text or a grid of headers.
     None when a box's state is unknown: undecided, never guessed from elsewhere."""
-    boxes = _value_boxes(tokens, hit, options)
     if any(box.state == "unknown" for box, _ in boxes):
         return None
     states = group_states(boxes, hit.value_text, options)
@@ -120,10 +122,9 @@ def _states(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> dict[str
     return states
 
 
-def _undecided(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -> bool:
+def _undecided(boxes: list[tuple[Checkbox, str | None]], hit: Hit, options: tuple[str, ...]) -> bool:
     """True when the group's value shows a mark the reading cannot place (a box element of
     unknown state, a lone tick between two options), not merely no answer."""
-    boxes = _value_boxes(tokens, hit, options)
     return any(box.state == "unknown" for box, _ in boxes) or undecided(hit.value_text, options)
 
 

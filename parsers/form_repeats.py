@@ -19,7 +19,8 @@ from schemas.document import Line
 from schemas.template import FormTemplate
 
 MAX_HEAD_LINE = 8  # a short line above a form's first row (附件2) that belongs to it
-_INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
+INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
+"""A line's head label before its colon (`项目名称：…`)."""
 
 
 def identity_keys(template: FormTemplate) -> frozenset[str]:
@@ -51,7 +52,7 @@ def repeat_starts(lines: list[Line], start: int, end: int, template: FormTemplat
 
 def _head_key(line: Line) -> str:
     first = line.text.split("\t", 1)[0]
-    match = _INLINE_HEAD.match(first)
+    match = INLINE_HEAD.match(first)
     return header_key(match.group(1) if match else first)[0]
 
 

@@ -24,6 +24,10 @@ from schemas.record import FormInfo
 from schemas.template import FormTemplate
 
 TITLE_SCAN_LINES = 12
+MAX_TITLE_CHARS = 60
+"""A form's title line is at most this long (a longer line is text that names the form)."""
+TITLE_TAIL_PART = r"\s*[（(【][^（）()【】]{1,12}[）)】]\s*"
+"""One bracketed part printed after a title (`（2023年度）`, `（重点）`), as a pattern source."""
 # A line holding only bracketed parts of a title: `（重点）`, `（跟踪评价）（一般）`.
 _TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,8}[）)】]\s*){1,3}")
 

@@ -19,18 +19,16 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.form_repeats import identity_keys, repeat_starts
-from parsers.forms import all_templates, title_words
+from parsers.form_repeats import INLINE_HEAD, identity_keys, repeat_starts
+from parsers.forms import MAX_TITLE_CHARS, TITLE_TAIL_PART, all_templates, title_words
 from parsers.normalize import clean_text, label_key
 from parsers.tables import header_key
 from schemas.document import Block, Document, Line, Table
 from schemas.template import FormTemplate
 
-MAX_TITLE_CHARS = 60
 MIN_PART_LABELS = 3
 MIN_SHARE = 0.3
-_TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,12}[）)】]\s*){1,3}")
-_INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
+_TITLE_TAIL = regex.compile(rf"(?:{TITLE_TAIL_PART}){{1,3}}")
 _CONTINUED = regex.compile(r"[（(【\[]\s*续(?:表|页)?\s*\d*\s*[)）】\]]|续表\s*\d*\s*$")
 
 
@@ -94,7 +92,7 @@ def line_keys(lines: list[Line]) -> set[str]:
     for line in lines:
         for cell in line.text.split("\t"):
             keys.add(header_key(cell)[0])
-        match = _INLINE_HEAD.match(line.text)
+        match = INLINE_HEAD.match(line.text)
         if match:
             keys.add(header_key(match.group(1))[0])
     return keys

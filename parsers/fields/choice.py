@@ -90,9 +90,10 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
         return {option: False for option in options}
     boxes_first = items[0].kind == "box"
     if _lone_ticks(items, boxes):
-        if _set_apart(text, boxes):
+        spacing = _spacing(text, boxes)
+        if _set_apart(spacing):
             return None  # the side a lone tick belongs to is a convention the text does not show
-        ticks = _ticks_side(text, boxes)
+        ticks = _ticks_side(spacing)
         if ticks is not None:
             boxes_first = ticks
     states = {option: False for option in options}
@@ -175,7 +176,7 @@ def undecided(text: str, options: tuple[str, ...]) -> bool:
     boxes = [item for item in items if item.kind == "box"]
     if any(box.value is None for box in boxes):
         return True
-    return _lone_ticks(items, boxes) and _set_apart(text, boxes)
+    return _lone_ticks(items, boxes) and _set_apart(_spacing(text, boxes))
 
 
 def _lone_ticks(items: list[Item], boxes: list[Item]) -> bool:
@@ -190,23 +191,22 @@ def _lone_ticks(items: list[Item], boxes: list[Item]) -> bool:
     return True
 
 
-def _ticks_side(text: str, boxes: list[Item]) -> bool | None:
-    """For lone ticks (`_lone_ticks`): True when they are written against the label after
-    them, False against the one before, None when the spacing does not say. Each box is
-    written against the side without a space (`是 ☑否`); a box spaced on both sides or
-    neither says nothing, and boxes that disagree say nothing."""
-    sides = {before for before, after in _spacing(text, boxes) if before != after}
+def _ticks_side(spacing: list[tuple[bool, bool]]) -> bool | None:
+    """For lone ticks (`_lone_ticks`), by their `_spacing`: True when they are written
+    against the label after them, False against the one before, None when the spacing does
+    not say. Each box is written against the side without a space (`是 ☑否`); a box spaced
+    on both sides or neither says nothing, and boxes that disagree say nothing."""
+    sides = {before for before, after in spacing if before != after}
     return sides.pop() if len(sides) == 1 else None
 
 
-def _set_apart(text: str, boxes: list[Item]) -> bool:
+def _set_apart(spacing: list[tuple[bool, bool]]) -> bool:
     """True when a lone tick stands with a space on both sides (`经费保障 ☑ 制度保障`, a
     narrow cell wrapped beside it) and none tells the side: box-first forms would mean the
     label after it, label-first ones (`是 □ 否 ☑`) the one before. A tick written against
     both (`确定能完成√有可能完成`) is a mark written after its option, as the first item
     says (`option_states`)."""
-    spacing = _spacing(text, boxes)
-    return _ticks_side(text, boxes) is None and any(before and after for before, after in spacing)
+    return _ticks_side(spacing) is None and any(before and after for before, after in spacing)
 
 
 def _spacing(text: str, boxes: list[Item]) -> list[tuple[bool, bool]]:

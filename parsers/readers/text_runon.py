@@ -23,20 +23,19 @@ from __future__ import annotations
 
 import regex
 
-from parsers.forms import title_words
+from parsers.forms import MAX_TITLE_CHARS, TITLE_TAIL_PART, title_words
 from parsers.normalize import label_key
 from parsers.readers.text_labels import Vocabulary, vocabulary
 
 RUN_ON_LABELS = 12
 MIN_FUSED_CHARS = 200
 """A fused line shorter than this holds no whole form (and is not cut twice to find out)."""
-MAX_TITLE_CHARS = 60
 MAX_BRACKET_CHARS = 12
 _PROSE = regex.compile(r"[，。；！？,;]")
 _SENTENCE_END = regex.compile(r"[。！？；;]$")
 _BRACKET = regex.compile(r"^[（(][^（）()]*[)）]$")
 _LEADER = regex.compile(r"^[.。…·・]{2,}$")
-_TITLE_TAIL = regex.compile(r"(?:\s*[（(【][^（）()【】]{1,12}[）)】])*")
+_TITLE_TAIL = regex.compile(rf"(?:{TITLE_TAIL_PART})*")
 
 
 def unfold(text: str) -> tuple[str, str | None]:
