@@ -29,3 +29,7 @@ def main() -> None:
     with program_imports():
         from extract.cli import app_for
     app_for(sys.argv[1:])()
+
+
+if __name__ == "__main__":
+    main()
