@@ -98,9 +98,7 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
     for name, spec in template.fields.items():
         rivals = {header_key(word)[0] for other, rival in template.fields.items()
                   if other != name and keys[other] & keys[name] for word in rival.under}
-        found = (_in_tables(document, spec, keys[name], all_labels, used, heads, rivals)
-                 or _in_paragraphs(document, keys[name])
-                 or _in_stream(document, spec, keys[name], stream_labels))
+        found = _find(document, spec, keys[name], all_labels, used, heads, rivals, stream_labels)
         if found is None:
             continue
         if spec.type == "text" and header_key(found.text)[0] in stream_labels:
@@ -121,6 +119,19 @@ def read_scalars(document: Document, template: FormTemplate, used: set[tuple[int
             provenance[name] = ProvenanceEntry(page=line[0], line=line[1], text=line[2], block=found.block,
                                                row=found.row, col=found.col)
     return values, provenance
+
+
+def _find(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[str], used: set[tuple[int, int]],
+          heads: set[str], rivals: set[str], stream_labels: set[str]) -> _Found | None:
+    """The field's value by its labels; by its `fallback` wordings only where no other label gives one."""
+    fallback = {header_key(label)[0] for label in spec.fallback}
+    for wanted in (keys - fallback, fallback) if fallback else (keys,):
+        found = (_in_tables(document, spec, wanted, all_labels, used, heads, rivals)
+                 or _in_paragraphs(document, wanted)
+                 or _in_stream(document, spec, wanted, stream_labels))
+        if found is not None:
+            return found
+    return None
 
 
 def _with_row_boxes(document: Document, found: _Found) -> _Found:

@@ -34,7 +34,9 @@ class FieldSpec(BaseModel):
     inside the block the field's label opens (年度总体目标 | 预期目标 | 实际完成情况 over a row of
     values; `only_under`: nowhere else). `nth`: the value is the nth (1-based) value cell after the label (总分 | 100 | 95:
     分值 1, 得分 2), used where no header is aligned with it. `display`: the label messages and
-    outputs show, when it is not `labels[0]`. `options` map printed words to values for
+    outputs show, when it is not `labels[0]`. `fallback`: those of `labels` read only where
+    the form prints none of the others (单位名称 for 主管部门: a form that names its unit but no
+    主管部门; one that prints both reads 主管部门 wherever each stands). `options` map printed words to values for
     `option` fields: a value is the first option whose synonyms (`option_words`) it holds.
     """
 
@@ -42,6 +44,7 @@ class FieldSpec(BaseModel):
 
     labels: tuple[str, ...]
     type: FieldType
+    fallback: tuple[str, ...] = ()
     strip: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     option_words: dict[str, tuple[str, ...]] = {}
@@ -62,6 +65,8 @@ class FieldSpec(BaseModel):
         unknown = set(self.option_words) - set(self.options)
         if unknown:
             raise ValueError(f"option_words for unknown options: {sorted(unknown)}")
+        if not set(self.fallback) <= set(self.labels):
+            raise ValueError(f"fallback wordings that are not labels: {sorted(set(self.fallback) - set(self.labels))}")
         if self.nth is not None and self.nth < 1:
             raise ValueError("nth is 1-based")
         return self

@@ -76,3 +76,28 @@ def test_execution_monitoring_unit_and_fiscal_wordings(tmp_path):
     (record,) = extract_text(tmp_path, text)
     assert record.fields.implementing_unit == "颛桥镇社区事务受理服务中心"
     assert record.fields.funds.fiscal.executed.yuan == "1540000.00"
+
+
+def _unit_named_form(header: str, department_row: tuple[str, ...]) -> str:
+    return header + "2022年度河道巡查项目绩效自评表\n" + rows(
+        ("项目名称", "河道巡查"),
+        department_row,
+        ("预算执行情况(万元)(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"),
+        ("", "年度资金总额", "36.00", "36.00", "100%", "20"),
+        *_INDICATORS,
+    )
+
+
+def test_a_unit_name_before_the_table_does_not_stand_for_the_department(tmp_path):
+    # 单位名称（盖章）：… above the table names the filing unit; the 主管部门 printed in the table is
+    # the department. The unit's name was read as the department, being first.
+    text = _unit_named_form("单位名称（盖章）：示范区河道管理所\n",
+                            ("主管部门", "示范区水务局", "实施单位", "示范区河道管理所"))
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.department == "示范区水务局"
+    assert record.fields.implementing_unit == "示范区河道管理所"
+
+
+def test_a_form_naming_only_its_unit_reads_the_unit_as_department(tmp_path):
+    (record,) = extract_text(tmp_path, _unit_named_form("", ("单位名称", "示范区水务局")))
+    assert record.fields.department == "示范区水务局"
