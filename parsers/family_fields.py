@@ -128,7 +128,8 @@ def _find(document: Document, spec: FieldSpec, keys: set[str], all_labels: set[s
     for wanted in (keys - fallback, fallback) if fallback else (keys,):
         found = (_in_tables(document, spec, wanted, all_labels, used, heads, rivals)
                  or _in_paragraphs(document, wanted)
-                 or _in_stream(document, spec, wanted, stream_labels))
+                 or _in_stream(document, spec, wanted, stream_labels)
+                 or _paragraph_after(document, spec, wanted, stream_labels))
         if found is not None:
             return found
     return None
@@ -379,6 +380,20 @@ def _table_labels(template: FormTemplate) -> set[str]:
         for row in table.rows.values():
             keys |= {header_key(label)[0] for label in row.labels}
     return keys
+
+
+def _paragraph_after(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:
+    """Beside tables, a label paragraph and its value in the paragraph right after it (a
+    scraped page whose first rows lost their cells: `项目名称` / `…经费`), the value no label."""
+    if spec.under or spec.nth is not None or not any(isinstance(block, Table) for block in document.blocks):
+        return None
+    blocks = document.blocks
+    for k in range(len(blocks) - 1):
+        label, value = blocks[k], blocks[k + 1]
+        if isinstance(label, Paragraph) and isinstance(value, Paragraph) and header_key(label.text)[0] in keys \
+                and one_line(value.text) and header_key(value.text)[0] not in labels:
+            return _Found(one_line(value.text), k + 1, None, None)
+    return None
 
 
 def _in_stream(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:

@@ -9,7 +9,8 @@ before has not shown yet is no new form. A form printed after another without it
 项目名称 again, with another value) is a form of its own (`parsers.form_repeats`). Lines before
 the first title that hold a form's labels but not its 项目名称 (the last rows of a form whose
 first page the file does not hold) are a part of their own, a `fragment`, never folded into
-the titled form. A document with no title is given to the template
+the titled form. A title that names one form over a part holding few of its labels and many
+of another's (a local title over another layout) gives the part to the other. A document with no title is given to the template
 whose labels it holds the largest share of (none when it holds too few: no known form).
 """
 
@@ -131,8 +132,9 @@ def split_forms(document: Document) -> list[FormPart]:
     else:
         tail = _tail_before(lines, accepted[0][0])
         forms = [(0, tail, None)] if tail is not None else []
-        for k, (i, template) in enumerate(accepted):
+        for k, (i, titled) in enumerate(accepted):
             end = accepted[k + 1][0] if k + 1 < len(accepted) else len(lines)
+            template = _by_content(lines[i:end], titled)
             forms.append((0 if k == 0 and tail is None else i, template, _title_text(lines, i)))
             forms += [(j, template, None) for j in _repeats(lines, i, end, template)]
     if len(forms) == 1:
@@ -141,6 +143,19 @@ def split_forms(document: Document) -> list[FormPart]:
     return [FormPart(sub_document(document, bounds[k], bounds[k + 1]), template, title, bounds[k] + 1, bounds[k + 1],
                      fragment=k == 0 and tail is not None)
             for k, (_, template, title) in enumerate(forms)]
+
+
+def _by_content(lines: list[Line], titled: FormTemplate) -> FormTemplate:
+    """The template of a part whose title names `titled`: that one, unless the part holds
+    under MIN_SHARE of its labels and at least twice MIN_SHARE of another form's, the most of
+    any (a title one form's layout shares with another's: 项目支出绩效运行监控表 printed over the
+    execution-monitoring table)."""
+    keys = line_keys(lines)
+    shares = [(labels_found(lines, template, keys) / len(template_labels(template)), template)
+              for template in all_templates() if template_labels(template)]
+    own = next(share for share, template in shares if template is titled)
+    share, best = max(shares, key=lambda item: item[0])
+    return best if own < MIN_SHARE and share >= 2 * MIN_SHARE else titled
 
 
 def _tail_before(lines: list[Line], end: int) -> FormTemplate | None:

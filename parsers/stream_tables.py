@@ -62,8 +62,10 @@ def _header_run(lines: list[Line], spec: TableSpec) -> tuple[int, list[tuple[str
             j = i + 1
         columns: list[tuple[str, int | None]] = []
         units: dict[int, str] = {}
-        while j < len(lines) and header_key(lines[j].text)[0] in keys:
-            key, unit = header_key(lines[j].text)
+        while j < len(lines) and (header_key(lines[j].text)[0] in keys or _wrapped_header(lines, j, keys)):
+            wrapped = header_key(lines[j].text)[0] not in keys
+            key, unit = header_key(lines[j].text + lines[j + 1].text if wrapped else lines[j].text)
+            j += wrapped
             found = keys[key]
             if found[1] is not None and not any(keys.get(header_key(x.text)[0], ("", None))[1] is not None
                                                 and header_key(x.text)[0] != "指标值" for x in lines[i:j + 3]):
@@ -82,6 +84,12 @@ def _header_run(lines: list[Line], spec: TableSpec) -> tuple[int, list[tuple[str
         if len({name for name, _ in columns}) >= (2 if spec.kind == "grid" else 3):
             return j, columns, units, block_unit
     return None
+
+
+def _wrapped_header(lines: list[Line], j: int, keys: dict[str, tuple[str, int | None]]) -> bool:
+    """Whether line j and the next are one header cell wrapped over two lines (`年度` / `指标值`,
+    `年初` / `预算数`): neither a header alone, or the first not one, and joined a header."""
+    return j + 1 < len(lines) and header_key(one_line(lines[j].text) + one_line(lines[j + 1].text))[0] in keys
 
 
 def _numberish(text: str) -> bool:
@@ -141,6 +149,7 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
     if found is None:
         return TableRead()
     start, columns, _, _ = found
+    lines = lines[:start] + _wrapped_levels(lines[start:])
     end_keys = _label_keys(spec.end) | stop_keys
     slots = [c for c in columns if c[0] not in spec.inherit]
     levels = [name for name in spec.inherit]
@@ -181,7 +190,8 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
             after = one_line(lines[i + 1].text) if i + 1 < len(lines) else ""
             # A row's name is followed by its values; a text cell followed by a level label, the
             # table's end or nothing is the last cell of this row.
-            fits = len(text) > 12 or bool(_SENTENCE.search(text)) or text in EMPTY_CELLS \
+            # A figure names no row: it is this row's cell (a deviation column holding `0`).
+            fits = len(text) > 12 or bool(_SENTENCE.search(text)) or text in EMPTY_CELLS or _numberish(text) \
                 or not after or bool(_LEVEL.search(after)) or header_key(after)[0] in end_keys
         if not fits:
             flush()
@@ -194,6 +204,18 @@ def stream_rows(lines: list[Line], spec: TableSpec, stop_keys: frozenset[str]) -
         i += 1
     flush()
     return read
+
+
+def _wrapped_levels(lines: list[Line]) -> list[Line]:
+    """The lines with a level label wrapped before its last word joined (`经济效益` / `指标`)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and one_line(line.text) == "指标" and not _LEVEL.search(one_line(out[-1].text)) \
+                and not out[-1].empty_after:
+            out[-1] = out[-1].model_copy(update={"text": one_line(out[-1].text) + "指标"})
+            continue
+        out.append(line)
+    return out
 
 
 def _finish(row: list[tuple[tuple[str, int | None], Line]], spec: TableSpec, inherited: dict[str, str | None],

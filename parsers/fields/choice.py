@@ -6,7 +6,8 @@ first option after a box that stands before its label, the last one before a box
 follows it; a box alone in its cell answers the option header above it). `option_states`
 reads what the readers could not make elements of: boxes that are boxes only beside an
 option label, and bare answers. It works on the text of a group's cells (`是☐ 否☑`, `☑确定能完成\t☐有可能完成`, `是 口 否 √`,
-`[√]是 [ ]否`; a tick typed right after an empty box, `是 □ √ 否 □`, ticks that box). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
+`[√]是 [ ]否`; a tick typed right after an empty box, `是 □ √ 否 □`, or right before one,
+`□是 √□否`, ticks that box). Readers render real boxes as ☑/☐; OCR look-alikes (口 □ [ ] for empty,
 √ ■ ☒ [√] for ticked) are read here, and only next to an option label, since 口 and √ are
 ordinary characters elsewhere. Whether boxes stand before or after their labels is decided
 per group from the first item: a group that opens with a box puts boxes before labels;
@@ -57,10 +58,17 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
     text = collapse_cjk_spaces(canonical_glyphs(to_ascii(text)))
     items: list[Item] = []
     last_end = 0
+    lone_tick = False  # the last item is a hand tick of its own, not yet joined to a box
     for match in _pattern(options).finditer(text):
         token = match.group(0)
+        joins_tick = lone_tick and token in _EMPTY and not text[last_end:match.start()].strip()
+        lone_tick = False
         if token in options:
             items.append(Item("label", token, match.start()))
+        elif joins_tick:
+            # An empty box right after a hand tick (`□新增项目 √□延续项目`): the tick was
+            # written against that box, which is ticked.
+            continue
         elif token in _HAND_MARKS and items and items[-1].kind == "box" and items[-1].value is False \
                 and not text[last_end:match.start()].strip() \
                 and not any(text.startswith(option, match.end()) for option in options):
@@ -69,6 +77,7 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
             items[-1] = Item("box", True, items[-1].start)
         else:
             items.append(Item("box", None if token == _UNKNOWN else token in _TICKED, match.start()))
+            lone_tick = token in _HAND_MARKS
         last_end = match.end()
     return items
 

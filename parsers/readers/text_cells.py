@@ -67,19 +67,45 @@ EMPTY_CELL = "\x00"
 
 def parse(text: str) -> list[Block]:
     """One Paragraph per non-empty line, furniture dropped, pages set from it; a line of
-    `EMPTY_CELL` counted as an empty cell after the paragraph before it."""
+    `EMPTY_CELL` counted as an empty cell after the paragraph before it.
+
+    Where blank lines part the cells (a scraped page: each cell its own paragraph), a line of
+    only spaces between them is an empty cell too; a line holding only a unit in brackets
+    right under a line (`项目资金` / `(万元)`) is the end of that line's cell."""
+    raws = text.lstrip("\ufeff").split("\n")
+    spaced_cells = _blank_parted(raws)
     pages = PageTracker()
     blocks: list[Block] = []
-    for raw in text.lstrip("\ufeff").split("\n"):
+    after_blank = True
+    for raw in raws:
         line = raw.strip()
-        if raw == EMPTY_CELL:
+        if raw == EMPTY_CELL or (spaced_cells and raw and not line):
             if blocks and isinstance(blocks[-1], Paragraph):
                 blocks[-1] = blocks[-1].model_copy(update={"empty_after": blocks[-1].empty_after + 1})
             continue
         if not line:
+            after_blank = True
             continue
         if is_page_furniture(line):
             pages.furniture(line)
             continue
+        last = blocks[-1] if blocks else None
+        if not after_blank and isinstance(last, Paragraph) and not last.empty_after and _UNIT_ONLY.fullmatch(line):
+            blocks[-1] = last.model_copy(update={"text": last.text + line})
+            continue
+        after_blank = False
         blocks.append(Paragraph(text=canonical_glyphs(ascii_box_brackets(line)), page=pages.content()))
     return blocks
+
+
+_UNIT_ONLY = LazyPattern(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:亿元|万元|元)\s*[)）]")
+_MIN_PARTED = 0.6
+
+
+def _blank_parted(raws: list[str]) -> bool:
+    """Whether blank lines part the text's cells: most lines with text have an empty line after them."""
+    filled = [k for k, raw in enumerate(raws[:-1]) if raw.strip()]
+    if len(filled) < 20:
+        return False
+    parted = sum(1 for k in filled if not raws[k + 1])
+    return parted >= _MIN_PARTED * len(filled)

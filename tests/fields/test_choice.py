@@ -35,6 +35,14 @@ def test_a_tick_typed_after_an_empty_box_ticks_it(text, answer):
     assert chosen(option_states(text, YES_NO)) == answer
 
 
+@pytest.mark.parametrize(("text", "answer"), [("□是 √□否", "否"), ("√□是 □否", "是"), ("1、是 √□ 2、否 □", "是"),
+                                              ("□是 √ □否", "否")])
+def test_a_tick_typed_before_an_empty_box_ticks_it(text, answer):
+    # Read before as one ticked box and one empty one: `□是 √□否` had 否's empty box answer,
+    # nothing ticked.
+    assert chosen(option_states(text, YES_NO)) == answer
+
+
 def test_a_tick_written_against_the_next_label_is_not_the_box_before():
     assert chosen(option_states("是□ √否□", YES_NO)) is None
 

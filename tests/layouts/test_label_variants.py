@@ -101,3 +101,17 @@ def test_a_unit_name_before_the_table_does_not_stand_for_the_department(tmp_path
 def test_a_form_naming_only_its_unit_reads_the_unit_as_department(tmp_path):
     (record,) = extract_text(tmp_path, _unit_named_form("", ("单位名称", "示范区水务局")))
     assert record.fields.department == "示范区水务局"
+
+
+def test_a_label_line_and_its_value_line_before_the_table(tmp_path):
+    # A scraped page whose first row lost its cells: `项目名称` and its value on lines of their
+    # own above the table. The project name was lost.
+    text = "2022年度河道巡查项目绩效自评表\n项目名称\n2022年河道巡查经费支出绩效自评表\n" + rows(
+        ("主管部门", "示范区水务局", "实施单位", "示范区河道管理所"),
+        ("预算执行情况(万元)(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"),
+        ("", "年度资金总额", "36.00", "36.00", "100%", "20"),
+        *_INDICATORS,
+    )
+    (record,) = extract_text(tmp_path, text)
+    assert record.fields.project_name == "2022年河道巡查经费支出绩效自评表"
+    assert record.fields.department == "示范区水务局"

@@ -458,3 +458,40 @@ def test_an_inherited_column_under_a_header_merged_over_two_grid_columns(tmp_pat
     (record,) = extract_text(tmp_path, html, name="form.html")
     assert [(i.level1, i.level2, i.name) for i in record.fields.indicators] == [
         ("产出指标", "数量指标", "道路大中修里程"), ("产出指标", "质量指标", "道路完好率")]
+
+
+def test_execution_monitoring_under_local_titles(tmp_path):
+    # A local office titles the execution-monitoring table 项目支出绩效运行监控表 (the tracking
+    # form's words: it was read as that form, its funds and indicators lost) or 项目支出绩效监控表
+    # (no known title: read only by its labels, its year lost).
+    for title in ("项目支出绩效运行监控表", "区级项目支出绩效监控表", "项目绩效目标运行监控表"):
+        (record,) = extract_text(tmp_path, _execution(lambda t: t.replace("项目支出绩效目标执行监控表", title)))
+        assert record.form.type == "execution_monitoring" and record.form.year == 2024, title
+        assert record.form.title.startswith(title)
+        assert record.fields.funds.total.executed.yuan == "1680000.00" and len(record.fields.indicators) == 6
+
+
+def test_a_tracking_form_titled_without_its_town_words_stays_a_tracking_form(tmp_path):
+    text = (CORPUS / "samples" / "seed-huacao-tabs.txt").read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if "运行监控" in line)
+    (record,) = extract_text(tmp_path, text.replace(title, "项目支出绩效运行监控表"))
+    assert record.form.type == "monitoring"
+
+
+def test_execution_monitoring_half_year_column_and_a_written_likelihood(tmp_path):
+    # 半年度指标执行情况 named no column (the progress was lost) and a written 不可能 was no
+    # option of 完成目标可能性 (确定能 / 有可能 / 完全不可能).
+    text = "项目支出绩效监控表\n（2023年度）\n" + rows(
+        ("项目名称", "社区助餐服务"),
+        ("主管部门", "示范区民政局", "项目执行单位", "示范区养老服务中心"),
+        ("项目资金（万元）", "年初预算数", "1-6月执行数", "全年预计执行数"),
+        ("年度资金总额", "220", "87.57", "200"),
+        ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "半年度指标执行情况", "完成目标可能性", "备注"),
+        ("", "产出指标", "数量指标", "助餐服务人次", "≥10万人次", "4.2万人次", "有可能", ""),
+        ("", "效益指标", "社会效益指标", "新建助餐点", "3个", "0个", "不可能", "选址未定"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    indicators = record.fields.indicators
+    assert [(i.progress.raw if i.progress else None, i.likelihood) for i in indicators] == [
+        ("4.2万人次", "有可能"), ("0个", "完全不可能")]
+    assert record.fields.months == 6
