@@ -1,7 +1,8 @@
 """Decide a record's status from the fields found: ok, partial, or failed (no known form).
 
 The monitoring form's expected fields are its model's (less the variant-only ones); every other
-form's are its template's `required` keys (dotted paths; `a|b` is satisfied by either;
+form's are its template's `required` keys, or those its printed title names
+(`required_when_titled`) (dotted paths; `a|b` is satisfied by either;
 `indicators[annual]` by an item of that period).
 """
 
@@ -85,7 +86,8 @@ def _decide(record: Record) -> tuple[Status, list[ErrorItem]]:
 def decide_family_status(record: Record, template: FormTemplate) -> tuple[Status, list[ErrorItem]]:
     """ok when every required key of the form's template holds a value, else partial (and
     partial when scanned pages were not read: see `decide_status`)."""
-    missing = [key for key in template.required if not any(_present(record, k) for k in key.split("|"))]
+    missing = [key for key in template.required_for(record.form.title)
+               if not any(_present(record, k) for k in key.split("|"))]
     if not missing:
         return _scanned_pages(record, Status.OK, [])
     return _scanned_pages(record, Status.PARTIAL, _missing(missing))

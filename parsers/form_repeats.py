@@ -25,10 +25,7 @@ INLINE_HEAD = regex.compile(r"^\s*([^:：\t]{2,20}?)\s*[:：]")
 
 def identity_keys(template: FormTemplate) -> frozenset[str]:
     """The label keys of the field(s) a form of `template` is known by."""
-    if not template.required:
-        return frozenset()
-    names = [name for name in template.required[0].split("|") if name in template.fields]
-    return frozenset(header_key(label)[0] for name in names for label in template.fields[name].labels)
+    return frozenset(header_key(label)[0] for name in template.identity_fields() for label in template.fields[name].labels)
 
 
 def repeat_starts(lines: list[Line], start: int, end: int, template: FormTemplate) -> list[int]:

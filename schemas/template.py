@@ -227,6 +227,8 @@ class FormTemplate(BaseModel):
     `not_sections`: numbered table labels that are not narrative sections; `other_labels`:
     labels of rows that are not fields (联系人, 填报日期 …), which end a neighbour's value.
     `required`: field keys or dotted paths (`form.year`, `funds.total`) a complete form holds;
+    `required_when_titled`: a word of the printed title -> the keys required instead (the
+    department-wide 部门整体支出绩效自评表 is known by its 部门, having no 项目名称).
     `required_sections`: section headings it must have; `rules`: the rule ids that apply.
     `months`: a regular expression whose first group is the N of the 1-N月 its headers print
     (filling the `months` field).
@@ -240,6 +242,7 @@ class FormTemplate(BaseModel):
     tables: dict[str, TableSpec] = {}
     boxes: dict[str, BoxGroupSpec] = {}
     required: tuple[str, ...] = ()
+    required_when_titled: dict[str, tuple[str, ...]] = {}
     required_sections: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     not_sections: tuple[str, ...] = ()
@@ -252,6 +255,19 @@ class FormTemplate(BaseModel):
         if clash:
             raise ValueError(f"keys both a field and a table: {sorted(clash)}")
         return self
+
+    def required_for(self, title: str | None) -> tuple[str, ...]:
+        """The keys a complete form printed under `title` holds."""
+        for word, keys in self.required_when_titled.items():
+            if title and word in title:
+                return keys
+        return self.required
+
+    def identity_fields(self) -> tuple[str, ...]:
+        """The fields a form is known by: the first required key's (either of `a|b`), under any title."""
+        firsts = [self.required[:1], *(keys[:1] for keys in self.required_when_titled.values())]
+        names = [name for first in firsts for key in first for name in key.split("|")]
+        return tuple(dict.fromkeys(name for name in names if name in self.fields))
 
     def label_of(self, key: str) -> str:
         """The Chinese label of a field key or dotted path, for messages and outputs.

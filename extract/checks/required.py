@@ -3,8 +3,9 @@
 self-evaluation: 项目名称, the year, the 年度资金总额 row and at least one indicator; target declaration:
 项目名称, the year, the 年度 funds row and at least one 年度 indicator; execution monitoring:
 项目名称, the year, the total funds row and at least one indicator. Where a template lists
-`required:` keys, those apply instead (`a|b`: either will do; the self-evaluation template
-accepts the 部门 of a department-wide 部门整体支出绩效自评表 for its 项目名称). A record of no
+`required:` keys, those apply instead (`a|b`: either will do), or its `required_when_titled`
+keys under a title holding their word (the department-wide 部门整体支出绩效自评表 is known by its
+部门, having no 项目名称). A record of no
 recognised form never gets here.
 """
 
@@ -66,7 +67,8 @@ def _describe(ctx: CheckContext, required: str) -> str:
 def missing_field(ctx: CheckContext) -> Iterator[Finding]:
     """A field the form requires is empty or was not found."""
     template = template_of(ctx.form_type)
-    for required in (template.required if template is not None else ()) or REQUIRED.get(ctx.form_type, ()):
+    for required in (template.required_for(ctx.record.form.title) if template is not None else ()) \
+            or REQUIRED.get(ctx.form_type, ()):
         if is_missing(ctx, required):
             message = f"必填项“{_describe(ctx, required)}”为空或未找到；请核对原表"
             yield Finding(message, [], tuple(one.split("[", 1)[0] for one in required.split("|")))

@@ -22,6 +22,7 @@ from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import is_page_furniture
 from parsers.readers import text_cells
 from parsers.readers.padded_rows import padded_table
+from parsers.readers.pipe_wraps import join_wrapped_rows
 from parsers.readers.text_cells import PageTracker
 from parsers.readers.text_columns import BOX as _BOX
 from parsers.readers.text_columns import column_parts, table_continues
@@ -270,7 +271,7 @@ def parse(text: str) -> list[Block]:
     words = vocabulary()
     pages = PageTracker()
     builder = _Builder(words)
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = join_wrapped_rows(text.lstrip("\ufeff").split("\n"))
     outer = outer_pipes(lines)
     for i, raw in enumerate(lines):
         line = raw.strip()

@@ -48,8 +48,9 @@ def test_self_evaluation_complete():
 def test_self_evaluation_requirements():
     from .family_factory import of_rule
 
-    found = of_rule("missing-field", project_name=None, department=None)
-    assert [d.fields for d in found] == [["project_name", "department"]]
+    # A project's form is known by its 项目名称, whatever else it names (主管部门 does not stand for it).
+    found = of_rule("missing-field", project_name=None)
+    assert [d.fields for d in found] == [["project_name"]]
     assert "项目名称" in found[0].message
     assert [d.fields for d in of_rule("missing-field", year=None)] == [["form.year"]]
     assert [d.fields for d in of_rule("missing-field", **{"funds.total": None})] == [["funds.total"]]
@@ -63,6 +64,8 @@ def test_department_wide_form_names_its_department():
 
     title = "部门整体支出绩效自评表（2023年度）"
     assert of_rule("missing-field", title=title, project_name=None) == []
+    assert [d.fields for d in of_rule("missing-field", title=title, project_name=None, department=None)] == [
+        ["department"]]
 
 
 def test_required_keys_fall_back_to_forms_v1():
