@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from parsers.forms import all_templates
 from schemas.record import ErrorItem, Record, Status
 from schemas.template import FormTemplate
@@ -102,7 +104,15 @@ def _present(record: Record, key: str) -> bool:
         value = value[int(part)] if isinstance(value, list) and part.isdigit() else getattr(value, part, None)
         if value is None:
             return False
+    if isinstance(value, BaseModel):  # a row is there when one of its cells is (not a row of blanks)
+        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
     return value != [] and value != ""
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, BaseModel):
+        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
+    return value is not None and value != [] and value != ""
 
 
 def _missing(missing: list[str]) -> list[ErrorItem]:

@@ -297,13 +297,40 @@ def _value(column: ColumnSpec, text: str, unit: str | None) -> Any:
     return value or None
 
 
-def _cells_by_column(header: _Header, cells: list[Cell]) -> dict[str, dict[int | None, Cell]]:
+def _cells_by_column(header: _Header, cells: list[Cell], shift: int = 0) -> dict[str, dict[int | None, Cell]]:
     out: dict[str, dict[int | None, Cell]] = {}
     for cell in cells:
-        found = header.columns.get(cell.col)
+        found = header.columns.get(cell.col + shift)
         if found is not None:
             out.setdefault(found[0], {}).setdefault(found[1], cell)
     return out
+
+
+def _lost_block_span(table: Table, header: _Header, row_keys: dict[str, str]) -> int:
+    """1 when the block label spans the rows below it in the print but not in the text (a
+    scraped page: `预算执行情况 | 年度预算数（万元） | 年初预算 | …` over `总额 | 0.00 | 3.36 | …`):
+    the rows name themselves in the block label's column and hold one filled cell fewer than
+    the header, so each cell stands one column right of where it is; the header's column
+    after the block label is then the corner over the row labels, and its unit the block's.
+    Else 0."""
+    if len(header.label_cols) != 1:
+        return 0
+    label_col = next(iter(header.label_cols))
+    corner = label_col + 1
+    if corner not in header.columns:
+        return 0
+    head = [cell for cell in _row_cells(table, header.row) if one_line(cell.text)]
+    for r in range(header.row + 1, table.n_rows):
+        cells = [cell for cell in _row_cells(table, r) if one_line(cell.text)]
+        if not cells:
+            continue
+        named = cells[0].col == label_col and _LEADING_QIZHONG.sub("", header_key(cells[0].text)[0]) in row_keys
+        if not named or len(cells) != len(head) - 1 or not _DIGIT.search(cells[1].text if len(cells) > 1 else ""):
+            return 0
+        header.block_unit = header.block_unit or header.units.pop(corner, None)
+        header.columns.pop(corner)
+        return 1
+    return 0
 
 
 def _first_mapped(header: _Header) -> int:
@@ -321,6 +348,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             continue
         read = TableRead(value={}, used={(block, header.row)})
         extra: list[dict[str, Any]] = []
+        shift = _lost_block_span(table, header, row_keys)
         first = _first_mapped(header)
         stated: set[str] = set()  # the units row labels state (年度资金总额（万元）)
         for r in range(header.row + 1, table.n_rows):
@@ -329,18 +357,21 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             # block's first (项目资金 | 资金总额 | … over 中期 | 860.00 | …).
             row_named = {c.col for c in cells if c.col in header.label_cols
                          and _LEADING_QIZHONG.sub("", header_key(c.text)[0]) in row_keys}
-            labels = [c for c in cells if c.col < first and (c.col not in header.label_cols or c.col in row_named)
+            moved = shift if cells and cells[0].col in header.label_cols and one_line(cells[0].text) \
+                and not _DIGIT.search(cells[0].text) else 0
+            row_named |= {cells[0].col} if moved else set()
+            labels = [c for c in cells if c.col + moved < first and (c.col not in header.label_cols or c.col in row_named)
                       and one_line(c.text)]
             label_text = one_line(labels[-1].text) if labels else ""
             key, row_unit = header_key(label_text) if label_text else ("", None)
             stated |= {row_unit} if row_unit else set()
             shared = next(iter(stated)) if len(stated) == 1 else None
             name = row_keys.get(_LEADING_QIZHONG.sub("", key)) if key else None
-            by_column = _cells_by_column(header, cells)
+            by_column = _cells_by_column(header, cells, moved)
             figures = any(spec.columns[name].type != "text" and _DIGIT.search(cell.text)
                           for name, parts in by_column.items() for cell in parts.values())
             if any((c.col in header.label_cols and c.col not in row_named and one_line(c.text)) or (header_key(c.text)[0] in stop_keys and
-                   _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col < first):
+                   _LEADING_QIZHONG.sub("", header_key(c.text)[0]) not in row_keys) for c in cells if c.col + moved < first):
                 break  # a new block of the form begins in this row
             if name is None and key and (key in stop_keys or not figures):
                 break

@@ -35,8 +35,8 @@ def parse_amount(text: str, label_unit: str | None) -> Amount | None:
     if number is None and not _DIGIT.search(to_ascii(raw)):
         written = parse_capital(raw)  # 伍佰万元整: Chinese numerals state yuan themselves
         return Amount(raw=raw, stated_unit="元", unit="元", yuan=to_yuan_string(written, "元")) if written else None
-    if number is None or _more_digits(raw):
-        return None  # `12,25` (a comma for a point) or two figures: not one amount
+    if number is None or _more_digits(raw) or "%" in to_ascii(raw):
+        return None  # `12,25` (a comma for a point), two figures or a rate (`100.00%`): not one amount
     cell_unit = _UNIT_IN_VALUE.search(raw)
     stated: str | None
     if cell_unit:

@@ -39,7 +39,13 @@ def parse_score(text: str) -> str | None:
     if value in EMPTY_CELLS:
         return None
     match = _NUMBER.search(value)
-    return match.group(0).replace(",", "").lstrip("+") if match else None
+    if match is None or len(value) - len(match.group(0)) > _SCORE_WORDS:
+        return None  # a note (`1.预算执行率=预算执行数/调整后预算数…`) holds figures, not a score
+    return match.group(0).replace(",", "").lstrip("+")
+
+
+_SCORE_WORDS = 8
+"""At most this many characters beside a score's figure (`10分`, `9.5（扣0.5分）`)."""
 
 
 def parse_target(text: str, default_unit: str | None = None) -> Target | None:

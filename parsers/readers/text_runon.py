@@ -16,7 +16,8 @@ Owns two things a scraped page does to a form's lines, undone before the layout 
 - A form's title fused to the rows after it (`2020年度…绩效自评表单位名称：…项目名称…`):
   the title is set on a line of its own, so it names the form as a title line does. Only a
   title that ends within a title's length, after no sentence, followed by a label of the
-  templates.
+  templates; or, in a long fused line, a title word and its year right before a label (a
+  covering note run into the form before it).
 """
 
 from __future__ import annotations
@@ -117,13 +118,31 @@ def title_apart(line: str, words: Vocabulary) -> list[str]:
         if end is not None and (best is None or end > best):
             best = end
     if best is None:
-        return [line]
+        return _title_inside(stripped, words, titles) or [line]
     tail = _TITLE_TAIL.match(stripped, best)
     end = tail.end() if tail else best
     title, rest = stripped[:end].strip(), stripped[end:].strip()
     if not rest or _PROSE.search(title) or not _opens_with_label(rest, words):
         return [line]
     return [title, rest]
+
+
+def _title_inside(line: str, words: Vocabulary, titles: list[tuple[str, object]]) -> list[str] | None:
+    """A long fused line's text before its title, the title and the form after it, when a
+    title word (with its year in brackets) stands inside the line right before a label of the
+    templates (`…2022年12月30日绩效目标自评表(2022年度)项目名称…`): a page that ran its
+    covering note into the form. None when no title stands so."""
+    if len(line) < MIN_FUSED_CHARS:
+        return None
+    for word, _template in titles:
+        start = line.find(word)
+        while start > 0:
+            tail = _TITLE_TAIL.match(line, start + len(word))
+            end = tail.end() if tail else start + len(word)
+            if end < len(line) and _opens_with_label(line[end:], words):
+                return [line[:start], line[start:end], line[end:]]
+            start = line.find(word, start + 1)
+    return None
 
 
 def _end_of(text: str, word_key: str) -> int | None:

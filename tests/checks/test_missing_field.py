@@ -73,3 +73,18 @@ def test_required_keys_fall_back_to_forms_v1():
 
     assert REQUIRED["self_evaluation"] == ("project_name", "form.year", "funds.total", "indicators")
     assert "indicators[annual]" in REQUIRED["target_declaration"]
+
+
+def test_a_funds_row_of_blanks_is_missing_for_the_status_as_for_the_rule():
+    # The row was there with every cell null: the rule said missing, the status said ok.
+    from extract.status import decide_family_status
+    from parsers.forms import template_for
+
+    from .family_factory import make_self_evaluation
+
+    blank = {"annual_budget": None, "executed": None, "weight": None, "rate_pct": None, "score": None}
+    _, record = make_self_evaluation(**{"funds.total": blank})
+    status, errors = decide_family_status(record, template_for("self_evaluation"))
+    assert status == "partial" and "funds.total" in errors[0].message
+    _, whole = make_self_evaluation()
+    assert decide_family_status(whole, template_for("self_evaluation"))[0] == "ok"

@@ -50,3 +50,13 @@ def test_the_corner_unit_in_one_cell_per_line(tmp_path):
     (record,) = extract_text(tmp_path, text)
     funds = record.fields.funds
     assert funds.total.initial_budget.yuan == "1205000.00" and funds.total.rate_pct == "95.00"
+
+
+def test_rows_that_lost_the_block_labels_span_in_the_text(tmp_path):
+    # A scraped page prints the rows without the empty cell the block label's row span leaves:
+    # `总额 | 120.50 | …` under `预算执行情况(10分) | 年度预算数(万元) | 年初预算 | …`. Read before
+    # one column left: 年初预算 took 132.40 in 元 and the rate took the weight, with status ok.
+    funds = "".join(" | ".join(row[1:]) + " |\n" for row in _FUNDS)
+    text = _form(" | ".join(_HEAD) + " |\n" + funds)
+    (record,) = extract_text(tmp_path, text)
+    _check(record)

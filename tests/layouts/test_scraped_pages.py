@@ -138,3 +138,18 @@ def test_goal_texts_printed_each_on_a_line_after_their_header_row(tmp_path, sepa
     (record,) = extract_text(tmp_path, form.replace("\t", separator))
     assert record.fields.goal_planned == "计划改造12个小区，惠及居民3000户。"
     assert record.fields.goal_actual == "改造完成12个小区，惠及居民3100户。"
+
+
+def test_a_covering_note_run_into_the_form_on_one_line(tmp_path):
+    # The page ran its note (and a 附件 line naming the form) into the fused form: no title stood
+    # at a line's head, so the file was no known form at all.
+    note = ("现已完成示范镇2022年项目绩效自评，现将结果公示，意见收集人：张三联系电话：0838-1234567"
+            "附件：2022年项目绩效自评表示范镇人民政府2022年12月30日")
+    form = ("项目支出绩效自评表(2022年度)项目名称示范镇河道巡查项目主管部门示范区水务局实施单位示范区河道管理所"
+            "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额36.0036.0036.0010100%10"
+            "年度总体目标预期目标实际完成情况全年巡查河道40公里以上。巡查河道42公里。"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标巡查河道长度≥40公里42公里9090总分100100")
+    (record,) = extract_text(tmp_path, note + form + "\n")
+    assert (record.form.type, record.form.year, record.form.title) == ("self_evaluation", 2022, "项目支出绩效自评表(2022年度)")
+    assert (record.fields.project_name, record.fields.department) == ("示范镇河道巡查项目", "示范区水务局")
