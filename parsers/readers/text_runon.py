@@ -22,6 +22,8 @@ Owns two things a scraped page does to a form's lines, undone before the layout 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from parsers.forms import MAX_TITLE_CHARS, TITLE_TAIL_PART, title_words
@@ -127,7 +129,7 @@ def title_apart(line: str, words: Vocabulary) -> list[str]:
     return [title, rest]
 
 
-def _title_inside(line: str, words: Vocabulary, titles: list[tuple[str, object]]) -> list[str] | None:
+def _title_inside(line: str, words: Vocabulary, titles: Sequence[tuple[str, object]]) -> list[str] | None:
     """A long fused line's text before its title, the title and the form after it, when a
     title word (with its year in brackets) stands inside the line right before a label of the
     templates (`…2022年12月30日绩效目标自评表(2022年度)项目名称…`): a page that ran its
