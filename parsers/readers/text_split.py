@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsers.forms import names_a_form
 from parsers.lazy_pattern import LazyPattern
 from parsers.readers.html_inline import inline_html_to_text
 from parsers.readers.text_labels import Vocabulary
@@ -71,8 +72,8 @@ def cut_line(line: str, vocabulary: Vocabulary, outer_pipes: bool | None = None)
         if sum(1 for part in parts if part) <= 1:
             return Cut("cell_pipes" if outer else "single", (Piece(next((p for p in parts if p), "")),))
         return _cells("pipes", parts, vocabulary, stripped)
-    pieces = label_pieces(stripped, vocabulary)
-    if pieces is None:
+    pieces = None if names_a_form(stripped) else label_pieces(stripped, vocabulary)
+    if pieces is None:  # no row, or a form's title (`项目绩效目标表(2021年度)` holds a label)
         return Cut("single", (Piece(stripped),))
     kind = "spaced" if all(piece.spaced for piece in pieces[1:]) else "fused"
     return Cut(kind, tuple(pieces))

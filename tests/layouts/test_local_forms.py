@@ -495,3 +495,30 @@ def test_execution_monitoring_half_year_column_and_a_written_likelihood(tmp_path
     assert [(i.progress.raw if i.progress else None, i.likelihood) for i in indicators] == [
         ("4.2万人次", "有可能"), ("0个", "完全不可能")]
     assert record.fields.months == 6
+
+
+def test_a_local_target_table_with_long_term_blocks(tmp_path):
+    # 项目绩效目标 | 长期目标 | 年度目标, 项目性质 持续性项目 and the indicator blocks titled 长期绩效指标
+    # / 年度绩效指标 in their first column: the medium-term goal, the attribute and the 长期
+    # indicators' period were lost (all annual), and the title, holding the label 项目绩效目标,
+    # was cut into a label and a value.
+    text = "项目绩效目标表(2021年度)\n" + rows(
+        ("项目名称", "镇域道路硬化"),
+        ("主管部门", "示范镇", "项目单位", "示范镇人民政府"),
+        ("项目性质", "持续性项目"),
+        ("项目资金（万元）", "资金总额", "财政拨款", "其他资金"),
+        ("中期", "300", "300", "0"),
+        ("年度", "100", "100", "0"),
+        ("项目绩效目标", "长期目标", "年度目标"),
+        ("", "三年完成道路硬化20公里", "全年完成道路硬化8公里"),
+        ("长期绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"),
+        ("", "产出指标", "数量指标", "道路硬化里程", "20公里"),
+        ("年度绩效指标", "一级指标", "二级指标", "指标内容", "当年预期实现值", "备注"),
+        ("", "产出指标", "数量指标", "道路硬化里程", "8公里"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    fields = record.fields
+    assert (record.form.title, record.form.year) == ("项目绩效目标表(2021年度)", 2021)
+    assert fields.project_attribute == "持续性项目"
+    assert (fields.goal_medium_term, fields.goal_annual) == ("三年完成道路硬化20公里", "全年完成道路硬化8公里")
+    assert [(i.period, i.target.raw) for i in fields.indicators] == [("medium_term", "20公里"), ("annual", "8公里")]
