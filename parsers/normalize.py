@@ -103,6 +103,7 @@ def split_unit(label: str) -> tuple[str, str | None]:
 def label_key(text: str) -> str:
     """A label reduced for matching: ASCII, no spaces, brackets, punctuation or boxes (no
     label holds a box: one in a label's text is a character a scan's blur closed into a
-    square, `调整后预算☑数（元）`)."""
+    square, `调整后预算☑数（元）`), and 其它 written as the 其他 forms print more often."""
     key = _LABEL_DROP.sub("", to_ascii(text))
+    key = key.replace("其它", "其他") if "其它" in key else key
     return key.translate(_NO_BOXES) if not BOX_CHARS.isdisjoint(key) else key

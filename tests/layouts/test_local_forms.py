@@ -522,3 +522,23 @@ def test_a_local_target_table_with_long_term_blocks(tmp_path):
     assert fields.project_attribute == "持续性项目"
     assert (fields.goal_medium_term, fields.goal_annual) == ("三年完成道路硬化20公里", "全年完成道路硬化8公里")
     assert [(i.period, i.target.raw) for i in fields.indicators] == [("medium_term", "20公里"), ("annual", "8公里")]
+
+
+def test_a_target_approval_form_in_its_own_words(tmp_path):
+    # 绩效目标审批表 named no form; 业务主管部门, 建设周期 and 年度主要目标和成果 were no labels, and
+    # 其它资金 (for 其他资金) named no row.
+    text = "2023年示范乡加工园配套设施项目支出绩效目标审批表\n（2023年度）\n" + rows(
+        ("项目名称", "示范乡加工园配套设施", "业务主管部门", "县农业农村委"),
+        ("建设周期", "2023年4月-2024年2月", "实施单位", "示范乡人民政府"),
+        ("年度主要目标和成果", "新建晾晒房一座，硬化晒坝420平方米。"),
+        ("项目资金（万元）", "资金总额", "财政拨款", "其它资金"),
+        ("年度", "65", "60", "5"),
+        ("年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("", "产出指标", "数量指标", "晒坝硬化面积", "≥420平方米"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    fields = record.fields
+    assert (record.form.type, record.form.year) == ("target_declaration", 2023)
+    assert (fields.department, fields.project_period) == ("县农业农村委", "2023年4月-2024年2月")
+    assert fields.goal_annual == "新建晾晒房一座，硬化晒坝420平方米。"
+    assert fields.funds.annual.other.yuan == "50000.00"
