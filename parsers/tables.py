@@ -27,7 +27,7 @@ from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
 from parsers.lazy_pattern import LazyPattern
-from parsers.normalize import label_key, one_line, split_unit
+from parsers.normalize import label_key, one_line, split_unit, to_ascii
 from parsers.page_gap import is_page_gap
 from parsers.readers.checkbox_glyphs import UNKNOWN
 from parsers.row_boxes import BoxRead, box_cell, box_state, option_of
@@ -306,13 +306,13 @@ def _cells_by_column(header: _Header, cells: list[Cell], shift: int = 0) -> dict
     return out
 
 
-def _lost_block_span(table: Table, header: _Header, row_keys: dict[str, str]) -> int:
+def _lost_block_span(table: Table, header: _Header, spec: TableSpec, row_keys: dict[str, str]) -> int:
     """1 when the block label spans the rows below it in the print but not in the text (a
     scraped page: `预算执行情况 | 年度预算数（万元） | 年初预算 | …` over `总额 | 0.00 | 3.36 | …`):
-    the rows name themselves in the block label's column and hold one filled cell fewer than
-    the header, so each cell stands one column right of where it is; the header's column
-    after the block label is then the corner over the row labels, and its unit the block's.
-    Else 0."""
+    the rows name themselves in the block label's column, hold one filled cell fewer than
+    the header, and their rates (`100.00%`) stand under the rate column only one column
+    right of where they are. The header's column after the block label is then the corner
+    over the row labels, and its unit the block's. Else 0."""
     if len(header.label_cols) != 1:
         return 0
     label_col = next(iter(header.label_cols))
@@ -320,17 +320,25 @@ def _lost_block_span(table: Table, header: _Header, row_keys: dict[str, str]) ->
     if corner not in header.columns:
         return 0
     head = [cell for cell in _row_cells(table, header.row) if one_line(cell.text)]
+    fits = [0, 0]  # figures whose kind (a rate or not) fits their column's, read in place / shifted
     for r in range(header.row + 1, table.n_rows):
         cells = [cell for cell in _row_cells(table, r) if one_line(cell.text)]
         if not cells:
             continue
         named = cells[0].col == label_col and _LEADING_QIZHONG.sub("", header_key(cells[0].text)[0]) in row_keys
-        if not named or len(cells) != len(head) - 1 or not _DIGIT.search(cells[1].text if len(cells) > 1 else ""):
-            return 0
-        header.block_unit = header.block_unit or header.units.pop(corner, None)
-        header.columns.pop(corner)
-        return 1
-    return 0
+        if not named or len(cells) != len(head) - 1:
+            break
+        for cell in cells[1:]:
+            for shift in (0, 1):
+                found = header.columns.get(cell.col + shift)
+                if found is not None and _DIGIT.search(cell.text):
+                    rate = "%" in to_ascii(cell.text)
+                    fits[shift] += rate == (spec.columns[found[0]].type == "percent")
+    if fits[1] <= fits[0]:
+        return 0
+    header.block_unit = header.block_unit or header.units.pop(corner, None)
+    header.columns.pop(corner)
+    return 1
 
 
 def _first_mapped(header: _Header) -> int:
@@ -348,7 +356,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
             continue
         read = TableRead(value={}, used={(block, header.row)})
         extra: list[dict[str, Any]] = []
-        shift = _lost_block_span(table, header, row_keys)
+        shift = _lost_block_span(table, header, spec, row_keys)
         first = _first_mapped(header)
         stated: set[str] = set()  # the units row labels state (年度资金总额（万元）)
         for r in range(header.row + 1, table.n_rows):

@@ -60,3 +60,16 @@ def test_rows_that_lost_the_block_labels_span_in_the_text(tmp_path):
     text = _form(" | ".join(_HEAD) + " |\n" + funds)
     (record,) = extract_text(tmp_path, text)
     _check(record)
+
+
+def test_a_last_column_left_empty_is_no_lost_span(tmp_path):
+    # One filled cell fewer than the header because the last column is empty: nothing moves.
+    text = "项目支出绩效监控表\n（2019年度）\n" + (
+        "项目名称 | 申报经费 |\n主管部门 | 示范区文化局 | 项目执行单位 | 示范区博物馆 |\n"
+        "项目资金 (万元) | 年初预算数 | 1-6月执行数 | 全年预计执行数 |\n"
+        "年度资金总额: | 220 | 87.57 | |\n其中:当年一般公共预算拨款 | 220 | 87.57 | |\n"
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-6月执行情况 |\n"
+        "| 产出指标 | 数量指标 | 举办活动场次 | 5场 | 3场 |\n")
+    (record,) = extract_text(tmp_path, text)
+    total = record.fields.funds.total
+    assert (total.initial_budget.yuan, total.executed.yuan) == ("2200000.00", "875700.00")
