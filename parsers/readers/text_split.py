@@ -140,6 +140,9 @@ def _spaced_before(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in " \t\u3000:：" or (position < len(text) and text[position] in " \t\u3000")
 
 
+_SEPARATORS = frozenset(" \t\u3000:：")
+
+
 def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
     """Label matches that are cells of a row, not words inside a value or a sentence."""
     spans: list[_Span] = []
@@ -161,6 +164,9 @@ def _accepted(text: str, vocabulary: Vocabulary) -> list[_Span]:
             continue  # inside a bracket of the value (XX单位（请填写项目实施单位全称）)
         if spans and not adjacent and not _BOUNDARY_BEFORE.search(text[:begin]) and _CLAUSE.search(up_to_next):
             continue  # a word inside a sentence (评价结论 项目绩效目标大部分完成，…)
+        if spans and not before.strip() and text[begin - 1].isspace() and after[:1] not in _SEPARATORS \
+                and _CLAUSE.search(up_to_next):
+            continue  # label words opening the sentence after a label (评价结论 项目绩效目标大部分完成，…)
         if len(key) <= 2 and not (adjacent or begin == 0 or _BOUNDARY_BEFORE.search(text[:begin])
                                   or _BOUNDARY_AFTER.match(after)):
             continue
