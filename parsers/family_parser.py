@@ -14,6 +14,7 @@ from typing import Any, cast
 from parsers import unit_caption
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
+from parsers.loose_boxes import loose_groups
 from parsers.normalize import label_key
 from parsers.pair_grid import read_pairs, stream_pairs
 from parsers.period_rows import read_period_rows
@@ -50,6 +51,8 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
     scalars, scalar_provenance = read_scalars(document, template, used, scalar_groups)
     values.update(scalars)
     provenance.update(scalar_provenance)
+    read_questions = {label_key(group.question) for group in scalar_groups + groups}
+    loose = loose_groups(document, _all_label_keys(template), read_questions, used)
     months = _months(document, template)
     if months is not None:
         values["months"] = months
@@ -60,7 +63,7 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
         source=document.source,
         form=form.model_copy(update={"year": year}),
         fields=fields,
-        checkboxes=scalar_groups + groups,
+        checkboxes=scalar_groups + groups + loose,
         provenance=provenance,
     )
 
@@ -150,3 +153,14 @@ def _year(document: Document, template: FormTemplate, title: str | None) -> int 
         if match:
             return int(match.group(1))
     return None
+
+
+def _all_label_keys(template: FormTemplate) -> set[str]:
+    """Every label the template reads (fields, tables, their columns and rows), as keys; its
+    other labels (项目属性 where no field reads it) may head a group of their own."""
+    words = [label for spec in template.fields.values() for label in spec.labels]
+    for table in template.tables.values():
+        words += list(table.labels)
+        words += [label for column in table.columns.values() for label in (*column.labels, *column.split)]
+        words += [label for row in table.rows.values() for label in row.labels]
+    return {header_key(word)[0] for word in words}

@@ -38,9 +38,12 @@ def multiple_choice(ctx: CheckContext, group: CheckboxGroup) -> bool:
 
 def bad_groups(ctx: CheckContext) -> list[CheckboxGroup]:
     """Single-choice groups with no box or several boxes ticked, and groups of any kind
-    whose boxes could not be read."""
+    whose boxes could not be read. A family form's group that feeds no field (one its
+    template does not name, `parsers.loose_boxes`) may be a multiple choice or left blank:
+    only its unreadable boxes count."""
     return [group for group in ctx.record.checkboxes
-            if group.options and len(group.ticked) != 1
+            if group.options and (group.field or ctx.form_type == "monitoring" or group.undecided)
+            and len(group.ticked) != 1
             and (not multiple_choice(ctx, group)
                  or (not group.ticked and (group.undecided or _unreadable(_group_evidence(ctx, group)))))]
 

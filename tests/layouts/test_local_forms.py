@@ -542,3 +542,23 @@ def test_a_target_approval_form_in_its_own_words(tmp_path):
     assert (fields.department, fields.project_period) == ("县农业农村委", "2023年4月-2024年2月")
     assert fields.goal_annual == "新建晾晒房一座，硬化晒坝420平方米。"
     assert fields.funds.annual.other.yuan == "50000.00"
+
+
+def test_box_groups_the_template_does_not_name_are_listed(tmp_path):
+    # 项目类型 and 项目属性 on an execution-monitoring form name no field: their boxes were dropped
+    # without a word. They are listed, with no field, and judged by no rule.
+    text = "项目支出绩效监控表\n（2019年度）\n" + rows(
+        ("项目名称", "申报经费"),
+        ("主管部门", "示范区文化局", "项目执行单位", "示范区博物馆"),
+        ("项目属性", "1、持续性项目 ☐ 2、新增性项目 ☐"),
+        ("项目类型", "1、常年性项目 ☐ √ 2、延续性项目 ☐ 3、一次性项目 ☐"),
+        ("项目资金（万元）", "年初预算数", "1-6月执行数"),
+        ("年度资金总额", "220", "87.57"),
+        ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况"),
+        ("", "产出指标", "数量指标", "举办活动场次", "5场", "3场"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    listed = [(g.question, g.field, g.ticked, [o.label for o in g.options]) for g in record.checkboxes]
+    assert listed == [("项目属性", None, [], ["持续性项目", "新增性项目"]),
+                      ("项目类型", None, ["常年性项目"], ["常年性项目", "延续性项目", "一次性项目"])]
+    assert not [d for d in record.discrepancies if d.rule == "checkbox-state"]
