@@ -105,14 +105,8 @@ def _present(record: Record, key: str) -> bool:
         if value is None:
             return False
     if isinstance(value, BaseModel):  # a row is there when one of its cells is (not a row of blanks)
-        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
+        return any(getattr(value, name) not in (None, "", []) for name in type(value).model_fields)
     return value != [] and value != ""
-
-
-def _filled(value: Any) -> bool:
-    if isinstance(value, BaseModel):
-        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
-    return value is not None and value != [] and value != ""
 
 
 def _missing(missing: list[str]) -> list[ErrorItem]:

@@ -27,7 +27,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 """Form type -> required keys: dotted field keys, `form.year`, `indicators[<period>]`."""
 
 
-def _filled(value: object) -> bool:
+def filled(value: object) -> bool:
+    """Whether a field value holds something: text, an item, a row with a filled cell."""
     if value is None:
         return False
     if isinstance(value, str):
@@ -35,7 +36,7 @@ def _filled(value: object) -> bool:
     if isinstance(value, list):
         return bool(value)
     if isinstance(value, BaseModel):
-        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
+        return any(filled(getattr(value, name)) for name in type(value).model_fields)
     return True
 
 
@@ -48,7 +49,7 @@ def is_missing(ctx: CheckContext, required: str) -> bool:
     if required.startswith("indicators[") and required.endswith("]"):
         period = required[len("indicators["):-1]
         return not any(getattr(i, "period", None) == period for i in getattr(ctx.record.fields, "indicators", []))
-    return not _filled(value_at(ctx.record.fields, required))
+    return not filled(value_at(ctx.record.fields, required))
 
 
 def _describe(ctx: CheckContext, required: str) -> str:
