@@ -14,6 +14,7 @@ from typing import Any, cast
 from parsers import unit_caption
 from parsers.family_fields import read_scalars
 from parsers.form_year import name_year
+from parsers.inline_funds import inline_grid
 from parsers.loose_boxes import loose_groups
 from parsers.normalize import label_key
 from parsers.pair_grid import read_pairs, stream_pairs
@@ -81,8 +82,12 @@ def _read_table(document: Document, spec: TableSpec, caption_unit: str | None, s
                          lambda: stream_pairs(lines, spec, caption_unit))
     if spec.kind == "rows":
         return read_period_rows(document, spec, stops) if spec.periods else read_rows(document, spec, stops)
-    return _or_pairs(read_grid(document, spec, caption_unit, stops), spec,
+    read = _or_pairs(read_grid(document, spec, caption_unit, stops), spec,
                      lambda: read_pairs(document, spec, caption_unit))
+    if isinstance(read.value, dict) and _any_row(read.value):
+        return read
+    written = inline_grid(document, spec)
+    return written if written.value else read
 
 
 def _or_pairs(read: TableRead, spec: TableSpec, pairs: Callable[[], TableRead]) -> TableRead:

@@ -562,3 +562,21 @@ def test_box_groups_the_template_does_not_name_are_listed(tmp_path):
     assert listed == [("项目属性", None, [], ["持续性项目", "新增性项目"]),
                       ("项目类型", None, ["常年性项目"], ["常年性项目", "延续性项目", "一次性项目"])]
     assert not [d for d in record.discrepancies if d.rule == "checkbox-state"]
+
+
+def test_funds_written_out_in_one_cell(tmp_path):
+    # 资金总额及构成 | 总额…万元 财政拨款：…万元（…）二、自有资金：0万元 三、其他：…万元: the block
+    # is a sentence, not a grid, and was lost.
+    text = "项目绩效目标表(2021年度)\n" + rows(
+        ("项目名称", "镇域道路硬化"),
+        ("主管部门", "示范镇", "项目单位", "示范镇人民政府"),
+        ("资金总额及构成", "总额120.5万元 财政拨款：100.5万元（其中：上级财政资金：80万元；本级财政：20.5万元）"
+         "二、自有资金：0万元 三、其他：20万元"),
+        ("年度绩效目标", "全年完成道路硬化8公里"),
+        ("年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值"),
+        ("", "产出指标", "数量指标", "道路硬化里程", "8公里"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    annual = record.fields.funds.annual
+    assert (annual.total.yuan, annual.fiscal.yuan, annual.other.yuan) == ("1205000.00", "1005000.00", "200000.00")
+    assert not [d for d in record.discrepancies if d.rule == "funds-sum"]
