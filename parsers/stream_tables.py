@@ -88,7 +88,7 @@ def _header_run(lines: list[Line], spec: TableSpec) -> tuple[int, list[tuple[str
 
 def _wrapped_header(lines: list[Line], j: int, keys: dict[str, tuple[str, int | None]]) -> bool:
     """Whether line j and the next are one header cell wrapped over two lines (`年度` / `指标值`,
-    `年初` / `预算数`): neither a header alone, or the first not one, and joined a header."""
+    `年初` / `预算数`): joined, they name a column (the caller asks only where line j alone does not)."""
     return j + 1 < len(lines) and header_key(one_line(lines[j].text) + one_line(lines[j + 1].text))[0] in keys
 
 
