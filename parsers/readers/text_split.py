@@ -72,7 +72,8 @@ def cut_line(line: str, vocabulary: Vocabulary, outer_pipes: bool | None = None)
         if sum(1 for part in parts if part) <= 1:
             return Cut("cell_pipes" if outer else "single", (Piece(next((p for p in parts if p), "")),))
         return _cells("pipes", parts, vocabulary, stripped)
-    pieces = None if names_a_form(stripped) else label_pieces(stripped, vocabulary)
+    title = names_a_form(stripped) and not _CLAUSE.search(stripped)
+    pieces = None if title else label_pieces(stripped, vocabulary)
     if pieces is None:  # no row, or a form's title (`项目绩效目标表(2021年度)` holds a label)
         return Cut("single", (Piece(stripped),))
     kind = "spaced" if all(piece.spaced for piece in pieces[1:]) else "fused"

@@ -50,6 +50,14 @@ def test_a_label_word_inside_a_sentence_does_not_cut_it():
         "本项目2024年初预算安排为58.1万元，调整预算1.225万元"]
 
 
+def test_a_value_naming_a_form_is_still_cut_from_its_label():
+    # A title line is never cut at the labels it holds; a row whose value names a form in a
+    # sentence is no title.
+    assert _cells("改进措施强化绩效运行监控，及时纠偏，提升资金使用效益。") == [
+        "改进措施", "强化绩效运行监控，及时纠偏，提升资金使用效益。"]
+    assert _cells("项目绩效目标表(2021年度)") == ["项目绩效目标表(2021年度)"]
+
+
 def test_pipe_debris_is_no_cell():
     assert cut_line("| |||||", vocabulary()).kind == "skip"
     assert cut_line("|---|---|", vocabulary()).kind == "skip"

@@ -498,10 +498,9 @@ def test_execution_monitoring_half_year_column_and_a_written_likelihood(tmp_path
 
 
 def test_a_local_target_table_with_long_term_blocks(tmp_path):
-    # 项目绩效目标 | 长期目标 | 年度目标, 项目性质 持续性项目 and the indicator blocks titled 长期绩效指标
-    # / 年度绩效指标 in their first column: the medium-term goal, the attribute and the 长期
-    # indicators' period were lost (all annual), and the title, holding the label 项目绩效目标,
-    # was cut into a label and a value.
+    # 项目性质 持续性项目 and the indicator blocks titled 长期绩效指标 / 年度绩效指标 in their first
+    # column: the attribute and the 长期 indicators' period were lost (all annual), and the
+    # title, holding the label 绩效目标, was cut into a label and a value.
     text = "项目绩效目标表(2021年度)\n" + rows(
         ("项目名称", "镇域道路硬化"),
         ("主管部门", "示范镇", "项目单位", "示范镇人民政府"),
@@ -509,7 +508,7 @@ def test_a_local_target_table_with_long_term_blocks(tmp_path):
         ("项目资金（万元）", "资金总额", "财政拨款", "其他资金"),
         ("中期", "300", "300", "0"),
         ("年度", "100", "100", "0"),
-        ("项目绩效目标", "长期目标", "年度目标"),
+        ("总体目标", "长期目标", "年度目标"),
         ("", "三年完成道路硬化20公里", "全年完成道路硬化8公里"),
         ("长期绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"),
         ("", "产出指标", "数量指标", "道路硬化里程", "20公里"),
