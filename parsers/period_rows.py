@@ -20,6 +20,7 @@ from parsers.tables import (
     TableRead,
     _continues,
     _Header,
+    _header_rows,
     _Lines,
     _read_rows_of,
     _tables,
@@ -39,12 +40,12 @@ def _period_named(text: str, spec: TableSpec) -> str | None:
     return None
 
 
-def _runs(header: _Header, row: list[Cell | None]) -> list[dict[int, tuple[str, int | None]]]:
+def _runs(header: _Header) -> list[dict[int, tuple[str, int | None]]]:
     """The header's columns split at each repeat of a column (a merged header cell is one
     column): one run per period."""
     runs: list[dict[int, tuple[str, int | None]]] = [{}]
     for c, (name, part) in sorted(header.columns.items()):
-        merged = c > 0 and row[c] is not None and row[c] is row[c - 1]
+        merged = c > 0 and c - 1 in header.cells and header.cells[c] is header.cells[c - 1]
         if not merged and any(n == name and p == part for n, p in runs[-1].values()):
             runs.append({})
         runs[-1][c] = (name, part)
@@ -60,16 +61,22 @@ def _runs(header: _Header, row: list[Cell | None]) -> list[dict[int, tuple[str, 
 def _run_period(grid: list[list[Cell | None]], header: _Header, run: dict[int, tuple[str, int | None]],
                 shared: set[int], spec: TableSpec, document: Document, block: int) -> str | None:
     for c in header.label_cols:
-        cell = grid[header.row][c]
-        if cell is not None and (period := _period_named(cell.text, spec)):
-            return period
+        for r in range(header.top, header.row + 1):
+            cell = grid[r][c]
+            if cell is not None and (period := _period_named(cell.text, spec)):
+                return period
     own = sorted(c for c in run if c not in shared) or sorted(run)
     low, high = own[0], own[-1]
+    # The table label a two-row header prints over the run's columns (年度绩效指标 over 一级 | 二级 | 三级).
+    titled = {_period_named(text, spec) for c, text in header.titles.items() if low <= c <= high}
+    titled.discard(None)
+    if len(titled) == 1:
+        return titled.pop()
     # Each of the run's own headers names its period (`二级指标（长期）` | `指标值（长期）`).
-    named_here = {_period_named(cell.text, spec) for c in own if (cell := grid[header.row][c]) is not None}
+    named_here = {_period_named(cell.text, spec) for c in own if (cell := header.cells.get(c)) is not None}
     if len(named_here) == 1 and None not in named_here:
         return named_here.pop()
-    top = header.row - (1 if header.options else 0)
+    top = header.top
     for r in range(top - 1, max(top - 3, -1), -1) if shared else ():
         named = {_period_named(cell.text, spec) for c in own if (cell := grid[r][c]) is not None
                  and cell.col >= low and cell.col + cell.col_span - 1 <= high and len(one_line(cell.text)) <= 12}
@@ -82,7 +89,7 @@ def _run_period(grid: list[list[Cell | None]], header: _Header, run: dict[int, t
         if len(filled) == 1 and len(one_line(filled[0].text)) <= 12 and (period := _period_named(filled[0].text, spec)):
             return period
     before = [line for line in document.lines if line.block == block - 1 and line.row is None]
-    if header.row == 0 and before and (period := _period_named(before[-1].text, spec)):
+    if header.top == 0 and before and (period := _period_named(before[-1].text, spec)):
         return period
     return None
 
@@ -113,13 +120,13 @@ def read_period_rows(document: Document, spec: TableSpec, stop_keys: frozenset[s
             start = header.row + 1
         for position, header in enumerate(headers):
             piece = _cut(table, _top_of_next(grid, headers, position, table.n_rows, spec))
-            runs = _runs(header, grid[header.row - (1 if header.options else 0)])
+            runs = _runs(header)
             shared = set(runs[0]) & set().union(*runs[1:]) if len(runs) > 1 else set()
             for k, run in enumerate(runs):
                 period = _run_period(grid, header, run, shared, spec, document, block)
                 if period is None:
                     period = order[k] if len(runs) > 1 and k < len(order) else spec.default_period or order[-1]
-                read = TableRead(value=[], used={(block, header.row)})
+                read = TableRead(value=[], used=_header_rows(header))
                 inherited: dict[str, str | None] = {}
                 # Another run's cells lead a row of this one (一级指标 of the 中期 run left of the
                 # 年度 run's columns): no label of another part of the form.
@@ -172,7 +179,7 @@ def _top_of_next(grid: list[list[Cell | None]], headers: list[_Header], position
     """Where the next header's block begins: its header row, or the period label row above it."""
     if position + 1 >= len(headers):
         return limit
-    top = headers[position + 1].row - (1 if headers[position + 1].options else 0)
+    top = headers[position + 1].top
     above = top - 1
     texts = [cell.text for cell in grid[above] if cell is not None and cell.row == above and one_line(cell.text)] \
         if above > headers[position].row else []

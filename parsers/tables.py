@@ -2,13 +2,17 @@
 
 Format-neutral: it reads `Table` grids (every reader builds them). A header row is a row
 whose cells name at least two of the table's columns; each value cell belongs to the column
-whose header covers its first grid column. `grid` tables then read named rows (a row's label
-is the last unheaded cell before its values; unknown labelled rows with figures go to the
-table's `extra` list), `rows` tables read repeating rows, inheriting blank or merged label
-columns from above (not a column a neighbour's cell is merged across: it is null), dropping
-placeholder rows, ending at an `end` label (总分), and going on into the next table block
-when it continues the same columns (a table across pages, with at most a page header between:
-`parsers.page_gap`; a Word table split in two, a 续表 note between its parts).
+whose header covers its first grid column. A `rows` header may be printed on two rows: a group
+cell of the first (绩效指标 over three columns, 年度指标值 over three) is replaced by the labels
+under it (一级指标 | 二级指标 | 三级指标, 指标性质 | 指标值 | 度量单位; `parsers.grouped_header`),
+a cell merged down keeps its column, and box columns' options may stand there too. `grid`
+tables then read named rows (a row's label is the last unheaded cell before its values;
+unknown labelled rows with figures go to the table's `extra` list), `rows` tables read
+repeating rows, inheriting blank or merged label columns from above (not a column a
+neighbour's cell is merged across: it is null), dropping placeholder rows, ending at an
+`end` label (总分), and going on into the next table block when it continues the same
+columns (a table across pages, with at most a page header between: `parsers.page_gap`; a
+Word table split in two, a 续表 note between its parts).
 
 Units of amounts: the cell's own, else its column header's (年度预算数（万元）), else its row
 label's (年度资金总额（万元）), else the block label's (项目资金（万元）), else the caption's, else
@@ -26,6 +30,7 @@ import regex
 from parsers.fields.amount import parse_amount
 from parsers.fields.percent import parse_percent
 from parsers.fields.target import is_empty_cell, parse_score, parse_target
+from parsers.grouped_header import groups, stray_cells, sub_cells
 from parsers.lazy_pattern import LazyPattern
 from parsers.normalize import label_key, one_line, split_unit, to_ascii
 from parsers.page_gap import is_page_gap
@@ -50,6 +55,8 @@ _ORDINAL = LazyPattern(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s
 _DIGIT = LazyPattern(r"\d")
 # A note between the parts of a split table (（续表）, 续上表) is this short or shorter.
 MAX_CONTINUATION_NOTE = 12
+# A group cell of a two-row header (偏差原因分析及改进措施, 年度绩效指标完成情况) is this short or shorter.
+MAX_GROUP_LABEL = 16
 
 
 @cache
@@ -103,6 +110,13 @@ class _Header:
     block_unit: str | None
     options: dict[int, tuple[str, str]] = field(default_factory=dict)  # grid col -> (box column, option)
     printed: dict[str, str] = field(default_factory=dict)  # column key -> its header as printed
+    cells: dict[int, Cell] = field(default_factory=dict)  # grid col -> the header cell naming its column
+    top: int = -1  # the header's first row (`row` is its last: the row above the values); -1: `row`
+    titles: dict[int, str] = field(default_factory=dict)  # grid col -> the table label over it (年度绩效指标)
+
+    def __post_init__(self) -> None:
+        if self.top < 0:
+            self.top = self.row
 
 
 class _Lines:
@@ -144,8 +158,26 @@ def _label_keys(labels: tuple[str, ...]) -> frozenset[str]:
     return frozenset(header_key(label)[0] for label in labels)
 
 
+def _has_split(keys_in_row: list[str], keys: dict[str, tuple[str, int | None]], split_used: set[str]) -> bool:
+    """Whether a header row prints a split column's parts (指标性质 | 指标值 | 度量单位): a part
+    other than 指标值, which alone is the whole column's label too."""
+    return any(key in split_used and keys[key][1] is not None for key in keys_in_row if key in keys and key != "指标值")
+
+
+def _column_of(key: str, keys: dict[str, tuple[str, int | None]], spec: TableSpec,
+               has_split: bool) -> tuple[str, int | None] | None:
+    """The (column, split part) a header key names in a row that prints split parts or not."""
+    if key not in keys and spec.periods:
+        key = _after_period(key, keys, spec) or key
+    found = keys.get(key)
+    if found is None or found[1] is None or has_split:
+        return found
+    return next(((name, None) for name, col in spec.columns.items() if key in _label_keys(col.labels)), None)
+
+
 def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _Header | None:
-    """The first header row of `spec` in `table` from row `start` on."""
+    """The first header of `spec` in `table` from row `start` on: a header row, or two (the
+    first row's group cells replaced by the labels under them, `_sub_labels`)."""
     keys = _column_keys(spec)
     split_used = {header_key(label)[0] for column in spec.columns.values() for label in column.split}
     grid = table.grid()
@@ -153,11 +185,11 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
         columns: dict[int, tuple[str, int | None]] = {}
         units: dict[int, str] = {}
         label_cols: set[int] = set()
+        cells: dict[int, Cell] = {}
         block_unit = None
         loose: dict[int, str] = {}  # grid col -> money unit stated by a cell no key names
         texts = {c: header_key(cell.text) for c, cell in enumerate(grid[r]) if cell is not None}
-        has_split = any(key in split_used and keys[key][1] is not None for key, _ in texts.values()
-                        if key in keys and key != "指标值")
+        has_split = _has_split([key for key, _ in texts.values()], keys, split_used)
         for c, cell in enumerate(grid[r]):
             if cell is None:
                 continue
@@ -166,34 +198,77 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
                 label_cols.add(c)
                 block_unit = block_unit or unit
                 continue
-            if key not in keys and spec.periods:
-                key = _after_period(key, keys, spec) or key
-            found = keys.get(key)
+            found = _column_of(key, keys, spec, has_split)
             if found is None:
                 if unit and unit != "%":
                     loose[c] = unit
                 continue
-            if found[1] is not None and not has_split:
-                found = next(((name, None) for name, col in spec.columns.items()
-                              if key in _label_keys(col.labels)), None)
-                if found is None:
-                    continue
             columns[c] = found
+            cells[c] = cell
             if unit:
                 units[c] = unit
+        header = _Header(block, r, columns, units, label_cols, None, cells=cells, top=r)
+        if spec.kind == "rows":
+            _sub_labels(grid, header, spec, keys, split_used)
         if spec.kind == "grid":
             block_unit = _drop_corner(grid, r, columns, units, spec) or block_unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
-            block_unit = block_unit or _block_label_unit(loose, columns)
-            printed: dict[str, str] = {}
+            header.block_unit = block_unit or _block_label_unit(loose, columns)
             for c, (name, _part) in sorted(columns.items()):
-                cell = grid[r][c]
-                if cell is not None:
-                    printed.setdefault(name, one_line(cell.text))
-            header = _Header(block, r, columns, units, label_cols, block_unit, printed=printed)
+                header.printed.setdefault(name, one_line(header.cells[c].text))
             _option_subheader(table, grid, header, spec)
             return header
     return None
+
+
+def _sub_labels(grid: list[list[Cell | None]], header: _Header, spec: TableSpec,
+                keys: dict[str, tuple[str, int | None]], split_used: set[str]) -> None:
+    """A header printed on two rows: each group cell of the header row (绩效指标 over three
+    columns, 年度指标值 over three) whose cells in the row below are labels of the template's
+    columns or of its split column's parts (一级指标 | 二级指标 | 三级指标, 指标性质 | 指标值 |
+    度量单位) is replaced by them, and the row below becomes part of the header. A cell of the
+    header row merged down keeps its column; a group over no such labels (偏差原因分析 over its
+    options, `_option_subheader`) keeps its own. The row below is no second header row when a
+    filled cell of its own stands under no group, or fewer than two of its cells name columns;
+    a group cell is a label (a short text without figures), not a row of content spanning the
+    table (a goal's text over the header below it)."""
+    top = header.row
+    if top + 1 >= len(grid):
+        return
+    found = [group for group in groups(grid, top) if _group_label(group.cell.text)]
+    if not found or stray_cells(grid, top, found):
+        return
+    subs = {g.cell.col: sub_cells(grid, top, g) for g in found}
+    texts = {c: header_key(cell.text) for under in subs.values() for c, cell in under.items()}
+    has_split = _has_split([key for key, _ in texts.values()], keys, split_used)
+    named = {c: column for c, (key, _) in texts.items() if (column := _column_of(key, keys, spec, has_split))}
+    if len({id(cell) for under in subs.values() for c, cell in under.items() if c in named}) < 2:
+        return
+    table_labels = _label_keys(spec.labels)
+    for group in found:
+        own = [c for c in group.cols if c in named]
+        if not own:
+            continue
+        group_key, group_unit = header_key(group.cell.text)
+        for c in group.cols:
+            header.columns.pop(c, None)
+            header.units.pop(c, None)
+            header.cells.pop(c, None)
+            header.label_cols.discard(c)
+            if group_key in table_labels:
+                header.titles[c] = one_line(group.cell.text)
+        for c in own:
+            header.columns[c] = named[c]
+            header.cells[c] = subs[group.cell.col][c]
+            unit = texts[c][1] or group_unit
+            if unit:
+                header.units[c] = unit
+    header.row = top + 1
+
+
+def _group_label(text: str) -> bool:
+    key = header_key(text)[0]
+    return 0 < len(key) <= MAX_GROUP_LABEL and not _DIGIT.search(key)
 
 
 _ROW_KEYS: dict[int, frozenset[str]] = {}
@@ -251,16 +326,17 @@ def _block_label_unit(loose: dict[int, str], columns: dict[int, tuple[str, int |
 
 def _option_subheader(table: Table, grid: list[list[Cell | None]], header: _Header, spec: TableSpec) -> None:
     """Sub-columns of box columns in the row below the header (经费保障 | 制度保障 … under 偏差原因分析):
-    map each to its option and make that row part of the header."""
+    map each to its option and make that row part of the header (already so where other
+    group cells of the header row were replaced by the labels in it, `_sub_labels`)."""
     boxed = {name for name, column in spec.columns.items() if column.type in ("boxes", "option")}
-    if not boxed & {name for name, _ in header.columns.values()} or header.row + 1 >= table.n_rows:
+    if not boxed & {name for name, _ in header.columns.values()} or header.top + 1 >= table.n_rows:
         return
-    below = header.row + 1
+    top, below = header.top, header.top + 1
     owner: str | None = None
     found: dict[int, tuple[str, str]] = {}
     for c in range(table.n_cols):
         mapped = header.columns.get(c)
-        if mapped is not None and grid[header.row][c] is not None and grid[header.row][c].col == c:  # type: ignore[union-attr]
+        if mapped is not None and grid[top][c] is not None and grid[top][c].col == c:  # type: ignore[union-attr]
             owner = mapped[0] if mapped[0] in boxed else None
         cell = grid[below][c]
         if owner is None or cell is None or cell.row != below or cell.col != c:
@@ -276,6 +352,11 @@ def _option_subheader(table: Table, grid: list[list[Cell | None]], header: _Head
         header.row = below
         for c in found:
             header.columns.pop(c, None)
+
+
+def _header_rows(header: _Header) -> set[tuple[int, int]]:
+    """(block, row) of every row of the header."""
+    return {(header.block, r) for r in range(header.top, header.row + 1)}
 
 
 def _row_cells(table: Table, r: int) -> list[Cell]:
@@ -354,7 +435,7 @@ def read_grid(document: Document, spec: TableSpec, caption_unit: str | None, sto
         header = find_header(table, block, spec)
         if header is None:
             continue
-        read = TableRead(value={}, used={(block, header.row)})
+        read = TableRead(value={}, used=_header_rows(header))
         extra: list[dict[str, Any]] = []
         shift = _lost_block_span(table, header, spec, row_keys)
         first = _first_mapped(header)
@@ -427,7 +508,7 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
         header = find_header(table, block, spec)
         if header is None:
             continue
-        read = TableRead(value=[], used={(block, header.row)})
+        read = TableRead(value=[], used=_header_rows(header))
         inherited: dict[str, str | None] = {}
         start = header.row + 1
         for next_block, next_table in [(block, table), *tables[position + 1:]]:
@@ -438,7 +519,7 @@ def read_rows(document: Document, spec: TableSpec, stop_keys: frozenset[str]) ->
                         or is_page_gap(document.blocks, last + 1, next_block)):
                     break
                 again = find_header(next_table, next_block, spec)
-                start = again.row + 1 if again is not None and again.row == 0 else 0
+                start = again.row + 1 if again is not None and again.top == 0 else 0
             ended = _read_rows_of(next_table, next_block, start, header, spec, lines, read, inherited,
                                   end_keys | stop_keys, placeholders)
             block = next_block

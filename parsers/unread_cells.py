@@ -74,7 +74,7 @@ def _headers(table: Table, block: int, spec: TableSpec) -> list[_Header]:
 
 
 def _first_row(header: _Header) -> int:
-    return header.row - 1 if header.options else header.row
+    return header.top
 
 
 def _unknown_heads(table: Table, header: _Header, spec: TableSpec) -> dict[int, str]:
@@ -85,7 +85,7 @@ def _unknown_heads(table: Table, header: _Header, spec: TableSpec) -> dict[int, 
     taken = set(header.columns) | header.label_cols | set(header.options)
     out: dict[int, str] = {}
     for cell in table.cells:
-        if cell.row not in (header.row, _first_row(header)):
+        if not header.top <= cell.row <= header.row:
             continue
         cols = range(cell.col, cell.col + cell.col_span)
         text = one_line(cell.text)
