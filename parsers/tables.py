@@ -643,6 +643,10 @@ def _under_header(header: _Header, cell: Cell) -> bool:
 
 
 def _placeholder(value: Any, placeholders: list[regex.Pattern[str]]) -> bool:
+    """Whether a cell's value is the template's placeholder (`指标1`, `……`, a bare number for a
+    row's name); a figure in a target column (`100`) is a value."""
+    if isinstance(value, Target) and value.value is not None:
+        return False
     text = value.raw if isinstance(value, Target) else value if isinstance(value, str) else None
     return text is not None and any(p.search(text) for p in placeholders)
 

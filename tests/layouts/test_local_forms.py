@@ -579,3 +579,18 @@ def test_funds_written_out_in_one_cell(tmp_path):
     annual = record.fields.funds.annual
     assert (annual.total.yuan, annual.fiscal.yuan, annual.other.yuan) == ("1205000.00", "1005000.00", "200000.00")
     assert not [d for d in record.discrepancies if d.rule == "funds-sum"]
+
+
+def test_an_indicator_whose_target_is_a_bare_figure_is_kept(tmp_path):
+    # `100` in the target column matched the numbering placeholder (`1`, `(2)`) meant for a
+    # row's name, so every row of figures was dropped.
+    text = "项目绩效目标表(2021年度)\n" + rows(
+        ("项目名称", "镇域道路硬化"),
+        ("项目资金（万元）", "资金总额", "财政拨款", "其他资金"),
+        ("年度", "100", "100", "0"),
+        ("年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"),
+        ("", "产出指标", "质量指标", "88", "100", ""),
+        ("", "产出指标", "数量指标", "(2)", "……", ""),
+    )
+    (record,) = extract_text(tmp_path, text)
+    assert [(i.level2, i.name, i.target.raw) for i in record.fields.indicators] == [("质量指标", "88", "100")]
