@@ -1,7 +1,8 @@
 """One scanned page image -> the PDF reader's `PageLayout` (tables from rulings, boxes from pixels).
 
 Owns the order of the work on a page: grey from the red channel, a quarter turn, deskew,
-rulings from the pixels, text lines detected, a box over several lines split per line
+rulings from the pixels, text lines detected, the uprights of characters the rulings took
+for cell borders taken out (`rules_in_text`), a box over several lines split per line
 (`joined_lines`), and cut where a vertical ruling crosses them (so a label and the value
 in the next cell never share a line), every piece recognised once in one batch (and the
 half turn when the upright reading is poor; a seal's star the grey still shows is no text;
@@ -29,6 +30,7 @@ from parsers.ocr import (
     joined_lines,
     marks,
     prep,
+    rules_in_text,
     strokes,
     ticks,
     uncovered,
@@ -90,6 +92,7 @@ def _read(grey: Any, dpi: float, pool: ThreadPoolExecutor | None,
     ink = prep.ink_mask(grey).astype("uint8") * 255
     rules = marks.rulings(ink, dpi)
     found = run(marks.boxes, ink, dpi, grey)
+    rules = rules_in_text.without_strokes(rules, lines.result(), ink, dpi)
     return ink, rules, _pieces(grey, lines.result(), rules, dpi, read), found
 
 
