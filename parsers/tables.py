@@ -210,6 +210,7 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
         header = _Header(block, r, columns, units, label_cols, None, cells=cells, top=r)
         if spec.kind == "rows":
             _sub_labels(grid, header, spec, keys, split_used)
+            _stand_in(header, spec)
         if spec.kind == "grid":
             block_unit = _drop_corner(grid, r, columns, units, spec) or block_unit
         if len({name for name, _ in columns.values()}) >= (2 if spec.kind == "grid" else 3):
@@ -219,6 +220,14 @@ def find_header(table: Table, block: int, spec: TableSpec, start: int = 0) -> _H
             _option_subheader(table, grid, header, spec)
             return header
     return None
+
+
+def _stand_in(header: _Header, spec: TableSpec) -> None:
+    """Columns the header does not print, read from the ones `spec.stand_ins` names for them."""
+    named = {name for name, _part in header.columns.values()}
+    for missing, source in spec.stand_ins.items():
+        if missing not in named and source in named:
+            header.columns.update({c: (missing, part) for c, (name, part) in header.columns.items() if name == source})
 
 
 def _sub_labels(grid: list[list[Cell | None]], header: _Header, spec: TableSpec,

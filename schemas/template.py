@@ -153,6 +153,9 @@ class TableSpec(BaseModel):
     `continued_by`: words of the short note (续表, 接上表) a `rows` table split in two may carry
     between its parts; the rows go on in the next table block after such notes, as they do in
     a table block that follows directly.
+    `stand_ins` (column -> column): where a header prints no column for the first, the second
+    is read as it (`name: level2`: a table of 一级指标 | 二级指标 | 指标值 with no 三级指标 names its
+    indicators in its 二级指标 column).
     """
 
     model_config = _STRICT
@@ -173,6 +176,7 @@ class TableSpec(BaseModel):
     default_period: str | None = None
     pairs: bool = False
     continued_by: tuple[str, ...] = ()
+    stand_ins: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _consistent(self) -> TableSpec:

@@ -594,3 +594,19 @@ def test_an_indicator_whose_target_is_a_bare_figure_is_kept(tmp_path):
     )
     (record,) = extract_text(tmp_path, text)
     assert [(i.level2, i.name, i.target.raw) for i in record.fields.indicators] == [("质量指标", "88", "100")]
+
+
+def test_a_table_without_a_third_level_names_its_indicators_in_the_second(tmp_path):
+    # 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 with the indicators in the 二级指标 column: no
+    # column named them, so none had a name.
+    text = "项目绩效目标表(2021年度)\n" + rows(
+        ("项目名称", "办公大楼运行保障"),
+        ("项目资金（万元）", "资金总额", "财政拨款", "其他资金"),
+        ("年度", "814", "814", "0"),
+        ("年度绩效指标", "一级指标", "二级指标", "绩效标准", "当年预期实现值"),
+        ("", "数量指标", "日常维修维护次数", "反映维修及时", "2280次"),
+        ("", "质量指标", "维修验收合格率", "反映维修质量", "≥92%"),
+    )
+    (record,) = extract_text(tmp_path, text)
+    assert [(i.level1, i.name, i.target.raw) for i in record.fields.indicators] == [
+        ("数量指标", "日常维修维护次数", "2280次"), ("质量指标", "维修验收合格率", "≥92%")]
