@@ -149,9 +149,11 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
     # characters 1.46 em apart), a ✗ over a box blurred at 200 dpi into a square inked like a
     # character's (`□是 ☒否` read `□是否`): a character's square inside a word is where the
     # recognizer read that character.
+    # Both measures leave out the silent boxes beside it, each at least an em wide (a small
+    # ■ of 18 px is spaced as a 33 px character: `保障■` is three characters' room).
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
-               and (_at_break(text, _split(piece, box, [*silent, box])) or _unread_room(piece, page_em_px))
-               and _room_for(piece, box, page_em_px)]
+               and (_at_break(text, _split(piece, box, [*silent, box])) or _unread_room(piece, page_em_px, silent))
+               and _room_for(piece, box, page_em_px, silent)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
 
@@ -168,23 +170,30 @@ def _tick_joined(box: Box) -> bool:
 UNREAD_MIN_EM = 1.25
 
 
-def _unread_room(piece: Piece, page_em_px: float | None) -> bool:
+def _unread_room(piece: Piece, page_em_px: float | None, others: Sequence[Box] = ()) -> bool:
     """True when the piece's text, at the page's type size (pixels), spreads wider than its
-    characters fill (UNREAD_MIN_EM a character or more)."""
+    characters fill (UNREAD_MIN_EM a character or more) in the room the boxes `others` leave."""
     units = sum(_unit(c) for c in piece.text)
-    return bool(page_em_px and units and (piece.x1 - piece.x0) / units >= UNREAD_MIN_EM * page_em_px)
+    width = (piece.x1 - piece.x0) - _taken(others, page_em_px)
+    return bool(page_em_px and units and width / units >= UNREAD_MIN_EM * page_em_px)
 
 
-def _room_for(piece: Piece, box: Box, page_em_px: float | None = None) -> bool:
-    """True when the piece's box is wide enough for its text and `box` beside it, the text's
-    characters taken as narrow as type of the line's height can be (ROOM_EM_SHARE of it), or
-    as the page's type (`page_em_px`, pixels) where the line is not of smaller type."""
+def _room_for(piece: Piece, box: Box, page_em_px: float | None = None, others: Sequence[Box] = ()) -> bool:
+    """True when the piece's box is wide enough for its text, the boxes `others` and `box`
+    beside them, the text's characters taken as narrow as type of the line's height can be
+    (ROOM_EM_SHARE of it), or as the page's type (`page_em_px`, pixels) where the line is
+    not of smaller type."""
     units = sum(_unit(c) for c in piece.text)
     height = piece.bottom - piece.top
     em = ROOM_EM_SHARE * height
     if page_em_px:
         em = max(em, min(ROOM_PAGE_EM_SHARE * page_em_px, ROOM_LINE_EM_SHARE * height))
-    return units * em <= (piece.x1 - piece.x0) - (box.x1 - box.x0)
+    return units * em <= (piece.x1 - piece.x0) - (box.x1 - box.x0) - _taken(others, page_em_px)
+
+
+def _taken(boxes: Sequence[Box], page_em_px: float | None) -> float:
+    """The room boxes take in a line: each its own width, or an em where it is narrower."""
+    return float(sum(max(b.x1 - b.x0, page_em_px or 0.0) for b in boxes))
 
 
 def _at_break(text: str, index: int) -> bool:

@@ -122,3 +122,16 @@ def test_a_faint_small_box_stands_in_its_piece(monkeypatch) -> None:
     monkeypatch.setattr(engine, "read_lines", lambda crops: [("□经", 0.95) for _ in crops])
     _, _, (piece,), _ = page._read(grey, 300.0, None)
     assert piece.x0 <= 60 and piece.text == "□经"
+
+
+def test_a_square_beside_a_small_solid_box_needs_room_for_both() -> None:
+    # A narrow wrapped cell of 8 pt type at 300 dpi (33 px an em): `保障■` / `障■人`, the ■
+    # 18 px of ink spaced as a character. 障 blurred closes into a dense square; the text
+    # with the ■ fills its line, so the square is the character read there.
+    em = 33.0
+    solid = marks.Box(1652, 926, 1670, 944, True, 0.9, True, small=True, solid=True)
+    square = marks.Box(1600, 921, 1633, 950, True, 0.95, True, ticked_past=True)
+    assert glyphs.claim(glyphs.Piece("保障", 1558, 904, 1672, 965, 1.0), [square, solid], em)[0] == [(solid, 2)]
+    solid = marks.Box(1614, 1027, 1632, 1045, True, 0.96, True, small=True, solid=True)
+    square = marks.Box(1562, 1022, 1595, 1051, True, 0.94, True, ticked_past=True)
+    assert glyphs.claim(glyphs.Piece("障人", 1559, 1006, 1680, 1066, 1.0), [square, solid], em)[0] == [(solid, 1)]
