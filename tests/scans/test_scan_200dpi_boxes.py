@@ -135,3 +135,20 @@ def test_a_square_beside_a_small_solid_box_needs_room_for_both() -> None:
     solid = marks.Box(1614, 1027, 1632, 1045, True, 0.96, True, small=True, solid=True)
     square = marks.Box(1562, 1022, 1595, 1051, True, 0.94, True, ticked_past=True)
     assert glyphs.claim(glyphs.Piece("障人", 1559, 1006, 1680, 1066, 1.0), [square, solid], em)[0] == [(solid, 1)]
+
+
+def test_a_lone_tick_at_the_end_of_its_options_cell_is_that_options() -> None:
+    # Ticks drawn where the printed boxes stood, each option in a cell of its own
+    # (`确定能完成 √ | 有可能完成 | 确定不能完成`): the row's text joins the cells with tabs, so
+    # the tick has a space before it and a cell's border after it. It was taken as set apart
+    # from both labels (undecided); the cell it is written in is its option's.
+    from parsers.fields.choice import option_states, undecided
+
+    options = ("确定能完成", "有可能完成", "确定不能完成")
+    tick = "☑"  # a box read from the pixels, as the readers render it in a row's text
+    text = f"确定能完成 {tick}\t有可能完成\t确定不能完成"
+    assert option_states(text, options) == {"确定能完成": True, "有可能完成": False, "确定不能完成": False}
+    assert not undecided(text, options)
+    # Alone in a cell between two options, or spaced alike within one cell: still undecided.
+    assert option_states(f"确定能完成\t{tick}\t有可能完成\t确定不能完成", options) is None
+    assert option_states(f"确定能完成 {tick} 有可能完成 确定不能完成", options) is None
