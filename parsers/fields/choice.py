@@ -200,16 +200,17 @@ def _lone_ticks(items: list[Item], boxes: list[Item]) -> bool:
     return True
 
 
-def _ticks_side(spacing: list[tuple[bool, bool]]) -> bool | None:
+def _ticks_side(spacing: list[tuple[int, int]]) -> bool | None:
     """For lone ticks (`_lone_ticks`), by their `_spacing`: True when they are written
     against the label after them, False against the one before, None when the spacing does
-    not say. Each box is written against the side without a space (`是 ☑否`); a box spaced
-    on both sides or neither says nothing, and boxes that disagree say nothing."""
-    sides = {before for before, after in spacing if before != after}
+    not say. Each box is written against the side with the narrower gap (`是 ☑否`; a tick
+    at the end of its option's cell, `确定能完成 ☑` before the next cell, is that option's);
+    a box with like gaps on both sides says nothing, and boxes that disagree say nothing."""
+    sides = {before > after for before, after in spacing if before != after}
     return sides.pop() if len(sides) == 1 else None
 
 
-def _set_apart(spacing: list[tuple[bool, bool]]) -> bool:
+def _set_apart(spacing: list[tuple[int, int]]) -> bool:
     """True when a lone tick stands with a space on both sides (`经费保障 ☑ 制度保障`, a
     narrow cell wrapped beside it) and none tells the side: box-first forms would mean the
     label after it, label-first ones (`是 □ 否 ☑`) the one before. A tick written against
@@ -218,14 +219,23 @@ def _set_apart(spacing: list[tuple[bool, bool]]) -> bool:
     return _ticks_side(spacing) is None and any(before and after for before, after in spacing)
 
 
-def _spacing(text: str, boxes: list[Item]) -> list[tuple[bool, bool]]:
-    """(space before, space after) of each tick of the text; [] when the ticks are not one
-    character each (`[√]`)."""
+# The gap beside a tick: none, a space (or a line's wrap), a cell's border (the tab joining
+# a row's cells).
+_GAPS = {"\t": 2}
+
+
+def _gap(char: str) -> int:
+    return _GAPS.get(char, 1 if char.isspace() else 0)
+
+
+def _spacing(text: str, boxes: list[Item]) -> list[tuple[int, int]]:
+    """(gap before, gap after) of each tick of the text (`_gap`); [] when the ticks are not
+    one character each (`[√]`)."""
     spaced = canonical_glyphs(to_ascii(text))
     marks = [i for i, c in enumerate(spaced) if c in _TICKED]
     if len(marks) != len(boxes):
         return []
-    return [(i > 0 and spaced[i - 1].isspace(), i + 1 < len(spaced) and spaced[i + 1].isspace()) for i in marks]
+    return [(_gap(spaced[i - 1]) if i > 0 else 0, _gap(spaced[i + 1]) if i + 1 < len(spaced) else 0) for i in marks]
 
 
 def chosen(states: dict[str, bool] | None) -> str | None:

@@ -95,7 +95,8 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
     goes to the square nearest to it (an isolated outline before a square that is part of a
     character). A square it printed nothing for is real when it is an outline of its own,
     no character drawn as a square (日 田 国) stands there, no straight stroke runs across
-    its inside (`Box.barred`: the square of 基), and it is not small (small
+    its inside (`Box.barred`: the square of 基; bars only a blur's halo closed, `Box.halo_bars`,
+    leave it a joined box), and it is not small (small
     squares are parts of characters as often) and its inside is not inked like a blurred
     character's (`DENSE_MIN_INK`: then only at the text's start or end or beside a
     space), or when it is solid (■). `page_em_px`: the page's type size in pixels, which
@@ -128,6 +129,10 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
                 silent.append(box)
             elif (box.ticked_past or box.isolated) and box.state is True:
                 joined.append(box)
+        elif box.halo_bars and not box.small and not framed and (box.ticked_past or box.isolated) and box.state is True:
+            # Bars only in the blur's halo (a ✗ over a box at 200 dpi): a joined box, where
+            # the text leaves it room.
+            joined.append(box)
         elif _tick_joined(box):
             # Beside a framed character (`延续项目☑`, the √ joined to 目's square): a box only
             # where joined ones are, at the text's end or start with room beside it.
@@ -139,14 +144,16 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
     # And the line must have room for it beside its text: a blurred character the tick's ink
     # test took for a ticked box at a line's start (位 of `位施工`, 数 of `数（元）`) is where
     # the recognizer read that character, and the text fills the line without it.
-    # A hand √ running out past the square's top right corner (`ticked_past`, the outline
-    # not isolated) is such a box inside a word too when the text leaves a character's room
-    # unread (`是☑否□` read `是否□`, its three characters 1.46 em apart): a character's square
-    # inside a word is where the recognizer read that character.
+    # Such a box is one inside a word too when the text leaves a character's room unread: a
+    # hand √ running out past the square's top right corner (`是☑否□` read `是否□`, its three
+    # characters 1.46 em apart), a ✗ over a box blurred at 200 dpi into a square inked like a
+    # character's (`□是 ☒否` read `□是否`): a character's square inside a word is where the
+    # recognizer read that character.
+    # Both measures leave out the silent boxes beside it, each at least an em wide (a small
+    # ■ of 18 px is spaced as a 33 px character: `保障■` is three characters' room).
     silent += [box for box in joined if piece.top <= (box.top + box.bottom) / 2 <= piece.bottom
-               and (_at_break(text, _split(piece, box, [*silent, box]))
-                    or (box.ticked_past and not box.isolated and _unread_room(piece, page_em_px)))
-               and _room_for(piece, box, page_em_px)]
+               and (_at_break(text, _split(piece, box, [*silent, box])) or _unread_room(piece, page_em_px, silent))
+               and _room_for(piece, box, page_em_px, silent)]
     real += [(box, _split(piece, box, silent)) for box in silent]
     return sorted(real, key=lambda pair: pair[0].x0), drop
 
@@ -163,23 +170,30 @@ def _tick_joined(box: Box) -> bool:
 UNREAD_MIN_EM = 1.25
 
 
-def _unread_room(piece: Piece, page_em_px: float | None) -> bool:
+def _unread_room(piece: Piece, page_em_px: float | None, others: Sequence[Box] = ()) -> bool:
     """True when the piece's text, at the page's type size (pixels), spreads wider than its
-    characters fill (UNREAD_MIN_EM a character or more)."""
+    characters fill (UNREAD_MIN_EM a character or more) in the room the boxes `others` leave."""
     units = sum(_unit(c) for c in piece.text)
-    return bool(page_em_px and units and (piece.x1 - piece.x0) / units >= UNREAD_MIN_EM * page_em_px)
+    width = (piece.x1 - piece.x0) - _taken(others, page_em_px)
+    return bool(page_em_px and units and width / units >= UNREAD_MIN_EM * page_em_px)
 
 
-def _room_for(piece: Piece, box: Box, page_em_px: float | None = None) -> bool:
-    """True when the piece's box is wide enough for its text and `box` beside it, the text's
-    characters taken as narrow as type of the line's height can be (ROOM_EM_SHARE of it), or
-    as the page's type (`page_em_px`, pixels) where the line is not of smaller type."""
+def _room_for(piece: Piece, box: Box, page_em_px: float | None = None, others: Sequence[Box] = ()) -> bool:
+    """True when the piece's box is wide enough for its text, the boxes `others` and `box`
+    beside them, the text's characters taken as narrow as type of the line's height can be
+    (ROOM_EM_SHARE of it), or as the page's type (`page_em_px`, pixels) where the line is
+    not of smaller type."""
     units = sum(_unit(c) for c in piece.text)
     height = piece.bottom - piece.top
     em = ROOM_EM_SHARE * height
     if page_em_px:
         em = max(em, min(ROOM_PAGE_EM_SHARE * page_em_px, ROOM_LINE_EM_SHARE * height))
-    return units * em <= (piece.x1 - piece.x0) - (box.x1 - box.x0)
+    return units * em <= (piece.x1 - piece.x0) - (box.x1 - box.x0) - _taken(others, page_em_px)
+
+
+def _taken(boxes: Sequence[Box], page_em_px: float | None) -> float:
+    """The room boxes take in a line: each its own width, or an em where it is narrower."""
+    return float(sum(max(b.x1 - b.x0, page_em_px or 0.0) for b in boxes))
 
 
 def _at_break(text: str, index: int) -> bool:

@@ -7,7 +7,7 @@ whose strokes blur together (`_stands_alone`); small squares
 (four straight edges `BOX_MIN_PT`..`BOX_MAX_PT` long, found after an opening by a short bar,
 so a tick drawn across a box does not hide its edges; small ones of a small font's □ apart,
 with a shorter bar; solid squares ■, ticked); and each box's state from the ink
-inside it: little ink is empty, much ink is ticked (a printed ☑/☒, a hand-drawn √ or ✗
+inside it (past its edges' own ink and their blur): little ink is empty, much ink is ticked (a printed ☑/☒, a hand-drawn √ or ✗
 over the box), anything between is unknown — never guessed, and never taken from the text
 the recognizer prints for the glyph.
 """
@@ -74,6 +74,7 @@ class Box:
     x1: int
     bottom: int
     state: bool | None
+    # Share of the square inked inside (trimmed by CORE_TRIM of its side): how dense it is.
     ink: float
     # The outline is a component of its own (no character's stroke runs into it).
     isolated: bool = True
@@ -87,6 +88,10 @@ class Box:
     # Straight strokes run across its core (`BAR_MIN_SPAN`, `BARS_MIN`): the square of a
     # character (基 目 且), never a tick or a cross, whose strokes are slanted.
     barred: bool = False
+    # Barred in the page's ink mask only: no bar as dark as the square's print crosses it
+    # (`_printed`). The blur's halo around a ✗ over a box at 200 dpi closes the rows where its
+    # arms spread across the core; such a square is a box only where the text leaves it room.
+    halo_bars: bool = False
 
 
 def _components(mask: Any) -> list[tuple[int, int, int, int]]:
@@ -170,8 +175,8 @@ def boxes(ink: Any, dpi: float, grey: Any = None) -> list[Box]:
     px = dpi / 72.0
     lo, small, hi = BOX_MIN_PT * px, SMALL_BOX_MIN_PT * px, BOX_MAX_PT * px
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    found = _squares(ink, labels, stats, px, lo, hi, max(3, round(0.6 * BOX_MIN_PT * px)))
-    for box in _squares(ink, labels, stats, px, small, lo, max(3, round(0.6 * SMALL_BOX_MIN_PT * px))):
+    found = _squares(ink, labels, stats, px, lo, hi, max(3, round(0.6 * BOX_MIN_PT * px)), grey)
+    for box in _squares(ink, labels, stats, px, small, lo, max(3, round(0.6 * SMALL_BOX_MIN_PT * px)), grey):
         if box.x1 - box.x0 < lo and not any(_overlap(box, other) for other in found):
             found.append(replace(box, small=True))
     solids = [box for box in _solid(labels, stats, small, hi, lo) if not any(_overlap(box, other) for other in found)]
@@ -182,8 +187,10 @@ def _overlap(a: Box, b: Box) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
-def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float, edge: int) -> list[Box]:
-    """Squares of `lo`..`hi` pixels a side drawn by four straight edges."""
+def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float, edge: int,
+             grey: Any = None) -> list[Box]:
+    """Squares of `lo`..`hi` pixels a side drawn by four straight edges, each with the ink
+    inside it (`_core`) read for its state."""
     import numpy as np
 
     hor = _edges(_opened(ink, edge, True), lo, hi, True)
@@ -210,14 +217,84 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
                 continue
             if any(abs(b.x0 - x0) <= tol and abs(b.top - top) <= tol for b in found):
                 continue
-            inner = ink[top:bottom, x0:x1]
-            trim = max(2, round(0.22 * width))
-            core = inner[trim:-trim, trim:-trim]
-            share = float(np.count_nonzero(core)) / max(1, core.size)
             square = (x0, top, x1, bottom)
-            found.append(Box(x0, top, x1, bottom, _state(share, core), share, _isolated(labels, stats, square),
-                             ticked_past=_isolated(labels, stats, square, up_right=True), barred=_barred(core)))
+            inside, trimmed = _core(ink, square)
+            share = float(np.count_nonzero(inside)) / max(1, inside.size)
+            dense = float(np.count_nonzero(trimmed)) / max(1, trimmed.size)
+            barred = _barred(trimmed)
+            found.append(Box(x0, top, x1, bottom, _state(share, inside), dense, _isolated(labels, stats, square),
+                             ticked_past=_isolated(labels, stats, square, up_right=True), barred=barred,
+                             halo_bars=barred and grey is not None and not _barred(_printed(grey, square, trimmed))))
     return found
+
+
+# The inside of a box is its square trimmed by CORE_TRIM of its side, or past the ink of its
+# edges where that reaches further (a 3.5 pt □ at 200 dpi blurred: edges 4-5 px of 18, whose
+# inner halo a fixed trim counted as ink inside, 0.06-0.14: a tick's share), never by more
+# than CORE_MAX_TRIM of its side.
+CORE_TRIM = 0.22
+CORE_MAX_TRIM = 0.35
+
+
+def _core(ink: Any, square: tuple[int, int, int, int]) -> tuple[Any, Any]:
+    """The ink inside a square: trimmed past its edges' ink (`CORE_TRIM`, `_edge_reach`), for
+    its state; and trimmed by CORE_TRIM alone, for how densely it is inked and whether bars
+    cross it (`DENSE_MIN_INK` and `BAR_MIN_SPAN` were measured so: a character's square is
+    inked inside out to its edges)."""
+    x0, top, x1, bottom = square
+    inner = ink[top:bottom, x0:x1]
+    height, width = inner.shape
+    least, most = max(2, round(CORE_TRIM * width)), max(2, int(CORE_MAX_TRIM * min(width, height)))
+    rows, cols = slice(height // 4, height - height // 4), slice(width // 4, width - width // 4)
+    inked = inner > 0
+    left = _edge_reach(inked[rows, :])
+    right = _edge_reach(inked[rows, ::-1])
+    upper = _edge_reach(inked[:, cols].T)
+    lower = _edge_reach(inked[::-1, cols].T)
+    a, b, c, d = (min(most, max(least, reach + 1)) for reach in (left, right, upper, lower))
+    return inner[c:height - d, a:width - b], inner[least:-least, least:-least]
+
+
+def _edge_reach(lines: Any) -> int:
+    """How far into a square its edge's ink reaches from the side at column 0 (white margin
+    first included), the median over the rows of `lines` (a tick meeting the edge in a few
+    rows does not count)."""
+    import numpy as np
+
+    if lines.size == 0:
+        return 0
+    reach = []
+    for line in lines:
+        inked = np.flatnonzero(line)
+        if inked.size == 0:
+            continue
+        start = int(inked[0])
+        white = np.flatnonzero(~line[start:])
+        reach.append(start + (int(white[0]) if white.size else line.size - start))
+    return int(np.median(reach)) if reach else 0
+
+
+# A square's print is the grey of its darkest pixels (this percentile of its square), its
+# paper the grey of its lightest (around it); a stroke of the print is darker than
+# PRINT_SHARE of the way from its print to its paper along its middle, a blur's halo is not.
+PRINT_PERCENTILE = 5
+PAPER_PERCENTILE = 95
+PRINT_SHARE = 1 / 3
+
+
+def _printed(grey: Any, square: tuple[int, int, int, int], trimmed: Any) -> Any:
+    """The ink of `trimmed` (the square's core, `_core`) darker than PRINT_SHARE of the way
+    from the square's print to the paper around it."""
+    import numpy as np
+
+    x0, top, x1, bottom = square
+    pad = max(2, (x1 - x0) // 4)
+    around = grey[max(0, top - pad):bottom + pad, max(0, x0 - pad):x1 + pad]
+    inside = grey[top:bottom, x0:x1]
+    paper, printed = float(np.percentile(around, PAPER_PERCENTILE)), float(np.percentile(inside, PRINT_PERCENTILE))
+    least = (inside.shape[0] - trimmed.shape[0]) // 2, (inside.shape[1] - trimmed.shape[1]) // 2
+    core = inside[least[0]:least[0] + trimmed.shape[0], least[1]:least[1] + trimmed.shape[1]]
+    return ((core < printed + PRINT_SHARE * (paper - printed)) & (trimmed > 0)).astype(np.uint8) * 255
 
 
 # An edge of a box is at most this thick for its length, along EDGE_THIN_SHARE of it at
@@ -225,11 +302,13 @@ def _squares(ink: Any, labels: Any, stats: Any, px: float, lo: float, hi: float,
 # of a 21 px edge), not the whole.
 EDGE_MAX_THICK = 0.3
 EDGE_THIN_SHARE = 1 / 3
+EDGE_FULL_SHARE = 0.85
 
 
 def _edges(opened: Any, lo: float, hi: float, horizontal: bool) -> list[tuple[int, int, int, int]]:
     """The straight runs of a box edge's length in an opened mask that are thin
-    (EDGE_MAX_THICK of their length) along EDGE_THIN_SHARE of it or more."""
+    (EDGE_MAX_THICK of their length) along EDGE_THIN_SHARE of it or more, or whose rows
+    inked all along form a thin band (`_thin_band`)."""
     import numpy as np
 
     out = []
@@ -240,10 +319,25 @@ def _edges(opened: Any, lo: float, hi: float, horizontal: bool) -> list[tuple[in
         if thick > EDGE_MAX_THICK * length:
             run = opened[c[1]:c[3], c[0]:c[2]] > 0
             thin = np.count_nonzero(run, axis=0 if horizontal else 1) <= EDGE_MAX_THICK * length
-            if float(thin.mean()) < EDGE_THIN_SHARE:
+            if float(thin.mean()) < EDGE_THIN_SHARE and not _thin_band(run if horizontal else run.T, length):
                 continue
         out.append(c)
     return out
+
+
+def _thin_band(run: Any, length: int) -> bool:
+    """True when the rows of a horizontal run of ink inked along EDGE_FULL_SHARE of it or more
+    (the edge proper) form a band at its top or bottom at most EDGE_MAX_THICK of its length
+    thick. A ✗ over a box blurred at 200 dpi joins the cross's strokes to the edge beside
+    them, so most columns hold more ink than the edge (the bottom edge of a 23 px box: 7-9 px
+    of 23, a side edge merged with the whole cross), while the rows the edge fills stay 4-5."""
+    full = (run.mean(axis=1) >= EDGE_FULL_SHARE).tolist()
+    limit = EDGE_MAX_THICK * length
+    for rows in (full, full[::-1]):
+        band = next((i for i, row in enumerate(rows) if not row), len(rows))
+        if 0 < band <= limit:
+            return True
+    return False
 
 
 def _solid(labels: Any, stats: Any, small: float, hi: float, lo: float) -> list[Box]:
