@@ -30,6 +30,7 @@ def loose_groups(document: Document, known: set[str], named: set[str],
     and not one a group already read answers (`named`: label keys of those questions), in rows
     no table of the template read (`used`: (block, row))."""
     out: list[CheckboxGroup] = []
+    skip = known | named
     for index, block in enumerate(document.blocks):
         if not isinstance(block, Table):
             continue
@@ -37,13 +38,13 @@ def loose_groups(document: Document, known: set[str], named: set[str],
         for cell in block.cells:
             rows.setdefault(cell.row, []).append(cell)
         for r, cells in sorted(rows.items()):
-            if (index, r) in used:
+            if (index, r) in used or not any(_BOX.search(canonical_glyphs(cell.text)) for cell in cells):
                 continue
             cells = sorted(cells, key=lambda cell: cell.col)
             # A question merged down over several rows of options heads each of them.
             above = next((cell for cell in block.cells if cell.col < cells[0].col <= cell.col + cell.col_span
                           and cell.row < r < cell.row + cell.row_span), None)
-            group = _group_of([above, *cells] if above is not None else cells, known | named)
+            group = _group_of([above, *cells] if above is not None else cells, skip)
             if group is not None:
                 out.append(group)
     return out
