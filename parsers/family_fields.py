@@ -385,15 +385,33 @@ def _table_labels(template: FormTemplate) -> set[str]:
 def _paragraph_after(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:
     """Beside tables, a label paragraph and its value in the paragraph right after it (a
     scraped page whose first rows lost their cells: `项目名称` / `…经费`), the value no label."""
-    if spec.under or spec.nth is not None or not any(isinstance(block, Table) for block in document.blocks):
+    if spec.under or spec.nth is not None:
         return None
-    blocks = document.blocks
-    for k in range(len(blocks) - 1):
-        label, value = blocks[k], blocks[k + 1]
-        if isinstance(label, Paragraph) and isinstance(value, Paragraph) and header_key(label.text)[0] in keys \
-                and one_line(value.text) and header_key(value.text)[0] not in labels:
-            return _Found(one_line(value.text), k + 1, None, None)
+    for k, key, value in _paragraph_pairs(document):
+        if key in keys and header_key(value)[0] not in labels:
+            return _Found(value, k + 1, None, None)
     return None
+
+
+_PAIRS: dict[int, tuple[Document, list[tuple[int, str, str]]]] = {}
+
+
+def _paragraph_pairs(document: Document) -> list[tuple[int, str, str]]:
+    """(block, its key, the next paragraph's line) for each paragraph followed by a one-line
+    paragraph, in a document with tables (none otherwise); once a document."""
+    cached = _PAIRS.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    blocks = document.blocks
+    pairs: list[tuple[int, str, str]] = []
+    if any(isinstance(block, Table) for block in blocks):
+        for k in range(len(blocks) - 1):
+            label, value = blocks[k], blocks[k + 1]
+            if isinstance(label, Paragraph) and isinstance(value, Paragraph) and one_line(value.text):
+                pairs.append((k, header_key(label.text)[0], one_line(value.text)))
+    _PAIRS.clear()
+    _PAIRS[id(document)] = (document, pairs)
+    return pairs
 
 
 def _in_stream(document: Document, spec: FieldSpec, keys: set[str], labels: set[str]) -> _Found | None:
