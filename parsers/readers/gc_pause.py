@@ -7,8 +7,9 @@ collector's next pass, and on a long document those passes walk again and again 
 the document has built so far (about a quarter of the CPU time of a 400-page text PDF).
 Paused for a page, the collector runs as usual between pages; one the caller has disabled
 stays disabled. The field parser and the checks pause it alike for one document
-(`extract.pipeline.extract_document_records`): a collection there walked the whole
-document model for garbage reference counting frees anyway.
+(`extract.pipeline.extract_document_records`): their objects are short-lived too, and the
+collections there walked them (and the document just read) for nothing reference counting
+does not free anyway.
 """
 
 from __future__ import annotations

@@ -102,10 +102,9 @@ def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     if not chars:
         return []
     texts = list(map(_TEXT, chars))
-    fonts = list(map(_FONT, chars))
-    if reads_as_decoded(texts, fonts):
+    if reads_as_decoded(texts, map(_FONT, chars)):
         return list(chars)
-    pairs = list(zip(texts, fonts))
+    pairs = list(zip(texts, map(_FONT, chars)))
     read = {pair: char_text(*pair) for pair in set(pairs)}
     changed = {pair: text for pair, text in read.items() if text != pair[0]}
     glyphs = list(chars)
