@@ -22,6 +22,7 @@ from parsers.form_parser import parse_document
 from parsers.funds_units import read_funds_units
 from parsers.geometry import locate
 from parsers.readers import read_bytes, read_document, source_for
+from parsers.readers.gc_pause import collector_paused
 from parsers.recognize import FormPart, split_forms
 from parsers.units import read_units
 from schemas.document import Document
@@ -50,9 +51,14 @@ def extract_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Record:
 
 
 def extract_document_records(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
-    """Parse and check every form of an already-read document."""
-    parts = split_forms(document)
-    records = [_fragment_marked(part, _extract_part(part, settings)) for part in parts]
+    """Parse and check every form of an already-read document.
+
+    The cyclic collector is paused meanwhile (`gc_pause`): parsing and checking one document
+    make thousands of short-lived objects, freed by reference counting, and no cycle worth
+    collecting before the document is done; each collection would walk the document too."""
+    with collector_paused():
+        parts = split_forms(document)
+        records = [_fragment_marked(part, _extract_part(part, settings)) for part in parts]
     if len(parts) == 1:
         return records
     out = []

@@ -26,6 +26,7 @@ from typing import Literal
 import regex
 
 from parsers.arithmetic import NUMBER, evaluate, to_decimal
+from parsers.frozen_init import frozen_init
 from parsers.narrative_terms import (
     AMOUNT_QUANTITIES,
     ASIDE,
@@ -65,6 +66,7 @@ _AMOUNT_KEYWORDS = _keyword_pattern(AMOUNT_QUANTITIES)
 _RATE_KEYWORDS = _keyword_pattern(RATE_QUANTITIES)
 
 
+@frozen_init
 @dataclass(frozen=True)
 class Fact:
     """A figure stated in the narrative and the quantity it refers to (None if unsaid)."""
@@ -116,6 +118,7 @@ class Expression:
         return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+@frozen_init
 @dataclass(frozen=True)
 class Narrative:
     """Everything the narrative states in figures, in reading order."""

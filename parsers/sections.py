@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from parsers.frozen_init import frozen_init
 from parsers.normalize import clean_text, label_key
 from parsers.tokens import Token
 from schemas.discrepancy import Location
@@ -29,6 +30,7 @@ _COLON = regex.compile(r"[:：]")
 _SENTENCE_PUNCT = regex.compile(r"[，。；,;]")
 
 
+@frozen_init
 @dataclass(frozen=True)
 class NarrativeLine:
     """One line of narrative text with where it stands."""

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from parsers.frozen_init import frozen_init
 from schemas.document import Checkbox, Document, Line, Paragraph, Table
 
 
+@frozen_init
 @dataclass(frozen=True)
 class Token:
     """A unit of text in reading order: one table cell, or one paragraph line."""

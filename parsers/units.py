@@ -36,6 +36,7 @@ from decimal import Decimal
 from itertools import product
 from typing import Literal
 
+from parsers.frozen_init import frozen_init
 from parsers.narrative import Fact
 from parsers.record_view import RecordView, Tolerances
 from schemas.document import Document
@@ -47,6 +48,7 @@ IDENTITY_FIELDS: tuple[str, ...] = ("annual_budget", "decrease", "increase", "ad
 MONITORING = "monitoring"
 
 
+@frozen_init
 @dataclass(frozen=True)
 class UnitEvidence:
     """Why an amount is read in `unit`."""

@@ -7,6 +7,7 @@ here. Decimal all the way, never float.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -17,7 +18,9 @@ _FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), 0x3000: ord(" "),
 _FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
 _FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
 _FULLWIDTH.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None, 0x2060: None})
-_NEEDS_ASCII = regex.compile("[" + "".join(regex.escape(chr(code)) for code in _FULLWIDTH) + "]")
+# A set of literal characters: the standard `re` scans a long line for one about seven times
+# faster than `regex` does.
+_NEEDS_ASCII = re.compile("[" + "".join(re.escape(chr(code)) for code in _FULLWIDTH) + "]")
 
 FIGURE = regex.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?")
 """A printed figure: digits with optional thousands separators, a point and a sign."""

@@ -24,6 +24,7 @@ from functools import cache
 
 import regex
 
+from parsers.frozen_init import frozen_init
 from parsers.normalize import collapse_cjk_spaces, to_ascii
 from parsers.readers.checkbox_glyphs import CHECKED_LOOKALIKES as _TICKED
 from parsers.readers.checkbox_glyphs import UNCHECKED_LOOKALIKES as _EMPTY
@@ -32,6 +33,7 @@ from parsers.readers.checkbox_glyphs import canonical_glyphs
 from schemas.document import Checkbox
 
 
+@frozen_init
 @dataclass(frozen=True)
 class Item:
     """An option label or a box found in the group's text, in reading order."""

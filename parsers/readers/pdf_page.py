@@ -12,9 +12,11 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import itemgetter
+from functools import partial
+from itertools import compress
+from operator import is_not, itemgetter
 
+from parsers.frozen_init import frozen_init
 from parsers.normalize import is_page_furniture
 from parsers.readers.pdf_boxes import char_text, drawn_boxes, reads_as_decoded, widget_boxes
 from parsers.readers.pdf_primitives import PagePrimitives
@@ -22,6 +24,7 @@ from parsers.readers.pdf_tables import Grid, find_grids, segments
 from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
 
 
+@frozen_init
 @dataclass(frozen=True)
 class PartCell:
     """A cell of a table part: its rows in the part, its x extent, its text."""
@@ -39,6 +42,7 @@ class PartCell:
     bottom: float = 0.0
     confidence: float | None = None  # lowest OCR score of its glyphs (scans only)
     scanned: bool = False  # read by OCR: its box is worth recording
+
 
 
 @dataclass
@@ -90,23 +94,29 @@ def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     """A Glyph for every character that reads as text (`char_text`; symbol-font noise reads
     as nothing and is left out), in order. A page whose characters all read as decoded (no
     symbol font, box glyph or private-use code: `reads_as_decoded`) has its characters as
-    its glyphs, a new list of the same tuples; any other page's glyphs are built column by
-    column in C (`map`, `zip`, `compress`, the cached `char_text`): no Python frame a
-    character either way."""
+    its glyphs, a new list of the same tuples. On any other page `char_text` is asked once
+    for each distinct (text, font) pair, and only the characters it changes are made again
+    (found in C: `map`, `compress`): a page of form text with a few box glyphs keeps the
+    rest of its characters as they are."""
     chars = raw.chars
     if not chars:
         return []
     texts = list(map(_TEXT, chars))
     if reads_as_decoded(texts, map(_FONT, chars)):
         return list(chars)
-    _, x0s, x1s, tops, bottoms, sizes, scores, fonts = zip(*chars, strict=True)
-    read = list(map(char_text, texts, fonts))
-    n = len(read)
-    return list(compress(map(tuple.__new__, repeat(Glyph, n),
-                             zip(read, x0s, x1s, tops, bottoms, sizes, scores, fonts)), read))
+    pairs = list(zip(texts, map(_FONT, chars)))
+    read = {pair: char_text(*pair) for pair in set(pairs)}
+    changed = {pair: text for pair, text in read.items() if text != pair[0]}
+    glyphs = list(chars)
+    for i in compress(range(len(pairs)), map(changed.__contains__, pairs)):
+        glyphs[i] = tuple.__new__(Glyph, (changed[pairs[i]], *chars[i][1:]))
+    if "" in read.values():  # symbol-font noise, and empty texts: no glyph
+        glyphs = list(compress(glyphs, map(_TEXT, glyphs)))
+    return glyphs
 
 
-_TEXT, _FONT = itemgetter(0), itemgetter(7)  # a Char's text and font name
+_TEXT, _SCORE, _FONT = itemgetter(0), itemgetter(6), itemgetter(7)  # a Char's text, OCR score and font name
+_IS_SCORE = partial(is_not, None)
 
 
 def _overlaps(a: Glyph, b: Glyph) -> bool:
@@ -170,7 +180,8 @@ def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = Fal
         open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)
-        scores = [g.score for g in glyphs if g.score is not None]
+        # the lowest OCR score of its glyphs (a text layer's glyphs have none), found in C
+        score = min(filter(_IS_SCORE, map(_SCORE, glyphs)), default=None)
         cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], right, text, open_end, full,
-                              grid.ys[region.r0], grid.ys[region.r1], min(scores) if scores else None, scanned))
+                              grid.ys[region.r0], grid.ys[region.r1], score, scanned))
     return TablePart(page=page, xs=grid.xs, top=grid.ys[0], bottom=grid.ys[-1], n_rows=len(grid.ys) - 1, cells=cells)

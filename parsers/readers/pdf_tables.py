@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from parsers.frozen_init import frozen_init
 from parsers.readers.pdf_primitives import Shape
 
 # Rules closer than this (points) are one rule.
@@ -40,6 +41,7 @@ class Segment:
     b: float
 
 
+@frozen_init
 @dataclass(frozen=True)
 class Region:
     """A cell of a grid: rows r0..r1 and columns c0..c1, end-exclusive."""

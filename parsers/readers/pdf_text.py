@@ -22,6 +22,7 @@ from operator import eq, gt, is_not, itemgetter, mul, not_, sub
 
 import regex
 
+from parsers.frozen_init import frozen_init
 from parsers.readers.checkbox_glyphs import CHECKED, MARKS, UNCHECKED
 from parsers.readers.pdf_primitives import Char
 
@@ -31,6 +32,7 @@ from parsers.readers.pdf_primitives import Char
 Glyph = Char
 
 
+@frozen_init
 @dataclass(frozen=True)
 class TextLine:
     """One visual line of glyphs: its text and its box."""
@@ -139,7 +141,7 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
     texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs, strict=True)
     text = _spaced(glyphs, texts, x0s, x1s, tops, sizes)
-    if not text.isascii():  # no CJK character in ASCII text: no gap between two to close
+    if " " in text and not text.isascii():  # a gap between two CJK characters to close
         text = _CJK_GAP.sub("", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
@@ -278,6 +280,7 @@ def paragraph_runs(lines: Sequence[TextLine], right: float | None = None, *,
     return out
 
 
+@frozen_init
 @dataclass(frozen=True)
 class _Layout:
     """What a block of lines looks like: edges, usual line gap, centred or not, how long."""

@@ -93,3 +93,21 @@ def test_a_pages_primitives_are_freed_before_the_collector_resumes(monkeypatch: 
     out = pdf.layouts(pdf_pdfium.pages(buffer.getvalue(), Limits()))
     assert [page.number for page in out] == [1, 2]
     assert alive == [False] * 4  # the first page after `next`, then at each of three resumptions
+
+
+def test_a_document_is_parsed_and_checked_with_the_collector_paused(monkeypatch, tmp_path) -> None:
+    from extract import pipeline
+
+    seen: list[bool] = []
+    real = pipeline._extract_part
+
+    def watched(part, settings):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(part, settings)
+
+    monkeypatch.setattr(pipeline, "_extract_part", watched)
+    path = tmp_path / "report.txt"
+    path.write_text("项目支出绩效自评表\n项目名称\t道路养护\n", encoding="utf-8")
+    records = pipeline.extract_records(path)
+    assert records and seen and not any(seen)
+    assert gc.isenabled()

@@ -39,3 +39,15 @@ def test_a_page_with_symbol_fonts_or_box_glyphs_is_mapped_a_character_at_a_time(
         glyphs = _glyphs(page)
         assert [(g.text, g.x0, g.x1) for g in glyphs] == _mapped(page)
         assert [g.text for g in glyphs] != [c.text for c in page.chars]
+
+
+def test_a_mapped_page_keeps_the_characters_the_mapping_leaves_alone() -> None:
+    plain = [Char(c, 50.0 + 10 * i, 60.0 + 10 * i, 100.0, 110.0, 10.0, fontname="SimSun") for i, c in enumerate("项目名称")]
+    box = Char("□", 90.0, 100.0, 100.0, 110.0, 10.0, 0.5, fontname="SimSun")
+    noise = Char("\uf0fe", 100.0, 110.0, 100.0, 110.0, 10.0, fontname="ABCDEF+Wingdings-Regular")
+    page = _page(plain[0], box, *plain[1:], noise, Char("", 110.0, 110.0, 100.0, 110.0, 10.0))
+    glyphs = _glyphs(page)
+    assert [(g.text, g.x0, g.x1) for g in glyphs] == _mapped(page)
+    assert glyphs[0] is plain[0] and all(g is c for g, c in zip(glyphs[2:5], plain[1:], strict=True))
+    assert glyphs[1] == Char(char_text("□", "SimSun"), 90.0, 100.0, 100.0, 110.0, 10.0, 0.5, fontname="SimSun")
+    assert len(glyphs) == 5 + (char_text("\uf0fe", "ABCDEF+Wingdings-Regular") != "")
