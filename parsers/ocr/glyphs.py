@@ -87,6 +87,19 @@ def boxes_in(piece: Piece, boxes: Sequence[Box]) -> list[Box]:
             and piece.top - rise <= (b.top + b.bottom) / 2 <= piece.bottom + rise]
 
 
+def _character_kou(text: str, index: int, box: Box) -> bool:
+    """Whether the 口 the recognizer printed at `index` is the character (户人口数), its square
+    no box: inside a word, between two CJK characters, and empty. It stays in the text, where a
+    box group beside an option word still reads it as an empty box (`parsers.fields.choice`);
+    a ticked square there is a box all the same."""
+    return (text[index] == "口" and box.state is False and 0 < index < len(text) - 1
+            and _is_cjk(text[index - 1]) and _is_cjk(text[index + 1]))
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -> tuple[list[tuple[Box, int]], set[int]]:
     """Which boxes in the piece are real, each with the index splitting the text around it,
     and the indexes of characters the recognizer printed for them (to drop).
@@ -112,6 +125,7 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
         near = [b for b in inside if abs(_nearest(centres, b) - index) <= 1 and b not in chosen.values()]
         if near:
             chosen[index] = min(near, key=lambda b: (not b.isolated, abs((b.x0 + b.x1) / 2 - centres[index])))
+    kou = [chosen.pop(i) for i in [i for i, box in chosen.items() if _character_kou(text, i, box)]]
     real: list[tuple[Box, int]] = [(box, index) for index, box in chosen.items()]
     drop = set(chosen)
     for index in chosen:  # a tick printed right beside the box is the box's mark too
@@ -119,7 +133,7 @@ def claim(piece: Piece, boxes: Sequence[Box], page_em_px: float | None = None) -
     silent: list[Box] = []
     joined: list[Box] = []  # ticked outlines a hand √ runs past (up and right)
     for box in inside:
-        if box in chosen.values():
+        if box in chosen.values() or any(box is square for square in kou):
             continue
         nearest = _nearest(centres, box)
         around = [i for i in (nearest - 1, nearest, nearest + 1) if 0 <= i < len(text)]

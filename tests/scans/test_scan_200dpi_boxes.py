@@ -152,3 +152,17 @@ def test_a_lone_tick_at_the_end_of_its_options_cell_is_that_options() -> None:
     # Alone in a cell between two options, or spaced alike within one cell: still undecided.
     assert option_states(f"确定能完成\t{tick}\t有可能完成\t确定不能完成", options) is None
     assert option_states(f"确定能完成 {tick} 有可能完成 确定不能完成", options) is None
+
+
+def test_a_kou_inside_a_word_is_the_character() -> None:
+    # `户人口数`: the 口 the recognizer printed has an empty square at its place, which was put
+    # in as a box (`户人☐数`). Between two characters and empty, it is the character; ticked,
+    # or beside a space (`口是 口否`), a box.
+    piece = glyphs.Piece("受益户人口数", 100, 20, 400, 60, 0.95)
+    empty = marks.Box(255, 25, 295, 58, False, 0.0, True)
+    assert glyphs.claim(piece, [empty]) == ([], set())
+    ticked = marks.Box(255, 25, 295, 58, True, 0.3, True)
+    assert glyphs.claim(piece, [ticked]) == ([(ticked, 4)], {4})
+    boxes = glyphs.Piece("口是 口否", 100, 20, 350, 60, 0.95)
+    first, second = marks.Box(100, 25, 140, 58, False, 0.0, True), marks.Box(250, 25, 290, 58, False, 0.0, True)
+    assert glyphs.claim(boxes, [first, second]) == ([(first, 0), (second, 3)], {0, 3})
