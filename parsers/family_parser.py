@@ -19,6 +19,7 @@ from parsers.loose_boxes import loose_groups
 from parsers.normalize import label_key
 from parsers.pair_grid import read_pairs, stream_pairs
 from parsers.period_rows import read_period_rows
+from parsers.recognize import template_labels
 from parsers.row_boxes import settle_rows
 from parsers.stream_tables import stream_grid, stream_lines, stream_rows
 from parsers.tables import TableRead, compiled, header_key, read_grid, read_rows
@@ -53,7 +54,7 @@ def parse_family(document: Document, template: FormTemplate, form: FormInfo) -> 
     values.update(scalars)
     provenance.update(scalar_provenance)
     read_questions = {label_key(group.question) for group in scalar_groups + groups}
-    loose = loose_groups(document, _all_label_keys(template), read_questions, used)
+    loose = loose_groups(document, set().union(*template_labels(template).values()), read_questions, used)
     months = _months(document, template)
     if months is not None:
         values["months"] = months
@@ -159,13 +160,3 @@ def _year(document: Document, template: FormTemplate, title: str | None) -> int 
             return int(match.group(1))
     return None
 
-
-def _all_label_keys(template: FormTemplate) -> set[str]:
-    """Every label the template reads (fields, tables, their columns and rows), as keys; its
-    other labels (项目属性 where no field reads it) may head a group of their own."""
-    words = [label for spec in template.fields.values() for label in spec.labels]
-    for table in template.tables.values():
-        words += list(table.labels)
-        words += [label for column in table.columns.values() for label in (*column.labels, *column.split)]
-        words += [label for row in table.rows.values() for label in row.labels]
-    return {header_key(word)[0] for word in words}

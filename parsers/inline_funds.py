@@ -44,7 +44,6 @@ def inline_grid(document: Document, spec: TableSpec) -> TableRead:
     """The default row of `spec` from the first text that writes its amounts out, or an empty read."""
     if spec.kind != "grid" or spec.default_row is None:
         return TableRead()
-    lines = {(line.block, line.row): line for line in document.lines}
     for block, row, text in _texts(document):
         values = {}
         for name, pattern in _patterns(spec):
@@ -53,7 +52,7 @@ def inline_grid(document: Document, spec: TableSpec) -> TableRead:
                 values[name] = parse_amount(match.group(1) + match.group(2), None)
         if len(values) < MIN_COLUMNS:
             continue
-        line = lines.get((block, row))
+        line = next((line for line in document.lines if line.block == block and line.row == row), None)
         read = TableRead(value={spec.default_row: values}, used={(block, row)} if row is not None else set())
         if line is not None:
             entry = ProvenanceEntry(page=line.loc.page, line=line.loc.line, text=line.text, block=block, row=row)

@@ -101,13 +101,18 @@ def line_keys(lines: list[Line]) -> set[str]:
 
 def best_by_labels(lines: list[Line]) -> FormTemplate | None:
     """The template whose labels `lines` hold the largest share of, if that share is enough."""
-    scored = []
+    share, template = max(_shares(lines), key=lambda item: item[0])
+    return template if share >= MIN_SHARE else None
+
+
+def _shares(lines: list[Line]) -> list[tuple[float, FormTemplate]]:
+    """(share of its labels `lines` hold, template) for every template."""
     keys = line_keys(lines)  # once for all templates
+    scored = []
     for template in all_templates():
         total = len(template_labels(template))
         scored.append((labels_found(lines, template, keys) / total if total else 0.0, template))
-    share, template = max(scored, key=lambda item: item[0])
-    return template if share >= MIN_SHARE else None
+    return scored
 
 
 def split_forms(document: Document) -> list[FormPart]:
@@ -150,9 +155,7 @@ def _by_content(lines: list[Line], titled: FormTemplate) -> FormTemplate:
     under MIN_SHARE of its labels and at least twice MIN_SHARE of another form's, the most of
     any (a title one form's layout shares with another's: 项目支出绩效运行监控表 printed over the
     execution-monitoring table)."""
-    keys = line_keys(lines)
-    shares = [(labels_found(lines, template, keys) / len(template_labels(template)), template)
-              for template in all_templates() if template_labels(template)]
+    shares = _shares(lines)
     own = next(share for share, template in shares if template is titled)
     share, best = max(shares, key=lambda item: item[0])
     return best if own < MIN_SHARE and share >= 2 * MIN_SHARE else titled

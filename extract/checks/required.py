@@ -27,8 +27,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 """Form type -> required keys: dotted field keys, `form.year`, `indicators[<period>]`."""
 
 
-def filled(value: object) -> bool:
-    """Whether a field value holds something: text, an item, a row with a filled cell."""
+def _filled(value: object) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
@@ -36,7 +35,7 @@ def filled(value: object) -> bool:
     if isinstance(value, list):
         return bool(value)
     if isinstance(value, BaseModel):
-        return any(filled(getattr(value, name)) for name in type(value).model_fields)
+        return any(_filled(getattr(value, name)) for name in type(value).model_fields)
     return True
 
 
@@ -49,7 +48,7 @@ def is_missing(ctx: CheckContext, required: str) -> bool:
     if required.startswith("indicators[") and required.endswith("]"):
         period = required[len("indicators["):-1]
         return not any(getattr(i, "period", None) == period for i in getattr(ctx.record.fields, "indicators", []))
-    return not filled(value_at(ctx.record.fields, required))
+    return not _filled(value_at(ctx.record.fields, required))
 
 
 def _describe(ctx: CheckContext, required: str) -> str:
