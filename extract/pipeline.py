@@ -33,12 +33,13 @@ MONITORING = "monitoring"
 
 
 def extract_records(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
-    """One record per form in the file at `path` (at least one: a failed record if unreadable)."""
+    """One record per form in the file at `path` (at least one: a failed record if unreadable),
+    read, parsed and checked with the cyclic collector paused (`gc_pause`)."""
     path = Path(path)
     data: bytes | None = None
     try:
         data = read_bytes(path, settings.limits)
-        with time_limit(settings.limits.timeout_seconds):
+        with time_limit(settings.limits.timeout_seconds), collector_paused():
             document = read_document(path, data, settings.limits)
             return extract_document_records(document, settings)
     except ReadError as exc:

@@ -1,15 +1,16 @@
-"""The cyclic garbage collector paused while one PDF page is read and laid out, or one
-document is parsed and checked.
+"""The cyclic garbage collector paused while one document is read, parsed and checked (and,
+for callers that read PDF pages on their own, while one page is read and laid out).
 
 A page builds thousands of small tuples and lists (characters, glyphs, lines) that hold no
 reference cycle and are freed by reference counting, yet each one counts towards the
 collector's next pass, and on a long document those passes walk again and again everything
 the document has built so far (about a quarter of the CPU time of a 400-page text PDF).
 Paused for a page, the collector runs as usual between pages; one the caller has disabled
-stays disabled. The field parser and the checks pause it alike for one document
-(`extract.pipeline.extract_document_records`): their objects are short-lived too, and the
-collections there walked them (and the document just read) for nothing reference counting
-does not free anyway.
+stays disabled. The pipeline pauses it for a whole document (`extract.pipeline`): reading,
+joining the pages into blocks, parsing and checking make short-lived objects too, and the
+collections there walked them and the pages read so far (a full pass over the process's
+objects now and then) for the few dozen objects a document leaves in reference cycles,
+which the collector frees once the document is done.
 """
 
 from __future__ import annotations

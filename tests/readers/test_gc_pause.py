@@ -111,3 +111,32 @@ def test_a_document_is_parsed_and_checked_with_the_collector_paused(monkeypatch,
     records = pipeline.extract_records(path)
     assert records and seen and not any(seen)
     assert gc.isenabled()
+
+
+def test_a_document_is_read_with_the_collector_paused(monkeypatch, tmp_path) -> None:
+    """Reading builds the document's pages and blocks; a collection there walks all of them."""
+    from extract import pipeline
+
+    seen: list[bool] = []
+    real = pipeline.read_document
+
+    def watched(path, data, limits):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(path, data, limits)
+
+    monkeypatch.setattr(pipeline, "read_document", watched)
+    path = tmp_path / "report.txt"
+    path.write_text("项目支出绩效自评表\n项目名称\t道路养护\n", encoding="utf-8")
+    records = pipeline.extract_records(path)
+    assert records and seen == [False]
+    assert gc.isenabled()
+
+
+def test_an_unreadable_document_turns_the_collector_on_again(tmp_path) -> None:
+    from extract import pipeline
+
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\nnot a pdf at all")
+    records = pipeline.extract_records(path)
+    assert records[0].status == "failed"
+    assert gc.isenabled()
