@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from parsers.readers.checkbox_glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
-from parsers.readers.pdf_boxes import _CHANGED, char_text, reads_as_decoded
+from parsers.readers.pdf_boxes import CHANGED_TEXT, char_text, reads_as_decoded
 from schemas.figures import _FULLWIDTH, _NEEDS_ASCII, to_ascii
 
 _EVERY = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000]
@@ -24,10 +24,10 @@ def test_to_ascii_looks_for_exactly_the_characters_it_translates() -> None:
 
 def test_a_page_is_mapped_when_it_holds_a_box_glyph_a_private_use_code_or_an_unmapped_code() -> None:
     boxes = CHECKED_GLYPHS | UNCHECKED_GLYPHS
-    found = {ch for ch in _EVERY if _CHANGED.search(ch)}
+    found = {ch for ch in _EVERY if CHANGED_TEXT.search(ch)}
     assert found == set(boxes) | {chr(code) for code in range(0xE000, 0xF900)}
     assert not any(ch.isascii() for ch in found)  # an ASCII page needs no search for them
     assert not reads_as_decoded(["是", "(cid:12)", "否"], ["SimSun"] * 3)
     assert not reads_as_decoded(["a", "(cid:12)"], ["Helvetica"] * 2)
     assert reads_as_decoded(list("是(cid否"), ["SimSun"] * 7) and reads_as_decoded(list("plain"), [None] * 5)
-    assert all(char_text(ch, "SimSun") == ch for ch in "项目名称ABC123" if not _CHANGED.search(ch))
+    assert all(char_text(ch, "SimSun") == ch for ch in "项目名称ABC123" if not CHANGED_TEXT.search(ch))

@@ -93,7 +93,7 @@ def char_text(text: str, fontname: str | None) -> str:
 # area (a set of characters, none of them ASCII: the standard `re` scans a page's text for
 # one several times faster than `regex`), and pdfminer's `(cid:N)` for a code it could not
 # map (a substring).
-_CHANGED = re.compile("[" + re.escape("".join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))) + "\ue000-\uf8ff]")
+CHANGED_TEXT = re.compile("[" + re.escape("".join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))) + "\ue000-\uf8ff]")
 _UNMAPPED = "(cid:"
 
 
@@ -105,7 +105,7 @@ def reads_as_decoded(texts: Sequence[str], fontnames: Iterable[str | None]) -> b
     if "" in texts or any(map(symbol_family, set(fontnames))):
         return False
     text = "".join(texts)
-    return _UNMAPPED not in text and (text.isascii() or _CHANGED.search(text) is None)
+    return _UNMAPPED not in text and (text.isascii() or CHANGED_TEXT.search(text) is None)
 
 
 # ---------------------------------------------------------------- drawn boxes

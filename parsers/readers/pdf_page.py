@@ -11,6 +11,7 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
@@ -18,7 +19,14 @@ from operator import is_not, itemgetter
 
 from parsers.frozen_init import frozen_init
 from parsers.normalize import is_page_furniture
-from parsers.readers.pdf_boxes import char_text, drawn_boxes, reads_as_decoded, widget_boxes
+from parsers.readers.pdf_boxes import (
+    CHANGED_TEXT,
+    char_text,
+    drawn_boxes,
+    reads_as_decoded,
+    symbol_family,
+    widget_boxes,
+)
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_tables import Grid, find_grids, segments
 from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
@@ -94,25 +102,46 @@ def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     """A Glyph for every character that reads as text (`char_text`; symbol-font noise reads
     as nothing and is left out), in order. A page whose characters all read as decoded (no
     symbol font, box glyph or private-use code: `reads_as_decoded`) has its characters as
-    its glyphs, a new list of the same tuples. On any other page `char_text` is asked once
-    for each distinct (text, font) pair, and only the characters it changes are made again
-    (found in C: `map`, `compress`): a page of form text with a few box glyphs keeps the
-    rest of its characters as they are."""
+    its glyphs, a new list of the same tuples. On any other page only the characters
+    `char_text` may change are asked (`_suspects`), once for each distinct (text, font)
+    pair, and only those it changes are made again: a page of form text with a few box
+    glyphs keeps the rest of its characters as they are."""
     chars = raw.chars
     if not chars:
         return []
     texts = list(map(_TEXT, chars))
-    if reads_as_decoded(texts, map(_FONT, chars)):
+    fonts = list(map(_FONT, chars))
+    if reads_as_decoded(texts, fonts):
         return list(chars)
-    pairs = list(zip(texts, map(_FONT, chars)))
-    read = {pair: char_text(*pair) for pair in set(pairs)}
-    changed = {pair: text for pair, text in read.items() if text != pair[0]}
+    read: dict[tuple[str, str | None], str] = {}
     glyphs = list(chars)
-    for i in compress(range(len(pairs)), map(changed.__contains__, pairs)):
-        glyphs[i] = tuple.__new__(Glyph, (changed[pairs[i]], *chars[i][1:]))
-    if "" in read.values():  # symbol-font noise, and empty texts: no glyph
+    empty = False
+    for i in _suspects(texts, fonts):
+        pair = texts[i], fonts[i]
+        text = read.get(pair)
+        if text is None:
+            text = read[pair] = char_text(*pair)
+        if text != pair[0]:
+            glyphs[i] = tuple.__new__(Glyph, (text, *chars[i][1:]))
+            empty = empty or not text
+    if empty or "" in texts:  # symbol-font noise, and empty texts: no glyph
         glyphs = list(compress(glyphs, map(_TEXT, glyphs)))
     return glyphs
+
+
+def _suspects(texts: list[str], fonts: list[str | None]) -> Iterable[int]:
+    """The indexes of the characters `char_text` may read as something else, in order: those
+    in a symbol font, and (in any font) box glyphs and private-use codes (`CHANGED_TEXT`).
+    Where a character's text is not one character (pdfminer's `(cid:N)`, a ligature, an
+    empty text), every character is a suspect."""
+    joined = "".join(texts)
+    if len(joined) != len(texts) or "" in texts:
+        return range(len(texts))
+    found = {match.start() for match in CHANGED_TEXT.finditer(joined)}
+    symbolic = {font for font in set(fonts) if symbol_family(font) is not None}
+    if symbolic:
+        found.update(compress(range(len(fonts)), map(symbolic.__contains__, fonts)))
+    return sorted(found)
 
 
 _TEXT, _SCORE, _FONT = itemgetter(0), itemgetter(6), itemgetter(7)  # a Char's text, OCR score and font name

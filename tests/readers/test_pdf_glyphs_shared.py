@@ -51,3 +51,28 @@ def test_a_mapped_page_keeps_the_characters_the_mapping_leaves_alone() -> None:
     assert glyphs[0] is plain[0] and all(g is c for g, c in zip(glyphs[2:5], plain[1:], strict=True))
     assert glyphs[1] == Char(char_text("□", "SimSun"), 90.0, 100.0, 100.0, 110.0, 10.0, 0.5, fontname="SimSun")
     assert len(glyphs) == 5 + (char_text("\uf0fe", "ABCDEF+Wingdings-Regular") != "")
+
+
+def test_only_the_suspects_are_asked_and_the_glyphs_are_those_of_asking_every_character() -> None:
+    """`_glyphs` asks `char_text` only for characters in a symbol font, box glyphs and
+    private-use codes; on random pages of every kind it gives what asking each character
+    gives (the reference), the characters it leaves alone being the page's own tuples."""
+    import random
+
+    from parsers.readers.checkbox_glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
+
+    rng = random.Random(15)
+    texts = [*"项目名称是否aR0 ", *sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS), "\ue001", "\uf0fe", "\uf0a8",
+             "(cid:12)", "(cid:0)", "ﬁ", "ab", ""]
+    fonts = ["SimSun", "Helvetica", None, "ABCDEF+Wingdings2-Regular", "Wingdings-Regular", "Symbol", "Webdings"]
+    for _ in range(400):
+        n = rng.randint(1, 30)
+        single = rng.random() < 0.5  # pages whose characters are each one character
+        pool = [t for t in texts if len(t) == 1] if single else texts
+        page = _page(*(Char(rng.choice(pool), 10.0 * i, 10.0 * i + 8, 100.0, 110.0, 10.0,
+                            fontname=rng.choice(fonts if rng.random() < 0.7 else fonts[:3])) for i in range(n)))
+        glyphs = _glyphs(page)
+        assert [(g.text, g.x0, g.x1, g.fontname) for g in glyphs] == [
+            (t, c.x0, c.x1, c.fontname) for c in page.chars if (t := char_text(c.text, c.fontname))]
+        kept = {id(c) for c in page.chars if c.text and char_text(c.text, c.fontname) == c.text}
+        assert sum(id(g) in kept for g in glyphs) == len(kept)
