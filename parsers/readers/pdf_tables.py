@@ -17,6 +17,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from parsers.frozen_init import frozen_init
 from parsers.readers.pdf_primitives import Shape
@@ -129,22 +130,41 @@ def merge_collinear(segs: Iterable[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for horizontal in (True, False):
         lines: list[list[Segment]] = []
-        for seg in sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: s.pos):
+        for seg in sorted((s for s in segs if s.horizontal == horizontal), key=_POS):
             if lines and seg.pos - lines[-1][-1].pos <= SNAP_PT:
                 lines[-1].append(seg)
             else:
                 lines.append([seg])
         for line in lines:
-            runs: list[list[Segment]] = []
-            for seg in sorted(line, key=lambda s: s.a):
-                if runs and seg.a <= max(s.b for s in runs[-1]) + SNAP_PT:
-                    runs[-1].append(seg)
-                else:
-                    runs.append([seg])
-            for run in runs:
-                longest = max(run, key=lambda s: s.b - s.a)
-                out.append(Segment(horizontal, longest.pos, run[0].a, max(s.b for s in run)))
+            run: list[Segment] = []
+            reach = 0.0  # the run's furthest end: the max of its pieces' ends, in their order
+            for seg in sorted(line, key=_A):
+                if run and seg.a <= reach + SNAP_PT:
+                    run.append(seg)
+                    if seg.b > reach:
+                        reach = seg.b
+                    continue
+                if run:
+                    out.append(_merged(horizontal, run, reach))
+                run, reach = [seg], seg.b
+            if run:
+                out.append(_merged(horizontal, run, reach))
     return out
+
+
+def _merged(horizontal: bool, run: list[Segment], reach: float) -> Segment:
+    longest = max(run, key=_LENGTH)
+    return Segment(horizontal, longest.pos, run[0].a, reach)
+
+
+_POS, _A = attrgetter("pos"), attrgetter("a")
+
+
+def _length(seg: Segment) -> float:
+    return seg.b - seg.a
+
+
+_LENGTH = _length
 
 
 def find_grids(segs: Sequence[Segment]) -> list[Grid]:
