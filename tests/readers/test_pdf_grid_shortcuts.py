@@ -1,0 +1,91 @@
+"""The grid code's shortcuts give what the plain definitions give.
+
+`merge_collinear` keeps a run's furthest end as it goes, `_covered` picks the overlap's ends
+without the builtins, and `_regions` returns a grid none of whose slots joined another
+without the bounding-box pass: each is checked here against the plain definition on random
+rules, equal positions, signed zeros and NaNs included."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from parsers.readers.pdf_tables import (
+    EDGE_COVERAGE,
+    SNAP_PT,
+    Segment,
+    _covered,
+    _rectangles,
+    _regions,
+    merge_collinear,
+)
+
+_VALUES = [0.0, -0.0, 1.0, 2.5, 10.0, 10.0, 99.5, 100.0, math.nan, math.inf]
+
+
+def _value(rng: random.Random) -> float:
+    return rng.choice(_VALUES) if rng.random() < 0.3 else round(rng.uniform(-5, 120), rng.choice((0, 1, 3)))
+
+
+def _covered_plainly(rules: list[tuple[float, float]], a: float, b: float) -> bool:
+    total = 0.0
+    for ra, rb in rules:
+        if rb > a and ra < b:
+            total += min(rb, b) - max(ra, a)
+    return total >= EDGE_COVERAGE * (b - a)
+
+
+def test_covered_is_the_sum_of_the_overlaps_the_builtins_give() -> None:
+    rng = random.Random(15)
+    for _ in range(5000):
+        rules = [(_value(rng), _value(rng)) for _ in range(rng.randint(0, 4))]
+        a, b = _value(rng), _value(rng)
+        assert _covered(rules, a, b) == _covered_plainly(rules, a, b), (rules, a, b)
+
+
+def _merged_plainly(segs: list[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for horizontal in (True, False):
+        lines: list[list[Segment]] = []
+        for seg in sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: s.pos):
+            if lines and seg.pos - lines[-1][-1].pos <= SNAP_PT:
+                lines[-1].append(seg)
+            else:
+                lines.append([seg])
+        for line in lines:
+            runs: list[list[Segment]] = []
+            for seg in sorted(line, key=lambda s: s.a):
+                if runs and seg.a <= max(s.b for s in runs[-1]) + SNAP_PT:
+                    runs[-1].append(seg)
+                else:
+                    runs.append([seg])
+            for run in runs:
+                longest = max(run, key=lambda s: s.b - s.a)
+                out.append(Segment(horizontal, longest.pos, run[0].a, max(s.b for s in run)))
+    return out
+
+
+def _same(a: list[Segment], b: list[Segment]) -> bool:
+    def key(s: Segment) -> tuple[object, ...]:
+        return (s.horizontal, *(repr(v) for v in (s.pos, s.a, s.b)))  # NaN and -0.0 compared by their spelling
+    return [key(s) for s in a] == [key(s) for s in b]
+
+
+def test_merged_rules_are_those_of_taking_each_runs_end_again() -> None:
+    rng = random.Random(16)
+    for _ in range(2000):
+        segs = [Segment(rng.random() < 0.5, rng.choice((10.0, 11.0, 50.0, _value(rng))), _value(rng), _value(rng))
+                for _ in range(rng.randint(0, 12))]
+        assert _same(merge_collinear(segs), _merged_plainly(segs)), segs
+
+
+def test_a_grid_of_separate_slots_is_what_the_bounding_box_pass_gives() -> None:
+    xs, ys = [0.0, 10.0, 20.0, 30.0], [0.0, 5.0, 10.0]
+    hor = [Segment(True, y, 0.0, 30.0) for y in ys]
+    ver = [Segment(False, x, 0.0, 10.0) for x in xs]
+    regions, slot = _regions(xs, ys, hor, ver)
+    assert (regions, slot) == _rectangles(2, 3, list(range(6)))
+    assert len(regions) == 6
+    # a rule missing along one edge joins two slots: the full pass runs, and they are one cell
+    regions, slot = _regions(xs, ys, hor, [v for v in ver if v.pos != 10.0] + [Segment(False, 10.0, 5.0, 10.0)])
+    assert slot[0][0] == slot[0][1] and len(regions) == 5
