@@ -108,6 +108,8 @@ def _by_centre(glyphs: Iterable[Glyph]) -> Iterable[tuple[tuple[float, float], I
     the sort a glyph at a time (no order is consistent with it)."""
     runs = [list(run) for _, run in itertools.groupby(glyphs, key=_TOP_BOTTOM_SIZE)]
     keys = [(run[0].top + run[0].bottom, run[0].size) for run in runs]
+    if len(runs) == 1 and not math.isnan(keys[0][0]):  # one run: one group
+        return [(keys[0], runs[0])]
     if any(math.isnan(mid2) for mid2, _ in keys):
         return itertools.groupby(sorted(itertools.chain.from_iterable(runs), key=_mid2), key=_MID2_SIZE)
     order = sorted(range(len(runs)), key=[mid2 for mid2, _ in keys].__getitem__)
@@ -166,8 +168,16 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
                 left, right = min(compress(x0s, inked)), max(compress(x1s, inked))
             columns = [one or tuple(compress(column, inked)) for one, column in zip(ones, (tops, bottoms, sizes))]
             scores = () if none else tuple(compress(scores, inked))
-    else:
-        columns = [_one_value(column, n) or column for column in (tops, bottoms, sizes)]
+    else:  # each column's one value where it has one (`_one_value`), found without a call
+        top, bottom, size = tops[0], bottoms[0], sizes[0]
+        if not (top and tops.count(top) == n):
+            top = min(tops)
+        if not (bottom and bottoms.count(bottom) == n):
+            bottom = max(bottoms)
+        if not (size and sizes.count(size) == n):
+            size = max(sizes)
+        return TextLine(text, left, right, top, bottom, size,
+                        None if none else min(filter(_IS_SCORE, scores), default=None))
     return TextLine(text=text, x0=left, x1=right, top=min(columns[0]), bottom=max(columns[1]),
                     size=max(columns[2]), score=None if none else min(filter(_IS_SCORE, scores), default=None))
 

@@ -75,3 +75,15 @@ def test_a_centre_that_is_not_a_number_is_grouped_as_before() -> None:
               Glyph("b", 30.0, 35.0, 100.0, 110.0, 10.0), Glyph("c", 40.0, 45.0, 300.0, 310.0, 10.0)]
     lines = group_lines(glyphs)
     assert [[g.text for g in line] for line in lines] == [[g.text for g in line] for line in _reference(glyphs)]
+
+
+def test_one_run_is_one_line_as_a_glyph_at_a_time() -> None:
+    """A cell's glyphs are often one run (one top, bottom and size): taken as one group."""
+    rng = random.Random(16)
+    for _ in range(300):
+        top = rng.choice((100.0, 0.0, -0.0, math.nan, math.inf))
+        size = rng.choice((10.0, 0.0, 12.5))
+        xs = [rng.choice((10.0, 20.0, 20.0, 35.5, -0.0, math.nan)) for _ in range(rng.randint(1, 9))]
+        glyphs = [Glyph(chr(0x61 + k), x, x + 5, top, top + size, size) for k, x in enumerate(xs)]
+        assert [[g.text for g in line] for line in group_lines(glyphs)] == [
+            [g.text for g in line] for line in _reference(glyphs)]

@@ -69,3 +69,20 @@ def test_a_line_box_is_its_inked_glyphs_box() -> None:
         assert (line.x0, line.x1, line.top, line.bottom, line.size, line.score) == (
             min(g.x0 for g in inked), max(g.x1 for g in inked), min(g.top for g in inked),
             max(g.bottom for g in inked), max(g.size for g in inked), None)
+
+
+def test_a_line_of_one_top_bottom_and_size_has_them_as_its_box() -> None:
+    """Each column's one value is taken without min or max; zeros and differing values as
+    min and max give them."""
+    rng = random.Random(6)
+    for _ in range(2000):
+        n = rng.randint(1, 6)
+        tops = [rng.choice((99.0, 0.0, -0.0))] * n if rng.random() < 0.7 else [rng.choice((98.0, 99.0, -0.0)) for _ in range(n)]
+        bottoms = [rng.choice((111.0, 0.0, -0.0))] * n if rng.random() < 0.7 else [rng.choice((110.0, 111.0, 0.0)) for _ in range(n)]
+        sizes = [rng.choice((12.0, 0.0))] * n if rng.random() < 0.7 else [rng.choice((11.0, 12.0, -0.0)) for _ in range(n)]
+        glyphs = [Glyph(chr(0x4E00 + k), 10.0 * k, 10.0 * k + 9, tops[k], bottoms[k], sizes[k]) for k in range(n)]
+        line = make_line(glyphs)
+        assert line is not None
+        got = (line.top, line.bottom, line.size)
+        want = (min(tops), max(bottoms), max(sizes))
+        assert [repr(v) for v in got] == [repr(v) for v in want], glyphs  # signed zeros as min and max give them
