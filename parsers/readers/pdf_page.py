@@ -206,7 +206,7 @@ def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = Fal
         # One line: its text. A scanned cell's type sizes are estimated from each OCR piece's
         # width (`不少于9` over `5%` came out 8.8 and 10.5 pt): no paragraph break by size there.
         text = lines[0].text if len(lines) == 1 else "\n".join(paragraphs(lines, sizes=not scanned))
-        open_end = bool(lines) and ends_open(lines[-1], max(line.x1 for line in lines))
+        open_end = bool(lines) and ends_open(lines[-1], lines[0].x1 if len(lines) == 1 else max(line.x1 for line in lines))
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)
         # the lowest OCR score of its glyphs (a text layer's glyphs have none), found in C

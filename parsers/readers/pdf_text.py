@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, repeat
-from operator import eq, gt, is_not, itemgetter, mul, not_, sub
+from operator import add, attrgetter, eq, gt, is_not, itemgetter, mul, not_, sub, truediv
 
 import regex
 
@@ -134,6 +134,7 @@ _MID2_SIZE = _mid2_size
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE, _FONT = (itemgetter(i) for i in range(8))  # Glyph's fields
 _IS_SCORE = partial(is_not, None)
 _TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
+_LINE_X0, _LINE_X1, _LINE_TOP, _LINE_BOTTOM, _LINE_SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
@@ -305,19 +306,16 @@ class _Layout:
     @classmethod
     def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False,
            sizes: bool = True) -> _Layout:
-        gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines))
-        mids = [(line.x0 + line.x1) / 2 for line in lines]
-        em = max(line.size for line in lines)
-        spread = max(line.x0 for line in lines) - min(line.x0 for line in lines)
+        # the lines' columns read once, in C
+        x0s, x1s = list(map(_LINE_X0, lines)), list(map(_LINE_X1, lines))
+        gaps = sorted(map(sub, map(_LINE_TOP, itertools.islice(lines, 1, None)), map(_LINE_BOTTOM, lines)))
+        mids = list(map(truediv, map(add, x0s, x1s), repeat(2)))
+        em = max(map(_LINE_SIZE, lines))
+        left = min(x0s)
+        spread = max(x0s) - left
         centred = len(lines) > 1 and spread > em and max(mids) - min(mids) <= em
-        return cls(
-            left=min(line.x0 for line in lines),
-            right=max(line.x1 for line in lines) if right is None else right,
-            gap=gaps[len(gaps) // 2] if gaps else 0.0,
-            centred=centred,
-            many=page or len(lines) >= 3,
-            sizes=sizes,
-        )
+        return cls(left, max(x1s) if right is None else right, gaps[len(gaps) // 2] if gaps else 0.0,
+                   centred, page or len(lines) >= 3, sizes)
 
     def starts_paragraph(self, prev: TextLine, line: TextLine) -> bool:
         """True when `line` begins a new paragraph rather than continuing `prev`."""
