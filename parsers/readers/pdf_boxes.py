@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import regex
 
@@ -144,9 +147,15 @@ def _is_closed_polyline(pts: Sequence[tuple[float, float]]) -> bool:
 
 def _line_squares(lines: Sequence[Shape]) -> Iterator[tuple[tuple[float, ...], list[int]]]:
     """Squares drawn as four separate short lines."""
-    short = [ln for ln in lines if BOX_MIN_PT - 1 <= max(ln.width, ln.height) <= BOX_MAX_PT + 1]
-    hor = [ln for ln in short if ln.height < 0.8]
-    ver = [ln for ln in short if ln.width < 0.8]
+    hor: list[Shape] = []  # the short lines (a side's length, give or take a point), each way
+    ver: list[Shape] = []
+    for ln in lines:
+        width, height = ln.x1 - ln.x0, ln.bottom - ln.top
+        if BOX_MIN_PT - 1 <= (height if height > width else width) <= BOX_MAX_PT + 1:  # noqa: FURB136 (max, no call)
+            if height < 0.8:
+                hor.append(ln)
+            if width < 0.8:
+                ver.append(ln)
     for i, upper in enumerate(hor):
         for lower in hor[i + 1 :]:
             if abs(upper.x0 - lower.x0) > 1 or abs(upper.x1 - lower.x1) > 1:
@@ -158,6 +167,9 @@ def _line_squares(lines: Sequence[Shape]) -> Iterator[tuple[tuple[float, ...], l
                      and min(abs(v.x0 - upper.x0), abs(v.x0 - upper.x1)) < 1.2]
             if len(sides) >= 2:
                 yield (upper.x0, top, upper.x1, bottom), [id(upper), id(lower), *map(id, sides)]
+
+
+_TEXT = itemgetter(0)  # a Glyph's text
 
 
 def _inside(obj_box: tuple[float, ...], box: tuple[float, ...]) -> bool:
@@ -180,12 +192,20 @@ def drawn_boxes(
     if not squares:
         return boxes, used, ticks
     strokes = [*rects, *lines, *curves]
-    tick_glyphs = [(i, (g.x0, g.top, g.x1, g.bottom)) for i, g in enumerate(glyphs) if g.text in TICK_CHARS]
+    # the strokes by the height of their centres (`_inside`'s test; a NaN is inside no box):
+    # each box looks only at those in its band
+    by_height = sorted((cy, k) for k, o in enumerate(strokes) if (cy := (o.top + o.bottom) / 2) == cy)
+    heights = [cy for cy, _ in by_height]
+    # the tick characters, found in C (`map`, `compress`): most pages have none
+    tick_glyphs = [(i, (g.x0, g.top, g.x1, g.bottom)) for i in compress(range(len(glyphs)), map(
+        TICK_CHARS.__contains__, map(_TEXT, glyphs))) for g in (glyphs[i],)]
     for box, ids in squares:
         if used.intersection(ids):
             continue
         used.update(ids)
-        marks = [o for o in strokes if id(o) not in used and _inside(_bbox(o), box)]
+        band = by_height[bisect_left(heights, box[1] - TICK_MARGIN_PT):bisect_right(heights, box[3] + TICK_MARGIN_PT)]
+        marks = [o for o in (strokes[k] for k in sorted(k for _, k in band))
+                 if id(o) not in used and _inside(_bbox(o), box)]
         used.update(map(id, marks))
         chars = [i for i, g_box in tick_glyphs if _inside(g_box, box)]
         ticks.update(chars)
