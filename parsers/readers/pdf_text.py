@@ -67,6 +67,9 @@ _CJK_GAP = regex.compile(
     r"(?=[\p{Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’])"
 )
 _SPACES = regex.compile(r" {2,}")
+# Any white space: the standard `re`'s `\s` is `str.isspace` a character (every code point;
+# `regex`'s leaves out U+001C-U+001F)
+_WHITE_SPACE = re.compile(r"\s")
 # Where a character repeats the one before (a lookahead: "aaa" repeats twice); the standard
 # `re`, several times faster than `regex` at this.
 _REPEATED = re.compile(r"(?=(.)\1)", re.DOTALL)
@@ -143,7 +146,8 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
         return None
     # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
     texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs, strict=True)
-    text = _spaced(glyphs, texts, x0s, x1s, tops, sizes)
+    joined = "".join(texts)
+    text = _spaced(glyphs, joined, texts, x0s, x1s, tops, sizes)
     if " " in text and not text.isascii():  # a gap between two CJK characters to close
         text = _CJK_GAP.sub("", text)
     if "  " in text:
@@ -157,7 +161,8 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     n = len(texts)
     none = scores.count(None) == n
     left, right = min(x0s), max(x1s)
-    spaces = list(compress(range(n), map(str.isspace, texts)))
+    # the space glyphs (none where the line's characters hold no white space at all)
+    spaces = list(compress(range(n), map(str.isspace, texts))) if _WHITE_SPACE.search(joined) else []
     if spaces:
         ones = [_one_value(column, n) for column in (tops, bottoms, sizes)]
         outer = _outer_inked(x0s, x1s, left, right, spaces)
@@ -202,8 +207,8 @@ def _one_value(column: tuple[float, ...], n: int) -> tuple[float] | None:
     return (first,) if first and column.count(first) == n else None
 
 
-def _spaced(glyphs: Sequence[Glyph], texts: Sequence[str], x0s: Sequence[float], x1s: Sequence[float],
-            tops: Sequence[float], sizes: Sequence[float]) -> str:
+def _spaced(glyphs: Sequence[Glyph], joined: str, texts: Sequence[str], x0s: Sequence[float],
+            x1s: Sequence[float], tops: Sequence[float], sizes: Sequence[float]) -> str:
     """The line's text, a space where the gap before a glyph is wide (`_spaced_loop`, the
     reference), found from the columns: the gaps compared in C, and a glyph at a time only
     where a character repeats the one before (it may be fake bold, the same character drawn
@@ -212,7 +217,6 @@ def _spaced(glyphs: Sequence[Glyph], texts: Sequence[str], x0s: Sequence[float],
     n = len(texts)
     if n == 1:
         return texts[0]
-    joined = "".join(texts)
     if len(joined) == n:  # a character a glyph: the repeats found in the text, by position
         repeats: Iterable[int] = (
             (found.start() + 1 for found in _REPEATED.finditer(joined)) if _REPEATED.search(joined) else ())

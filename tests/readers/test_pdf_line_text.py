@@ -40,7 +40,7 @@ def test_spaces_found_by_columns_equal_the_glyph_at_a_time_loop() -> None:
         texts, x0s, x1s, tops, _, sizes, _, _ = zip(*glyphs, strict=True)
 
 
-        assert _spaced(glyphs, texts, x0s, x1s, tops, sizes) == _spaced_loop(glyphs)
+        assert _spaced(glyphs, "".join(texts), texts, x0s, x1s, tops, sizes) == _spaced_loop(glyphs)
         repeats += any(a.text == b.text for a, b in itertools.pairwise(glyphs))
         fake_bold += any(a.text == b.text and b.x0 - a.x0 < 0.5 for a, b in itertools.pairwise(glyphs))
     assert repeats > 1000 and fake_bold > 100  # both paths were taken
