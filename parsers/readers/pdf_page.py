@@ -11,6 +11,7 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -164,20 +165,29 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
     glyph's centre stays inside the grid slot the last one fell in, it joins the same region
     without a search. The slot is remembered only in a grid no other grid's box touches (so
     no earlier grid could claim the point) and only as the half-open box the search itself
-    gives that slot (a point on a rule is searched again)."""
+    gives that slot (a point on a rule is searched again). A glyph above or below every grid
+    is outside without asking any."""
     alone = [not any(other is not grid and _touches(grid.bbox, other.bbox) for other in grids) for grid in grids]
     # (grid's index, grid, its box): a glyph outside the box is not searched in the grid
     # (most glyphs outside every table are a title's or the narrative's)
     boxed = [(k, grid, *grid.bbox) for k, grid in enumerate(grids)]
+    # the band of heights the grids span: a glyph above or below it is outside at once
+    # (a grid's box that is not a number leaves the band open: each grid then decides)
+    edges = [edge for box in boxed for edge in (box[3], box[5])]
+    band_top, band_bottom = (-math.inf, math.inf) if any(map(math.isnan, edges)) else (min(edges), max(edges))
     outside: list[Glyph] = []
     run: list[Glyph] | None = None  # the bucket of the remembered slot
     x0 = x1 = y0 = y1 = 0.0
     for glyph in glyphs:
-        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        # x0, x1, top and bottom by index: a tuple's item, where an attribute goes through its descriptor
+        cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2
         if run is not None and x0 <= cx < x1 and y0 <= cy < y1:
             run.append(glyph)
             continue
         run = None
+        if not band_top <= cy <= band_bottom:
+            outside.append(glyph)
+            continue
         for k, grid, gx0, gy0, gx1, gy1 in boxed:
             if not (gx0 <= cx <= gx1 and gy0 <= cy <= gy1):
                 continue  # the test `slot_at` opens with
