@@ -1,7 +1,7 @@
 """The characters of a PDFium text page as `pdf_primitives.Char`s, in as few C calls as can be.
 
-Owns the per-character loop, the hottest code of the PDF path, through lean ctypes
-prototypes taking bare addresses: the page's code points in one bulk call, every
+Owns the per-character loop, the hottest code of the PDF path, through bare ctypes
+prototypes (`pdf_pdfium_calls`: no argument converted): the page's code points in one bulk call, every
 character's loose box in one pass into one per-page array (one C call a character, driven
 by `map`, no Python frame a character), then the characters of a run that one text object
 draws built together from those arrays, and two more calls (origin, text object) for each
@@ -31,6 +31,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 import regex
 
+from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref
 from parsers.readers.pdf_primitives import Char
 from parsers.readers.pdf_rotation import Turn
 
@@ -50,25 +51,16 @@ _PLAIN = regex.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
-def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function called with plain ints for its pointers (no ctypes conversions).
-
-    Called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium has
-    already built, and releasing and taking back the GIL around it cost about a seventh of
-    the call, made once or more a character."""
-    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
-
-
-_P, _I = ctypes.c_void_p, ctypes.c_int
-_unicode = _lean("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
-_loose_box = _lean("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
-_origin = _lean("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
-_generated = _lean("FPDFText_IsGenerated", _I, _P, _I)
-_size = _lean("FPDFText_GetFontSize", ctypes.c_double, _P, _I)
-_text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
-_text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
-_object_font = _lean("FPDFTextObj_GetFont", _P, _P)
+_I = ctypes.c_int
+# bare: the text page and our buffers passed as ctypes references made once (`pdf_pdfium_calls`)
+_unicode = bare("FPDFText_GetUnicode", ctypes.c_uint)
+_loose_box = bare("FPDFText_GetLooseCharBox", _I)
+_origin = bare("FPDFText_GetCharOrigin", _I)
+_generated = bare("FPDFText_IsGenerated", _I)
+_size = bare("FPDFText_GetFontSize", ctypes.c_double)
+_text_object = bare("FPDFText_GetTextObject", ctypes.c_void_p)  # an int: a key, compared
+_text = bare("FPDFText_GetText", _I)
+_object_font = lean("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
 
 
 def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
@@ -88,14 +80,14 @@ class _Page:
     """One text page read: its code points in bulk, its characters run by run."""
 
     def __init__(self, textpage: Any, height: float) -> None:
-        self.page = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.page = ref(ctypes.cast(textpage, ctypes.c_void_p).value)
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.height = height
         self.codes = _codes(self.page, self.count)
         self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
         self.origin = (ctypes.c_double * 2)()
-        self.rect_at, self.x_at = ctypes.addressof(self.rect), ctypes.addressof(self.origin)
-        self.y_at = self.x_at + ctypes.sizeof(ctypes.c_double)
+        self.rect_at, self.x_at = at(self.rect), at(self.origin)
+        self.y_at = at(self.origin, ctypes.sizeof(ctypes.c_double))
         self.fonts = _Fonts()
         self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
         self.rights: list[float] = []
@@ -225,26 +217,26 @@ class _Page:
         self.baselines.append(baseline)
 
 
-def _boxes(page: int | None, count: int) -> tuple[list[float], list[float]]:
-    """The left and right edges of every character's loose box on the page, read in one pass
-    into one array (FS_RECTF: left, top, right, bottom, four floats a character)."""
+def _boxes(page: Any, count: int) -> tuple[list[float], list[float]]:
+    """The left and right edges of every character's loose box on the page (`page`: the text
+    page's `ref`), read in one pass into one array (FS_RECTF: left, top, right, bottom, four
+    floats a character)."""
     if count <= 0:
         return [], []
     array = (ctypes.c_float * (4 * count))()
-    start = ctypes.addressof(array)
-    deque(map(_loose_box, repeat(page, count), range(count), range(start, start + 16 * count, 16)), 0)
+    deque(map(_loose_box, repeat(page, count), range(count), map(ctypes.byref, repeat(array, count), range(0, 16 * count, 16))), 0)
     flat: Any = memoryview(array).cast("B").cast("f")  # only the two edges made Python floats
     return flat[0::4].tolist(), flat[2::4].tolist()
 
 
-def _codes(page: int | None, count: int) -> Any:
+def _codes(page: Any, count: int) -> Any:
     """The page's code points, one a character: one bulk call (FPDFText_GetText) where it lists
     exactly one UTF-16 unit a character (spot-checked), else one call a character. Control
     codes and non-characters in it are `_DOUBTFUL`: those characters are asked again."""
     if count <= 0:
         return []
     buffer = (ctypes.c_ushort * (count + 1))()
-    if _text(page, 0, count, ctypes.addressof(buffer)) == count + 1:
+    if _text(page, 0, count, buffer) == count + 1:
         codes = buffer[:count]
         sample = (*range(0, count, _CHECK_STRIDE), count - 1)
         if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
@@ -264,7 +256,7 @@ def _plain_runs(text: str) -> Any:
     return _PLAIN.finditer(text)
 
 
-def _generated_spaces(page: int | None, text: str) -> list[int]:
+def _generated_spaces(page: Any, text: str) -> list[int]:
     """The indexes of the page's spaces PDFium says it generated, in order: every space asked
     in one pass (one C call a space, driven by `map`, no Python frame a space)."""
     spaces = list(compress(range(len(text)), map(" ".__eq__, text)))
@@ -278,7 +270,7 @@ def _split_at_generated(generated: list[int], i: int, stop: int) -> int:
     return generated[k] if k < len(generated) and generated[k] < stop else stop
 
 
-def _run_end(page: int | None, i: int, stop: int, obj: int, guess: int) -> int:
+def _run_end(page: Any, i: int, stop: int, obj: int, guess: int) -> int:
     """The first index after `i` (at most `stop`) whose character is not drawn by `obj`: an
     object's characters stand together in PDFium's list, so its end is searched for, from
     the far end first where the last run was long (`guess`), else in steps from `i`."""

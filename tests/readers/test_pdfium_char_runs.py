@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from parsers.readers import pdf_pdfium_chars
+from parsers.readers.pdf_pdfium_calls import ref
 
 CJK_FONT = "STSong-Light"
 
@@ -95,7 +96,7 @@ def test_page_box_arrays_equal_each_characters_own_box(pdf_path: Path) -> None:
         page = doc[0]
         textpage = page.get_textpage()
         count = pdfium_c.FPDFText_CountChars(textpage.raw)
-        lefts, rights = pdf_pdfium_chars._boxes(ctypes.cast(textpage.raw, ctypes.c_void_p).value, count)
+        lefts, rights = pdf_pdfium_chars._boxes(ref(ctypes.cast(textpage.raw, ctypes.c_void_p).value), count)
         rect = pdfium_c.FS_RECTF()
         one_by_one = []
         for i in range(count):
