@@ -2,8 +2,8 @@
 
 Owns the per-character loop, the hottest code of the PDF path, through bare ctypes
 prototypes (`pdf_pdfium_calls`: no argument converted): the page's code points in one bulk call, every
-character's loose box in one pass into one per-page array (one C call a character, driven
-by `map`, no Python frame a character), then the characters of a run that one text object
+character's loose box in one pass into the thread's box array, a few thousand characters at
+a time (one C call a character, driven by `map`, no Python frame a character), then the characters of a run that one text object
 draws built together from those arrays, and two more calls (origin, text object) for each
 of the rest. A text object is one text-showing operator: its characters stand together in
 PDFium's list (the run's end is searched for, a few calls a run) and, in horizontal
@@ -23,6 +23,7 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+import threading
 from bisect import bisect_left
 from collections import deque
 from itertools import compress, repeat
@@ -47,6 +48,8 @@ _TOUCH_PT = 0.05
 _LONG_RUN = 8
 # Stretches this short are read a character at a time (a run's search costs more).
 _SHORT_RUN = 2
+# Characters whose loose boxes one pass reads into the thread's buffer (`_BoxBuffer`).
+_BOX_CHUNK = 4096
 _PLAIN = regex.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
@@ -219,14 +222,42 @@ class _Page:
 
 def _boxes(page: Any, count: int) -> tuple[list[float], list[float]]:
     """The left and right edges of every character's loose box on the page (`page`: the text
-    page's `ref`), read in one pass into one array (FS_RECTF: left, top, right, bottom, four
-    floats a character)."""
+    page's `ref`), read in one pass a `_BOX_CHUNK` of characters at a time into the thread's
+    `_BoxBuffer` (FS_RECTF: left, top, right, bottom, four floats a character)."""
     if count <= 0:
         return [], []
-    array = (ctypes.c_float * (4 * count))()
-    deque(map(_loose_box, repeat(page, count), range(count), map(ctypes.byref, repeat(array, count), range(0, 16 * count, 16))), 0)
-    flat: Any = memoryview(array).cast("B").cast("f")  # only the two edges made Python floats
-    return flat[0::4].tolist(), flat[2::4].tolist()
+    buffer = _BUFFER
+    lefts: list[float] = []
+    rights: list[float] = []
+    for start in range(0, count, _BOX_CHUNK):
+        n = min(_BOX_CHUNK, count - start)
+        refs = buffer.refs if len(buffer.refs) >= n else buffer.grow(n)
+        ctypes.memset(buffer.array, 0, 16 * n)
+        deque(map(_loose_box, repeat(page, n), range(start, start + n), refs), 0)
+        flat = buffer.flat  # only the two edges made Python floats
+        lefts += flat[0 : 4 * n : 4].tolist()
+        rights += flat[2 : 4 * n : 4].tolist()
+    return lefts, rights
+
+
+class _BoxBuffer(threading.local):
+    """One thread's array for the loose boxes of `_BOX_CHUNK` characters, and a bare call's
+    reference to each box in it, made once (a reference made a character cost about a
+    third of the call)."""
+
+    def __init__(self) -> None:
+        self.array = (ctypes.c_float * (4 * _BOX_CHUNK))()
+        self.flat: Any = memoryview(self.array).cast("B").cast("f")
+        self.refs: list[Any] = []
+
+    def grow(self, n: int) -> list[Any]:
+        """References to the first `n` boxes (at most `_BOX_CHUNK`)."""
+        have = len(self.refs)
+        self.refs += map(ctypes.byref, repeat(self.array, n - have), range(16 * have, 16 * n, 16))
+        return self.refs
+
+
+_BUFFER = _BoxBuffer()
 
 
 def _codes(page: Any, count: int) -> Any:

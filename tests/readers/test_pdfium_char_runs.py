@@ -84,19 +84,30 @@ def test_runs_read_the_same_characters_as_one_at_a_time(pdf_path: Path) -> None:
     assert by_runs == one_by_one
 
 
-def test_page_box_arrays_equal_each_characters_own_box(pdf_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [pdf_pdfium_chars._BOX_CHUNK, 100, 7])
+@pytest.mark.parametrize("thread", [False, True])
+def test_page_box_arrays_equal_each_characters_own_box(
+        pdf_path: Path, chunk: int, thread: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The one-pass arrays hold, for every character, the left and right of the loose box
-    PDFium gives when asked for that character alone (through pypdfium2's own binding)."""
+    PDFium gives when asked for that character alone (through pypdfium2's own binding):
+    read a chunk at a time through the thread's buffer, in this thread or a new one."""
     import ctypes
+    from concurrent.futures import ThreadPoolExecutor
 
     import pypdfium2.raw as pdfium_c
 
+    monkeypatch.setattr(pdf_pdfium_chars, "_BOX_CHUNK", chunk)
     doc = pdfium.PdfDocument(pdf_path)
     try:
         page = doc[0]
         textpage = page.get_textpage()
         count = pdfium_c.FPDFText_CountChars(textpage.raw)
-        lefts, rights = pdf_pdfium_chars._boxes(ref(ctypes.cast(textpage.raw, ctypes.c_void_p).value), count)
+        page_ref = ref(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        if thread:
+            with ThreadPoolExecutor(1) as pool:
+                lefts, rights = pool.submit(pdf_pdfium_chars._boxes, page_ref, count).result()
+        else:
+            lefts, rights = pdf_pdfium_chars._boxes(page_ref, count)
         rect = pdfium_c.FS_RECTF()
         one_by_one = []
         for i in range(count):
