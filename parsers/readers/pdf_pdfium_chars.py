@@ -37,6 +37,7 @@ from parsers.readers.pdf_primitives import Char
 from parsers.readers.pdf_rotation import Turn
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
+_LINE_ENDS = frozenset((10, 13))
 _HYPHEN_MARK = 0x02
 _SPACE = 0x20
 _SURROGATE = 0xD800
@@ -112,8 +113,8 @@ class _Page:
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
-            while i < start:
-                i = self._one(i)
+            while i < start:  # a line end PDFium writes as it is (in the bulk text too) is skipped unasked
+                i = i + 1 if codes[i] in _LINE_ENDS else self._one(i)
             while i < stop:  # characters text objects draw: runs of one object
                 end = _split_at_generated(generated, i, stop)
                 if end - i > _SHORT_RUN:
@@ -263,7 +264,8 @@ _BUFFER = _BoxBuffer()
 def _codes(page: Any, count: int) -> Any:
     """The page's code points, one a character: one bulk call (FPDFText_GetText) where it lists
     exactly one UTF-16 unit a character (spot-checked), else one call a character. Control
-    codes and non-characters in it are `_DOUBTFUL`: those characters are asked again."""
+    codes and non-characters in it are `_DOUBTFUL`: those characters are asked again (but
+    for line ends in the runs' reading: PDFium writes the ones it generates as they are)."""
     if count <= 0:
         return []
     buffer = (ctypes.c_ushort * (count + 1))()

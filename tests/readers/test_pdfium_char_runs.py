@@ -137,3 +137,26 @@ def test_a_fonts_name_is_read_once_for_all_its_text_objects(pdf_path: Path) -> N
     assert len(reader.fonts.by_object) > 300  # the tiny text objects, each its own
     assert len(reader.fonts.by_font) == len(names) == 3  # Helvetica, ZapfDingbats, the CJK font
     assert any(name and "Helvetica" in name for name in names)
+
+
+def test_line_ends_in_the_bulk_text_are_the_characters_own(pdf_path: Path) -> None:
+    """The runs' reading skips a line end of the bulk text without asking the character:
+    PDFium writes the line ends it generates as they are, in the bulk text and per character."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(pdf_path)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        codes = pdf_pdfium_chars._codes(ref(ctypes.cast(textpage.raw, ctypes.c_void_p).value), count)
+        ends = [i for i, code in enumerate(codes) if code in pdf_pdfium_chars._LINE_ENDS]
+        own = [pdfium_c.FPDFText_GetUnicode(textpage.raw, i) for i in ends]
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    assert len(ends) > 10
+    assert own == [codes[i] for i in ends]
