@@ -23,6 +23,7 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+import sys
 import threading
 from bisect import bisect_left
 from collections import deque
@@ -38,6 +39,7 @@ from parsers.readers.pdf_rotation import Turn
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
 _LINE_ENDS = frozenset((10, 13))
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _HYPHEN_MARK = 0x02
 _SPACE = 0x20
 _SURROGATE = 0xD800
@@ -179,7 +181,7 @@ class _Page:
         if baseline != last:
             for k in range(i, end):
                 _origin(page, k, x_at, y_at)
-                self._add(k, chr(self.codes[k]), name, size, descent, origin[1])
+                self._add(k, self.text[k], name, size, descent, origin[1])
             return end
         bottom = self.height - (baseline + descent * size)
         n = end - i
@@ -270,7 +272,7 @@ def _codes(page: Any, count: int) -> Any:
         return []
     buffer = (ctypes.c_ushort * (count + 1))()
     if _text(page, 0, count, buffer) == count + 1:
-        codes = buffer[:count]
+        codes = memoryview(buffer).cast("B").cast("H")[:count]
         sample = (*range(0, count, _CHECK_STRIDE), count - 1)
         if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
             return codes
@@ -278,6 +280,12 @@ def _codes(page: Any, count: int) -> Any:
 
 
 def _as_text(codes: Any) -> str:
+    """The code points as a string, one character each: the bulk text's UTF-16 units decoded
+    at once where no two of them pair into one character, else one `chr` a code point."""
+    if isinstance(codes, memoryview):
+        text = codes.tobytes().decode(_UTF16, "surrogatepass")  # lone surrogates kept as they are
+        if len(text) == len(codes):
+            return text
     return "".join(map(chr, codes))
 
 

@@ -160,3 +160,16 @@ def test_line_ends_in_the_bulk_text_are_the_characters_own(pdf_path: Path) -> No
         doc.close()
     assert len(ends) > 10
     assert own == [codes[i] for i in ends]
+
+
+@pytest.mark.parametrize("units", [
+    [0x41, 0x9879, 0x20, 0xFFFE, 0x0D, 0x0A, 0x42],  # plain, a mark, a line end
+    [0xFEFF, 0x41, 0xDC00, 0xD800, 0x42],  # a leading BOM kept, lone surrogates kept
+    [0x41, 0xD83D, 0xDE00, 0x42],  # a surrogate pair: still one character a unit
+])
+def test_bulk_text_is_one_character_a_utf16_unit(units: list[int]) -> None:
+    import ctypes
+
+    buffer = (ctypes.c_ushort * len(units))(*units)
+    codes = memoryview(buffer).cast("B").cast("H")
+    assert pdf_pdfium_chars._as_text(codes) == "".join(map(chr, units))
