@@ -79,12 +79,14 @@ class Shapes:
         self.lines: list[Shape] = []
         self.rects: list[Shape] = []
         self.curves: list[Shape] = []
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._matrix_at = at(self._matrix)
-        self._floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
-        self._floats_at = tuple(at(self._floats, 4 * k) for k in range(4))
-        self._ints = (ctypes.c_int * 2)()  # fill mode, stroke
-        self._ints_at = (at(self._ints), at(self._ints, 4))
+        # PDFium's answers land in these buffers and are read through memoryviews (a ctypes
+        # array unpacked goes through Python's generic item protocol, ten times slower)
+        matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+        self._matrix, self._matrix_at = _view(matrix, "f"), at(matrix)
+        floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
+        self._floats, self._floats_at = _view(floats, "f"), tuple(at(floats, 4 * k) for k in range(4))
+        ints = (ctypes.c_int * 2)()  # fill mode, stroke
+        self._ints, self._ints_at = _view(ints, "i"), (at(ints), at(ints, 4))
         self._paths: list[tuple[Handle, Matrix]] = []
         self.unmeasured_text = 0
 
@@ -110,12 +112,12 @@ class Shapes:
                 self._visit(_form_object(obj, j), matrix, depth + 1)
 
     def _compose(self, obj: Handle, outer: Matrix) -> Matrix:
-        m = self._matrix
         if not _object_matrix(obj, self._matrix_at):
             return outer
+        ma, mb, mc, md, me, mf = self._matrix
         a, b, c, d, e, f = outer
-        return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
-                m.e * a + m.f * c + e, m.e * b + m.f * d + f)
+        return (ma * a + mb * c, ma * b + mb * d, mc * a + md * c, mc * b + md * d,
+                me * a + mf * c + e, me * b + mf * d + f)
 
     def _unmeasured(self, obj: Handle) -> bool:
         if not _bounds(obj, *self._floats_at):
@@ -187,6 +189,11 @@ class Shapes:
             self.rects.append(box)
         elif shape != "m":
             self.curves.append(box)
+
+
+def _view(buffer: Any, kind: str) -> Any:
+    view: Any = memoryview(buffer).cast("B")
+    return view.cast(kind)
 
 
 def _same(p: Point, q: Point) -> bool:
