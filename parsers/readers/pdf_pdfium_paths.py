@@ -26,6 +26,7 @@ Coordinates: PDF user space mapped by the object's matrix, then flipped to top-d
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -92,24 +93,31 @@ class Shapes:
 
     def read_page(self, page: Any) -> Shapes:
         raw = ref(ctypes.cast(page, ctypes.c_void_p).value)
-        for i in range(_page_count(raw)):
-            self._visit(_page_object(raw, i), _IDENTITY, 0)
+        count = _page_count(raw)
+        self._walk(list(map(_page_object, repeat(raw, count), range(count))), _IDENTITY, 0)
         dense = len(self._paths) > DENSE_PATHS
         for obj, outer in self._paths:
             if not (dense and self._is_speck(obj, outer)):
                 self._path(obj, outer)
         return self
 
-    def _visit(self, obj: Handle, outer: Matrix, depth: int) -> None:
-        kind = _object_type(obj)
-        if kind == _PATH:
-            self._paths.append((obj, outer))
-        elif kind == _TEXT:
-            self.unmeasured_text += self._unmeasured(obj)
-        elif kind == _FORM and depth < _MAX_DEPTH:
-            matrix = self._compose(obj, outer)
-            for j in range(_form_count(obj)):
-                self._visit(_form_object(obj, j), matrix, depth + 1)
+    def _walk(self, objects: list[Handle], outer: Matrix, depth: int) -> None:
+        """The objects of a page or form, in order: paths kept to be read, text objects of no
+        size counted where their font is not embedded, forms walked into."""
+        floats = self._floats
+        b0, b1, b2, b3 = self._floats_at
+        for obj, kind in zip(objects, map(_object_type, objects)):
+            if kind == _PATH:
+                self._paths.append((obj, outer))
+            elif kind == _TEXT:
+                if _bounds(obj, b0, b1, b2, b3):
+                    left, bottom, right, top = floats
+                    if right - left <= _EQ and top - bottom <= _EQ:
+                        self.unmeasured_text += _not_embedded(obj)
+            elif kind == _FORM and depth < _MAX_DEPTH:
+                matrix = self._compose(obj, outer)
+                count = _form_count(obj)
+                self._walk(list(map(_form_object, repeat(obj, count), range(count))), matrix, depth + 1)
 
     def _compose(self, obj: Handle, outer: Matrix) -> Matrix:
         if not _object_matrix(obj, self._matrix_at):
@@ -118,15 +126,6 @@ class Shapes:
         a, b, c, d, e, f = outer
         return (ma * a + mb * c, ma * b + mb * d, mc * a + md * c, mc * b + md * d,
                 me * a + mf * c + e, me * b + mf * d + f)
-
-    def _unmeasured(self, obj: Handle) -> bool:
-        if not _bounds(obj, *self._floats_at):
-            return False
-        left, bottom, right, top = self._floats
-        if right - left > _EQ or top - bottom > _EQ:
-            return False
-        font = _text_font(obj)
-        return bool(font) and not _font_embedded(font)
 
     def _is_speck(self, obj: Handle, outer: Matrix) -> bool:
         if not _bounds(obj, *self._floats_at):
@@ -189,6 +188,11 @@ class Shapes:
             self.rects.append(box)
         elif shape != "m":
             self.curves.append(box)
+
+
+def _not_embedded(text_object: Handle) -> bool:
+    font = _text_font(text_object)
+    return bool(font) and not _font_embedded(font)
 
 
 def _view(buffer: Any, kind: str) -> Any:
