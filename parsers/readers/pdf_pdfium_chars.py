@@ -23,6 +23,7 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+import re
 import sys
 import threading
 from bisect import bisect_left
@@ -31,7 +32,6 @@ from itertools import compress, repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
-import regex
 
 from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref
 from parsers.readers.pdf_primitives import Char
@@ -53,8 +53,9 @@ _LONG_RUN = 8
 _SHORT_RUN = 2
 # Characters whose loose boxes one pass reads into the thread's buffer (`_BoxBuffer`).
 _BOX_CHUNK = 4096
-_PLAIN = regex.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
-_RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Plain sets of code points, searched over a page's text with the standard `re` (twice as fast as `regex`)
+_PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 _I = ctypes.c_int

@@ -173,3 +173,17 @@ def test_bulk_text_is_one_character_a_utf16_unit(units: list[int]) -> None:
     buffer = (ctypes.c_ushort * len(units))(*units)
     codes = memoryview(buffer).cast("B").cast("H")
     assert pdf_pdfium_chars._as_text(codes) == "".join(map(chr, units))
+
+
+def test_plain_and_right_to_left_sets_are_the_code_points_they_name() -> None:
+    """The page's stretches and its right-to-left test use the standard `re` on plain sets
+    of code points: every code point (lone surrogates included) is in the set it names."""
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    plain = {ch for match in pdf_pdfium_chars._PLAIN.finditer(every) for ch in match.group()}
+    named = {chr(code) for code in (*pdf_pdfium_chars._DOUBTFUL, *range(0xD800, 0xE000))}  # left out
+    assert plain == set(every) - named
+    right_to_left = {ch for ch in every if pdf_pdfium_chars._RIGHT_TO_LEFT.search(ch)}
+    ranges = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC))
+    assert right_to_left == {chr(code) for low, high in ranges for code in range(low, high + 1)}
