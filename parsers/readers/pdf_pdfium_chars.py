@@ -47,8 +47,6 @@ _DOUBTFUL = frozenset((*range(0x20), *range(0x7F, 0xA0), 0xFEFF, 0xFFFE, 0xFFFF)
 # Every this many characters, the bulk-read code point is checked against the character's own.
 _CHECK_STRIDE = 64
 _TOUCH_PT = 0.05
-# A run of one text object this long or longer: the next one's end is looked for at its far end first.
-_LONG_RUN = 8
 # Stretches this short are read a character at a time (a run's search costs more).
 _SHORT_RUN = 2
 # Characters whose loose boxes one pass reads into the thread's buffer (`_BoxBuffer`).
@@ -56,6 +54,8 @@ _BOX_CHUNK = 4096
 # Plain sets of code points, searched over a page's text with the standard `re` (twice as fast as `regex`)
 _PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_SPACES = re.compile(" ")
+_start = re.Match.start
 
 
 _I = ctypes.c_int
@@ -102,7 +102,7 @@ class _Page:
         self.out: list[Char] = []
         self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
-        self.last_run = _LONG_RUN
+        self.whole = True  # the last run took its whole stretch
         self.text = ""
         self.turn: Turn | None = None
 
@@ -113,13 +113,16 @@ class _Page:
             self.lefts, self.rights = _boxes(page, count)
             self.batched = True
         generated = _generated_spaces(page, text) if runs else []
+        generated.append(count)  # past every stretch
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
             while i < start:  # a line end PDFium writes as it is (in the bulk text too) is skipped unasked
                 i = i + 1 if codes[i] in _LINE_ENDS else self._one(i)
-            while i < stop:  # characters text objects draw: runs of one object
-                end = _split_at_generated(generated, i, stop)
+            while i < stop:  # characters text objects draw: runs of one object, to the next generated space
+                end = generated[bisect_left(generated, i)]
+                if end > stop:  # noqa: PLR1730 (min() of two costs about a thousand instructions more)
+                    end = stop
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
                 elif end == i:
@@ -171,8 +174,8 @@ class _Page:
         obj = _text_object(page, i)
         if not obj:
             return self._one(i)
-        end = _run_end(page, i, stop, obj, self.last_run)
-        self.last_run = end - i
+        end = _run_end(page, i, stop, obj, self.whole)
+        self.whole = end == stop
         name, descent, size = self._font(obj, i)
         origin, x_at, y_at = self.origin, self.x_at, self.y_at
         _origin(page, end - 1, x_at, y_at)
@@ -187,9 +190,9 @@ class _Page:
         bottom = self.height - (baseline + descent * size)
         n = end - i
         # the run's characters built in C: text, left and right edges from the page's box arrays
-        self.out += map(tuple.__new__, repeat(Char, n),
-                        zip(self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
-                            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
+        self.out += map(tuple.__new__, repeat(Char, n), zip(
+            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
+            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
         self.baselines += [baseline] * n
         return end
 
@@ -301,23 +304,17 @@ def _plain_runs(text: str) -> Any:
 def _generated_spaces(page: Any, text: str) -> list[int]:
     """The indexes of the page's spaces PDFium says it generated, in order: every space asked
     in one pass (one C call a space, driven by `map`, no Python frame a space)."""
-    spaces = list(compress(range(len(text)), map(" ".__eq__, text)))
+    spaces = list(map(_start, _SPACES.finditer(text)))
     return list(compress(spaces, map((1).__eq__, map(_generated, repeat(page), spaces))))
 
 
-def _split_at_generated(generated: list[int], i: int, stop: int) -> int:
-    """The end of the stretch from `i`: the first space PDFium generated (or `stop`), searched
-    in the page's `_generated_spaces`."""
-    k = bisect_left(generated, i)
-    return generated[k] if k < len(generated) and generated[k] < stop else stop
-
-
-def _run_end(page: Any, i: int, stop: int, obj: int, guess: int) -> int:
+def _run_end(page: Any, i: int, stop: int, obj: int, whole: bool) -> int:
     """The first index after `i` (at most `stop`) whose character is not drawn by `obj`: an
     object's characters stand together in PDFium's list, so its end is searched for, from
-    the far end first where the last run was long (`guess`), else in steps from `i`."""
+    the far end first where the last run took its whole stretch (`whole`: most runs do),
+    else in steps from `i` (a stretch of many small objects)."""
     last = stop - 1
-    if last == i or (guess >= _LONG_RUN and _text_object(page, last) == obj):
+    if last == i or (whole and _text_object(page, last) == obj):
         return stop
     low, high, step = i, stop, 1  # low is the object's, high is not (or the stretch's end)
     while low + step < high:
