@@ -102,6 +102,7 @@ class _Page:
         self.out: list[Char] = []
         self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
+        self.space_chars: list[int] = []  # beside `spaces`: their indexes on the text page
         self.whole = True  # the last run took its whole stretch
         self.text = ""
         self.turn: Turn | None = None
@@ -135,7 +136,12 @@ class _Page:
         out = self.out
         if self.spaces:
             made = set(self.spaces)
-            drop = {n for n in self.spaces if not _drawn_space(out, self.baselines, n, made)}
+            drop = set()
+            for n, index in zip(self.spaces, self.space_chars):
+                if _drawn_space(out, self.baselines, n, made):
+                    out[n] = self._drawn(out[n], index, self.baselines[n])
+                else:
+                    drop.add(n)
             out = [char for n, char in enumerate(out) if n not in drop]
         return out
 
@@ -157,13 +163,27 @@ class _Page:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 i += 1
         _origin(page, index, self.x_at, self.y_at)
+        if code == _SPACE and (_generated(page, index) == 1 if generated is None else generated):
+            # most are dropped (`_drawn_space`): its font and size are read if it is kept
+            self.spaces.append(len(self.out))
+            self.space_chars.append(index)
+            self._add(index, " ", None, 0.0, 0.0, self.origin[1])
+            return i
         obj = _text_object(page, index)
         font = self._font(obj, index)
         size = font[2] if obj else _size(page, index)
-        if code == _SPACE and (_generated(page, index) == 1 if generated is None else generated):
-            self.spaces.append(len(self.out))
         self._add(index, chr(code), font[0], size, font[1], self.origin[1])
         return i
+
+    def _drawn(self, space: Char, index: int, baseline: float) -> Char:
+        """A generated space kept as drawn (`space`: its box, read by `_add`), with the font,
+        size and top and bottom `_add` would have given it."""
+        obj = _text_object(self.page, index)
+        name, descent, size = self._font(obj, index)
+        if not obj:
+            size = _size(self.page, index)
+        bottom = baseline - descent * size if self.turn is not None else self.height - (baseline + descent * size)
+        return Char(space.text, space.x0, space.x1, bottom - size, bottom, size, None, name)
 
     def _run(self, i: int, stop: int) -> int:
         """The characters from `i` on (none of them generated, a mark or a surrogate) that share

@@ -187,3 +187,50 @@ def test_plain_and_right_to_left_sets_are_the_code_points_they_name() -> None:
     right_to_left = {ch for ch in every if pdf_pdfium_chars._RIGHT_TO_LEFT.search(ch)}
     ranges = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC))
     assert right_to_left == {chr(code) for low, high in ranges for code in range(low, high + 1)}
+
+
+def test_a_kept_generated_space_has_the_font_size_and_box_of_its_own_queries() -> None:
+    """A space PDFium generated gets its font and size only if kept as drawn: the ones kept
+    (a LibreOffice PDF has some) equal what the character's own queries give (through
+    pypdfium2's bindings), as when every space was read in full."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    from parsers.readers.pdf_primitives import Char
+
+    path = Path(__file__).resolve().parents[2] / "corpus" / "pdf" / "key_libreoffice_word.pdf"
+    doc = pdfium.PdfDocument(path)
+    kept = 0
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            textpage = page.get_textpage()
+            height = float(page.get_height())
+            reader = pdf_pdfium_chars._Page(textpage.raw, height)
+            chars = reader.read()
+            assert chars == pdf_pdfium_chars.chars(textpage.raw, height, runs=False)
+            for n, index in zip(reader.spaces, reader.space_chars, strict=True):
+                if reader.out[n].size == 0.0:
+                    continue  # dropped
+                kept += 1
+                x, y, rect = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
+                assert pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+                assert pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+                obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+                name, descent = None, 0.0
+                if obj and (font := pdfium_c.FPDFTextObj_GetFont(obj)):
+                    buffer = ctypes.create_string_buffer(256)
+                    if pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256):
+                        name = buffer.value.decode("latin-1")
+                    value = ctypes.c_float()
+                    if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value):
+                        descent = value.value / 1000.0
+                bottom = height - (y.value + descent * size)
+                assert reader.out[n] == Char(" ", rect.left, rect.right, bottom - size, bottom, size, None, name)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    assert kept >= 3
