@@ -52,6 +52,9 @@ _SHORT_RUN = 2
 # Characters whose loose boxes one pass reads into the thread's buffer (`_BoxBuffer`).
 _BOX_CHUNK = 4096
 # Plain sets of code points, searched over a page's text with the standard `re` (twice as fast as `regex`)
+# A `Char` made of all its fields as `_new(Char, fields)`, as the runs make theirs: without the
+# Python frame of the named tuple's own `__new__` (most of the cost of a character read alone).
+_new = tuple.__new__
 _PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _SPACES = re.compile(" ")
@@ -183,7 +186,7 @@ class _Page:
         if not obj:
             size = _size(self.page, index)
         bottom = baseline - descent * size if self.turn is not None else self.height - (baseline + descent * size)
-        return Char(space.text, space.x0, space.x1, bottom - size, bottom, size, None, name)
+        return _new(Char, (space.text, space.x0, space.x1, bottom - size, bottom, size, None, name))
 
     def _run(self, i: int, stop: int) -> int:
         """The characters from `i` on (none of them generated, a mark or a surrogate) that share
@@ -233,7 +236,7 @@ class _Page:
                 return
             left, right = self.rect[0], self.rect[2]
         bottom = self.height - (baseline + descent * size)
-        self.out.append(Char(char, left, right, bottom - size, bottom, size, None, name))
+        self.out.append(_new(Char, (char, left, right, bottom - size, bottom, size, None, name)))
         self.baselines.append(baseline)
 
     def _add_turned(self, turn: Turn, char: str, name: str | None, size: float, descent: float) -> None:
@@ -243,7 +246,7 @@ class _Page:
         x0, _, x1, _ = turn.box(rect[0], turn.height - rect[1], rect[2], turn.height - rect[3])
         _, baseline = turn.top_down(origin[0], origin[1])
         bottom = baseline - descent * size
-        self.out.append(Char(char, x0, x1, bottom - size, bottom, size, None, name))
+        self.out.append(_new(Char, (char, x0, x1, bottom - size, bottom, size, None, name)))
         self.baselines.append(baseline)
 
 
