@@ -31,7 +31,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from parsers.readers.pdf_pdfium_calls import Handle, at, bare, ref
+from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref
 from parsers.readers.pdf_primitives import Shape
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -57,7 +57,7 @@ _I = ctypes.c_int
 _page_count = bare("FPDFPage_CountObjects", _I)
 _page_object = bare("FPDFPage_GetObject", Handle)
 _form_count = bare("FPDFFormObj_CountObjects", _I)
-_form_object = bare("FPDFFormObj_GetObject", Handle)
+_form_object = lean("FPDFFormObj_GetObject", Handle, ctypes.c_void_p, ctypes.c_ulong)  # an unsigned long index
 _object_type = bare("FPDFPageObj_GetType", _I)
 _object_matrix = bare("FPDFPageObj_GetMatrix", _I)
 _bounds = bare("FPDFPageObj_GetBounds", _I)
