@@ -70,16 +70,21 @@ def pages(data: bytes, limits: Limits) -> Iterator[PagePrimitives]:
 
 
 def _page(doc: pdfium.PdfDocument, index: int, formenv: Any) -> PagePrimitives:
-    try:
-        page = doc[index]
-    except pdfium.PdfiumError as exc:
-        raise NeedsReference("page not loaded") from exc
+    """One page read through PDFium's own calls (pypdfium2's page objects, their finalizers
+    and bookkeeping, cost more than the calls), closed once read."""
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise NeedsReference("page not loaded")
+    if formenv is not None:
+        pdfium_c.FORM_OnAfterLoadPage(page, formenv)
     try:
         return _primitives(page, index + 1, formenv)
     except pdfium.PdfiumError as exc:
         raise NeedsReference("page not read") from exc
     finally:
-        page.close()
+        if formenv is not None:
+            pdfium_c.FORM_OnBeforeClosePage(page, formenv)
+        pdfium_c.FPDF_ClosePage(page)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -98,15 +103,17 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
     turn = _turn(page)
     height = turn.height  # as drawn; a turned page's primitives are turned upright below
-    shapes = Shapes(height).read_page(page.raw)
+    shapes = Shapes(height).read_page(page)
     if shapes.unmeasured_text:
         raise NeedsReference("text PDFium cannot measure")  # see pdf_pdfium_paths
-    textpage = page.get_textpage()
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        raise NeedsReference("page not read")
     try:
-        chars = pdf_pdfium_chars.chars(textpage.raw, height, turn=turn if turn.degrees else None)
+        chars = pdf_pdfium_chars.chars(textpage, height, turn=turn if turn.degrees else None)
     finally:
-        textpage.close()
-    widgets = pdf_pdfium_widgets.widgets(page.raw, height, formenv)
+        pdfium_c.FPDFText_ClosePage(textpage)
+    widgets = pdf_pdfium_widgets.widgets(page, height, formenv)
     lines, rects, curves = shapes.lines, shapes.rects, shapes.curves
     if turn.degrees:
         lines, rects, curves = ([turn.shape(s) for s in group] for group in (lines, rects, curves))
@@ -117,11 +124,9 @@ def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
 
 def _turn(page: Any) -> Turn:
     """The page's `/Rotate` and its size as drawn (PDFium reports the size as shown)."""
-    try:
-        degrees = int(page.get_rotation())
-    except (pdfium.PdfiumError, ValueError):
-        degrees = 0
-    width, height = float(page.get_width()), float(page.get_height())
+    quarters = pdfium_c.FPDFPage_GetRotation(page)  # 0-3, -1 when unknown
+    degrees = 90 * quarters if 0 <= quarters <= 3 else 0
+    width, height = float(pdfium_c.FPDF_GetPageWidthF(page)), float(pdfium_c.FPDF_GetPageHeightF(page))
     if degrees % 180 == 90:
         width, height = height, width
     return Turn.of(degrees, width, height)

@@ -1,9 +1,9 @@
 """The characters of a PDFium text page as `pdf_primitives.Char`s, in as few C calls as can be.
 
-Owns the per-character loop, the hottest code of the PDF path, through lean ctypes
-prototypes taking bare addresses: the page's code points in one bulk call, every
-character's loose box in one pass into one per-page array (one C call a character, driven
-by `map`, no Python frame a character), then the characters of a run that one text object
+Owns the per-character loop, the hottest code of the PDF path, through bare ctypes
+prototypes (`pdf_pdfium_calls`: no argument converted): the page's code points in one bulk call, every
+character's loose box in one pass into the thread's box array, a few thousand characters at
+a time (one C call a character, driven by `map`, no Python frame a character), then the characters of a run that one text object
 draws built together from those arrays, and two more calls (origin, text object) for each
 of the rest. A text object is one text-showing operator: its characters stand together in
 PDFium's list (the run's end is searched for, a few calls a run) and, in horizontal
@@ -23,18 +23,23 @@ PDF draws, and is kept.
 from __future__ import annotations
 
 import ctypes
+import re
+import sys
+import threading
 from bisect import bisect_left
 from collections import deque
 from itertools import compress, repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
-import regex
 
+from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref
 from parsers.readers.pdf_primitives import Char
 from parsers.readers.pdf_rotation import Turn
 
 _SKIPPED = frozenset((0, 0xFFFE, 0xFEFF, 10, 13))
+_LINE_ENDS = frozenset((10, 13))
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _HYPHEN_MARK = 0x02
 _SPACE = 0x20
 _SURROGATE = 0xD800
@@ -42,33 +47,30 @@ _DOUBTFUL = frozenset((*range(0x20), *range(0x7F, 0xA0), 0xFEFF, 0xFFFE, 0xFFFF)
 # Every this many characters, the bulk-read code point is checked against the character's own.
 _CHECK_STRIDE = 64
 _TOUCH_PT = 0.05
-# A run of one text object this long or longer: the next one's end is looked for at its far end first.
-_LONG_RUN = 8
 # Stretches this short are read a character at a time (a run's search costs more).
 _SHORT_RUN = 2
-_PLAIN = regex.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
-_RIGHT_TO_LEFT = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Characters whose loose boxes one pass reads into the thread's buffer (`_BoxBuffer`).
+_BOX_CHUNK = 4096
+# Plain sets of code points, searched over a page's text with the standard `re` (twice as fast as `regex`)
+# A `Char` made of all its fields as `_new(Char, fields)`, as the runs make theirs: without the
+# Python frame of the named tuple's own `__new__` (most of the cost of a character read alone).
+_new = tuple.__new__
+_PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_SPACES = re.compile(" ")
+_start = re.Match.start
 
 
-def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function called with plain ints for its pointers (no ctypes conversions).
-
-    Called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium has
-    already built, and releasing and taking back the GIL around it cost about a seventh of
-    the call, made once or more a character."""
-    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
-
-
-_P, _I = ctypes.c_void_p, ctypes.c_int
-_unicode = _lean("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
-_loose_box = _lean("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
-_origin = _lean("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
-_generated = _lean("FPDFText_IsGenerated", _I, _P, _I)
-_size = _lean("FPDFText_GetFontSize", ctypes.c_double, _P, _I)
-_text_object = _lean("FPDFText_GetTextObject", _P, _P, _I)
-_text = _lean("FPDFText_GetText", _I, _P, _I, _I, _P)
-_object_font = _lean("FPDFTextObj_GetFont", _P, _P)
+_I = ctypes.c_int
+# bare: the text page and our buffers passed as ctypes references made once (`pdf_pdfium_calls`)
+_unicode = bare("FPDFText_GetUnicode", ctypes.c_uint)
+_loose_box = bare("FPDFText_GetLooseCharBox", _I)
+_origin = bare("FPDFText_GetCharOrigin", _I)
+_generated = bare("FPDFText_IsGenerated", _I)
+_size = bare("FPDFText_GetFontSize", ctypes.c_double)
+_text_object = bare("FPDFText_GetTextObject", ctypes.c_void_p)  # an int: a key, compared
+_text = bare("FPDFText_GetText", _I)
+_object_font = lean("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
 
 
 def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
@@ -88,14 +90,14 @@ class _Page:
     """One text page read: its code points in bulk, its characters run by run."""
 
     def __init__(self, textpage: Any, height: float) -> None:
-        self.page = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.page = ref(ctypes.cast(textpage, ctypes.c_void_p).value)
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.height = height
         self.codes = _codes(self.page, self.count)
         self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
         self.origin = (ctypes.c_double * 2)()
-        self.rect_at, self.x_at = ctypes.addressof(self.rect), ctypes.addressof(self.origin)
-        self.y_at = self.x_at + ctypes.sizeof(ctypes.c_double)
+        self.rect_at, self.x_at = at(self.rect), at(self.origin)
+        self.y_at = at(self.origin, ctypes.sizeof(ctypes.c_double))
         self.fonts = _Fonts()
         self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
         self.rights: list[float] = []
@@ -103,7 +105,8 @@ class _Page:
         self.out: list[Char] = []
         self.baselines: list[float] = []  # beside `out`: each character's origin, for the spaces' test
         self.spaces: list[int] = []  # indexes in `out` of spaces PDFium says it generated
-        self.last_run = _LONG_RUN
+        self.space_chars: list[int] = []  # beside `spaces`: their indexes on the text page
+        self.whole = True  # the last run took its whole stretch
         self.text = ""
         self.turn: Turn | None = None
 
@@ -114,13 +117,16 @@ class _Page:
             self.lefts, self.rights = _boxes(page, count)
             self.batched = True
         generated = _generated_spaces(page, text) if runs else []
+        generated.append(count)  # past every stretch
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
-            while i < start:
-                i = self._one(i)
-            while i < stop:  # characters text objects draw: runs of one object
-                end = _split_at_generated(generated, i, stop)
+            while i < start:  # a line end PDFium writes as it is (in the bulk text too) is skipped unasked
+                i = i + 1 if codes[i] in _LINE_ENDS else self._one(i)
+            while i < stop:  # characters text objects draw: runs of one object, to the next generated space
+                end = generated[bisect_left(generated, i)]
+                if end > stop:  # noqa: PLR1730 (min() of two costs about a thousand instructions more)
+                    end = stop
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
                 elif end == i:
@@ -133,7 +139,12 @@ class _Page:
         out = self.out
         if self.spaces:
             made = set(self.spaces)
-            drop = {n for n in self.spaces if not _drawn_space(out, self.baselines, n, made)}
+            drop = set()
+            for n, index in zip(self.spaces, self.space_chars):
+                if _drawn_space(out, self.baselines, n, made):
+                    out[n] = self._drawn(out[n], index, self.baselines[n])
+                else:
+                    drop.add(n)
             out = [char for n, char in enumerate(out) if n not in drop]
         return out
 
@@ -155,13 +166,27 @@ class _Page:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 i += 1
         _origin(page, index, self.x_at, self.y_at)
+        if code == _SPACE and (_generated(page, index) == 1 if generated is None else generated):
+            # most are dropped (`_drawn_space`): its font and size are read if it is kept
+            self.spaces.append(len(self.out))
+            self.space_chars.append(index)
+            self._add(index, " ", None, 0.0, 0.0, self.origin[1])
+            return i
         obj = _text_object(page, index)
         font = self._font(obj, index)
         size = font[2] if obj else _size(page, index)
-        if code == _SPACE and (_generated(page, index) == 1 if generated is None else generated):
-            self.spaces.append(len(self.out))
         self._add(index, chr(code), font[0], size, font[1], self.origin[1])
         return i
+
+    def _drawn(self, space: Char, index: int, baseline: float) -> Char:
+        """A generated space kept as drawn (`space`: its box, read by `_add`), with the font,
+        size and top and bottom `_add` would have given it."""
+        obj = _text_object(self.page, index)
+        name, descent, size = self._font(obj, index)
+        if not obj:
+            size = _size(self.page, index)
+        bottom = baseline - descent * size if self.turn is not None else self.height - (baseline + descent * size)
+        return _new(Char, (space.text, space.x0, space.x1, bottom - size, bottom, size, None, name))
 
     def _run(self, i: int, stop: int) -> int:
         """The characters from `i` on (none of them generated, a mark or a surrogate) that share
@@ -172,8 +197,8 @@ class _Page:
         obj = _text_object(page, i)
         if not obj:
             return self._one(i)
-        end = _run_end(page, i, stop, obj, self.last_run)
-        self.last_run = end - i
+        end = _run_end(page, i, stop, obj, self.whole)
+        self.whole = end == stop
         name, descent, size = self._font(obj, i)
         origin, x_at, y_at = self.origin, self.x_at, self.y_at
         _origin(page, end - 1, x_at, y_at)
@@ -183,14 +208,14 @@ class _Page:
         if baseline != last:
             for k in range(i, end):
                 _origin(page, k, x_at, y_at)
-                self._add(k, chr(self.codes[k]), name, size, descent, origin[1])
+                self._add(k, self.text[k], name, size, descent, origin[1])
             return end
         bottom = self.height - (baseline + descent * size)
         n = end - i
         # the run's characters built in C: text, left and right edges from the page's box arrays
-        self.out += map(tuple.__new__, repeat(Char, n),
-                        zip(self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
-                            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
+        self.out += map(tuple.__new__, repeat(Char, n), zip(
+            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
+            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
         self.baselines += [baseline] * n
         return end
 
@@ -211,7 +236,7 @@ class _Page:
                 return
             left, right = self.rect[0], self.rect[2]
         bottom = self.height - (baseline + descent * size)
-        self.out.append(Char(char, left, right, bottom - size, bottom, size, None, name))
+        self.out.append(_new(Char, (char, left, right, bottom - size, bottom, size, None, name)))
         self.baselines.append(baseline)
 
     def _add_turned(self, turn: Turn, char: str, name: str | None, size: float, descent: float) -> None:
@@ -221,31 +246,60 @@ class _Page:
         x0, _, x1, _ = turn.box(rect[0], turn.height - rect[1], rect[2], turn.height - rect[3])
         _, baseline = turn.top_down(origin[0], origin[1])
         bottom = baseline - descent * size
-        self.out.append(Char(char, x0, x1, bottom - size, bottom, size, None, name))
+        self.out.append(_new(Char, (char, x0, x1, bottom - size, bottom, size, None, name)))
         self.baselines.append(baseline)
 
 
-def _boxes(page: int | None, count: int) -> tuple[list[float], list[float]]:
-    """The left and right edges of every character's loose box on the page, read in one pass
-    into one array (FS_RECTF: left, top, right, bottom, four floats a character)."""
+def _boxes(page: Any, count: int) -> tuple[list[float], list[float]]:
+    """The left and right edges of every character's loose box on the page (`page`: the text
+    page's `ref`), read in one pass a `_BOX_CHUNK` of characters at a time into the thread's
+    `_BoxBuffer` (FS_RECTF: left, top, right, bottom, four floats a character)."""
     if count <= 0:
         return [], []
-    array = (ctypes.c_float * (4 * count))()
-    start = ctypes.addressof(array)
-    deque(map(_loose_box, repeat(page, count), range(count), range(start, start + 16 * count, 16)), 0)
-    flat: Any = memoryview(array).cast("B").cast("f")  # only the two edges made Python floats
-    return flat[0::4].tolist(), flat[2::4].tolist()
+    buffer = _BUFFER
+    lefts: list[float] = []
+    rights: list[float] = []
+    for start in range(0, count, _BOX_CHUNK):
+        n = min(_BOX_CHUNK, count - start)
+        refs = buffer.refs if len(buffer.refs) >= n else buffer.grow(n)
+        ctypes.memset(buffer.array, 0, 16 * n)
+        deque(map(_loose_box, repeat(page, n), range(start, start + n), refs), 0)
+        flat = buffer.flat  # only the two edges made Python floats
+        lefts += flat[0 : 4 * n : 4].tolist()
+        rights += flat[2 : 4 * n : 4].tolist()
+    return lefts, rights
 
 
-def _codes(page: int | None, count: int) -> Any:
+class _BoxBuffer(threading.local):
+    """One thread's array for the loose boxes of `_BOX_CHUNK` characters, and a bare call's
+    reference to each box in it, made once (a reference made a character cost about a
+    third of the call)."""
+
+    def __init__(self) -> None:
+        self.array = (ctypes.c_float * (4 * _BOX_CHUNK))()
+        self.flat: Any = memoryview(self.array).cast("B").cast("f")
+        self.refs: list[Any] = []
+
+    def grow(self, n: int) -> list[Any]:
+        """References to the first `n` boxes (at most `_BOX_CHUNK`)."""
+        have = len(self.refs)
+        self.refs += map(ctypes.byref, repeat(self.array, n - have), range(16 * have, 16 * n, 16))
+        return self.refs
+
+
+_BUFFER = _BoxBuffer()
+
+
+def _codes(page: Any, count: int) -> Any:
     """The page's code points, one a character: one bulk call (FPDFText_GetText) where it lists
     exactly one UTF-16 unit a character (spot-checked), else one call a character. Control
-    codes and non-characters in it are `_DOUBTFUL`: those characters are asked again."""
+    codes and non-characters in it are `_DOUBTFUL`: those characters are asked again (but
+    for line ends in the runs' reading: PDFium writes the ones it generates as they are)."""
     if count <= 0:
         return []
     buffer = (ctypes.c_ushort * (count + 1))()
-    if _text(page, 0, count, ctypes.addressof(buffer)) == count + 1:
-        codes = buffer[:count]
+    if _text(page, 0, count, buffer) == count + 1:
+        codes = memoryview(buffer).cast("B").cast("H")[:count]
         sample = (*range(0, count, _CHECK_STRIDE), count - 1)
         if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
             return codes
@@ -253,6 +307,12 @@ def _codes(page: int | None, count: int) -> Any:
 
 
 def _as_text(codes: Any) -> str:
+    """The code points as a string, one character each: the bulk text's UTF-16 units decoded
+    at once where no two of them pair into one character, else one `chr` a code point."""
+    if isinstance(codes, memoryview):
+        text = codes.tobytes().decode(_UTF16, "surrogatepass")  # lone surrogates kept as they are
+        if len(text) == len(codes):
+            return text
     return "".join(map(chr, codes))
 
 
@@ -264,26 +324,20 @@ def _plain_runs(text: str) -> Any:
     return _PLAIN.finditer(text)
 
 
-def _generated_spaces(page: int | None, text: str) -> list[int]:
+def _generated_spaces(page: Any, text: str) -> list[int]:
     """The indexes of the page's spaces PDFium says it generated, in order: every space asked
     in one pass (one C call a space, driven by `map`, no Python frame a space)."""
-    spaces = list(compress(range(len(text)), map(" ".__eq__, text)))
+    spaces = list(map(_start, _SPACES.finditer(text)))
     return list(compress(spaces, map((1).__eq__, map(_generated, repeat(page), spaces))))
 
 
-def _split_at_generated(generated: list[int], i: int, stop: int) -> int:
-    """The end of the stretch from `i`: the first space PDFium generated (or `stop`), searched
-    in the page's `_generated_spaces`."""
-    k = bisect_left(generated, i)
-    return generated[k] if k < len(generated) and generated[k] < stop else stop
-
-
-def _run_end(page: int | None, i: int, stop: int, obj: int, guess: int) -> int:
+def _run_end(page: Any, i: int, stop: int, obj: int, whole: bool) -> int:
     """The first index after `i` (at most `stop`) whose character is not drawn by `obj`: an
     object's characters stand together in PDFium's list, so its end is searched for, from
-    the far end first where the last run was long (`guess`), else in steps from `i`."""
+    the far end first where the last run took its whole stretch (`whole`: most runs do),
+    else in steps from `i` (a stretch of many small objects)."""
     last = stop - 1
-    if last == i or (guess >= _LONG_RUN and _text_object(page, last) == obj):
+    if last == i or (whole and _text_object(page, last) == obj):
         return stop
     low, high, step = i, stop, 1  # low is the object's, high is not (or the stretch's end)
     while low + step < high:

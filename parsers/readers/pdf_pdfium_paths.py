@@ -10,8 +10,8 @@ out). Paths neither stroked nor filled are clipping only and are skipped.
 A page of more than `DENSE_PATHS` path objects (a scatter plot's thousands of markers) has
 none of its specks read: a path whose bounds are under `SPECK_PT` both ways on the page can
 be no ruling and no check box, and reading its segments would cost more than the page.
-Segments are read through lean ctypes prototypes taking bare addresses (as the characters
-are, `pdf_pdfium_chars`), four C calls a segment and no ctypes conversion.
+Objects and segments are read through bare ctypes prototypes (`pdf_pdfium_calls`, as the
+characters are), four C calls a segment and no ctypes conversion.
 
 The same walk counts the text objects PDFium could not measure (`unmeasured_text`): bounds
 of no size, drawn in a font the file does not embed. PDFium measures such a font's glyphs
@@ -26,10 +26,12 @@ Coordinates: PDF user space mapped by the object's matrix, then flipped to top-d
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref
 from parsers.readers.pdf_primitives import Shape
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -48,34 +50,25 @@ _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
 DENSE_PATHS = 2000
 SPECK_PT = 4.0
 _BEZIER = pdfium_c.FPDF_SEGMENT_BEZIERTO
+_I = ctypes.c_int
 
 
-def _lean(name: str, restype: Any, *argtypes: Any) -> Any:
-    """A PDFium function called with plain ints for its pointers (no ctypes conversions).
-
-    Called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium has
-    already built, and releasing and taking back the GIL around it cost about a seventh of
-    the call, made once or more a character."""
-    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
-    return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
-
-
-_P, _I = ctypes.c_void_p, ctypes.c_int
-_page_count = _lean("FPDFPage_CountObjects", _I, _P)
-_page_object = _lean("FPDFPage_GetObject", _P, _P, _I)
-_form_count = _lean("FPDFFormObj_CountObjects", _I, _P)
-_form_object = _lean("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
-_object_type = _lean("FPDFPageObj_GetType", _I, _P)
-_object_matrix = _lean("FPDFPageObj_GetMatrix", _I, _P, _P)
-_bounds = _lean("FPDFPageObj_GetBounds", _I, _P, _P, _P, _P, _P)
-_draw_mode = _lean("FPDFPath_GetDrawMode", _I, _P, _P, _P)
-_count_segments = _lean("FPDFPath_CountSegments", _I, _P)
-_segment = _lean("FPDFPath_GetPathSegment", _P, _P, _I)
-_segment_type = _lean("FPDFPathSegment_GetType", _I, _P)
-_segment_point = _lean("FPDFPathSegment_GetPoint", _I, _P, _P, _P)
-_segment_close = _lean("FPDFPathSegment_GetClose", _I, _P)
-_text_font = _lean("FPDFTextObj_GetFont", _P, _P)
-_font_embedded = _lean("FPDFFont_GetIsEmbedded", _I, _P)
+# bare (`pdf_pdfium_calls`): the page, its objects and segments passed as refs or `Handle`s
+_page_count = bare("FPDFPage_CountObjects", _I)
+_page_object = bare("FPDFPage_GetObject", Handle)
+_form_count = bare("FPDFFormObj_CountObjects", _I)
+_form_object = lean("FPDFFormObj_GetObject", Handle, ctypes.c_void_p, ctypes.c_ulong)  # an unsigned long index
+_object_type = bare("FPDFPageObj_GetType", _I)
+_object_matrix = bare("FPDFPageObj_GetMatrix", _I)
+_bounds = bare("FPDFPageObj_GetBounds", _I)
+_draw_mode = bare("FPDFPath_GetDrawMode", _I)
+_count_segments = bare("FPDFPath_CountSegments", _I)
+_segment = bare("FPDFPath_GetPathSegment", Handle)
+_segment_type = bare("FPDFPathSegment_GetType", _I)
+_segment_point = bare("FPDFPathSegment_GetPoint", _I)
+_segment_close = bare("FPDFPathSegment_GetClose", _I)
+_text_font = bare("FPDFTextObj_GetFont", Handle)
+_font_embedded = bare("FPDFFont_GetIsEmbedded", _I)
 
 
 class Shapes:
@@ -87,64 +80,64 @@ class Shapes:
         self.lines: list[Shape] = []
         self.rects: list[Shape] = []
         self.curves: list[Shape] = []
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
-        self._ints = (ctypes.c_int * 2)()  # fill mode, stroke
-        self._paths: list[tuple[int, Matrix]] = []
+        # PDFium's answers land in these buffers and are read through memoryviews (a ctypes
+        # array unpacked goes through Python's generic item protocol, ten times slower)
+        matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+        self._matrix, self._matrix_at = _view(matrix, "f"), at(matrix)
+        floats = (ctypes.c_float * 4)()  # a point (x, y), or bounds (left, bottom, right, top)
+        self._floats, self._floats_at = _view(floats, "f"), tuple(at(floats, 4 * k) for k in range(4))
+        ints = (ctypes.c_int * 2)()  # fill mode, stroke
+        self._ints, self._ints_at = _view(ints, "i"), (at(ints), at(ints, 4))
+        self._paths: list[tuple[Handle, Matrix]] = []
         self.unmeasured_text = 0
 
     def read_page(self, page: Any) -> Shapes:
-        raw = ctypes.cast(page, ctypes.c_void_p).value or 0
-        for i in range(_page_count(raw)):
-            self._visit(_page_object(raw, i), _IDENTITY, 0)
+        raw = ref(ctypes.cast(page, ctypes.c_void_p).value)
+        count = _page_count(raw)
+        self._walk(list(map(_page_object, repeat(raw, count), range(count))), _IDENTITY, 0)
         dense = len(self._paths) > DENSE_PATHS
         for obj, outer in self._paths:
             if not (dense and self._is_speck(obj, outer)):
                 self._path(obj, outer)
         return self
 
-    def _visit(self, obj: int, outer: Matrix, depth: int) -> None:
-        kind = _object_type(obj)
-        if kind == _PATH:
-            self._paths.append((obj, outer))
-        elif kind == _TEXT:
-            self.unmeasured_text += self._unmeasured(obj)
-        elif kind == _FORM and depth < _MAX_DEPTH:
-            matrix = self._compose(obj, outer)
-            for j in range(_form_count(obj)):
-                self._visit(_form_object(obj, j), matrix, depth + 1)
+    def _walk(self, objects: list[Handle], outer: Matrix, depth: int) -> None:
+        """The objects of a page or form, in order: paths kept to be read, text objects of no
+        size counted where their font is not embedded, forms walked into."""
+        floats = self._floats
+        b0, b1, b2, b3 = self._floats_at
+        for obj, kind in zip(objects, map(_object_type, objects)):
+            if kind == _PATH:
+                self._paths.append((obj, outer))
+            elif kind == _TEXT:
+                if _bounds(obj, b0, b1, b2, b3):
+                    left, bottom, right, top = floats
+                    if right - left <= _EQ and top - bottom <= _EQ:
+                        self.unmeasured_text += _not_embedded(obj)
+            elif kind == _FORM and depth < _MAX_DEPTH:
+                matrix = self._compose(obj, outer)
+                count = _form_count(obj)
+                self._walk(list(map(_form_object, repeat(obj, count), range(count))), matrix, depth + 1)
 
-    def _compose(self, obj: int, outer: Matrix) -> Matrix:
-        m = self._matrix
-        if not _object_matrix(obj, ctypes.addressof(m)):
+    def _compose(self, obj: Handle, outer: Matrix) -> Matrix:
+        if not _object_matrix(obj, self._matrix_at):
             return outer
+        ma, mb, mc, md, me, mf = self._matrix
         a, b, c, d, e, f = outer
-        return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
-                m.e * a + m.f * c + e, m.e * b + m.f * d + f)
+        return (ma * a + mb * c, ma * b + mb * d, mc * a + md * c, mc * b + md * d,
+                me * a + mf * c + e, me * b + mf * d + f)
 
-    def _unmeasured(self, obj: int) -> bool:
-        at = ctypes.addressof(self._floats)
-        if not _bounds(obj, at, at + 4, at + 8, at + 12):
-            return False
-        left, bottom, right, top = self._floats
-        if right - left > _EQ or top - bottom > _EQ:
-            return False
-        font = _text_font(obj)
-        return bool(font) and not _font_embedded(font)
-
-    def _is_speck(self, obj: int, outer: Matrix) -> bool:
-        at = ctypes.addressof(self._floats)
-        if not _bounds(obj, at, at + 4, at + 8, at + 12):
+    def _is_speck(self, obj: Handle, outer: Matrix) -> bool:
+        if not _bounds(obj, *self._floats_at):
             return False
         left, bottom, right, top = self._floats
         a, b, c, d, _, _ = outer  # the bounds' size on the page, through the outer forms
         w, h = right - left, top - bottom
         return abs(a * w) + abs(c * h) < SPECK_PT and abs(b * w) + abs(d * h) < SPECK_PT
 
-    def _path(self, obj: int, outer: Matrix) -> None:
+    def _path(self, obj: Handle, outer: Matrix) -> None:
         ints = self._ints
-        at = ctypes.addressof(ints)
-        if not _draw_mode(obj, at, at + 4):
+        if not _draw_mode(obj, *self._ints_at):
             return
         fill, stroke = ints[0] != 0, bool(ints[1])
         if not (fill or stroke):
@@ -152,8 +145,7 @@ class Shapes:
         a, b, c, d, e, f = self._compose(obj, outer)
         height = self.height
         point = self._floats
-        x_at = ctypes.addressof(point)
-        y_at = x_at + 4
+        x_at, y_at = self._floats_at[:2]
         subpaths: list[tuple[str, list[Point]]] = []
         ops: list[str] = []
         pts: list[Point] = []
@@ -187,15 +179,37 @@ class Shapes:
             self._add(shape, points, stroke, fill)
 
     def _add(self, shape: str, pts: list[Point], stroke: bool, fill: bool) -> None:
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
-        box = Shape(min(xs), min(ys), max(xs), max(ys), stroke, fill, tuple(pts))
+        xs, ys = zip(*pts)
+        (x0, x1), (y0, y1) = _span(xs), _span(ys)
+        box = Shape(x0, y0, x1, y1, stroke, fill, tuple(pts))
         if shape in ("ml", "mlh"):
             self.lines.append(box)
         elif shape in ("mlllh", "mllll") and _same(pts[0], pts[4]) and _axis_aligned(pts):
             self.rects.append(box)
         elif shape != "m":
             self.curves.append(box)
+
+
+def _span(values: tuple[float, ...]) -> tuple[float, float]:
+    """The least and the greatest value, as `min` and `max` give them (the first of equals),
+    in a few comparisons where the builtins cost about 2,000 instructions each."""
+    low = high = values[0]
+    for value in values:
+        if value < low:
+            low = value
+        elif value > high:
+            high = value
+    return low, high
+
+
+def _not_embedded(text_object: Handle) -> bool:
+    font = _text_font(text_object)
+    return bool(font) and not _font_embedded(font)
+
+
+def _view(buffer: Any, kind: str) -> Any:
+    view: Any = memoryview(buffer).cast("B")
+    return view.cast(kind)
 
 
 def _same(p: Point, q: Point) -> bool:
