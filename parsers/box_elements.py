@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from typing import cast
 
+from parsers.char_sets import any_of
 from parsers.readers.checkbox_glyphs import CHECKED, GLYPHS, MARKS, UNCHECKED, UNKNOWN
 from schemas.document import Block, BoxSource, BoxState, Cell, Checkbox, Paragraph
 
 _PLAIN: dict[str, bool | None] = {CHECKED: True, UNCHECKED: False, UNKNOWN: None}
 _CERTAIN = frozenset({"w14", "formfield", "glyph", "acroform"})
 _STATE_NAMES: dict[bool | None, BoxState] = {True: "checked", False: "unchecked", None: "unknown"}
-_BOX_CHARS = frozenset((*_PLAIN, *MARKS))
+_ANY_BOX = any_of((*_PLAIN, *MARKS))
+_MARK_GLYPHS = {ord(char): GLYPHS[state] for char, (state, _) in MARKS.items()}
 
 
 def attach_boxes(block: Block) -> Block:
@@ -46,20 +48,19 @@ def read_boxes(text: str, *, per_line: bool = False) -> tuple[str, tuple[Checkbo
 
     A paragraph's lines are read one by one (`per_line`): each is a line of the text view
     on its own, so no label reaches over a line break; a cell is read whole."""
-    if _BOX_CHARS.isdisjoint(text):
-        return text, ()  # most texts hold no box: one pass in C instead of one per character
+    if _ANY_BOX.search(text) is None:
+        return text, ()  # most texts hold no box: one scan in C, no Python step a character
     found: list[tuple[int, bool | None, str]] = []
-    chars = list(text)
-    for offset, char in enumerate(chars):
+    marked = False
+    for match in _ANY_BOX.finditer(text):
+        char, offset = match.group(), match.start()
         if char in _PLAIN:
             found.append((offset, _PLAIN[char], "glyph"))
-        elif char in MARKS:
+        else:
             state, source = MARKS[char]
-            chars[offset] = GLYPHS[state]
             found.append((offset, state, source))
-    if not found:
-        return text, ()
-    view = "".join(chars)
+            marked = True
+    view = text.translate(_MARK_GLYPHS) if marked else text  # one glyph for one mark: offsets kept
     spans = _line_spans(view) if per_line else [(0, len(view))]
     boxes: list[Checkbox] = []
     for start, end in spans:

@@ -9,12 +9,14 @@ form's model (schemas.forms).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 import regex
 from pydantic import ValidationError
 
+from parsers.char_sets import any_of
 from parsers.normalize import clean_text, label_key
 from parsers.template_data import template_data
 from schemas.document import Document
@@ -47,19 +49,20 @@ def names_a_form(text: str) -> bool:
     """Whether a short line names a form of some template (`项目支出绩效目标执行监控表（2024年度）`):
     a title, never page furniture, even when every page opens with it (one form per page)."""
     words, common = title_words()
-    if common and not common.intersection(text):
+    if common is not None and common.search(text) is None:
         return False
     key = label_key(clean_text(text))
     return 0 < len(key) <= 40 and any(word_key in key for word_key, _ in words)
 
 
-_TITLE_WORDS: list[tuple[tuple[FormTemplate, ...], list[tuple[str, FormTemplate]], frozenset[str]]] = []
+_TITLE_WORDS: list[tuple[tuple[FormTemplate, ...], list[tuple[str, FormTemplate]], re.Pattern[str] | None]] = []
 
 
-def title_words() -> tuple[list[tuple[str, FormTemplate]], frozenset[str]]:
+def title_words() -> tuple[list[tuple[str, FormTemplate]], re.Pattern[str] | None]:
     """The label keys of every template's title words (`template.title.match`), in template
-    order, and the characters all of them hold that `clean_text` and `label_key` cannot make
-    (non-ASCII): a text without one of these names no form, whatever it holds besides."""
+    order, and a pattern finding the characters all of them hold that `clean_text` and
+    `label_key` cannot make (non-ASCII; None when they share none): a text in which it finds
+    nothing names no form, whatever it holds besides."""
     templates = all_templates()
     if _TITLE_WORDS and _TITLE_WORDS[0][0] is templates:
         return _TITLE_WORDS[0][1], _TITLE_WORDS[0][2]
@@ -67,9 +70,10 @@ def title_words() -> tuple[list[tuple[str, FormTemplate]], frozenset[str]]:
     common: set[str] | None = None
     for word_key, _ in words:
         common = set(word_key) if common is None else common & set(word_key)
-    kept = frozenset(c for c in common or () if not c.isascii())
-    _TITLE_WORDS[:] = [(templates, words, kept)]
-    return words, kept
+    kept = [c for c in common or () if not c.isascii()]
+    finder = any_of(kept) if kept else None
+    _TITLE_WORDS[:] = [(templates, words, finder)]
+    return words, finder
 
 
 def template_for(form_type: str) -> FormTemplate:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from parsers.box_elements import attach_boxes
-from schemas.discrepancy import Location
+from schemas.discrepancy import location
 from schemas.document import Block, Document, Line, Paragraph, Table
 from schemas.record import Source
 
@@ -70,4 +70,4 @@ def _number(raw: Iterable[tuple[int, str, int, int | None, tuple[int, ...]]]) ->
     counters: dict[int, int] = defaultdict(int)
     for page, text, block, row, cells in raw:
         counters[page] += 1
-        yield Line(text=text, loc=Location(page=page, line=counters[page]), block=block, row=row, cells=cells)
+        yield Line(text=text, loc=location(page, counters[page]), block=block, row=row, cells=cells)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from parsers.char_sets import any_of
 from parsers.readers.checkbox_glyphs import BOX_CHARS
 from schemas.figures import to_ascii
 
@@ -33,6 +34,7 @@ _PAGE_NUMBER = regex.compile(
 _ANY_SPACE = regex.compile(r"\s+")
 _UNIT_SUFFIX = regex.compile(r"[（(]\s*(元|万元|亿元|%|％)\s*[)）]\s*[:：]?\s*$")
 _NO_BOXES = dict.fromkeys(map(ord, BOX_CHARS))
+_ANY_BOX = any_of(BOX_CHARS)
 _LABEL_DROP = regex.compile(r"[\s:：()（）\[\]【】、,，.。·•]")
 
 
@@ -90,7 +92,7 @@ def split_unit(label: str) -> tuple[str, str | None]:
     boxes, as `label_key` drops them (`预算执行数（☑ 元）`).
     """
     text = _ANY_SPACE.sub("", to_ascii(label))
-    if not BOX_CHARS.isdisjoint(text):
+    if _ANY_BOX.search(text):
         text = text.translate(_NO_BOXES)
     match = _UNIT_SUFFIX.search(text) if "(" in text or "（" in text else None  # the unit is bracketed
     if not match:
@@ -106,4 +108,4 @@ def label_key(text: str) -> str:
     square, `调整后预算☑数（元）`), and 其它 written as the 其他 forms print more often."""
     key = _LABEL_DROP.sub("", to_ascii(text))
     key = key.replace("其它", "其他") if "其它" in key else key
-    return key.translate(_NO_BOXES) if not BOX_CHARS.isdisjoint(key) else key
+    return key.translate(_NO_BOXES) if _ANY_BOX.search(key) else key

@@ -48,7 +48,7 @@ class FormPart:
 def title_of(line: Line) -> FormTemplate | None:
     """The template whose title this line is, if it is a title line."""
     words, common = title_words()
-    if common and not common.intersection(line.text):
+    if common is not None and common.search(line.text) is None:
         return None  # holds no character every title has (most lines): no title
     text = clean_text(line.text).replace("\n", "")
     if not text or len(text) > MAX_TITLE_CHARS or "。" in text or "\t" in line.text.strip():

@@ -18,7 +18,7 @@ from typing import Protocol
 import regex
 
 from parsers.narrative import Fact, Narrative, scan_document
-from schemas.discrepancy import Location
+from schemas.discrepancy import location
 from schemas.document import Document
 from schemas.fields import AMOUNT_FIELDS, Amount
 from schemas.record import Record
@@ -91,7 +91,7 @@ class RecordView:
         apart (上年/同期, 预计/计划, 其中, another year than the budget year) keeps no quantity."""
         table = (*AMOUNT_FIELDS, "execution_progress_pct")
         every = self.form_type != "monitoring"  # the family's forms: every read cell is table
-        skip = [Location(page=p.page, line=p.line) for k, p in self.record.provenance.items() if every or k in table]
+        skip = [location(p.page, p.line) for k, p in self.record.provenance.items() if every or k in table]
         scanned = scan_document(self.document, skip)
         facts = tuple(replace(f, quantity=None) if self._aside(f) else f for f in scanned.facts)
         return Narrative(facts, scanned.expressions)

@@ -19,7 +19,7 @@ import regex
 from parsers.frozen_init import frozen_init
 from parsers.normalize import clean_text, label_key
 from parsers.tokens import Token
-from schemas.discrepancy import Location
+from schemas.discrepancy import Location, location
 from schemas.section import Section
 
 _TOP = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
@@ -51,7 +51,7 @@ def narrative_lines(tokens: Iterable[Token], consumed: set[int]) -> Iterator[Nar
                 continue
             started = started or bool(_TOP.match(text))
             if started:
-                loc = Location(page=token.line.loc.page, line=token.line.loc.line + offset)
+                loc = location(token.line.loc.page, token.line.loc.line + offset)
                 yield NarrativeLine(text, loc)
 
 

@@ -28,7 +28,7 @@ from parsers.forms import template_for
 from parsers.narrative import Fact
 from parsers.normalize import label_key
 from parsers.record_view import RecordView, budget_years
-from schemas.discrepancy import Evidence, Location, Severity
+from schemas.discrepancy import Evidence, Severity, location
 from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
 
 
@@ -115,7 +115,7 @@ class CheckContext(RecordView):
             entry = self.record.provenance.get(name)
             if entry is None:
                 continue
-            item = Evidence(text=entry.text, location=Location(page=entry.page, line=entry.line))
+            item = Evidence(text=entry.text, location=location(entry.page, entry.line))
             if item not in evidence:
                 evidence.append(item)
         return evidence

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extract.checks.base import CheckContext, Finding, label, rule
 from parsers.geometry import value_cell
-from schemas.discrepancy import Evidence, Location, Severity
+from schemas.discrepancy import Evidence, Severity, location
 from schemas.forms import FORM_TYPES
 
 
@@ -43,5 +43,5 @@ def ocr_confidence(ctx: CheckContext) -> Iterator[Finding]:
             where += f"（{x0:.0f},{y0:.0f}–{x1:.0f},{y1:.0f} pt）"
         message = (f"“{label(name, ctx.form_type)}”从扫描件识别，置信度{entry.confidence:.2f}（低于{threshold:g}），"
                    f"读作“{read}”，位于{where}；请对照原件核对")
-        evidence = [Evidence(text=entry.text, location=Location(page=entry.page, line=entry.line))]
+        evidence = [Evidence(text=entry.text, location=location(entry.page, entry.line))]
         yield Finding(message, evidence, (name,))

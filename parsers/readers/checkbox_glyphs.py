@@ -14,6 +14,8 @@ next to an option label.
 
 from __future__ import annotations
 
+from parsers.char_sets import any_of
+
 CHECKED = "☑"
 UNCHECKED = "☐"
 # A box whose state a scan does not show (neither clearly empty nor clearly ticked): the
@@ -92,12 +94,12 @@ def _glyph_table() -> dict[int, str]:
 
 
 _GLYPH_TABLE = _glyph_table()
-_GLYPH_CHARS = frozenset(chr(code) for code in _GLYPH_TABLE)
+_GLYPH_CHARS = any_of(chr(code) for code in _GLYPH_TABLE)
 
 
 def canonical_glyphs(text: str) -> str:
     """Replace unambiguous box glyphs and private-use box code points with ☑/☐."""
-    if _GLYPH_CHARS.isdisjoint(text):
+    if _GLYPH_CHARS.search(text) is None:
         return text
     return text.translate(_GLYPH_TABLE)
 

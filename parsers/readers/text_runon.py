@@ -110,7 +110,7 @@ def title_apart(line: str, words: Vocabulary) -> list[str]:
     """`line` as its fused title and the rest, or `[line]` when it holds no fused title."""
     stripped = line.strip()
     titles, common = title_words()
-    if "\t" in stripped or "|" in stripped or (common and not common.intersection(stripped)):
+    if "\t" in stripped or "|" in stripped or (common is not None and common.search(stripped) is None):
         return [line]
     head = stripped[:MAX_TITLE_CHARS]
     head_key = label_key(head)
