@@ -104,9 +104,9 @@ def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     as nothing and is left out), in order. A page whose characters all read as decoded (no
     symbol font, box glyph or private-use code: `reads_as_decoded`) has its characters as
     its glyphs, a new list of the same tuples. On any other page only the characters
-    `char_text` may change are asked (`_suspects`), once for each distinct (text, font)
-    pair, and only those it changes are made again: a page of form text with a few box
-    glyphs keeps the rest of its characters as they are."""
+    `char_text` may change are asked (`_suspects`; its answers are cached), and only those
+    it changes are made again: a page of form text with a few box glyphs keeps the rest of
+    its characters as they are."""
     chars = raw.chars
     if not chars:
         return []
@@ -114,15 +114,11 @@ def _glyphs(raw: PagePrimitives) -> list[Glyph]:
     fonts = list(map(_FONT, chars))
     if reads_as_decoded(texts, fonts):
         return list(chars)
-    read: dict[tuple[str, str | None], str] = {}
     glyphs = list(chars)
     empty = False
     for i in _suspects(texts, fonts):
-        pair = texts[i], fonts[i]
-        text = read.get(pair)
-        if text is None:
-            text = read[pair] = char_text(*pair)
-        if text != pair[0]:
+        text = char_text(texts[i], fonts[i])  # cached: a page's suspects repeat
+        if text != texts[i]:
             glyphs[i] = tuple.__new__(Glyph, (text, *chars[i][1:]))
             empty = empty or not text
     if empty or "" in texts:  # symbol-font noise, and empty texts: no glyph

@@ -153,7 +153,7 @@ def merge_collinear(segs: Iterable[Segment]) -> list[Segment]:
 
 
 def _merged(horizontal: bool, run: list[Segment], reach: float) -> Segment:
-    longest = max(run, key=_LENGTH)
+    longest = max(run, key=_length)
     return Segment(horizontal, longest.pos, run[0].a, reach)
 
 
@@ -162,9 +162,6 @@ _POS, _A = attrgetter("pos"), attrgetter("a")
 
 def _length(seg: Segment) -> float:
     return seg.b - seg.a
-
-
-_LENGTH = _length
 
 
 def find_grids(segs: Sequence[Segment]) -> list[Grid]:
