@@ -12,10 +12,11 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress
+from itertools import chain, compress
 from operator import is_not, itemgetter
 
 from parsers.frozen_init import frozen_init
@@ -30,7 +31,16 @@ from parsers.readers.pdf_boxes import (
 )
 from parsers.readers.pdf_primitives import PagePrimitives
 from parsers.readers.pdf_tables import Grid, find_grids, segments
-from parsers.readers.pdf_text import Glyph, TextLine, ends_open, fills_cell, paragraphs, text_lines
+from parsers.readers.pdf_text import (
+    Glyph,
+    TextLine,
+    ends_open,
+    fills_cell,
+    glyph_runs,
+    paragraphs,
+    run_lines,
+    text_lines,
+)
 
 
 @frozen_init
@@ -89,11 +99,10 @@ def layout_page(raw: PagePrimitives) -> PageLayout:
     boxes = [box for box in boxes if not any(_overlaps(box, widget) for widget in widgets)]
     glyphs += boxes + widgets
     grids = find_grids(segments(raw.lines, raw.rects, raw.curves, used))
-    buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
-    outside: list[Glyph] = _place(glyphs, grids, buckets) if grids else glyphs  # no table: all outside
-    items: list[TextLine | TablePart] = [
-        line for line in text_lines(outside) if not is_page_furniture(line.text)
-    ]
+    # each region's glyphs, in runs of one top, bottom and size (`glyph_runs`)
+    buckets: list[list[list[list[Glyph]]]] = [[[] for _ in grid.regions] for grid in grids]
+    lines = run_lines(_place(glyph_runs(glyphs), grids, buckets)) if grids else text_lines(glyphs)  # no table: all outside
+    items: list[TextLine | TablePart] = [line for line in lines if not is_page_furniture(line.text)]
     items += [_part(raw.number, grid, bucket, raw.scanned) for grid, bucket in zip(grids, buckets, strict=True)]
     items.sort(key=lambda item: item.top)
     return PageLayout(number=raw.number, height=raw.height, items=items, has_text=has_text, scanned=raw.scanned)
@@ -153,37 +162,67 @@ def _overlaps(a: Glyph, b: Glyph) -> bool:
     return width > 0 and height > 0 and width * height >= 0.5 * smaller
 
 
-def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph]]]) -> list[Glyph]:
+def _place(runs: list[list[Glyph]], grids: list[Grid], buckets: list[list[list[list[Glyph]]]]) -> list[list[Glyph]]:
     """Every glyph into the bucket of the region holding its centre (the first grid holding
-    it wins); the glyphs outside every grid are returned.
+    it wins); the glyphs outside every grid are returned. The glyphs come in runs of one top,
+    bottom and size (`pdf_text.glyph_runs`: one centre height a run) and go out in pieces of
+    runs, in order: a bucket is a list of pieces, each a stretch of one run.
 
-    Placement goes by runs: the characters of one cell come one after another, so while a
-    glyph's centre stays inside the grid slot the last one fell in, it joins the same region
-    without a search. The slot is remembered only in a grid no other grid's box touches (so
-    no earlier grid could claim the point) and only as the half-open box the search itself
-    gives that slot (a point on a rule is searched again). A glyph above or below every grid
-    is outside without asking any."""
+    A run above or below every grid is outside without asking any; a run of one glyph is
+    asked of the grids; any other run is placed by `_place_run`."""
     alone = [not any(other is not grid and _touches(grid.bbox, other.bbox) for other in grids) for grid in grids]
-    # (grid's index, grid, its box): a glyph outside the box is not searched in the grid
+    # (grid's index, grid, its box): a point outside the box is not searched in the grid
     # (most glyphs outside every table are a title's or the narrative's)
     boxed = [(k, grid, *grid.bbox) for k, grid in enumerate(grids)]
-    # the band of heights the grids span: a glyph above or below it is outside at once
+    # the band of heights the grids span: a run above or below it is outside at once
     # (a grid's box that is not a number leaves the band open: each grid then decides)
     edges = [edge for box in boxed for edge in (box[3], box[5])]
     band_top, band_bottom = (-math.inf, math.inf) if any(map(math.isnan, edges)) else (min(edges), max(edges))
-    outside: list[Glyph] = []
-    run: list[Glyph] | None = None  # the bucket of the remembered slot
-    x0 = x1 = y0 = y1 = 0.0
-    for glyph in glyphs:
+    outside: list[list[Glyph]] = []
+    for run in runs:
+        first = run[0]
         # x0, x1, top and bottom by index: a tuple's item, where an attribute goes through its descriptor
-        cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2
-        if run is not None and x0 <= cx < x1 and y0 <= cy < y1:
-            run.append(glyph)
-            continue
-        run = None
+        cy = (first[3] + first[4]) / 2
         if not band_top <= cy <= band_bottom:
-            outside.append(glyph)
-            continue
+            outside.append(run)
+        elif len(run) > 1:
+            _place_run(run, cy, boxed, alone, buckets, outside)
+        else:
+            cx = (first[1] + first[2]) / 2
+            for k, grid, gx0, gy0, gx1, gy1 in boxed:
+                if not (gx0 <= cx <= gx1 and gy0 <= cy <= gy1):
+                    continue  # the test `slot_at` opens with
+                at = grid.slot_at(cx, cy)
+                if at is not None:
+                    buckets[k][grid.slot[at[0]][at[1]]].append(run)
+                    break
+            else:
+                outside.append(run)
+    return outside
+
+
+def _place_run(run: list[Glyph], cy: float, boxed: list[tuple[int, Grid, float, float, float, float]],
+               alone: list[bool], buckets: list[list[list[list[Glyph]]]], outside: list[list[Glyph]]) -> None:
+    """A run's glyphs (their centres at height `cy`) placed in pieces: a glyph is asked of the
+    grids, and the glyphs after it whose centres stay inside the grid slot it fell in go with
+    it without a search. That is only so in a grid no other grid's box touches (so no earlier
+    grid could claim a point in it) and only in the half-open box the search itself gives
+    that slot (a point on a rule is searched again). Where the centres go left to right (most
+    runs: a row one text object draws across its cells) the slot's glyphs are found by
+    bisection; elsewhere one at a time. Glyphs one after another that go to one bucket (or
+    outside) are one piece."""
+    # each glyph's centre; (x0 + x1) times a half is (x0 + x1) / 2, rounded the same
+    cxs = [(glyph[1] + glyph[2]) * 0.5 for glyph in run]
+    total = sum(cxs)
+    # a NaN or an infinity leaves no order to bisect in
+    ordered = total - total == 0 and sorted(cxs) == cxs
+    n = len(run)
+    i = 0
+    target: list[list[Glyph]] | None = None  # the list the last piece went to
+    last: list[Glyph] = []  # that piece
+    while i < n:
+        cx = cxs[i]
+        j = i + 1
         for k, grid, gx0, gy0, gx1, gy1 in boxed:
             if not (gx0 <= cx <= gx1 and gy0 <= cy <= gy1):
                 continue  # the test `slot_at` opens with
@@ -192,23 +231,34 @@ def _place(glyphs: list[Glyph], grids: list[Grid], buckets: list[list[list[Glyph
                 continue
             row, col = at
             bucket = buckets[k][grid.slot[row][col]]
-            bucket.append(glyph)
-            if alone[k]:
-                run, x0, x1, y0, y1 = bucket, grid.xs[col], grid.xs[col + 1], grid.ys[row], grid.ys[row + 1]
+            if alone[k] and grid.ys[row] <= cy < grid.ys[row + 1]:
+                x0, x1 = grid.xs[col], grid.xs[col + 1]
+                if ordered:  # every centre from i on is at least cx, itself at least x0
+                    j = bisect_left(cxs, x1, j)
+                else:
+                    while j < n and x0 <= cxs[j] < x1:
+                        j += 1
             break
         else:
-            outside.append(glyph)
-    return outside
+            bucket = outside
+        if bucket is target:
+            last += run[i:j]
+        else:
+            last = run if j - i == n else run[i:j]  # (the whole run is the only piece: it grows no more)
+            bucket.append(last)
+            target = bucket
+        i = j
 
 
 def _touches(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = False) -> TablePart:
+def _part(page: int, grid: Grid, buckets: list[list[list[Glyph]]], scanned: bool = False) -> TablePart:
+    """The table part of `grid`: each region's cell from its bucket (its glyphs in pieces of runs)."""
     cells = []
-    for region, glyphs in zip(grid.regions, buckets, strict=True):
-        lines = text_lines(glyphs) if glyphs else []
+    for region, pieces in zip(grid.regions, buckets, strict=True):
+        lines = run_lines(pieces) if pieces else []
         # One line: its text. A scanned cell's type sizes are estimated from each OCR piece's
         # width (`不少于9` over `5%` came out 8.8 and 10.5 pt): no paragraph break by size there.
         text = lines[0].text if len(lines) == 1 else "\n".join(paragraphs(lines, sizes=not scanned))
@@ -216,7 +266,7 @@ def _part(page: int, grid: Grid, buckets: list[list[Glyph]], scanned: bool = Fal
         right = grid.xs[region.c1]
         full = bool(lines) and fills_cell(lines[-1], right)
         # the lowest OCR score of its glyphs (a text layer's glyphs have none), found in C
-        score = min(filter(_IS_SCORE, map(_SCORE, glyphs)), default=None)
+        score = min(filter(_IS_SCORE, map(_SCORE, chain.from_iterable(pieces))), default=None)
         cells.append(PartCell(region.r0, region.r1, grid.xs[region.c0], right, text, open_end, full,
                               grid.ys[region.r0], grid.ys[region.r1], score, scanned))
     return TablePart(page=page, xs=grid.xs, top=grid.ys[0], bottom=grid.ys[-1], n_rows=len(grid.ys) - 1, cells=cells)

@@ -78,8 +78,14 @@ class Grid:
         xs, ys = self.xs, self.ys
         if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        col = min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
-        row = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
+        # the last slot for a point on the far border; min() calls cost more (the test above
+        # keeps both from going below 0)
+        col = bisect_right(xs, x) - 1
+        if col > len(xs) - 2:  # noqa: PLR1730
+            col = len(xs) - 2
+        row = bisect_right(ys, y) - 1
+        if row > len(ys) - 2:  # noqa: PLR1730
+            row = len(ys) - 2
         return row, col
 
 

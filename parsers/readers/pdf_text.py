@@ -86,10 +86,23 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
     Glyphs of one height and size (a line's run of one font) are taken a group at a time:
     they join, or start, the same line together."""
+    return group_runs(glyph_runs(glyphs))
+
+
+def glyph_runs(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """The glyphs in runs, in order: glyphs one after another with the same top, bottom and
+    size (what one text object draws) are one run."""
+    return [list(run) for _, run in itertools.groupby(glyphs, key=_TOP_BOTTOM_SIZE)]
+
+
+def group_runs(runs: Sequence[list[Glyph]]) -> list[list[Glyph]]:
+    """`group_lines` of the glyphs of `runs` in turn (each run's glyphs of one top, bottom and
+    size; two runs one after another may share them: they are taken as one). The runs are
+    left as they are."""
     lines: list[list[Glyph]] = []
     current: list[Glyph] = []
     centre = size = 0.0
-    for (mid2, glyph_size), group in _by_centre(glyphs):
+    for (mid2, glyph_size), group in _by_centre(runs):
         mid = mid2 / 2
         if current and abs(mid - centre) <= SAME_LINE_EM * (max(1.0, max(size, glyph_size))):
             current.extend(group)
@@ -102,14 +115,13 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
-def _by_centre(glyphs: Iterable[Glyph]) -> Iterable[tuple[tuple[float, float], Iterable[Glyph]]]:
-    """The glyphs in a stable sort by vertical centre, in groups of one centre and size.
+def _by_centre(runs: Sequence[list[Glyph]]) -> Iterable[tuple[tuple[float, float], Iterable[Glyph]]]:
+    """The runs' glyphs in a stable sort by vertical centre, in groups of one centre and size.
 
-    Glyphs one after another with the same top, bottom and size (a run one text object
-    draws) are sorted as one: sorting the runs by their centre, stably, then reading them
-    in turn is the stable sort of the glyphs by centre. A centre that is not a number keeps
-    the sort a glyph at a time (no order is consistent with it)."""
-    runs = [list(run) for _, run in itertools.groupby(glyphs, key=_TOP_BOTTOM_SIZE)]
+    A run's glyphs share top, bottom and size, so they are sorted as one: sorting the runs by
+    their centre, stably, then reading them in turn is the stable sort of the glyphs by
+    centre. A centre that is not a number keeps the sort a glyph at a time (no order is
+    consistent with it)."""
     keys = [(run[0].top + run[0].bottom, run[0].size) for run in runs]
     if len(runs) == 1 and not math.isnan(keys[0][0]):  # one run: one group
         return [(keys[0], runs[0])]
@@ -117,11 +129,17 @@ def _by_centre(glyphs: Iterable[Glyph]) -> Iterable[tuple[tuple[float, float], I
         return itertools.groupby(sorted(itertools.chain.from_iterable(runs), key=_mid2), key=_MID2_SIZE)
     order = sorted(range(len(runs)), key=[mid2 for mid2, _ in keys].__getitem__)
     groups: list[tuple[tuple[float, float], list[Glyph]]] = []
+    owned = False  # the last group's list is one made here (else it is a run: left as it is)
     for k in order:
-        if groups and groups[-1][0] == keys[k]:
+        key = keys[k]
+        if groups and groups[-1][0] == key:
+            if not owned:
+                groups[-1] = (key, [*groups[-1][1]])
+                owned = True
             groups[-1][1].extend(runs[k])
         else:
-            groups.append((keys[k], runs[k]))
+            groups.append((key, runs[k]))
+            owned = False
     return groups
 
 
@@ -265,6 +283,11 @@ def _spaced_loop(glyphs: Sequence[Glyph]) -> str:
 def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """The non-empty visual lines of `glyphs`, top to bottom."""
     return [line for line in map(make_line, group_lines(glyphs)) if line is not None]
+
+
+def run_lines(runs: Sequence[list[Glyph]]) -> list[TextLine]:
+    """`text_lines` of the glyphs of `runs` in turn (`group_runs`)."""
+    return [line for line in map(make_line, group_runs(runs)) if line is not None]
 
 
 def paragraphs(lines: Sequence[TextLine], right: float | None = None, *, page: bool = False,

@@ -1,10 +1,12 @@
 """Glyphs placed in grid cells by `pdf_page._place` are where asking each grid gives.
 
-`_place` remembers the slot the last glyph fell in, puts a glyph above or below every grid
-outside at once, and searches a grid only for a glyph inside its box; the reference here is
-the plain rule: each glyph's centre asked of the grids in order (`Grid.slot_at`), the first
-that holds it wins, the rest are outside. Grids beside, above and touching one another,
-points on rules, and coordinates that are not numbers are drawn at random."""
+`_place` takes the glyphs in runs of one top, bottom and size and puts a run whose centres
+all lie in one grid slot into its region whole, a run above or below every grid outside at
+once, and the glyphs of any other run one at a time, remembering the slot the last glyph
+fell in; the reference here is the plain rule: each glyph's centre asked of the grids in
+order (`Grid.slot_at`), the first that holds it wins, the rest are outside. Grids beside,
+above and touching one another, points on rules, runs going back to the left, and
+coordinates that are not numbers are drawn at random."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import random
 
 from parsers.readers.pdf_page import _place
 from parsers.readers.pdf_tables import Grid, Region
-from parsers.readers.pdf_text import Glyph
+from parsers.readers.pdf_text import Glyph, glyph_runs
 
 
 def _grid(x0: float, y0: float, cols: int, rows: int, step: float) -> Grid:
@@ -50,12 +52,16 @@ def test_glyphs_land_where_asking_each_grid_in_turn_puts_them() -> None:
         for n in range(rng.randint(0, 60)):
             if rng.random() < 0.3:  # a new line somewhere; else the next character on this one
                 x, y = rng.uniform(-10, 200), rng.choice((rng.uniform(-20, 300), 40.0, 100.0, 120.0))
-            x += rng.choice((2.0, 5.0, 10.0))
-            x0 = math.nan if rng.random() < 0.02 else x - 2.0
+            x += rng.choice((2.0, 5.0, 10.0, -3.0))
+            x0 = rng.choice((math.nan, math.inf)) if rng.random() < 0.02 else x - 2.0
             top = math.nan if rng.random() < 0.02 else y - 2.0
             glyphs.append(Glyph(f"g{n}", x0, x + 2.0, top, y + 2.0, 4.0))
-        buckets: list[list[list[Glyph]]] = [[[] for _ in grid.regions] for grid in grids]
-        outside = _place(glyphs, grids, buckets)
+        runs = glyph_runs(glyphs)
+        buckets: list[list[list[list[Glyph]]]] = [[[] for _ in grid.regions] for grid in grids]
+        outside = _place(runs, grids, buckets)
         want_buckets, want_outside = _reference(glyphs, grids)
-        assert [[[g.text for g in cell] for cell in grid] for grid in buckets] == want_buckets
-        assert [g.text for g in outside] == want_outside
+        assert [[[g.text for piece in cell for g in piece] for cell in grid] for grid in buckets] == want_buckets
+        assert [g.text for piece in outside for g in piece] == want_outside
+        # every piece is a stretch of one run's glyphs, none empty, and the runs are left as they are
+        assert all(piece for grid in buckets for cell in grid for piece in cell) and all(outside)
+        assert runs == glyph_runs(glyphs)
