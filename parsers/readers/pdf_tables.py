@@ -17,7 +17,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, lt, not_
 
 from parsers.frozen_init import frozen_init
 from parsers.readers.pdf_primitives import Shape
@@ -248,6 +248,25 @@ def _rules_at(positions: list[float], rules: list[Segment]) -> list[list[tuple[f
     return found
 
 
+def _covered_spans(rules: list[tuple[float, float]], cuts: list[float]) -> list[bool]:
+    """`_covered(rules, a, b)` for each span a..b between two cuts one after another. Where
+    one rule lies at the position (the usual) and the cuts go strictly up, the spans between
+    the first cut at or past the rule's start and the last at or before its end are covered
+    whole, those clear of it not at all: only the two spans holding its ends are summed."""
+    if len(rules) == 1 and all(map(lt, cuts, itertools.islice(cuts, 1, None))):
+        ra, rb = rules[0]
+        lo, hi = bisect_left(cuts, ra), bisect_right(cuts, rb) - 1
+        if ra <= rb and lo < hi:  # (a rule's end that is not a number fails the test)
+            n = len(cuts) - 1
+            out = [False] * lo + [True] * (hi - lo) + [False] * (n - hi)
+            if lo > 0:
+                out[lo - 1] = _covered(rules, cuts[lo - 1], cuts[lo])
+            if hi < n:
+                out[hi] = _covered(rules, cuts[hi], cuts[hi + 1])
+            return out
+    return [_covered(rules, a, b) for a, b in itertools.pairwise(cuts)]
+
+
 def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Segment]) -> tuple[list[Region], list[list[int]]]:
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))
@@ -259,15 +278,24 @@ def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Seg
         return i
 
     at_x, at_y = _rules_at(xs, ver), _rules_at(ys, hor)
-    for r in range(n_rows):
-        y0, y1 = ys[r], ys[r + 1]
-        for c in range(n_cols):
+    joined = False  # some slot joined another (the order slots join in makes the same cells)
+    for c in range(n_cols - 1):  # the edges along the rule right of column c, row by row
+        covered = _covered_spans(at_x[c + 1], ys)
+        if all(covered):
+            continue
+        for r in itertools.compress(range(n_rows), map(not_, covered)):
             i = r * n_cols + c
-            if c + 1 < n_cols and not _covered(at_x[c + 1], y0, y1):
-                parent[find(i)] = find(i + 1)
-            if r + 1 < n_rows and not _covered(at_y[r + 1], xs[c], xs[c + 1]):
-                parent[find(i)] = find(i + n_cols)
-    if parent == list(range(n_rows * n_cols)):  # no slot joined another: every slot a cell
+            parent[find(i)] = find(i + 1)
+            joined = True
+    for r in range(n_rows - 1):  # the edges along the rule under row r, column by column
+        covered = _covered_spans(at_y[r + 1], xs)
+        if all(covered):
+            continue
+        for c in itertools.compress(range(n_cols), map(not_, covered)):
+            i = r * n_cols + c
+            parent[find(i)] = find(i + n_cols)
+            joined = True
+    if not joined:  # no slot joined another: every slot a cell
         return [Region(r, c, r + 1, c + 1) for r in range(n_rows) for c in range(n_cols)], [
             list(range(r * n_cols, (r + 1) * n_cols)) for r in range(n_rows)]
     return _rectangles(n_rows, n_cols, [find(i) for i in range(n_rows * n_cols)])

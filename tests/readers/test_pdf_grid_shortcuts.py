@@ -1,12 +1,14 @@
 """The grid code's shortcuts give what the plain definitions give.
 
 `merge_collinear` keeps a run's furthest end as it goes, `_covered` picks the overlap's ends
-without the builtins, and `_regions` returns a grid none of whose slots joined another
+without the builtins, `_covered_spans` sums only the spans holding a lone rule's ends, and
+`_regions` returns a grid none of whose slots joined another
 without the bounding-box pass: each is checked here against the plain definition on random
 rules, equal positions, signed zeros and NaNs included."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -15,6 +17,7 @@ from parsers.readers.pdf_tables import (
     SNAP_PT,
     Segment,
     _covered,
+    _covered_spans,
     _rectangles,
     _regions,
     merge_collinear,
@@ -41,6 +44,18 @@ def test_covered_is_the_sum_of_the_overlaps_the_builtins_give() -> None:
         rules = [(_value(rng), _value(rng)) for _ in range(rng.randint(0, 4))]
         a, b = _value(rng), _value(rng)
         assert _covered(rules, a, b) == _covered_plainly(rules, a, b), (rules, a, b)
+
+
+def test_covered_spans_are_each_span_covered_in_turn() -> None:
+    rng = random.Random(17)
+    for _ in range(5000):
+        rules = [(_value(rng), _value(rng)) for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        if rng.random() < 0.5:  # cuts going up, as a grid's are
+            cuts = sorted({round(rng.uniform(-5, 120), rng.choice((0, 1))) for _ in range(rng.randint(1, 8))})
+        else:
+            cuts = [_value(rng) for _ in range(rng.randint(1, 8))]
+        want = [_covered(rules, a, b) for a, b in itertools.pairwise(cuts)]
+        assert _covered_spans(rules, cuts) == want, (rules, cuts)
 
 
 def _merged_plainly(segs: list[Segment]) -> list[Segment]:
@@ -89,3 +104,39 @@ def test_a_grid_of_separate_slots_is_what_the_bounding_box_pass_gives() -> None:
     # a rule missing along one edge joins two slots: the full pass runs, and they are one cell
     regions, slot = _regions(xs, ys, hor, [v for v in ver if v.pos != 10.0] + [Segment(False, 10.0, 5.0, 10.0)])
     assert slot[0][0] == slot[0][1] and len(regions) == 5
+
+
+def _regions_slot_by_slot(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Segment]) -> object:
+    """Every slot joined to its right and lower neighbour where the edge between them is not
+    covered by the rules lying at it, a slot at a time."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def at(rules: list[Segment], pos: float) -> list[tuple[float, float]]:
+        return [(s.a, s.b) for s in rules if abs(s.pos - pos) <= SNAP_PT]
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            i = r * n_cols + c
+            if c + 1 < n_cols and not _covered(at(ver, xs[c + 1]), ys[r], ys[r + 1]):
+                parent[find(i)] = find(i + 1)
+            if r + 1 < n_rows and not _covered(at(hor, ys[r + 1]), xs[c], xs[c + 1]):
+                parent[find(i)] = find(i + n_cols)
+    return _rectangles(n_rows, n_cols, [find(i) for i in range(n_rows * n_cols)])
+
+
+def test_regions_are_the_slots_joined_edge_by_edge() -> None:
+    rng = random.Random(18)
+    for _ in range(500):
+        xs = [0.0, 10.0, 20.0, 30.0, 40.0][: rng.randint(2, 5)]
+        ys = [0.0, 5.0, 10.0, 15.0][: rng.randint(2, 4)]
+        hor = [Segment(True, y, rng.choice((xs[0], xs[1], 5.0)), rng.choice((xs[-1], xs[-2], 25.0)))
+               for y in ys for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        ver = [Segment(False, x, rng.choice((ys[0], ys[1], 2.5)), rng.choice((ys[-1], ys[-2], 7.5)))
+               for x in xs for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        assert _regions(xs, ys, hor, ver) == _regions_slot_by_slot(xs, ys, hor, ver), (xs, ys, hor, ver)
