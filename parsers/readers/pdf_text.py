@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, repeat
-from operator import add, attrgetter, eq, gt, is_not, itemgetter, mul, not_, sub, truediv
+from operator import eq, gt, is_not, itemgetter, mul, not_, sub
 
 import regex
 
@@ -79,6 +79,8 @@ _ITEM_START = regex.compile(
     r"|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十0-9]+[章节条部分])"
 )
 _SENTENCE_END = frozenset("。：:；;！？!?")
+# The characters `_ITEM_START` can match first (after the white space it skips).
+_ITEM_FIRST = frozenset("一二三四五六七八九十0123456789０１２３４５６７８９（(第")
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -155,7 +157,6 @@ _MID2_SIZE = _mid2_size
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE, _FONT = (itemgetter(i) for i in range(8))  # Glyph's fields
 _IS_SCORE = partial(is_not, None)
 _TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
-_LINE_X0, _LINE_X1, _LINE_TOP, _LINE_BOTTOM, _LINE_SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
@@ -333,21 +334,41 @@ class _Layout:
     @classmethod
     def of(cls, lines: Sequence[TextLine], right: float | None, *, page: bool = False,
            sizes: bool = True) -> _Layout:
-        # the lines' columns read once, in C
-        x0s, x1s = list(map(_LINE_X0, lines)), list(map(_LINE_X1, lines))
-        gaps = sorted(map(sub, map(_LINE_TOP, itertools.islice(lines, 1, None)), map(_LINE_BOTTOM, lines)))
-        mids = list(map(truediv, map(add, x0s, x1s), repeat(2)))
-        em = max(map(_LINE_SIZE, lines))
-        left = min(x0s)
-        spread = max(x0s) - left
-        centred = len(lines) > 1 and spread > em and max(mids) - min(mids) <= em
-        return cls(left, max(x1s) if right is None else right, gaps[len(gaps) // 2] if gaps else 0.0,
+        # one pass over the lines, min and max as comparisons in the order the builtins make
+        # them (a block holds a few lines: a call and a pass per column cost more)
+        first = lines[0]
+        left = most = first.x0  # the least and the greatest x0
+        far = first.x1
+        em = first.size
+        low = high = (first.x0 + first.x1) / 2  # the least and the greatest line middle
+        gaps: list[float] = []
+        bottom = first.bottom
+        for line in itertools.islice(lines, 1, None):
+            x0, x1, size = line.x0, line.x1, line.size
+            if x0 < left:  # noqa: PLR1730
+                left = x0
+            if x0 > most:  # noqa: PLR1730
+                most = x0
+            if x1 > far:  # noqa: PLR1730
+                far = x1
+            if size > em:  # noqa: PLR1730
+                em = size
+            mid = (x0 + x1) / 2
+            if mid < low:  # noqa: PLR1730
+                low = mid
+            if mid > high:  # noqa: PLR1730
+                high = mid
+            gaps.append(line.top - bottom)
+            bottom = line.bottom
+        gaps.sort()
+        centred = len(lines) > 1 and most - left > em and high - low <= em
+        return cls(left, far if right is None else right, gaps[len(gaps) // 2] if gaps else 0.0,
                    centred, page or len(lines) >= 3, sizes)
 
     def starts_paragraph(self, prev: TextLine, line: TextLine) -> bool:
         """True when `line` begins a new paragraph rather than continuing `prev`."""
         em = max(prev.size, line.size, 1.0)
-        if _ITEM_START.match(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
+        if _may_start_item(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
             return True
         if self.sizes and abs(prev.size - line.size) > SIZE_CHANGE_PT:
             return True  # a title or heading in a larger type
@@ -357,6 +378,13 @@ class _Layout:
             return True
         short = self.right - prev.x1 > SHORT_LINE_EM * em
         return short and (self.many or prev.text[-1] in _SENTENCE_END)
+
+
+def _may_start_item(text: str) -> bool:
+    """`_ITEM_START.match(text)`, asked only of a text opening with white space or with a
+    character an item may start with (`regex`'s white space is `str.isspace`'s, and less)."""
+    head = text[:1]
+    return (head in _ITEM_FIRST or head.isspace()) and _ITEM_START.match(text) is not None
 
 
 def join_wrapped(head: str, tail: str) -> str:
