@@ -106,7 +106,9 @@ def group_runs(runs: Sequence[list[Glyph]]) -> list[list[Glyph]]:
     centre = size = 0.0
     for (mid2, glyph_size), group in _by_centre(runs):
         mid = mid2 / 2
-        if current and abs(mid - centre) <= SAME_LINE_EM * (max(1.0, max(size, glyph_size))):
+        # max(1.0, max(size, glyph_size)) without the two calls (a group at a time)
+        em = glyph_size if glyph_size > size else size  # noqa: FURB136
+        if current and abs(mid - centre) <= SAME_LINE_EM * (em if em > 1.0 else 1.0):  # noqa: FURB136
             current.extend(group)
             continue
         current = list(group)
@@ -164,7 +166,7 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     if not glyphs:
         return None
     # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
-    texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs, strict=True)
+    texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs)  # (a glyph is eight fields)
     joined = "".join(texts)
     text = _spaced(glyphs, joined, texts, x0s, x1s, tops, sizes)
     if " " in text and not text.isascii():  # a gap between two CJK characters to close
@@ -367,7 +369,9 @@ class _Layout:
 
     def starts_paragraph(self, prev: TextLine, line: TextLine) -> bool:
         """True when `line` begins a new paragraph rather than continuing `prev`."""
-        em = max(prev.size, line.size, 1.0)
+        em = line.size if line.size > prev.size else prev.size  # noqa: FURB136 (max(prev.size, line.size, 1.0), no call)
+        if 1.0 > em:  # noqa: PLR1730
+            em = 1.0
         if _may_start_item(line.text) or line.top - prev.bottom > self.gap + PARAGRAPH_GAP_EM * em:
             return True
         if self.sizes and abs(prev.size - line.size) > SIZE_CHANGE_PT:
@@ -401,7 +405,8 @@ def join_wrapped(head: str, tail: str) -> str:
 
 def ends_open(line: TextLine, right: float) -> bool:
     """True when a line fills the width and does not end a sentence (it wraps on)."""
-    em = max(line.size, 1.0)
+    size = line.size
+    em = 1.0 if 1.0 > size else size  # noqa: FURB136 (max(size, 1.0) without the call)
     return right - line.x1 <= SHORT_LINE_EM * em and line.text[-1] not in _SENTENCE_END
 
 
@@ -413,7 +418,8 @@ _CLOSED_END = frozenset("。：:；;！？!?）)】」")
 
 def fills_cell(line: TextLine, border: float) -> bool:
     """True when `line` runs up to the cell border `border` and ends no sentence or bracket."""
-    return border - line.x1 <= FULL_CELL_EM * max(line.size, 1.0) and line.text[-1] not in _CLOSED_END
+    size = line.size
+    return border - line.x1 <= FULL_CELL_EM * (1.0 if 1.0 > size else size) and line.text[-1] not in _CLOSED_END  # noqa: FURB136
 
 
 def is_cjk(char: str) -> bool:
