@@ -304,14 +304,12 @@ def _regions(xs: list[float], ys: list[float], hor: list[Segment], ver: list[Seg
 def _rectangles(n_rows: int, n_cols: int, label: list[int]) -> tuple[list[Region], list[list[int]]]:
     """Regions as rectangles: an L-shaped group of slots is widened to its bounding box."""
     boxes: dict[int, list[int]] = {}
-    labels = iter(label)
     for r in range(n_rows):  # row by row: a group's first slot is in its top row, its last in its bottom one
-        for c in range(n_cols):
-            lab = next(labels)
-            box = boxes.get(lab)
-            if box is None:
+        for c, lab in enumerate(label[r * n_cols : (r + 1) * n_cols]):
+            if lab not in boxes:
                 boxes[lab] = [r, c, r + 1, c + 1]
             else:
+                box = boxes[lab]
                 if c < box[1]:  # noqa: PLR1730 (min/max calls a slot cost more)
                     box[1] = c
                 box[2] = r + 1
@@ -331,6 +329,8 @@ def _rectangles(n_rows: int, n_cols: int, label: list[int]) -> tuple[list[Region
                     row[c] = index
     for r in range(n_rows):
         row = slot[r]
+        if -1 not in row:  # (most rows: every slot taken)
+            continue
         for c in range(n_cols):
             if row[c] == -1:  # left over by a swallowed box: a cell of its own
                 row[c] = len(regions)

@@ -15,6 +15,7 @@ import random
 from parsers.readers.pdf_tables import (
     EDGE_COVERAGE,
     SNAP_PT,
+    Region,
     Segment,
     _covered,
     _covered_spans,
@@ -140,3 +141,36 @@ def test_regions_are_the_slots_joined_edge_by_edge() -> None:
         ver = [Segment(False, x, rng.choice((ys[0], ys[1], 2.5)), rng.choice((ys[-1], ys[-2], 7.5)))
                for x in xs for _ in range(rng.choice((0, 1, 1, 1, 2)))]
         assert _regions(xs, ys, hor, ver) == _regions_slot_by_slot(xs, ys, hor, ver), (xs, ys, hor, ver)
+
+
+def _rectangles_slot_by_slot(n_rows: int, n_cols: int, label: list[int]) -> object:
+    """Each group of slots widened to its bounding box, the boxes taken top-left first, a
+    box overlapping an earlier one swallowed, and every slot no box took a cell of its own."""
+    boxes: dict[int, list[int]] = {}
+    for i, lab in enumerate(label):
+        r, c = divmod(i, n_cols)
+        box = boxes.setdefault(lab, [r, c, r + 1, c + 1])
+        box[1], box[2], box[3] = min(box[1], c), r + 1, max(box[3], c + 1)
+    slot = [[-1] * n_cols for _ in range(n_rows)]
+    regions: list[Region] = []
+    for r0, c0, r1, c1 in sorted(boxes.values()):
+        if slot[r0][c0] == -1:
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if slot[r][c] == -1:
+                        slot[r][c] = len(regions)
+            regions.append(Region(r0, c0, r1, c1))
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if slot[r][c] == -1:
+                slot[r][c] = len(regions)
+                regions.append(Region(r, c, r + 1, c + 1))
+    return regions, slot
+
+
+def test_rectangles_are_the_groups_bounding_boxes() -> None:
+    rng = random.Random(19)
+    for _ in range(2000):
+        n_rows, n_cols = rng.randint(1, 5), rng.randint(1, 5)
+        label = [rng.randint(0, n_rows * n_cols // 2) for _ in range(n_rows * n_cols)]
+        assert _rectangles(n_rows, n_cols, label) == _rectangles_slot_by_slot(n_rows, n_cols, label), label
