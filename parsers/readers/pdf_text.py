@@ -92,9 +92,20 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 
 def glyph_runs(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """The glyphs in runs, in order: glyphs one after another with the same top, bottom and
-    size (what one text object draws) are one run."""
-    return [list(run) for _, run in itertools.groupby(glyphs, key=_TOP_BOTTOM_SIZE)]
+    """The glyphs in runs, in order: glyphs one after another with equal tops, bottoms and
+    sizes (what one text object draws) are one run (a value that is not a number equals
+    none: its glyph starts a run). A loop of float comparisons: a key a glyph costs more."""
+    out: list[list[Glyph]] = []
+    run: list[Glyph] = []
+    top = bottom = size = math.nan
+    for glyph in glyphs:
+        if glyph[3] == top and glyph[4] == bottom and glyph[5] == size:
+            run.append(glyph)
+        else:
+            run = [glyph]
+            out.append(run)
+            _, _, _, top, bottom, size, _, _ = glyph
+    return out
 
 
 def group_runs(runs: Sequence[list[Glyph]]) -> list[list[Glyph]]:
@@ -158,7 +169,6 @@ def _mid2_size(glyph: Glyph) -> tuple[float, float]:
 _MID2_SIZE = _mid2_size
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _SCORE, _FONT = (itemgetter(i) for i in range(8))  # Glyph's fields
 _IS_SCORE = partial(is_not, None)
-_TOP_BOTTOM_SIZE = itemgetter(3, 4, 5)
 
 
 def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:

@@ -88,3 +88,20 @@ def test_one_run_is_one_line_as_a_glyph_at_a_time() -> None:
         glyphs = [Glyph(chr(0x61 + k), x, x + 5, top, bottom, size) for k, x in enumerate(xs)]
         assert [[g.text for g in line] for line in group_lines(glyphs)] == [
             [g.text for g in line] for line in _reference(glyphs)]
+
+
+def test_runs_are_the_stretches_of_equal_top_bottom_and_size() -> None:
+    from parsers.readers.pdf_text import glyph_runs
+
+    rng = random.Random(17)
+    for _ in range(300):
+        glyphs = [Glyph("a", 1.0, 2.0, rng.choice((10.0, 10.0, 0.0, -0.0, math.nan)), rng.choice((20.0, 20.0, 21.0)),
+                        rng.choice((9.0, 9.0, 10.0))) for _ in range(rng.randint(0, 20))]
+        runs = glyph_runs(glyphs)
+        assert [g for run in runs for g in run] == glyphs and all(runs)
+        for run in runs:  # each run's glyphs equal its first's (so no NaN in a run of two or more)
+            assert all((g.top, g.bottom, g.size) == (run[0].top, run[0].bottom, run[0].size) for g in run[1:])
+            assert len(run) == 1 or not math.isnan(run[0].top)
+        for a, b in itertools.pairwise(runs):  # and each is as long as it can be
+            last, first = a[-1], b[0]
+            assert not (last.top == first.top and last.bottom == first.bottom and last.size == first.size)
