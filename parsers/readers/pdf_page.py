@@ -12,7 +12,7 @@ says so (`第 1 页 共 2 页`, `- 1 -`); headers repeated on every page are dro
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -209,8 +209,9 @@ def _place_run(run: list[Glyph], cy: float, boxed: list[tuple[int, Grid, float, 
     grid could claim a point in it) and only in the half-open box the search itself gives
     that slot (a point on a rule is searched again). Where the centres go left to right (most
     runs: a row one text object draws across its cells) the slot's glyphs are found by
-    bisection; elsewhere one at a time. Glyphs one after another that go to one bucket (or
-    outside) are one piece."""
+    bisection, and so are the slots after it in its row up to the grid's right border;
+    elsewhere one at a time. Glyphs one after another that go to one bucket (or outside) are
+    one piece."""
     # each glyph's centre; (x0 + x1) times a half is (x0 + x1) / 2, rounded the same
     cxs = [(glyph[1] + glyph[2]) * 0.5 for glyph in run]
     total = sum(cxs)
@@ -232,12 +233,28 @@ def _place_run(run: list[Glyph], cy: float, boxed: list[tuple[int, Grid, float, 
             row, col = at
             bucket = buckets[k][grid.slot[row][col]]
             if alone[k] and grid.ys[row] <= cy < grid.ys[row + 1]:
-                x0, x1 = grid.xs[col], grid.xs[col + 1]
-                if ordered:  # every centre from i on is at least cx, itself at least x0
-                    j = bisect_left(cxs, x1, j)
-                else:
+                xs = grid.xs
+                x0, x1 = xs[col], xs[col + 1]
+                if not ordered:
                     while j < n and x0 <= cxs[j] < x1:
                         j += 1
+                    break
+                # every centre from i on is at least cx, itself at least x0
+                j = bisect_left(cxs, x1, j)
+                # the centres after, short of the grid's right border, lie in this row's slots
+                # right of this one: each slot's found by bisection, no grid searched
+                end, slots, regions = xs[-1], grid.slot[row], buckets[k]
+                while j < n and cxs[j] < end:
+                    if bucket is target:
+                        last += run[i:j]
+                    else:
+                        last = run[i:j]
+                        bucket.append(last)
+                        target = bucket
+                    i = j
+                    col = bisect_right(xs, cxs[i]) - 1
+                    bucket = regions[slots[col]]
+                    j = bisect_left(cxs, xs[col + 1], i + 1)
             break
         else:
             bucket = outside

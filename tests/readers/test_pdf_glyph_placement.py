@@ -43,7 +43,7 @@ def _reference(glyphs: list[Glyph], grids: list[Grid]) -> tuple[list[list[list[s
 
 def test_glyphs_land_where_asking_each_grid_in_turn_puts_them() -> None:
     rng = random.Random(15)
-    for _ in range(300):
+    for _ in range(1500):
         grids = [_grid(rng.choice((0.0, 50.0, 100.0)), rng.choice((0.0, 40.0, 100.0, 200.0, math.nan)),
                        rng.randint(1, 4), rng.randint(1, 4), rng.choice((10.0, 20.0)))
                  for _ in range(rng.randint(1, 3))]
@@ -51,8 +51,10 @@ def test_glyphs_land_where_asking_each_grid_in_turn_puts_them() -> None:
         x = y = 0.0
         for n in range(rng.randint(0, 60)):
             if rng.random() < 0.3:  # a new line somewhere; else the next character on this one
-                x, y = rng.uniform(-10, 200), rng.choice((rng.uniform(-20, 300), 40.0, 100.0, 120.0))
-            x += rng.choice((2.0, 5.0, 10.0, -3.0))
+                # (a centre on a rule, the grids' right borders included, now and then)
+                x = rng.choice((rng.uniform(-10, 200), float(rng.randrange(-10, 200, 5))))
+                y = rng.choice((rng.uniform(-20, 300), 40.0, 100.0, 120.0))
+            x += rng.choice((2.0, 5.0, 10.0, 10.0, 25.0, -3.0))  # (a step over a whole slot, or back)
             x0 = rng.choice((math.nan, math.inf)) if rng.random() < 0.02 else x - 2.0
             top = math.nan if rng.random() < 0.02 else y - 2.0
             glyphs.append(Glyph(f"g{n}", x0, x + 2.0, top, y + 2.0, 4.0))
