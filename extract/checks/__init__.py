@@ -59,6 +59,7 @@ from extract.checks.base import (
 )
 from extract.checks.forms import applicable
 from extract.settings import CheckSettings
+from parsers.units import UnitDecisions
 from schemas.discrepancy import Discrepancy, Severity
 from schemas.document import Document
 from schemas.record import Record
@@ -79,20 +80,26 @@ __all__ = [
 UNRECOGNIZED = "unrecognized-form"
 
 
-def run_checks(document: Document, record: Record, settings: CheckSettings | None = None) -> Record:
+def run_checks(
+    document: Document, record: Record, settings: CheckSettings | None = None, units_decided: UnitDecisions | None = None
+) -> Record:
     """`record` with its discrepancies added, sorted; its fields are never changed.
 
+    `units_decided`: what reading decided about the amounts' units (`parsers.units.units_decided` of
+    the record as parsed), when the caller has it; else the `unit-mismatch` rule asks again.
     A record of no known form (`unrecognized-form`) is returned without any discrepancy."""
     if any(error.code == UNRECOGNIZED for error in record.errors):
         return record.model_copy(update={"discrepancies": []})
-    discrepancies = check_record(document, record, settings or CheckSettings())
+    discrepancies = check_record(document, record, settings or CheckSettings(), units_decided)
     ordered = sorted(record.discrepancies + discrepancies, key=lambda d: (Severity(d.severity).rank, d.rule))
     return record.model_copy(update={"discrepancies": ordered})
 
 
-def check_record(document: Document, record: Record, settings: CheckSettings) -> list[Discrepancy]:
-    """The discrepancies of every registered rule on `record`, unsorted."""
-    ctx = CheckContext(document, record, settings)
+def check_record(
+    document: Document, record: Record, settings: CheckSettings, units_decided: UnitDecisions | None = None
+) -> list[Discrepancy]:
+    """The discrepancies of every registered rule on `record`, unsorted (`units_decided`: as `run_checks`)."""
+    ctx = CheckContext(document, record, settings, units_decided)
     form = ctx.form_type
     found: list[Discrepancy] = []
     for registered in IMPLEMENTATIONS:
