@@ -18,7 +18,7 @@ uses any `X万元` that repeats a printed figure.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -166,17 +166,16 @@ def _scan(document: Document, skipped: frozenset[Location]) -> Narrative:
     for index, text, anchors in _passages(document, skipped):
         if not _ANY_DIGIT.search(text):
             continue  # a figure needs a digit: most narrative lines have none
-        base = index * 100_000
-        found, exprs = scan_text(text, anchors[0][1], order=base)
-        if len(anchors) > 1:  # a joined passage: each figure keeps the line it stands on
-            found = [replace(f, location=_line_at(anchors, f.order - base)) for f in found]
+        # A joined passage: each figure keeps the line it stands on (`_facts` finds it).
+        found, exprs = _scan_passage(text, anchors, index * 100_000)
+        if len(anchors) > 1:
             exprs = [replace(e, location=_line_at(anchors, text.find(e.text))) for e in exprs]
         facts.extend(found)
         expressions.extend(exprs)
     return Narrative(tuple(facts), tuple(expressions))
 
 
-def _line_at(anchors: list[tuple[int, Location]], offset: int) -> Location:
+def _line_at(anchors: Sequence[tuple[int, Location | None]], offset: int) -> Location | None:
     """The location of the line holding character `offset` of a joined passage."""
     return next((loc for start, loc in reversed(anchors) if start <= offset), anchors[0][1])
 
@@ -196,8 +195,11 @@ def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tupl
     """
     index, text = 0, ""
     anchors: list[tuple[int, Location]] = []
+    # Compared as (page, line): a frozen model's hash runs in Python, a tuple's does not.
+    places = {(loc.page, loc.line) for loc in skipped}
     for number, line in enumerate(document.lines):
-        breaks = line.loc in skipped or "\t" in line.text
+        loc = line.loc
+        breaks = (loc.page, loc.line) in places or "\t" in line.text
         if anchors and (breaks or _PASSAGE_START.match(line.text) or len(text) > MAX_PASSAGE_CHARS):
             yield index, text, anchors
             text, anchors = "", []
@@ -205,7 +207,7 @@ def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tupl
             continue
         if not anchors:
             index = number
-        anchors.append((len(text), line.loc))
+        anchors.append((len(text), loc))
         text += to_ascii(line.text.strip())  # ASCII first: offsets match scan_text's text
         if _PASSAGE_END.search(line.text):
             yield index, text, anchors
@@ -216,18 +218,36 @@ def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tupl
 
 def scan_text(text: str, location: Location | None = None, order: int = 0) -> tuple[list[Fact], list[Expression]]:
     """Facts and expressions of one line of narrative."""
+    return _scan_passage(text, [(0, location)], order)
+
+
+def _scan_passage(
+    text: str, anchors: Sequence[tuple[int, Location | None]], order: int
+) -> tuple[list[Fact], list[Expression]]:
+    """Facts and expressions of a passage whose lines start at `anchors` (offset, location):
+    each fact at the location of the line it stands on, each expression at the first line's."""
     text = to_ascii(text)
+    location = anchors[0][1]
     matches = list(_EXPRESSION.finditer(text)) if "=" in text or "＝" in text else []
     expressions = [_expression(m, location) for m in matches]
     spans = [m.span() for m in matches]
-    facts = list(_facts(text, spans, location, order))
+    facts = list(_facts(text, spans, anchors, order))
     return facts, expressions
 
 
-def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, order: int) -> Iterator[Fact]:
+def _facts(
+    text: str, spans: list[tuple[int, int]], anchors: Sequence[tuple[int, Location | None]], order: int
+) -> Iterator[Fact]:
+    # Every amount's unit holds 元 or 万, every rate a %: most lines with a digit (a numbered
+    # heading, a date) hold neither, and are not searched.
     matches: list[tuple[Literal["amount", "rate"], regex.Match[str]]] = (
-        [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)])
+        [("amount", m) for m in _AMOUNT.finditer(text)] if "元" in text or "万" in text else [])
+    if "%" in text:
+        matches += [("rate", m) for m in _RATE.finditer(text)]
+    if not matches:
+        return
     bounds = _Bounds(text)
+    joined = len(anchors) > 1
     stated: list[tuple[int, str]] = []  # (position, quantity) of the amounts tied so far
     for kind, match in sorted(matches, key=lambda item: item[1].start()):
         inside = next((span for span in spans if span[0] <= match.start() < span[1]), None)
@@ -254,7 +274,7 @@ def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, o
             value=value,
             unit=_unit(match.group("unit")) if kind == "amount" else "%",
             snippet=text[start : match.end()].strip(),
-            location=location,
+            location=_line_at(anchors, match.start()) if joined else anchors[0][1],
             order=order + match.start(),
             is_bound=bool(_BOUND_AFTER.match(text, match.end())),
             aside=_aside(text, start, bounds),
@@ -317,9 +337,9 @@ def _unit(unit: str) -> str:
 
 
 def _quantity(keyword: regex.Match[str] | None) -> str | None:
-    if keyword is None:
-        return None
-    return next((name for name, value in keyword.groupdict().items() if value is not None), None)
+    # A keyword pattern's only groups are its quantities, one alternative each (the vocabulary
+    # groups with `(?:…)`): the one group that matched is the last.
+    return keyword.lastgroup if keyword is not None else None
 
 
 def _expression(match: regex.Match[str], location: Location | None) -> Expression:
