@@ -99,7 +99,7 @@ def _consumed(hits: dict[str, Hit]) -> set[int]:
 def _caption_unit(tokens: list[Token]) -> str | None:
     """The unit a caption states for the whole table (`金额单位：万元`), if any."""
     for token in tokens:
-        unit = unit_caption.caption_unit(token.text)
+        unit = unit_caption.caption_unit(token.text) if "单位" in token.text else None  # a caption says 单位
         if unit:
             return unit
         if _NARRATIVE_START.match(token.text):

@@ -88,7 +88,11 @@ def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None
     """Each option's state; None when the text shows neither the options nor any box, or
     when a box's state is unknown or a lone tick is set apart from both labels (`_set_apart`):
     the group is undecided, never guessed."""
-    items = scan(text, options)
+    return _item_states(text, options, scan(text, options))
+
+
+def _item_states(text: str, options: tuple[str, ...], items: list[Item]) -> dict[str, bool] | None:
+    """`option_states` of `text` from its `scan` items."""
     labels = [item for item in items if item.kind == "label"]
     boxes = [item for item in items if item.kind == "box"]
     if not labels or any(box.value is None for box in boxes):
@@ -139,24 +143,20 @@ def group_states(
     """Each option's state from a group's box elements and its text: None when a box's state
     is unknown (undecided, never guessed, whatever the text shows). The elements answer
     unless the text holds look-alikes only a label makes boxes (which the elements' labels
-    then swallow: `☐确定能 ■有可能`), the boxes are ticks alone between labels (`_lone_ticks_in`:
-    the spacing says their side, or nothing does), or no element names an option; then the
-    text answers."""
+    then swallow: `☐确定能 ■有可能`), the text's boxes are ticks alone between labels
+    (`_lone_ticks`: the elements' labels, cut by the group's first item, would give each tick
+    a side by a convention the text does not show; the spacing says their side, or nothing does), or no element names an option; then the
+    text answers (its items scanned once for both questions)."""
     if any(box.state == "unknown" for box, _ in boxes):
         return None
-    if boxes and not has_lookalikes(text) and not _lone_ticks_in(text, options):
-        states = box_states(boxes, options)
-        if states is not None:
-            return states
+    if boxes and not has_lookalikes(text):
+        items = scan(text, options)
+        if not _lone_ticks(items, [item for item in items if item.kind == "box"]):
+            states = box_states(boxes, options)
+            if states is not None:
+                return states
+        return _item_states(text, options, items)
     return option_states(text, options)
-
-
-def _lone_ticks_in(text: str, options: tuple[str, ...]) -> bool:
-    """True when the text's boxes are ticks alone between labels (`_lone_ticks`): the
-    elements' labels, cut by the group's first item, would give each tick a side by a
-    convention the text does not show, so the text answers (`option_states`)."""
-    items = scan(text, options)
-    return _lone_ticks(items, [item for item in items if item.kind == "box"])
 
 
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
