@@ -93,7 +93,7 @@ def line_keys(lines: list[Line]) -> set[str]:
     for line in lines:
         for cell in line.text.split("\t"):
             keys.add(header_key(cell)[0])
-        match = INLINE_HEAD.match(line.text)
+        match = INLINE_HEAD.match(line.text) if ":" in line.text or "：" in line.text else None  # a head ends at a colon
         if match:
             keys.add(header_key(match.group(1))[0])
     return keys
