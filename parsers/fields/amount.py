@@ -52,4 +52,7 @@ def _more_digits(raw: str) -> bool:
     """True when digits stand outside the figure parse_number read."""
     text = to_ascii(raw).replace(" ", "")
     match = FIGURE.search(text)
-    return match is not None and bool(_DIGIT.search(text[: match.start()] + text[match.end() :]))
+    if match is None:
+        return False
+    rest = text[: match.start()] + text[match.end() :]
+    return bool(rest) and bool(_DIGIT.search(rest))  # most cells hold the figure alone
