@@ -19,8 +19,9 @@ fell beside it: `经费保障 ☑` / `制度保障`) leaves the group undecided,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -57,6 +58,11 @@ def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
 
 def scan(text: str, options: tuple[str, ...]) -> list[Item]:
     """Option labels and boxes of `text` in order."""
+    return list(_scanned(text, options))
+
+
+@lru_cache(maxsize=1024)  # pure: a group's text is asked for again, and forms print the same few
+def _scanned(text: str, options: tuple[str, ...]) -> tuple[Item, ...]:
     text = collapse_cjk_spaces(canonical_glyphs(to_ascii(text)))
     items: list[Item] = []
     last_end = 0
@@ -81,7 +87,7 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
             items.append(Item("box", None if token == _UNKNOWN else token in _TICKED, match.start()))
             lone_tick = token in _HAND_MARKS
         last_end = match.end()
-    return items
+    return tuple(items)
 
 
 def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None:
@@ -162,21 +168,27 @@ def group_states(
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
     if not box.label:
         return header
-    label = collapse_cjk_spaces(to_ascii(box.label))
-    named = [match.group(0) for match in _pattern(options).finditer(label) if match.group(0) in options]
+    named = _named_options(box.label, options)
     if not named:
         return None
     return named[0] if box.label_side == "after" else named[-1]
 
 
+@lru_cache(maxsize=1024)  # pure: box labels are the options' few words (是, 否, 确定能完成)
+def _named_options(label: str, options: tuple[str, ...]) -> tuple[str, ...]:
+    """The options `label` names, in order."""
+    text = collapse_cjk_spaces(to_ascii(label))
+    return tuple(match.group(0) for match in _pattern(options).finditer(text) if match.group(0) in options)
+
+
 def has_lookalikes(text: str) -> bool:
     """True when `text` holds a box look-alike (口, √, [ ], ■ …) that only an option label
     beside it makes a box: the readers made no element of it."""
-    text = canonical_glyphs(to_ascii(text))
-    return any(look in text for look in _LOOKALIKES)
+    return _LOOKALIKE.search(canonical_glyphs(to_ascii(text))) is not None
 
 
 _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
+_LOOKALIKE = re.compile("|".join(re.escape(look) for look in _LOOKALIKES))  # finds any (one `re` pass)
 
 
 def undecided(text: str, options: tuple[str, ...]) -> bool:
