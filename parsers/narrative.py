@@ -143,7 +143,7 @@ _ANY_DIGIT = re.compile(r"[0-9０-９]")  # a set of literal characters: `re` fi
 # the checks (and the unit rule's view of the record as labelled) ask for the same narrative
 # of the same document one after another. The document is held, so `is` cannot be fooled by
 # a new object at a freed address; documents are frozen.
-_LAST: list[tuple[Document, frozenset[Location], Narrative]] = []
+_LAST: list[tuple[Document, frozenset[tuple[int, int]], Narrative]] = []
 
 
 def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrative:
@@ -152,7 +152,8 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     Args:
         skip: locations of table value lines (the fields' provenance), which are not narrative.
     """
-    skipped = frozenset(skip)
+    # Places as (page, line): a frozen model's hash and equality run in Python, a tuple's do not.
+    skipped = frozenset((loc.page, loc.line) for loc in skip)
     last = _LAST[0] if _LAST else None
     if last is not None and last[0] is document and last[1] == skipped:
         return last[2]
@@ -161,7 +162,7 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     return found
 
 
-def _scan(document: Document, skipped: frozenset[Location]) -> Narrative:
+def _scan(document: Document, skipped: frozenset[tuple[int, int]]) -> Narrative:
     facts: list[Fact] = []
     expressions: list[Expression] = []
     for index, text, anchors in _passages(document, skipped):
@@ -199,21 +200,21 @@ def _may_start(text: str) -> bool:
     return (first in _START_CHARS or first.isdigit()) and _PASSAGE_START.match(text) is not None
 
 
-def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
+def _passages(
+    document: Document, skipped: frozenset[tuple[int, int]]
+) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
     """Narrative text in passages: lines that plain OCR or a narrow cell wrapped mid-sentence
     (`…调整预算1.225万` / `元，预算调整数…`) are joined back, so a figure is never cut in two.
 
     A passage ends at a sentence or clause end (。；：), before a numbered line, at a table
-    row (cells joined by tabs) and at a table value line (`skipped`). Each passage comes
+    row (cells joined by tabs) and at a table value line (`skipped`, as (page, line)). Each passage comes
     with its anchors: (offset in the passage, location of the line starting there).
     """
     index, text = 0, ""
     anchors: list[tuple[int, Location]] = []
-    # Compared as (page, line): a frozen model's hash runs in Python, a tuple's does not.
-    places = {(loc.page, loc.line) for loc in skipped}
     for number, line in enumerate(document.lines):
         loc = line.loc
-        breaks = (loc.page, loc.line) in places or "\t" in line.text
+        breaks = (loc.page, loc.line) in skipped or "\t" in line.text
         if anchors and (breaks or _may_start(line.text) or len(text) > MAX_PASSAGE_CHARS):
             yield index, text, anchors
             text, anchors = "", []

@@ -22,7 +22,8 @@ A rule runs on a record when its form's template lists it (`rules:`), else when 
 declares the form (`applicable`). A record whose form was not recognised
 (`unrecognized-form`) gets no discrepancy at all. Checks only report: the record's fields
 are final when reading ends (the monitoring form's units are decided by
-`parsers.units.read_units`, which the pipeline runs after field parsing), and `run_checks`
+`parsers.units.read_units`, which the pipeline runs after field parsing, handing its
+decisions to `run_checks` for the unit rule to report), and `run_checks`
 returns the record with its fields untouched and its discrepancies sorted by severity (error, warning, info), then rule id. A rule's severity is
 its default unless `CheckSettings.severities` overrides it; a finding may carry its own
 (missing-field's empty subsections are `info`). One fault is reported once: rules skip
