@@ -24,7 +24,7 @@ from parsers.geometry import locate
 from parsers.readers import read_bytes, read_document, source_for
 from parsers.readers.gc_pause import collector_paused
 from parsers.recognize import FormPart, split_forms
-from parsers.units import read_units
+from parsers.units import units_decided, with_units
 from schemas.document import Document
 from schemas.errors import ReadError
 from schemas.record import ErrorItem, FormInfo, Part, Record, Status
@@ -114,8 +114,8 @@ def _monitoring(document: Document, settings: Settings) -> Record:
     failed = unrecognized(record)
     if failed is not None:  # no known form: one clear error, and no rule runs on it
         return _finished(record.model_copy(update={"errors": []}), Status.FAILED, [failed], checked=False)
-    record = read_units(document, record, settings.checks)  # reading decides the amounts' units
-    record = run_checks(document, record, settings.checks)
+    decided = units_decided(document, record, settings.checks)  # reading decides the amounts' units
+    record = run_checks(document, with_units(record, decided), settings.checks, units_decided=decided)
     status, errors = decide_status(record)
     return _finished(record, status, errors, checked=True)
 

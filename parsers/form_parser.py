@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from parsers import unit_caption
 from parsers.conclusion import parse_conclusion
 from parsers.fields import FIELD_PARSERS
@@ -20,7 +18,7 @@ from parsers.form_year import monitoring_year
 from parsers.forms import classify, monitoring_template
 from parsers.locate import Hit, find_hits, label_index
 from parsers.normalize import label_key
-from parsers.sections import NarrativeLine, narrative_lines, split_sections
+from parsers.sections import NarrativeLine, is_top_heading, narrative_lines, split_sections
 from parsers.tokens import Token, tokens_of
 from schemas.checkbox import CheckboxGroup, CheckboxOption
 from schemas.discrepancy import Location
@@ -31,7 +29,6 @@ from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
 
 MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
-_NARRATIVE_START = regex.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 
 
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
@@ -99,10 +96,10 @@ def _consumed(hits: dict[str, Hit]) -> set[int]:
 def _caption_unit(tokens: list[Token]) -> str | None:
     """The unit a caption states for the whole table (`金额单位：万元`), if any."""
     for token in tokens:
-        unit = unit_caption.caption_unit(token.text)
+        unit = unit_caption.caption_unit(token.text) if "单位" in token.text else None  # a caption says 单位
         if unit:
             return unit
-        if _NARRATIVE_START.match(token.text):
+        if is_top_heading(token.text):
             return None
     return None
 

@@ -93,10 +93,14 @@ class LabelIndex:
         name = self.keys.get(label_key(base))
         return (name, unit) if name is not None else None
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per template, kept for the process
     def match_inline(self, text: str) -> tuple[str, str | None, str] | None:
         """(field, unit, value) for `label：value` or `label value` in one token."""
         text = text.strip()
-        for separator in _INLINE_SPLIT.finditer(text[: MAX_INLINE_LABEL_CHARS + 8]):
+        window = text[: MAX_INLINE_LABEL_CHARS + 8]
+        if ":" not in window and "：" not in window and len(window.split(None, 1)) < 2 and not window[-1:].isspace():
+            return None  # no separator (str's whitespace holds every `\s`): most value cells
+        for separator in _INLINE_SPLIT.finditer(window):
             head, rest = text[: separator.start()], text[separator.end() :].strip()
             found = self.match(head)
             if found and rest:
@@ -163,7 +167,12 @@ def _all_hits(tokens: list[Token], index: LabelIndex) -> tuple[dict[str, Hit], l
 def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
     i = 0
     while i < len(tokens):
-        found = _longest_label(tokens, i, index)
+        token = tokens[i]
+        if token.row is not None:  # a table cell: a label alone in it (`_longest_label`'s first case)
+            cell = index.match(token.text)
+            found = (cell[0], cell[1], 1) if cell else None
+        else:
+            found = _longest_label(tokens, i, index)
         if found is None:
             i += 1
             continue
@@ -176,14 +185,15 @@ def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], 
 
 
 def _longest_label(tokens: list[Token], i: int, index: LabelIndex) -> tuple[str, str | None, int] | None:
-    if tokens[i].in_table:
-        found = index.match(tokens[i].text)
+    token = tokens[i]
+    if token.row is not None:  # a table cell
+        found = index.match(token.text)
         return (found[0], found[1], 1) if found else None
-    for width in range(MAX_LABEL_LINES, 0, -1):
-        group = tokens[i : i + width]
-        if len(group) < width or any(token.in_table for token in group):
-            continue
-        found = index.match("".join(token.text.strip() for token in group))
+    run = 1  # paragraph lines from `i` on, at most MAX_LABEL_LINES: a label spans no table cell
+    while run < MAX_LABEL_LINES and i + run < len(tokens) and tokens[i + run].row is None:
+        run += 1
+    for width in range(run, 0, -1):
+        found = index.match("".join(token.text.strip() for token in tokens[i : i + width]))
         if found:
             return found[0], found[1], width
     return None
@@ -193,7 +203,10 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
     for token in tokens:
         if token.index in label_at:
             continue
-        for number, (start, text) in enumerate(_label_segments(token, index)):
+        whole = token.text
+        # A cell without a nested table's rows is one segment (`_label_segments`' common case).
+        plain = token.row is not None and ("\n" not in whole or "\t" not in whole)
+        for number, (start, text) in enumerate(((0, whole),) if plain else _label_segments(token, index)):
             if len(text) > MAX_INLINE_TOKEN_CHARS:
                 continue
             found = index.match_inline(text)
@@ -218,11 +231,12 @@ def _label_segments(token: Token, index: LabelIndex) -> list[tuple[int, str]]:
     reader keeps); (offset, text) pairs. Any other token is one segment, its whole text
     (prose in a cell is never cut, whatever its lines open with)."""
     text = token.text
-    if not token.in_table and len(text) <= MAX_INLINE_TOKEN_CHARS and ("：" in text or ":" in text):
+    in_table = token.row is not None
+    if not in_table and len(text) <= MAX_INLINE_TOKEN_CHARS and ("：" in text or ":" in text):
         cuts = [0, *index.boundaries(text)]
         ends = [*cuts[1:], len(text)]
         return [(start, text[start:end].strip()) for start, end in zip(cuts, ends, strict=True)]
-    if not token.in_table or "\n" not in text or "\t" not in text:
+    if not in_table or "\n" not in text or "\t" not in text:
         return [(0, text)]
     cuts = [0]
     offset = text.index("\n") + 1
@@ -261,43 +275,42 @@ def _table_value(tokens: list[Token], hit: Hit, consumed: set[int], is_multi: bo
     label = hit.label
     if label.row is None or label.col is None:
         return []
-    row, col = label.row, label.col
-    # A table's tokens are in row-major order: its row and the next follow the label.
-    following = [t for t in _same_table_after(tokens, label) if t.row is not None and t.col is not None]
-    right = [t for t in following if t.row == row and t.col is not None and t.col > col]
+    row, col, block = label.row, label.col, label.block
+    below_row = row + label.row_span
+    # A table's tokens are in row-major order: its row and the next follow the label. One
+    # walk to the end of the row below the label's span takes the cells to its right (up to
+    # the first consumed one) and the first free cell below it.
     values: list[Token] = []
-    for token in right:
-        if token.index in consumed:
+    below: Token | None = None
+    right_open = True
+    for position in range(label.index + 1, len(tokens)):
+        token = tokens[position]
+        t_row = token.row
+        if token.block != block or t_row is None or t_row > below_row:
             break
-        values.append(token)
-    below = [
-        t for t in following
-        if t.row == row + label.row_span and t.col is not None and t.col <= col < t.col + t.col_span
-        and t.index not in consumed
-    ]
+        t_col = token.col
+        if t_col is None:
+            continue
+        if right_open and t_row == row and t_col > col:
+            if token.index in consumed:
+                right_open = False
+            else:
+                values.append(token)
+        if (below is None and t_row == below_row and t_col <= col < t_col + token.col_span
+                and token.index not in consumed):
+            below = token
     if values and not is_multi:
         filled = [token for token in values if token.text.strip()]
-        if is_figure and filled and not _is_figure(filled[0]) and below and _is_figure(below[0]):
-            return below[:1]  # a header row: the cell beside heads a column no field knows (结余资金)
+        if is_figure and filled and not _is_figure(filled[0]) and below is not None and _is_figure(below):
+            return [below]  # a header row: the cell beside heads a column no field knows (结余资金)
         return filled[:1] or values[:1]
     if values:
         return values
-    return below[:1]
+    return [below] if below is not None else []
 
 
 def _is_figure(token: Token) -> bool:
     return bool(_FIGURE.match(" ".join(token.text.split()).replace(" ", "")))
-
-
-def _same_table_after(tokens: list[Token], label: Token) -> list[Token]:
-    """Tokens of the label's table after it, up to the end of the row below its span."""
-    last_row = (label.row or 0) + label.row_span
-    out = []
-    for token in tokens[label.index + 1 :]:
-        if token.block != label.block or token.row is None or token.row > last_row:
-            break
-        out.append(token)
-    return out
 
 
 def _stream_values(tokens: list[Token], start: int, consumed: set[int]) -> list[Token]:

@@ -17,8 +17,9 @@ uses any `X万元` that repeats a printed figure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -135,14 +136,14 @@ class Narrative:
         return [f for f in self.facts if f.quantity == quantity and not f.is_bound]
 
 
-_ANY_DIGIT = regex.compile(r"[0-9０-９]")
+_ANY_DIGIT = re.compile(r"[0-9０-９]")  # a set of literal characters: `re` finds one faster
 
 
 # The last document scanned, the lines it skipped and what was found: the unit reading and
 # the checks (and the unit rule's view of the record as labelled) ask for the same narrative
 # of the same document one after another. The document is held, so `is` cannot be fooled by
 # a new object at a freed address; documents are frozen.
-_LAST: list[tuple[Document, frozenset[Location], Narrative]] = []
+_LAST: list[tuple[Document, frozenset[tuple[int, int]], Narrative]] = []
 
 
 def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrative:
@@ -151,7 +152,8 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     Args:
         skip: locations of table value lines (the fields' provenance), which are not narrative.
     """
-    skipped = frozenset(skip)
+    # Places as (page, line): a frozen model's hash and equality run in Python, a tuple's do not.
+    skipped = frozenset((loc.page, loc.line) for loc in skip)
     last = _LAST[0] if _LAST else None
     if last is not None and last[0] is document and last[1] == skipped:
         return last[2]
@@ -160,23 +162,22 @@ def scan_document(document: Document, skip: Iterable[Location] = ()) -> Narrativ
     return found
 
 
-def _scan(document: Document, skipped: frozenset[Location]) -> Narrative:
+def _scan(document: Document, skipped: frozenset[tuple[int, int]]) -> Narrative:
     facts: list[Fact] = []
     expressions: list[Expression] = []
     for index, text, anchors in _passages(document, skipped):
         if not _ANY_DIGIT.search(text):
             continue  # a figure needs a digit: most narrative lines have none
-        base = index * 100_000
-        found, exprs = scan_text(text, anchors[0][1], order=base)
-        if len(anchors) > 1:  # a joined passage: each figure keeps the line it stands on
-            found = [replace(f, location=_line_at(anchors, f.order - base)) for f in found]
+        # A joined passage: each figure keeps the line it stands on (`_facts` finds it).
+        found, exprs = _scan_passage(text, anchors, index * 100_000)
+        if len(anchors) > 1:
             exprs = [replace(e, location=_line_at(anchors, text.find(e.text))) for e in exprs]
         facts.extend(found)
         expressions.extend(exprs)
     return Narrative(tuple(facts), tuple(expressions))
 
 
-def _line_at(anchors: list[tuple[int, Location]], offset: int) -> Location:
+def _line_at(anchors: Sequence[tuple[int, Location | None]], offset: int) -> Location | None:
     """The location of the line holding character `offset` of a joined passage."""
     return next((loc for start, loc in reversed(anchors) if start <= offset), anchors[0][1])
 
@@ -184,30 +185,46 @@ def _line_at(anchors: list[tuple[int, Location]], offset: int) -> Location:
 _PASSAGE_END = regex.compile(r"[。；;！!？?：:]\s*$")
 _PASSAGE_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])")
 MAX_PASSAGE_CHARS = 4000
+_END_CHARS = "。；;！!？?：:"
+_START_CHARS = "一二三四五六七八九十（("
+# `_PASSAGE_END` / `_PASSAGE_START` are tried only on a line that can end / open as they need
+# (its last / first character past the spaces; str's whitespace holds every `\s`).
 
 
-def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
+def _may_end(text: str) -> bool:
+    return text.rstrip()[-1:] in _END_CHARS and _PASSAGE_END.search(text) is not None
+
+
+def _may_start(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return (first in _START_CHARS or first.isdigit()) and _PASSAGE_START.match(text) is not None
+
+
+def _passages(
+    document: Document, skipped: frozenset[tuple[int, int]]
+) -> Iterator[tuple[int, str, list[tuple[int, Location]]]]:
     """Narrative text in passages: lines that plain OCR or a narrow cell wrapped mid-sentence
     (`…调整预算1.225万` / `元，预算调整数…`) are joined back, so a figure is never cut in two.
 
     A passage ends at a sentence or clause end (。；：), before a numbered line, at a table
-    row (cells joined by tabs) and at a table value line (`skipped`). Each passage comes
+    row (cells joined by tabs) and at a table value line (`skipped`, as (page, line)). Each passage comes
     with its anchors: (offset in the passage, location of the line starting there).
     """
     index, text = 0, ""
     anchors: list[tuple[int, Location]] = []
     for number, line in enumerate(document.lines):
-        breaks = line.loc in skipped or "\t" in line.text
-        if anchors and (breaks or _PASSAGE_START.match(line.text) or len(text) > MAX_PASSAGE_CHARS):
+        loc = line.loc
+        breaks = (loc.page, loc.line) in skipped or "\t" in line.text
+        if anchors and (breaks or _may_start(line.text) or len(text) > MAX_PASSAGE_CHARS):
             yield index, text, anchors
             text, anchors = "", []
         if breaks:
             continue
         if not anchors:
             index = number
-        anchors.append((len(text), line.loc))
+        anchors.append((len(text), loc))
         text += to_ascii(line.text.strip())  # ASCII first: offsets match scan_text's text
-        if _PASSAGE_END.search(line.text):
+        if _may_end(line.text):
             yield index, text, anchors
             text, anchors = "", []
     if anchors:
@@ -216,18 +233,36 @@ def _passages(document: Document, skipped: frozenset[Location]) -> Iterator[tupl
 
 def scan_text(text: str, location: Location | None = None, order: int = 0) -> tuple[list[Fact], list[Expression]]:
     """Facts and expressions of one line of narrative."""
+    return _scan_passage(text, [(0, location)], order)
+
+
+def _scan_passage(
+    text: str, anchors: Sequence[tuple[int, Location | None]], order: int
+) -> tuple[list[Fact], list[Expression]]:
+    """Facts and expressions of a passage whose lines start at `anchors` (offset, location):
+    each fact at the location of the line it stands on, each expression at the first line's."""
     text = to_ascii(text)
+    location = anchors[0][1]
     matches = list(_EXPRESSION.finditer(text)) if "=" in text or "＝" in text else []
     expressions = [_expression(m, location) for m in matches]
     spans = [m.span() for m in matches]
-    facts = list(_facts(text, spans, location, order))
+    facts = list(_facts(text, spans, anchors, order))
     return facts, expressions
 
 
-def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, order: int) -> Iterator[Fact]:
+def _facts(
+    text: str, spans: list[tuple[int, int]], anchors: Sequence[tuple[int, Location | None]], order: int
+) -> Iterator[Fact]:
+    # Every amount's unit holds 元 or 万, every rate a %: most lines with a digit (a numbered
+    # heading, a date) hold neither, and are not searched.
     matches: list[tuple[Literal["amount", "rate"], regex.Match[str]]] = (
-        [("amount", m) for m in _AMOUNT.finditer(text)] + [("rate", m) for m in _RATE.finditer(text)])
+        [("amount", m) for m in _AMOUNT.finditer(text)] if "元" in text or "万" in text else [])
+    if "%" in text:
+        matches += [("rate", m) for m in _RATE.finditer(text)]
+    if not matches:
+        return
     bounds = _Bounds(text)
+    joined = len(anchors) > 1
     stated: list[tuple[int, str]] = []  # (position, quantity) of the amounts tied so far
     for kind, match in sorted(matches, key=lambda item: item[1].start()):
         inside = next((span for span in spans if span[0] <= match.start() < span[1]), None)
@@ -254,7 +289,7 @@ def _facts(text: str, spans: list[tuple[int, int]], location: Location | None, o
             value=value,
             unit=_unit(match.group("unit")) if kind == "amount" else "%",
             snippet=text[start : match.end()].strip(),
-            location=location,
+            location=_line_at(anchors, match.start()) if joined else anchors[0][1],
             order=order + match.start(),
             is_bound=bool(_BOUND_AFTER.match(text, match.end())),
             aside=_aside(text, start, bounds),
@@ -317,9 +352,9 @@ def _unit(unit: str) -> str:
 
 
 def _quantity(keyword: regex.Match[str] | None) -> str | None:
-    if keyword is None:
-        return None
-    return next((name for name, value in keyword.groupdict().items() if value is not None), None)
+    # A keyword pattern's only groups are its quantities, one alternative each (the vocabulary
+    # groups with `(?:…)`): the one group that matched is the last.
+    return keyword.lastgroup if keyword is not None else None
 
 
 def _expression(match: regex.Match[str], location: Location | None) -> Expression:

@@ -42,6 +42,8 @@ def collapse_cjk_spaces(text: str) -> str:
     """Remove spaces standing between two CJK characters ("运行 管理中心" -> "运行管理中心")."""
     if text.isascii():  # no CJK character, so no space between two (a long line is not scanned)
         return text
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text  # no space to remove (most cells and lines)
     return _CJK_SPACE.sub("", text)
 
 

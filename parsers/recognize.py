@@ -16,6 +16,7 @@ whose labels it holds the largest share of (none when it holds too few: no known
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -48,6 +49,11 @@ class FormPart:
 def title_of(line: Line) -> FormTemplate | None:
     """The template whose title this line is, if it is a title line."""
     words, common = title_words()
+    return _title_in(line, words, common)
+
+
+def _title_in(line: Line, words: list[tuple[str, FormTemplate]], common: re.Pattern[str] | None) -> FormTemplate | None:
+    """`title_of` with the templates' title words (`title_words`) at hand."""
     if common is not None and common.search(line.text) is None:
         return None  # holds no character every title has (most lines): no title
     text = clean_text(line.text).replace("\n", "")
@@ -93,7 +99,7 @@ def line_keys(lines: list[Line]) -> set[str]:
     for line in lines:
         for cell in line.text.split("\t"):
             keys.add(header_key(cell)[0])
-        match = INLINE_HEAD.match(line.text)
+        match = INLINE_HEAD.match(line.text) if ":" in line.text or "：" in line.text else None  # a head ends at a colon
         if match:
             keys.add(header_key(match.group(1))[0])
     return keys
@@ -118,7 +124,8 @@ def _shares(lines: list[Line]) -> list[tuple[float, FormTemplate]]:
 def split_forms(document: Document) -> list[FormPart]:
     """The forms of `document` in reading order (always at least one part)."""
     lines = list(document.lines)
-    starts = [(i, template) for i, line in enumerate(lines) if (template := title_of(line)) is not None]
+    words, common = title_words()  # once for every line
+    starts = [(i, template) for i, line in enumerate(lines) if (template := _title_in(line, words, common)) is not None]
     accepted: list[tuple[int, FormTemplate]] = []
     for k, (i, template) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)

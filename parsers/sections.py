@@ -28,6 +28,19 @@ MAX_SUBHEADING_CHARS = 24
 _NUMERAL = regex.compile(r"\s*([一二三四五六七八九十]{1,3})")
 _COLON = regex.compile(r"[:：]")
 _SENTENCE_PUNCT = regex.compile(r"[，。；,;]")
+_NUMERALS = "一二三四五六七八九十"
+# The patterns above are tried only on a text that can open with what they need: its first
+# character past the spaces (str's whitespace holds every `\s`) a numeral, a digit or a bracket.
+
+
+def is_top_heading(text: str) -> bool:
+    """True when `text` opens with a top-level numbered heading (`三、`)."""
+    return text.lstrip()[:1] in _NUMERALS and _TOP.match(text) is not None
+
+
+def _may_be_sub(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.isdigit() or first in "（(" or not first
 
 
 @frozen_init
@@ -49,7 +62,7 @@ def narrative_lines(tokens: Iterable[Token], consumed: set[int]) -> Iterator[Nar
             text = clean_text(raw)
             if not text:
                 continue
-            started = started or bool(_TOP.match(text))
+            started = started or is_top_heading(text)
             if started:
                 loc = location(token.line.loc.page, token.line.loc.line + offset)
                 yield NarrativeLine(text, loc)
@@ -60,7 +73,7 @@ def split_sections(lines: Iterable[NarrativeLine], not_sections: tuple[str, ...]
     sections: list[dict[str, Any]] = []
     current: dict | None = None
     for line in _join_wrapped_headings(lines):
-        if _TOP.match(line.text):
+        if is_top_heading(line.text):
             current = _open(line)
             sections.append(current)
             continue
@@ -105,14 +118,14 @@ def _open(line: NarrativeLine) -> dict:
 
 def _split_heading(text: str) -> tuple[str, str]:
     """`三、阶段性跟踪结论：运行正常…` -> (`三、阶段性跟踪结论：`, `运行正常…`)."""
-    match = _COLON.search(text)
+    match = _COLON.search(text) if ":" in text or "：" in text else None
     if match and match.end() < len(text) and _balanced(text[: match.end()]):
         return text[: match.end()], text[match.end() :].strip()
     return text, ""
 
 
 def _subheading(text: str) -> tuple[str | None, str]:
-    if not _SUB.match(text):
+    if not _may_be_sub(text) or not _SUB.match(text):
         return None, ""
     head, rest = _split_heading(text)
     if len(head.rstrip("：:")) <= MAX_SUBHEADING_CHARS and not _SENTENCE_PUNCT.search(head):
@@ -133,7 +146,7 @@ def _join_wrapped_headings(lines: Iterable[NarrativeLine]) -> Iterator[Narrative
                 yield pending
                 pending = None
             continue
-        if _TOP.match(line.text) and not _balanced(line.text):
+        if is_top_heading(line.text) and not _balanced(line.text):
             pending = line
             continue
         yield line

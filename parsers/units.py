@@ -59,14 +59,29 @@ class UnitEvidence:
     followed: tuple[str, ...] = ()
 
 
+UnitDecisions = dict[str, tuple[Amount, UnitEvidence]]
+"""Field name -> (the amount as labelled, the evidence of the unit it is really in)."""
+
+
 def read_units(document: Document, record: Record, tolerances: Tolerances) -> Record:
     """`record` with each monitoring-form amount in the unit the evidence shows.
 
     Records of the family's forms are returned unchanged: their reading decides units itself."""
+    return with_units(record, units_decided(document, record, tolerances))
+
+
+def units_decided(document: Document, record: Record, tolerances: Tolerances) -> UnitDecisions:
+    """What `read_units` decides for `record` as parsed (its amounts as labelled): the
+    amounts it reads in another unit, each with its evidence; {} for the family's forms.
+
+    The pipeline hands these decisions to the `unit-mismatch` rule, which reports them."""
     if (record.form.type or MONITORING) != MONITORING:
-        return record
-    view = RecordView(document, record, tolerances)
-    decided = decide_units(view)
+        return {}
+    return decide_units(RecordView(document, record, tolerances))
+
+
+def with_units(record: Record, decided: UnitDecisions) -> Record:
+    """`record` with each amount of `decided` read in the unit its evidence shows."""
     if not decided:
         return record
     updates = {name: amount.in_unit(evidence.unit) for name, (amount, evidence) in decided.items()}
@@ -87,7 +102,7 @@ def as_labelled(record: Record) -> Record:
     return record.model_copy(update={"fields": record.fields.model_copy(update=updates)})
 
 
-def decide_units(view: RecordView) -> dict[str, tuple[Amount, UnitEvidence]]:
+def decide_units(view: RecordView) -> UnitDecisions:
     """Each amount whose evidence shows another unit than it is read in: (amount, evidence)."""
     amounts = {name: a for name in AMOUNT_FIELDS if (a := view.amount(name)) is not None and a.number}
     decided: dict[str, UnitEvidence] = {}

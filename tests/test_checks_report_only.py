@@ -22,9 +22,9 @@ def test_running_the_checks_never_changes_fields(case_id, document, expected_pat
     checked = []
     real = pipeline.run_checks
 
-    def watched(doc, record, settings=None):
+    def watched(doc, record, settings=None, **given):
         before = record.fields.model_dump(mode="json")
-        result = real(doc, record, settings)
+        result = real(doc, record, settings, **given)  # the units decided by reading, passed on
         assert record.fields.model_dump(mode="json") == before, f"{case_id}: a rule mutated the fields"
         assert result.fields.model_dump(mode="json") == before, f"{case_id}: the checks replaced a field"
         checked.append(record.form.type)
@@ -48,9 +48,9 @@ def test_the_watch_sees_a_rule_that_rewrites_a_field(monkeypatch):
     record = parse_document(document)
     real = checks.check_record
 
-    def rewriting(doc, rec, settings):
+    def rewriting(doc, rec, settings, *given):
         rec.fields.project_name = "改写"  # what a rule must never do
-        return real(doc, rec, settings)
+        return real(doc, rec, settings, *given)
 
     monkeypatch.setattr(checks, "check_record", rewriting)
     before = record.fields.model_dump(mode="json")

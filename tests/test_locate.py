@@ -202,3 +202,67 @@ def test_a_value_ends_where_a_label_that_is_no_field_opens_on_its_line():
     fields = parse_document(doc).fields
     assert fields.town == "上海市闵行区马桥镇人民政府"
     assert fields.project_name == "道路养护项目"
+
+
+# -- rewritten for speed: the same answers as the plain versions ---------------------------
+def _plain_table_value(tokens, hit, consumed, is_multi, is_figure=False):
+    """The cells beside (or below) a table label, written as lists and filters."""
+    from parsers.locate import _is_figure
+
+    label = hit.label
+    if label.row is None or label.col is None:
+        return []
+    row, col, last_row = label.row, label.col, label.row + label.row_span
+    following = []
+    for token in tokens[label.index + 1 :]:
+        if token.block != label.block or token.row is None or token.row > last_row:
+            break
+        if token.col is not None:
+            following.append(token)
+    values = []
+    for token in [t for t in following if t.row == row and t.col > col]:
+        if token.index in consumed:
+            break
+        values.append(token)
+    below = [t for t in following if t.row == row + label.row_span and t.col <= col < t.col + t.col_span
+             and t.index not in consumed]
+    if values and not is_multi:
+        filled = [token for token in values if token.text.strip()]
+        if is_figure and filled and not _is_figure(filled[0]) and below and _is_figure(below[0]):
+            return below[:1]
+        return filled[:1] or values[:1]
+    return values or below[:1]
+
+
+def test_table_value_walk_matches_the_plain_lists():
+    import itertools
+
+    from parsers.locate import Hit, _table_value
+    from parsers.tokens import Token
+
+    line = _lines("x").lines[0]
+    cells = [  # (row, col, col_span, row_span, text): spans, a blank, a header, a figure below
+        (0, 0, 1, 1, "当年预算数"), (0, 1, 1, 1, ""), (0, 2, 1, 1, "结余资金"), (0, 3, 2, 1, "12.5"),
+        (1, 0, 2, 1, "3,000.00"), (1, 2, 1, 1, "是 ☑"), (1, 3, 1, 1, "4"), (2, 0, 1, 2, "x"), (2, 1, 1, 1, "5"),
+        (3, 1, 1, 1, "6"), (4, 0, 1, 1, "7"),
+    ]
+    tokens = [Token(i, text, line, 0, r, c, cs, rs) for i, (r, c, cs, rs, text) in enumerate(cells)]
+    tokens.append(Token(len(tokens), "tail", line, 1, 0, 0))
+    checked = 0
+    for label, multi, figure in itertools.product(tokens, (False, True), (False, True)):
+        for consumed in ({label.index}, {label.index, 2}, {label.index, 4, 6}, set()):
+            hit = Hit("f", label, (label.index,), None)
+            assert _table_value(tokens, hit, consumed, multi, figure) == _plain_table_value(tokens, hit, consumed, multi, figure)
+            checked += 1
+    assert checked > 100
+
+
+def test_inline_match_without_a_separator_in_its_window():
+    from parsers.forms import monitoring_template
+    from parsers.locate import label_index
+
+    index = label_index(monitoring_template())
+    assert index.match_inline("8,406,128.00") is None
+    assert index.match_inline("项目名称：甲项目") == ("project_name", None, "甲项目")
+    assert index.match_inline("项目名称\u3000甲项目") == ("project_name", None, "甲项目")
+    assert index.match_inline("项目名称\x1c甲项目") is None  # str's whitespace, not the pattern's

@@ -22,7 +22,8 @@ A rule runs on a record when its form's template lists it (`rules:`), else when 
 declares the form (`applicable`). A record whose form was not recognised
 (`unrecognized-form`) gets no discrepancy at all. Checks only report: the record's fields
 are final when reading ends (the monitoring form's units are decided by
-`parsers.units.read_units`, which the pipeline runs after field parsing), and `run_checks`
+`parsers.units.read_units`, which the pipeline runs after field parsing, handing its
+decisions to `run_checks` for the unit rule to report), and `run_checks`
 returns the record with its fields untouched and its discrepancies sorted by severity (error, warning, info), then rule id. A rule's severity is
 its default unless `CheckSettings.severities` overrides it; a finding may carry its own
 (missing-field's empty subsections are `info`). One fault is reported once: rules skip
@@ -59,6 +60,7 @@ from extract.checks.base import (
 )
 from extract.checks.forms import applicable
 from extract.settings import CheckSettings
+from parsers.units import UnitDecisions
 from schemas.discrepancy import Discrepancy, Severity
 from schemas.document import Document
 from schemas.record import Record
@@ -79,20 +81,26 @@ __all__ = [
 UNRECOGNIZED = "unrecognized-form"
 
 
-def run_checks(document: Document, record: Record, settings: CheckSettings | None = None) -> Record:
+def run_checks(
+    document: Document, record: Record, settings: CheckSettings | None = None, units_decided: UnitDecisions | None = None
+) -> Record:
     """`record` with its discrepancies added, sorted; its fields are never changed.
 
+    `units_decided`: what reading decided about the amounts' units (`parsers.units.units_decided` of
+    the record as parsed), when the caller has it; else the `unit-mismatch` rule asks again.
     A record of no known form (`unrecognized-form`) is returned without any discrepancy."""
     if any(error.code == UNRECOGNIZED for error in record.errors):
         return record.model_copy(update={"discrepancies": []})
-    discrepancies = check_record(document, record, settings or CheckSettings())
+    discrepancies = check_record(document, record, settings or CheckSettings(), units_decided)
     ordered = sorted(record.discrepancies + discrepancies, key=lambda d: (Severity(d.severity).rank, d.rule))
     return record.model_copy(update={"discrepancies": ordered})
 
 
-def check_record(document: Document, record: Record, settings: CheckSettings) -> list[Discrepancy]:
-    """The discrepancies of every registered rule on `record`, unsorted."""
-    ctx = CheckContext(document, record, settings)
+def check_record(
+    document: Document, record: Record, settings: CheckSettings, units_decided: UnitDecisions | None = None
+) -> list[Discrepancy]:
+    """The discrepancies of every registered rule on `record`, unsorted (`units_decided`: as `run_checks`)."""
+    ctx = CheckContext(document, record, settings, units_decided)
     form = ctx.form_type
     found: list[Discrepancy] = []
     for registered in IMPLEMENTATIONS:

@@ -28,6 +28,7 @@ from parsers.forms import template_for
 from parsers.narrative import Fact
 from parsers.normalize import label_key
 from parsers.record_view import RecordView, budget_years
+from parsers.units import UnitDecisions
 from schemas.discrepancy import Evidence, Severity, location
 from schemas.fields import AMOUNT_FIELDS, UNIT_FACTORS, Amount
 
@@ -102,6 +103,9 @@ class CheckContext(RecordView):
     """What a rule reads: the record (its units decided by reading), its document and settings."""
 
     settings: CheckSettings = field(default_factory=CheckSettings)
+    units_decided: UnitDecisions | None = None
+    """What reading decided about the amounts' units (`parsers.units.units_decided`) when the
+    caller hands it over; None: the `unit-mismatch` rule asks the evidence again."""
 
     def options(self, rule_id: str) -> Any:
         """Rule `rule_id`'s own settings (`[checks.<rule-id>]`), defaults where not set."""

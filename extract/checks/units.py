@@ -2,9 +2,10 @@
 
 Reading decides the units (`parsers.units.read_units`, a step after field parsing), so the
 record every rule sees already holds its amounts in the unit they are really in. This rule
-only reports those decisions: it asks `parsers.units.decide_units` again what the evidence
-showed for the amounts as labelled, and words one finding per amount read in another unit
-than its label states (an `info` where the label stated none). It never changes a field.
+only reports those decisions: the pipeline hands them over (`CheckContext.units_decided`),
+else it asks `parsers.units.decide_units` again what the evidence showed for the amounts as
+labelled; it words one finding per amount read in another unit than its label states (an
+`info` where the label stated none). It never changes a field.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 
     The decisions were taken by reading (`parsers.units`); this reports them.
     """
-    labelled = RecordView(ctx.document, as_labelled(ctx.record), ctx.settings)
-    for name, (amount, evidence) in decide_units(labelled).items():
+    decided = ctx.units_decided
+    if decided is None:  # not handed over: ask the evidence again, for the amounts as labelled
+        decided = decide_units(RecordView(ctx.document, as_labelled(ctx.record), ctx.settings))
+    for name, (amount, evidence) in decided.items():
         fixed = ctx.amount(name)
         if fixed is None or fixed.unit != evidence.unit:
             continue  # the record was not read through `read_units`: nothing was decided

@@ -37,12 +37,12 @@ def parse_amount(text: str, label_unit: str | None) -> Amount | None:
         return Amount(raw=raw, stated_unit="元", unit="元", yuan=to_yuan_string(written, "元")) if written else None
     if number is None or _more_digits(raw) or "%" in to_ascii(raw):
         return None  # `12,25` (a comma for a point), two figures or a rate (`100.00%`): not one amount
-    cell_unit = _UNIT_IN_VALUE.search(raw)
+    cell_unit = _UNIT_IN_VALUE.search(raw) if "元" in raw or "万" in raw or "亿" in raw else None
     stated: str | None
     if cell_unit:
         stated = _UNIT_NAMES.get(cell_unit.group(1), cell_unit.group(1))
     else:
-        stated = "元" if _YUAN_SIGN.search(raw) else label_unit
+        stated = "元" if ("¥" in raw or "￥" in raw) and _YUAN_SIGN.search(raw) else label_unit
     stated = stated if stated in ("元", "万元", "亿元") else None
     unit = stated or "元"
     return Amount(raw=raw, stated_unit=stated, unit=unit, yuan=to_yuan_string(number, unit))
@@ -52,4 +52,7 @@ def _more_digits(raw: str) -> bool:
     """True when digits stand outside the figure parse_number read."""
     text = to_ascii(raw).replace(" ", "")
     match = FIGURE.search(text)
-    return match is not None and bool(_DIGIT.search(text[: match.start()] + text[match.end() :]))
+    if match is None:
+        return False
+    rest = text[: match.start()] + text[match.end() :]
+    return bool(rest) and bool(_DIGIT.search(rest))  # most cells hold the figure alone

@@ -19,8 +19,9 @@ fell beside it: `经费保障 ☑` / `制度保障`) leaves the group undecided,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -57,6 +58,11 @@ def _pattern(options: tuple[str, ...]) -> regex.Pattern[str]:
 
 def scan(text: str, options: tuple[str, ...]) -> list[Item]:
     """Option labels and boxes of `text` in order."""
+    return list(_scanned(text, options))
+
+
+@lru_cache(maxsize=1024)  # pure: a group's text is asked for again, and forms print the same few
+def _scanned(text: str, options: tuple[str, ...]) -> tuple[Item, ...]:
     text = collapse_cjk_spaces(canonical_glyphs(to_ascii(text)))
     items: list[Item] = []
     last_end = 0
@@ -81,14 +87,18 @@ def scan(text: str, options: tuple[str, ...]) -> list[Item]:
             items.append(Item("box", None if token == _UNKNOWN else token in _TICKED, match.start()))
             lone_tick = token in _HAND_MARKS
         last_end = match.end()
-    return items
+    return tuple(items)
 
 
 def option_states(text: str, options: tuple[str, ...]) -> dict[str, bool] | None:
     """Each option's state; None when the text shows neither the options nor any box, or
     when a box's state is unknown or a lone tick is set apart from both labels (`_set_apart`):
     the group is undecided, never guessed."""
-    items = scan(text, options)
+    return _item_states(text, options, scan(text, options))
+
+
+def _item_states(text: str, options: tuple[str, ...], items: list[Item]) -> dict[str, bool] | None:
+    """`option_states` of `text` from its `scan` items."""
     labels = [item for item in items if item.kind == "label"]
     boxes = [item for item in items if item.kind == "box"]
     if not labels or any(box.value is None for box in boxes):
@@ -139,44 +149,46 @@ def group_states(
     """Each option's state from a group's box elements and its text: None when a box's state
     is unknown (undecided, never guessed, whatever the text shows). The elements answer
     unless the text holds look-alikes only a label makes boxes (which the elements' labels
-    then swallow: `☐确定能 ■有可能`), the boxes are ticks alone between labels (`_lone_ticks_in`:
-    the spacing says their side, or nothing does), or no element names an option; then the
-    text answers."""
+    then swallow: `☐确定能 ■有可能`), the text's boxes are ticks alone between labels
+    (`_lone_ticks`: the elements' labels, cut by the group's first item, would give each tick
+    a side by a convention the text does not show; the spacing says their side, or nothing does), or no element names an option; then the
+    text answers (its items scanned once for both questions)."""
     if any(box.state == "unknown" for box, _ in boxes):
         return None
-    if boxes and not has_lookalikes(text) and not _lone_ticks_in(text, options):
-        states = box_states(boxes, options)
-        if states is not None:
-            return states
+    if boxes and not has_lookalikes(text):
+        items = scan(text, options)
+        if not _lone_ticks(items, [item for item in items if item.kind == "box"]):
+            states = box_states(boxes, options)
+            if states is not None:
+                return states
+        return _item_states(text, options, items)
     return option_states(text, options)
-
-
-def _lone_ticks_in(text: str, options: tuple[str, ...]) -> bool:
-    """True when the text's boxes are ticks alone between labels (`_lone_ticks`): the
-    elements' labels, cut by the group's first item, would give each tick a side by a
-    convention the text does not show, so the text answers (`option_states`)."""
-    items = scan(text, options)
-    return _lone_ticks(items, [item for item in items if item.kind == "box"])
 
 
 def _option_of(box: Checkbox, header: str | None, options: tuple[str, ...]) -> str | None:
     if not box.label:
         return header
-    label = collapse_cjk_spaces(to_ascii(box.label))
-    named = [match.group(0) for match in _pattern(options).finditer(label) if match.group(0) in options]
+    named = _named_options(box.label, options)
     if not named:
         return None
     return named[0] if box.label_side == "after" else named[-1]
 
 
+@lru_cache(maxsize=1024)  # pure: box labels are the options' few words (是, 否, 确定能完成)
+def _named_options(label: str, options: tuple[str, ...]) -> tuple[str, ...]:
+    """The options `label` names, in order."""
+    text = collapse_cjk_spaces(to_ascii(label))
+    return tuple(match.group(0) for match in _pattern(options).finditer(text) if match.group(0) in options)
+
+
 def has_lookalikes(text: str) -> bool:
     """True when `text` holds a box look-alike (口, √, [ ], ■ …) that only an option label
     beside it makes a box: the readers made no element of it."""
-    text = canonical_glyphs(to_ascii(text))
-    return any(look in text for look in _LOOKALIKES)
+    return _LOOKALIKE.search(canonical_glyphs(to_ascii(text))) is not None
 
 
 _LOOKALIKES = tuple(look for look in (*_TICKED, *_EMPTY) if look not in ("☑", "☐"))
+_LOOKALIKE = re.compile("|".join(re.escape(look) for look in _LOOKALIKES))  # finds any (one `re` pass)
 
 
 def undecided(text: str, options: tuple[str, ...]) -> bool:

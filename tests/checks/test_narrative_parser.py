@@ -80,3 +80,31 @@ def test_a_sentence_wrapped_mid_figure_is_read_whole_and_each_figure_keeps_its_l
         ("adjustment_total", Decimal("2"), "万元", 3),
         ("executed", Decimal("49.5"), "万元", 4),
     ]
+
+
+def test_keyword_patterns_hold_only_their_quantities_groups():
+    # `_quantity` reads the matched quantity as the match's last group: a capturing group
+    # inside a keyword's alternative would break that (the vocabulary groups with `(?:…)`).
+    from parsers.narrative import _AMOUNT_KEYWORDS, _RATE_KEYWORDS
+
+    for pattern in (_AMOUNT_KEYWORDS, _RATE_KEYWORDS):
+        assert pattern.groups == len(pattern.groupindex)
+
+
+def test_full_width_rates_and_lines_without_units():
+    facts, _ = scan_text("预算执行率８６．１２％，共３个阶段。")
+    assert [(f.quantity, f.value, f.unit) for f in facts] == [("execution_rate", Decimal("86.12"), "%")]
+    assert scan_text("1、项目于2024年3月启动，共3个阶段。")[0] == []
+
+
+def test_skipped_lines_are_told_by_place_not_by_object():
+    from parsers.lines import build_document
+    from parsers.narrative import scan_document
+    from schemas.discrepancy import Location
+    from schemas.document import Paragraph
+    from schemas.record import Source
+
+    lines = ["调整预算56.1万元。", "实际支出49.5万元。"]
+    document = build_document(Source(path="x.txt"), [Paragraph(text=t) for t in lines])
+    skip = [Location.model_validate({"page": document.lines[0].loc.page, "line": document.lines[0].loc.line})]
+    assert [f.quantity for f in scan_document(document, skip).facts] == ["executed"]

@@ -125,3 +125,28 @@ def test_self_evaluation_table_and_narrative_differ_by_the_unit_factor():
     assert len(found) == 1
     assert found[0].fields == ["funds.total.executed"] and "10000倍" in found[0].message
     assert any("实际支出108元" in e.text for e in found[0].evidence)
+
+
+# -- the decisions handed over by the pipeline ----------------------------------------------
+def test_handed_over_decisions_report_what_asking_again_reports():
+    from extract.checks import run_checks
+    from extract.settings import CheckSettings
+    from parsers.units import read_units, units_decided, with_units
+
+    cases = [
+        make_case(unit="元", narrative=SEED_LIKE),
+        make_case(unit=None, narrative=SEED_LIKE),
+        make_case(narrative=(), annual_budget=amount("100", "万元"), decrease=amount("20", "元"),
+                  adjusted_budget=amount("80", "元"), increase=amount("0", "元"), executed=amount("64", "万元")),
+        make_case(unit="元", narrative=("本项目2024年初预算安排为58.1万元，调整后预算58.1万元。",),
+                  annual_budget="581,000.00", adjusted_budget="581,000.00"),
+    ]
+    settings = CheckSettings()
+    for case in cases:
+        decided = units_decided(case.document, case.record, settings)
+        read = with_units(case.record, decided)
+        assert read == read_units(case.document, case.record, settings)
+        handed = run_checks(case.document, read, settings, units_decided=decided)
+        asked = run_checks(case.document, read, settings)
+        assert handed == asked
+    assert any(units_decided(c.document, c.record, settings) for c in cases)

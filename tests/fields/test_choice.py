@@ -90,3 +90,13 @@ def test_group_lookalikes_in_text_answer_over_the_elements():
     # ■ is a box only beside a label: the element's label swallowed it, the text reads it.
     boxes = [_box("unchecked", "确定能完成 ■有可能完成")]
     assert chosen(group_states(boxes, "☐确定能完成 ■有可能完成", OUTLOOK)) == "有可能完成"
+
+
+def test_scanned_items_are_a_fresh_list_each_time():
+    # the items of a text are kept (a pure cache): a caller changing its list changes no other's
+    from parsers.fields.choice import has_lookalikes, scan
+
+    first = scan("是 ☐ 否 ☑", YES_NO)
+    first.clear()
+    assert [item.kind for item in scan("是 ☐ 否 ☑", YES_NO)] == ["label", "box", "label", "box"]
+    assert has_lookalikes("是 口 否 √") and has_lookalikes("[ ]否") and not has_lookalikes("是 ☐ 否 ☑")
