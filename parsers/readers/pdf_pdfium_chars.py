@@ -139,13 +139,14 @@ class _Page:
         out = self.out
         if self.spaces:
             made = set(self.spaces)
-            drop = set()
+            drop = []
             for n, index in zip(self.spaces, self.space_chars):
                 if _drawn_space(out, self.baselines, n, made):
                     out[n] = self._drawn(out[n], index, self.baselines[n])
                 else:
-                    drop.add(n)
-            out = [char for n, char in enumerate(out) if n not in drop]
+                    drop.append(n)
+            if drop:
+                out = _without(out, drop)
         return out
 
     def _one(self, i: int, *, generated: bool | None = None) -> int:
@@ -353,6 +354,18 @@ def _run_end(page: Any, i: int, stop: int, obj: int, whole: bool) -> int:
         else:
             high = mid
     return high
+
+
+def _without(items: list[Char], drop: list[int]) -> list[Char]:
+    """`items` but those at the indexes `drop` (ascending, each once): the stretches between
+    them copied whole, not a Python step an item."""
+    kept: list[Char] = []
+    start = 0
+    for n in drop:
+        kept += items[start:n]
+        start = n + 1
+    kept += items[start:]
+    return kept
 
 
 def _drawn_space(out: list[Char], baselines: list[float], n: int, made: set[int]) -> bool:
