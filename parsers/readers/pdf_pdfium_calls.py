@@ -7,7 +7,8 @@ pypdfium2's bindings, in two ways:
 - `bare`: no argument types, so ctypes converts nothing: an int goes as a C int, and a
   pointer must be a ctypes reference, made once and passed again and again (`ref` for a
   handle held as an int, `at` for a place in a buffer of ours) or a `Handle` another bare
-  function returned. A bare call costs about half a lean one.
+  function returned. A bare call costs about half a lean one. Made with no result type
+  (`restype` None) where its answer is not read, ctypes makes no int of it.
 Both are called holding the GIL (`PYFUNCTYPE`): each call is a short look-up in memory PDFium
 has already built, and releasing and taking back the GIL around it cost about a seventh of
 the call, made once or more a character.

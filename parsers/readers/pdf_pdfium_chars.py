@@ -64,8 +64,9 @@ _start = re.Match.start
 _I = ctypes.c_int
 # bare: the text page and our buffers passed as ctypes references made once (`pdf_pdfium_calls`)
 _unicode = bare("FPDFText_GetUnicode", ctypes.c_uint)
-_loose_box = bare("FPDFText_GetLooseCharBox", _I)
-_origin = bare("FPDFText_GetCharOrigin", _I)
+# no result type where the answer (success) is not read: ctypes makes no int of it (a tenth of the call)
+_loose_box = bare("FPDFText_GetLooseCharBox", None)
+_origin = bare("FPDFText_GetCharOrigin", None)
 _generated = bare("FPDFText_IsGenerated", _I)
 _size = bare("FPDFText_GetFontSize", ctypes.c_double)
 _text_object = bare("FPDFText_GetTextObject", ctypes.c_void_p)  # an int: a key, compared
