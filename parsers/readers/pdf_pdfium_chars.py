@@ -28,6 +28,7 @@ import sys
 import threading
 from bisect import bisect_left
 from collections import deque
+from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import Any
 
@@ -74,13 +75,16 @@ _text = bare("FPDFText_GetText", _I)
 _object_font = lean("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
 
 
-def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
+def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None,
+          text_fonts: Mapping[int, int] | None = None) -> list[Char]:
     """Every character PDFium lists on the page and the PDF draws, in PDFium's order
     (`runs=False`: every character read on its own, the reference the runs must equal).
 
     `turn`: the page is shown turned (`/Rotate`); each character is then read on its own and
-    placed as shown, its box in the same convention measured along the shown baseline."""
-    page = _Page(textpage, height)
+    placed as shown, its box in the same convention measured along the shown baseline.
+    `text_fonts`: the font handle of text objects, by address, as the page's walk over its
+    objects found them (`pdf_pdfium_paths.Shapes`); any other text object is asked its own."""
+    page = _Page(textpage, height, text_fonts)
     if turn is None:
         return page.read(runs)
     page.turn = turn
@@ -90,7 +94,7 @@ def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None 
 class _Page:
     """One text page read: its code points in bulk, its characters run by run."""
 
-    def __init__(self, textpage: Any, height: float) -> None:
+    def __init__(self, textpage: Any, height: float, text_fonts: Mapping[int, int] | None = None) -> None:
         self.page = ref(ctypes.cast(textpage, ctypes.c_void_p).value)
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.height = height
@@ -99,7 +103,7 @@ class _Page:
         self.origin = (ctypes.c_double * 2)()
         self.rect_at, self.x_at = at(self.rect), at(self.origin)
         self.y_at = at(self.origin, ctypes.sizeof(ctypes.c_double))
-        self.fonts = _Fonts()
+        self.fonts = _Fonts(text_fonts or {})
         self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
         self.rights: list[float] = []
         self.batched = False  # the boxes read in one pass (else each character's asked on its own)
@@ -385,14 +389,17 @@ class _Fonts:
     """Font name and descent ratio per font (keyed by PDFium's font handle, read once a font),
     and with the size per text object (keyed by the object's address)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_fonts: Mapping[int, int]) -> None:
+        self.text_fonts = text_fonts
         self.by_object: dict[int | None, tuple[str | None, float, float]] = {}
         self.by_font: dict[int, tuple[str | None, float]] = {}
         self._buffer = ctypes.create_string_buffer(256)
         self._descent = ctypes.c_float()
 
     def read(self, text_object: int | None) -> tuple[str | None, float]:
-        font = _object_font(text_object) if text_object else None
+        if not text_object:
+            return None, 0.0
+        font = self.text_fonts.get(text_object) or _object_font(text_object)
         if not font:
             return None, 0.0
         known = self.by_font.get(font)

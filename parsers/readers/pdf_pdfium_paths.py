@@ -18,7 +18,9 @@ of no size, drawn in a font the file does not embed. PDFium measures such a font
 with a system font standing in for it; where the machine has none for the script (a
 server without CJK fonts), the characters get no box and PDFium's text page leaves them
 out (`是`, `否` missing from a yes/no cell), so the page's text cannot be trusted. Empty text
-objects in embedded fonts (word processors write them) are not counted.
+objects in embedded fonts (word processors write them) are not counted. A text object is
+told by its font (`text_fonts`, handed to the characters' reading, which then asks no
+object its font again).
 
 Coordinates: PDF user space mapped by the object's matrix, then flipped to top-down.
 """
@@ -44,7 +46,6 @@ _EQ = 1e-3
 
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
-_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
 # A page of more path objects than this has no speck read (see the module docstring).
 DENSE_PATHS = 2000
@@ -67,8 +68,8 @@ _segment = bare("FPDFPath_GetPathSegment", Handle)
 _segment_type = bare("FPDFPathSegment_GetType", _I)
 _segment_point = bare("FPDFPathSegment_GetPoint", None)  # its success not read (`pdf_pdfium_calls`)
 _segment_close = bare("FPDFPathSegment_GetClose", _I)
-_text_font = bare("FPDFTextObj_GetFont", Handle)
-_font_embedded = bare("FPDFFont_GetIsEmbedded", _I)
+_text_font = bare("FPDFTextObj_GetFont", ctypes.c_void_p)  # an int; None for any object but text
+_font_embedded = lean("FPDFFont_GetIsEmbedded", _I, ctypes.c_void_p)
 
 
 class Shapes:
@@ -90,6 +91,10 @@ class Shapes:
         self._ints, self._ints_at = _view(ints, "i"), (at(ints), at(ints, 4))
         self._paths: list[tuple[Handle, Matrix]] = []
         self.unmeasured_text = 0
+        # each text object's font, both by address: the characters' reading asks no text
+        # object its font again (`pdf_pdfium_chars`)
+        self.text_fonts: dict[int, int] = {}
+        self._embedded: dict[int, bool] = {}  # by font
 
     def read_page(self, page: Any) -> Shapes:
         raw = ref(ctypes.cast(page, ctypes.c_void_p).value)
@@ -102,18 +107,27 @@ class Shapes:
         return self
 
     def _walk(self, objects: list[Handle], outer: Matrix, depth: int) -> None:
-        """The objects of a page or form, in order: paths kept to be read, text objects of no
-        size counted where their font is not embedded, forms walked into."""
+        """The objects of a page or form, in order: text objects told by their font (PDFium
+        gives none for any other object; one call where the type and the bounds were two)
+        and counted where of no size in a font not embedded, paths kept to be read, forms
+        walked into."""
         floats = self._floats
         b0, b1, b2, b3 = self._floats_at
-        for obj, kind in zip(objects, map(_object_type, objects)):
-            if kind == _PATH:
-                self._paths.append((obj, outer))
-            elif kind == _TEXT:
-                if _bounds(obj, b0, b1, b2, b3):
+        text_fonts, embedded = self.text_fonts, self._embedded
+        for obj, font in zip(objects, map(_text_font, objects)):
+            if font:
+                text_fonts[obj.value or 0] = font  # (a text object's handle is never null)
+                known = embedded.get(font)
+                if known is None:
+                    known = embedded[font] = bool(_font_embedded(font))
+                if not known and _bounds(obj, b0, b1, b2, b3):
                     left, bottom, right, top = floats
                     if right - left <= _EQ and top - bottom <= _EQ:
-                        self.unmeasured_text += _not_embedded(obj)
+                        self.unmeasured_text += 1
+                continue
+            kind = _object_type(obj)  # a text object without a font is not counted: skipped
+            if kind == _PATH:
+                self._paths.append((obj, outer))
             elif kind == _FORM and depth < _MAX_DEPTH:
                 matrix = self._compose(obj, outer)
                 count = _form_count(obj)
@@ -200,11 +214,6 @@ def _span(values: tuple[float, ...]) -> tuple[float, float]:
         elif value > high:
             high = value
     return low, high
-
-
-def _not_embedded(text_object: Handle) -> bool:
-    font = _text_font(text_object)
-    return bool(font) and not _font_embedded(font)
 
 
 def _view(buffer: Any, kind: str) -> Any:
