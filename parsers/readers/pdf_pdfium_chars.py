@@ -60,6 +60,10 @@ _PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _SPACES = re.compile(" ")
 _start = re.Match.start
+# Unbounded repeats a run's `zip` takes fields from (it ends with the run's text): never
+# exhausted, so one serves every run of every page.
+_CHAR_TYPE = repeat(Char)
+_NO_SCORE = repeat(None)
 
 
 _I = ctypes.c_int
@@ -102,8 +106,10 @@ class _Page:
         self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
         self.origin = (ctypes.c_double * 2)()
         self.rect_at, self.x_at = at(self.rect), at(self.origin)
+        self.origin_y: Any = memoryview(self.origin).cast("B").cast("d")  # read as [1] (no ctypes item protocol)
         self.y_at = at(self.origin, ctypes.sizeof(ctypes.c_double))
         self.fonts = _Fonts(text_fonts or {})
+        self.by_object = self.fonts.by_object
         self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
         self.rights: list[float] = []
         self.batched = False  # the boxes read in one pass (else each character's asked on its own)
@@ -176,12 +182,12 @@ class _Page:
             # most are dropped (`_drawn_space`): its font and size are read if it is kept
             self.spaces.append(len(self.out))
             self.space_chars.append(index)
-            self._add(index, " ", None, 0.0, 0.0, self.origin[1])
+            self._add(index, " ", None, 0.0, 0.0, self.origin_y[1])
             return i
         obj = _text_object(page, index)
         font = self._font(obj, index)
         size = font[2] if obj else _size(page, index)
-        self._add(index, chr(code), font[0], size, font[1], self.origin[1])
+        self._add(index, chr(code), font[0], size, font[1], self.origin_y[1])
         return i
 
     def _drawn(self, space: Char, index: int, baseline: float) -> Char:
@@ -203,33 +209,41 @@ class _Page:
         obj = _text_object(page, i)
         if not obj:
             return self._one(i)
-        end = _run_end(page, i, stop, obj, self.whole)
-        self.whole = end == stop
-        name, descent, size = self._font(obj, i)
-        origin, x_at, y_at = self.origin, self.x_at, self.y_at
+        last = stop - 1  # `_run_end`'s first answers asked here (most runs): no call of it
+        if last == i or (self.whole and _text_object(page, last) == obj):
+            end = stop
+            self.whole = True
+        else:
+            end = _run_end(page, i, stop, obj, False)
+            self.whole = end == stop
+        font = self.by_object.get(obj)
+        if font is None:
+            font = self._font(obj, i)
+        name, descent, size = font
+        y, x_at, y_at = self.origin_y, self.x_at, self.y_at
         _origin(page, end - 1, x_at, y_at)
-        last = origin[1]
+        last_y = y[1]
         _origin(page, i, x_at, y_at)
-        baseline = origin[1]
-        if baseline != last:
+        baseline = y[1]
+        if baseline != last_y:
             for k in range(i, end):
                 _origin(page, k, x_at, y_at)
-                self._add(k, self.text[k], name, size, descent, origin[1])
+                self._add(k, self.text[k], name, size, descent, y[1])
             return end
         bottom = self.height - (baseline + descent * size)
-        n = end - i
         # the run's characters built in C: text, left and right edges from the page's box arrays
-        self.out += map(tuple.__new__, repeat(Char, n), zip(
-            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
-            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
-        self.baselines += [baseline] * n
+        # (the zip ends with the text; the rest repeats unbounded)
+        self.out += map(tuple.__new__, _CHAR_TYPE, zip(
+            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size),
+            repeat(bottom), repeat(size), _NO_SCORE, repeat(name)))
+        self.baselines += [baseline] * (end - i)
         return end
 
     def _font(self, obj: int | None, index: int) -> tuple[str | None, float, float]:
         """Font name, descent ratio and size of the text object `obj` (of character `index`)."""
-        font = self.fonts.by_object.get(obj)
+        font = self.by_object.get(obj)
         if font is None:
-            font = self.fonts.by_object[obj] = (*self.fonts.read(obj), _size(self.page, index))
+            font = self.by_object[obj] = (*self.fonts.read(obj), _size(self.page, index))
         return font
 
     def _add(self, index: int, char: str, name: str | None, size: float, descent: float, baseline: float) -> None:
