@@ -60,6 +60,12 @@ def ref(address: int | None) -> Any:
     return ctypes.byref(ctypes.c_char.from_address(address or 0))
 
 
+def ref_of(pointer: Any) -> Any:
+    """The same reference for a handle as pypdfium2 returns it (a ctypes pointer, not null):
+    made from what it points to, without `ctypes.cast` (a ctypes call of its own)."""
+    return ctypes.byref(pointer.contents)
+
+
 def at(buffer: Any, offset: int = 0) -> Any:
     """A pointer `offset` bytes into a ctypes buffer, for bare calls."""
     return ctypes.byref(buffer, offset)

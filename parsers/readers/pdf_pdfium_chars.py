@@ -34,7 +34,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref
+from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref_of
 from parsers.readers.pdf_primitives import Char
 from parsers.readers.pdf_rotation import Turn
 
@@ -77,6 +77,9 @@ _size = bare("FPDFText_GetFontSize", ctypes.c_double)
 _text_object = bare("FPDFText_GetTextObject", ctypes.c_void_p)  # an int: a key, compared
 _text = bare("FPDFText_GetText", _I)
 _object_font = lean("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+# lean, by the font handle as an int (a few calls a page, one a font)
+_font_name = lean("FPDFFont_GetBaseFontName", ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t)
+_font_descent = lean("FPDFFont_GetDescent", _I, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
 
 
 def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None,
@@ -99,7 +102,7 @@ class _Page:
     """One text page read: its code points in bulk, its characters run by run."""
 
     def __init__(self, textpage: Any, height: float, text_fonts: Mapping[int, int] | None = None) -> None:
-        self.page = ref(ctypes.cast(textpage, ctypes.c_void_p).value)
+        self.page = ref_of(textpage)
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.height = height
         self.codes = _codes(self.page, self.count)
@@ -418,11 +421,11 @@ class _Fonts:
             return None, 0.0
         known = self.by_font.get(font)
         if known is None:
-            known = self.by_font[font] = self._read_font(ctypes.cast(font, pdfium_c.FPDF_FONT))
+            known = self.by_font[font] = self._read_font(font)
         return known
 
-    def _read_font(self, font: Any) -> tuple[str | None, float]:
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
+    def _read_font(self, font: int) -> tuple[str | None, float]:
+        length = _font_name(font, self._buffer, len(self._buffer))
         name = self._buffer.value.decode("latin-1") if length else None
-        ok = pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), self._descent)
+        ok = _font_descent(font, 1000.0, ctypes.byref(self._descent))
         return name, (self._descent.value / 1000.0 if ok else 0.0)

@@ -33,7 +33,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref
+from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref_of
 from parsers.readers.pdf_primitives import Shape
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -97,7 +97,7 @@ class Shapes:
         self._embedded: dict[int, bool] = {}  # by font
 
     def read_page(self, page: Any) -> Shapes:
-        raw = ref(ctypes.cast(page, ctypes.c_void_p).value)
+        raw = ref_of(page)
         count = _page_count(raw)
         self._walk(list(map(_page_object, repeat(raw, count), range(count))), _IDENTITY, 0)
         dense = len(self._paths) > DENSE_PATHS
