@@ -151,7 +151,8 @@ class Shapes:
 
     def _path(self, obj: Handle, outer: Matrix) -> None:
         ints = self._ints
-        if not _draw_mode(obj, *self._ints_at):
+        fill_at, stroke_at = self._ints_at
+        if not _draw_mode(obj, fill_at, stroke_at):
             return
         fill, stroke = ints[0] != 0, bool(ints[1])
         if not (fill or stroke):
@@ -159,9 +160,9 @@ class Shapes:
         a, b, c, d, e, f = self._compose(obj, outer)
         height = self.height
         point = self._floats
-        x_at, y_at = self._floats_at[:2]
+        x_at, y_at = self._floats_at[0], self._floats_at[1]
         subpaths: list[tuple[str, list[Point]]] = []
-        ops: list[str] = []
+        ops = ""
         pts: list[Point] = []
         beziers = 0
         for i in range(_count_segments(obj)):
@@ -176,32 +177,30 @@ class Shapes:
             pt = (a * x + c * y + e, height - (b * x + d * y + f))
             if kind == _MOVE:
                 if ops:
-                    subpaths.append(("".join(ops), pts))
-                ops, pts, beziers = ["m"], [pt], 0
+                    subpaths.append((ops, pts))
+                ops, pts, beziers = "m", [pt], 0
                 continue
             if not ops:
-                ops, pts = ["m"], [pt]
+                ops, pts = "m", [pt]
                 continue
-            ops.append("c" if kind == _BEZIER else "l")
+            ops += "c" if kind == _BEZIER else "l"
             pts.append(pt)
-            if _segment_close(seg) and not _same(pt, pts[0]):
-                ops.append("h")
-                pts.append(pts[0])
+            if _segment_close(seg):
+                start = pts[0]  # closed back to its start unless already there (`_same`)
+                if abs(pt[0] - start[0]) > _EQ or abs(pt[1] - start[1]) > _EQ:
+                    ops += "h"
+                    pts.append(start)
         if ops:
-            subpaths.append(("".join(ops), pts))
-        for shape, points in subpaths:
-            self._add(shape, points, stroke, fill)
-
-    def _add(self, shape: str, pts: list[Point], stroke: bool, fill: bool) -> None:
-        x0, y0, x1, y1 = _box(pts)
-        box = Shape(x0, y0, x1, y1, stroke, fill, tuple(pts))
-        if shape in ("ml", "mlh"):
-            self.lines.append(box)
-        elif shape in ("mlllh", "mllll") and _same(pts[0], pts[4]) and _axis_aligned(pts):
-            self.rects.append(box)
-        elif shape != "m":
-            self.curves.append(box)
-
+            subpaths.append((ops, pts))
+        for shape, points in subpaths:  # each piece as pdfminer makes it (see the module docstring)
+            x0, y0, x1, y1 = _box(points)
+            box = Shape(x0, y0, x1, y1, stroke, fill, tuple(points))
+            if shape in ("ml", "mlh"):
+                self.lines.append(box)
+            elif shape in ("mlllh", "mllll") and _same(points[0], points[4]) and _axis_aligned(points):
+                self.rects.append(box)
+            elif shape != "m":
+                self.curves.append(box)
 
 def _box(pts: list[Point]) -> tuple[float, float, float, float]:
     """The least x and y and the greatest, as `min` and `max` of each give them (the first of
