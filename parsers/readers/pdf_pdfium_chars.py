@@ -320,9 +320,10 @@ def _codes(page: Any, count: int) -> Any:
     for line ends in the runs' reading: PDFium writes the ones it generates as they are)."""
     if count <= 0:
         return []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    if _text(page, 0, count, buffer) == count + 1:
-        codes = memoryview(buffer).cast("B").cast("H")[:count]
+    # a bytearray, not a ctypes array: ctypes would make (and keep) an array type for each page's count
+    buffer = bytearray(2 * (count + 1))
+    if _text(page, 0, count, ctypes.byref(ctypes.c_char.from_buffer(buffer))) == count + 1:
+        codes = memoryview(buffer).cast("H")[:count]
         sample = (*range(0, count, _CHECK_STRIDE), count - 1)
         if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
             return codes
