@@ -132,6 +132,8 @@ class _Page:
             self.batched = True
         generated = _generated_spaces(page, text) if runs else []
         generated.append(count)  # past every stretch
+        out, baselines, lefts, rights = self.out, self.baselines, self.lefts, self.rights
+        y, x_at, y_at, height = self.origin_y, self.x_at, self.y_at, self.height
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
@@ -143,8 +145,15 @@ class _Page:
                     end = stop
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
-                elif end == i:
-                    i = self._one(i, generated=True)
+                elif end == i:  # a space PDFium generated: `_one(i, generated=True)` inline (no two frames)
+                    _origin(page, i, x_at, y_at)
+                    baseline = y[1]
+                    self.spaces.append(len(out))
+                    self.space_chars.append(i)
+                    bottom = height - (baseline + 0.0)  # as `_add` places a character of no font
+                    out.append(_new(Char, (" ", lefts[i], rights[i], bottom - 0.0, bottom, 0.0, None, None)))
+                    baselines.append(baseline)
+                    i += 1
                 else:
                     while i < end:
                         i = self._one(i)
