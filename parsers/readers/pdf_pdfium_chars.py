@@ -10,7 +10,8 @@ PDFium's list (the run's end is searched for, a few calls a run) and, in horizon
 writing, share its baseline (read at the run's two ends, and a character at a time where
 they differ). Pages of right-to-left script, whose lines PDFium reorders, are read a
 character at a time. The size is read once per text object, the font's name and descent
-once per font (PDFium's font handle: the text objects of one font share it).
+once per font (PDFium's font handle: the text objects of one font share it; the page's walk
+over its objects hands each text object's, `text_fonts`, so no object is asked its own).
 
 Character boxes follow pdfminer's convention, so both engines agree: left and right from
 the glyph's advance, the bottom at the baseline plus the font's descent, the top one font
