@@ -186,8 +186,8 @@ class Shapes:
             ops += "c" if kind == _BEZIER else "l"
             pts.append(pt)
             if _segment_close(seg):
-                start = pts[0]  # closed back to its start unless already there (`_same`)
-                if abs(pt[0] - start[0]) > _EQ or abs(pt[1] - start[1]) > _EQ:
+                start = pts[0]  # closed back to its start unless already there (`_same`, inline)
+                if not (abs(pt[0] - start[0]) <= _EQ and abs(pt[1] - start[1]) <= _EQ):
                     ops += "h"
                     pts.append(start)
         if ops:
