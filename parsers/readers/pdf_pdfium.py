@@ -110,7 +110,8 @@ def _primitives(page: Any, number: int, formenv: Any) -> PagePrimitives:
     if not textpage:
         raise NeedsReference("page not read")
     try:
-        chars = pdf_pdfium_chars.chars(textpage, height, turn=turn if turn.degrees else None)
+        chars = pdf_pdfium_chars.chars(textpage, height, turn=turn if turn.degrees else None,
+                                       text_fonts=shapes.text_fonts)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     widgets = pdf_pdfium_widgets.widgets(page, height, formenv)

@@ -10,7 +10,8 @@ PDFium's list (the run's end is searched for, a few calls a run) and, in horizon
 writing, share its baseline (read at the run's two ends, and a character at a time where
 they differ). Pages of right-to-left script, whose lines PDFium reorders, are read a
 character at a time. The size is read once per text object, the font's name and descent
-once per font (PDFium's font handle: the text objects of one font share it).
+once per font (PDFium's font handle: the text objects of one font share it; the page's walk
+over its objects hands each text object's, `text_fonts`, so no object is asked its own).
 
 Character boxes follow pdfminer's convention, so both engines agree: left and right from
 the glyph's advance, the bottom at the baseline plus the font's descent, the top one font
@@ -28,12 +29,13 @@ import sys
 import threading
 from bisect import bisect_left
 from collections import deque
+from collections.abc import Mapping
 from itertools import compress, repeat
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref
+from parsers.readers.pdf_pdfium_calls import at, bare, lean, ref_of
 from parsers.readers.pdf_primitives import Char
 from parsers.readers.pdf_rotation import Turn
 
@@ -59,27 +61,38 @@ _PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _SPACES = re.compile(" ")
 _start = re.Match.start
+# Unbounded repeats a run's `zip` takes fields from (it ends with the run's text): never
+# exhausted, so one serves every run of every page.
+_CHAR_TYPE = repeat(Char)
+_NO_SCORE = repeat(None)
 
 
 _I = ctypes.c_int
 # bare: the text page and our buffers passed as ctypes references made once (`pdf_pdfium_calls`)
 _unicode = bare("FPDFText_GetUnicode", ctypes.c_uint)
-_loose_box = bare("FPDFText_GetLooseCharBox", _I)
-_origin = bare("FPDFText_GetCharOrigin", _I)
+# no result type where the answer (success) is not read: ctypes makes no int of it (a tenth of the call)
+_loose_box = bare("FPDFText_GetLooseCharBox", None)
+_origin = bare("FPDFText_GetCharOrigin", None)
 _generated = bare("FPDFText_IsGenerated", _I)
 _size = bare("FPDFText_GetFontSize", ctypes.c_double)
 _text_object = bare("FPDFText_GetTextObject", ctypes.c_void_p)  # an int: a key, compared
 _text = bare("FPDFText_GetText", _I)
 _object_font = lean("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+# lean, by the font handle as an int (a few calls a page, one a font)
+_font_name = lean("FPDFFont_GetBaseFontName", ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t)
+_font_descent = lean("FPDFFont_GetDescent", _I, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
 
 
-def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None) -> list[Char]:
+def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None = None,
+          text_fonts: Mapping[int, int] | None = None) -> list[Char]:
     """Every character PDFium lists on the page and the PDF draws, in PDFium's order
     (`runs=False`: every character read on its own, the reference the runs must equal).
 
     `turn`: the page is shown turned (`/Rotate`); each character is then read on its own and
-    placed as shown, its box in the same convention measured along the shown baseline."""
-    page = _Page(textpage, height)
+    placed as shown, its box in the same convention measured along the shown baseline.
+    `text_fonts`: the font handle of text objects, by address, as the page's walk over its
+    objects found them (`pdf_pdfium_paths.Shapes`); any other text object is asked its own."""
+    page = _Page(textpage, height, text_fonts)
     if turn is None:
         return page.read(runs)
     page.turn = turn
@@ -89,16 +102,18 @@ def chars(textpage: Any, height: float, *, runs: bool = True, turn: Turn | None 
 class _Page:
     """One text page read: its code points in bulk, its characters run by run."""
 
-    def __init__(self, textpage: Any, height: float) -> None:
-        self.page = ref(ctypes.cast(textpage, ctypes.c_void_p).value)
+    def __init__(self, textpage: Any, height: float, text_fonts: Mapping[int, int] | None = None) -> None:
+        self.page = ref_of(textpage)
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.height = height
         self.codes = _codes(self.page, self.count)
         self.rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
         self.origin = (ctypes.c_double * 2)()
         self.rect_at, self.x_at = at(self.rect), at(self.origin)
+        self.origin_y: Any = memoryview(self.origin).cast("B").cast("d")  # read as [1] (no ctypes item protocol)
         self.y_at = at(self.origin, ctypes.sizeof(ctypes.c_double))
-        self.fonts = _Fonts()
+        self.fonts = _Fonts(text_fonts or {})
+        self.by_object = self.fonts.by_object
         self.lefts: list[float] = []  # each character's loose box, left and right (runs: read in one pass)
         self.rights: list[float] = []
         self.batched = False  # the boxes read in one pass (else each character's asked on its own)
@@ -118,6 +133,8 @@ class _Page:
             self.batched = True
         generated = _generated_spaces(page, text) if runs else []
         generated.append(count)  # past every stretch
+        out, baselines, lefts, rights = self.out, self.baselines, self.lefts, self.rights
+        y, x_at, y_at, height = self.origin_y, self.x_at, self.y_at, self.height
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
@@ -129,8 +146,15 @@ class _Page:
                     end = stop
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
-                elif end == i:
-                    i = self._one(i, generated=True)
+                elif end == i:  # a space PDFium generated: `_one(i, generated=True)` inline (no two frames)
+                    _origin(page, i, x_at, y_at)
+                    baseline = y[1]
+                    self.spaces.append(len(out))
+                    self.space_chars.append(i)
+                    bottom = height - (baseline + 0.0)  # as `_add` places a character of no font
+                    out.append(_new(Char, (" ", lefts[i], rights[i], bottom - 0.0, bottom, 0.0, None, None)))
+                    baselines.append(baseline)
+                    i += 1
                 else:
                     while i < end:
                         i = self._one(i)
@@ -139,13 +163,14 @@ class _Page:
         out = self.out
         if self.spaces:
             made = set(self.spaces)
-            drop = set()
+            drop = []
             for n, index in zip(self.spaces, self.space_chars):
                 if _drawn_space(out, self.baselines, n, made):
                     out[n] = self._drawn(out[n], index, self.baselines[n])
                 else:
-                    drop.add(n)
-            out = [char for n, char in enumerate(out) if n not in drop]
+                    drop.append(n)
+            if drop:
+                out = _without(out, drop)
         return out
 
     def _one(self, i: int, *, generated: bool | None = None) -> int:
@@ -170,12 +195,12 @@ class _Page:
             # most are dropped (`_drawn_space`): its font and size are read if it is kept
             self.spaces.append(len(self.out))
             self.space_chars.append(index)
-            self._add(index, " ", None, 0.0, 0.0, self.origin[1])
+            self._add(index, " ", None, 0.0, 0.0, self.origin_y[1])
             return i
         obj = _text_object(page, index)
         font = self._font(obj, index)
         size = font[2] if obj else _size(page, index)
-        self._add(index, chr(code), font[0], size, font[1], self.origin[1])
+        self._add(index, chr(code), font[0], size, font[1], self.origin_y[1])
         return i
 
     def _drawn(self, space: Char, index: int, baseline: float) -> Char:
@@ -197,33 +222,41 @@ class _Page:
         obj = _text_object(page, i)
         if not obj:
             return self._one(i)
-        end = _run_end(page, i, stop, obj, self.whole)
-        self.whole = end == stop
-        name, descent, size = self._font(obj, i)
-        origin, x_at, y_at = self.origin, self.x_at, self.y_at
+        last = stop - 1  # `_run_end`'s first answers asked here (most runs): no call of it
+        if last == i or (self.whole and _text_object(page, last) == obj):
+            end = stop
+            self.whole = True
+        else:
+            end = _run_end(page, i, stop, obj, False)
+            self.whole = end == stop
+        font = self.by_object.get(obj)
+        if font is None:
+            font = self._font(obj, i)
+        name, descent, size = font
+        y, x_at, y_at = self.origin_y, self.x_at, self.y_at
         _origin(page, end - 1, x_at, y_at)
-        last = origin[1]
+        last_y = y[1]
         _origin(page, i, x_at, y_at)
-        baseline = origin[1]
-        if baseline != last:
+        baseline = y[1]
+        if baseline != last_y:
             for k in range(i, end):
                 _origin(page, k, x_at, y_at)
-                self._add(k, self.text[k], name, size, descent, origin[1])
+                self._add(k, self.text[k], name, size, descent, y[1])
             return end
         bottom = self.height - (baseline + descent * size)
-        n = end - i
         # the run's characters built in C: text, left and right edges from the page's box arrays
-        self.out += map(tuple.__new__, repeat(Char, n), zip(
-            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size, n),
-            repeat(bottom, n), repeat(size, n), repeat(None, n), repeat(name, n)))
-        self.baselines += [baseline] * n
+        # (the zip ends with the text; the rest repeats unbounded)
+        self.out += map(tuple.__new__, _CHAR_TYPE, zip(
+            self.text[i:end], self.lefts[i:end], self.rights[i:end], repeat(bottom - size),
+            repeat(bottom), repeat(size), _NO_SCORE, repeat(name)))
+        self.baselines += [baseline] * (end - i)
         return end
 
     def _font(self, obj: int | None, index: int) -> tuple[str | None, float, float]:
         """Font name, descent ratio and size of the text object `obj` (of character `index`)."""
-        font = self.fonts.by_object.get(obj)
+        font = self.by_object.get(obj)
         if font is None:
-            font = self.fonts.by_object[obj] = (*self.fonts.read(obj), _size(self.page, index))
+            font = self.by_object[obj] = (*self.fonts.read(obj), _size(self.page, index))
         return font
 
     def _add(self, index: int, char: str, name: str | None, size: float, descent: float, baseline: float) -> None:
@@ -297,9 +330,10 @@ def _codes(page: Any, count: int) -> Any:
     for line ends in the runs' reading: PDFium writes the ones it generates as they are)."""
     if count <= 0:
         return []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    if _text(page, 0, count, buffer) == count + 1:
-        codes = memoryview(buffer).cast("B").cast("H")[:count]
+    # a bytearray, not a ctypes array: ctypes would make (and keep) an array type for each page's count
+    buffer = bytearray(2 * (count + 1))
+    if _text(page, 0, count, ctypes.byref(ctypes.c_char.from_buffer(buffer))) == count + 1:
+        codes = memoryview(buffer).cast("H")[:count]
         sample = (*range(0, count, _CHECK_STRIDE), count - 1)
         if all(codes[i] in _DOUBTFUL or _unicode(page, i) == codes[i] for i in sample):
             return codes
@@ -355,6 +389,18 @@ def _run_end(page: Any, i: int, stop: int, obj: int, whole: bool) -> int:
     return high
 
 
+def _without(items: list[Char], drop: list[int]) -> list[Char]:
+    """`items` but those at the indexes `drop` (ascending, each once): the stretches between
+    them copied whole, not a Python step an item."""
+    kept: list[Char] = []
+    start = 0
+    for n in drop:
+        kept += items[start:n]
+        start = n + 1
+    kept += items[start:]
+    return kept
+
+
 def _drawn_space(out: list[Char], baselines: list[float], n: int, made: set[int]) -> bool:
     """PDFium marks the spaces it infers as generated, and also some the PDF draws. A drawn
     one stands in a gap between its neighbours on the line; an inferred one touches one."""
@@ -371,23 +417,26 @@ class _Fonts:
     """Font name and descent ratio per font (keyed by PDFium's font handle, read once a font),
     and with the size per text object (keyed by the object's address)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_fonts: Mapping[int, int]) -> None:
+        self.text_fonts = text_fonts
         self.by_object: dict[int | None, tuple[str | None, float, float]] = {}
         self.by_font: dict[int, tuple[str | None, float]] = {}
         self._buffer = ctypes.create_string_buffer(256)
         self._descent = ctypes.c_float()
 
     def read(self, text_object: int | None) -> tuple[str | None, float]:
-        font = _object_font(text_object) if text_object else None
+        if not text_object:
+            return None, 0.0
+        font = self.text_fonts.get(text_object) or _object_font(text_object)
         if not font:
             return None, 0.0
         known = self.by_font.get(font)
         if known is None:
-            known = self.by_font[font] = self._read_font(ctypes.cast(font, pdfium_c.FPDF_FONT))
+            known = self.by_font[font] = self._read_font(font)
         return known
 
-    def _read_font(self, font: Any) -> tuple[str | None, float]:
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
+    def _read_font(self, font: int) -> tuple[str | None, float]:
+        length = _font_name(font, self._buffer, len(self._buffer))
         name = self._buffer.value.decode("latin-1") if length else None
-        ok = pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), self._descent)
+        ok = _font_descent(font, 1000.0, ctypes.byref(self._descent))
         return name, (self._descent.value / 1000.0 if ok else 0.0)

@@ -18,7 +18,9 @@ of no size, drawn in a font the file does not embed. PDFium measures such a font
 with a system font standing in for it; where the machine has none for the script (a
 server without CJK fonts), the characters get no box and PDFium's text page leaves them
 out (`是`, `否` missing from a yes/no cell), so the page's text cannot be trusted. Empty text
-objects in embedded fonts (word processors write them) are not counted.
+objects in embedded fonts (word processors write them) are not counted. A text object is
+told by its font (`text_fonts`, handed to the characters' reading, which then asks no
+object its font again).
 
 Coordinates: PDF user space mapped by the object's matrix, then flipped to top-down.
 """
@@ -31,7 +33,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref
+from parsers.readers.pdf_pdfium_calls import Handle, at, bare, lean, ref_of
 from parsers.readers.pdf_primitives import Shape
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -44,7 +46,6 @@ _EQ = 1e-3
 
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
-_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 _MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
 # A page of more path objects than this has no speck read (see the module docstring).
 DENSE_PATHS = 2000
@@ -65,10 +66,10 @@ _draw_mode = bare("FPDFPath_GetDrawMode", _I)
 _count_segments = bare("FPDFPath_CountSegments", _I)
 _segment = bare("FPDFPath_GetPathSegment", Handle)
 _segment_type = bare("FPDFPathSegment_GetType", _I)
-_segment_point = bare("FPDFPathSegment_GetPoint", _I)
+_segment_point = bare("FPDFPathSegment_GetPoint", None)  # its success not read (`pdf_pdfium_calls`)
 _segment_close = bare("FPDFPathSegment_GetClose", _I)
-_text_font = bare("FPDFTextObj_GetFont", Handle)
-_font_embedded = bare("FPDFFont_GetIsEmbedded", _I)
+_text_font = bare("FPDFTextObj_GetFont", ctypes.c_void_p)  # an int; None for any object but text
+_font_embedded = lean("FPDFFont_GetIsEmbedded", _I, ctypes.c_void_p)
 
 
 class Shapes:
@@ -90,9 +91,13 @@ class Shapes:
         self._ints, self._ints_at = _view(ints, "i"), (at(ints), at(ints, 4))
         self._paths: list[tuple[Handle, Matrix]] = []
         self.unmeasured_text = 0
+        # each text object's font, both by address: the characters' reading asks no text
+        # object its font again (`pdf_pdfium_chars`)
+        self.text_fonts: dict[int, int] = {}
+        self._embedded: dict[int, bool] = {}  # by font
 
     def read_page(self, page: Any) -> Shapes:
-        raw = ref(ctypes.cast(page, ctypes.c_void_p).value)
+        raw = ref_of(page)
         count = _page_count(raw)
         self._walk(list(map(_page_object, repeat(raw, count), range(count))), _IDENTITY, 0)
         dense = len(self._paths) > DENSE_PATHS
@@ -102,18 +107,27 @@ class Shapes:
         return self
 
     def _walk(self, objects: list[Handle], outer: Matrix, depth: int) -> None:
-        """The objects of a page or form, in order: paths kept to be read, text objects of no
-        size counted where their font is not embedded, forms walked into."""
+        """The objects of a page or form, in order: text objects told by their font (PDFium
+        gives none for any other object; one call where the type and the bounds were two)
+        and counted where of no size in a font not embedded, paths kept to be read, forms
+        walked into."""
         floats = self._floats
         b0, b1, b2, b3 = self._floats_at
-        for obj, kind in zip(objects, map(_object_type, objects)):
-            if kind == _PATH:
-                self._paths.append((obj, outer))
-            elif kind == _TEXT:
-                if _bounds(obj, b0, b1, b2, b3):
+        text_fonts, embedded = self.text_fonts, self._embedded
+        for obj, font in zip(objects, map(_text_font, objects)):
+            if font:
+                text_fonts[obj.value or 0] = font  # (a text object's handle is never null)
+                known = embedded.get(font)
+                if known is None:
+                    known = embedded[font] = bool(_font_embedded(font))
+                if not known and _bounds(obj, b0, b1, b2, b3):
                     left, bottom, right, top = floats
                     if right - left <= _EQ and top - bottom <= _EQ:
-                        self.unmeasured_text += _not_embedded(obj)
+                        self.unmeasured_text += 1
+                continue
+            kind = _object_type(obj)  # a text object without a font is not counted: skipped
+            if kind == _PATH:
+                self._paths.append((obj, outer))
             elif kind == _FORM and depth < _MAX_DEPTH:
                 matrix = self._compose(obj, outer)
                 count = _form_count(obj)
@@ -137,7 +151,8 @@ class Shapes:
 
     def _path(self, obj: Handle, outer: Matrix) -> None:
         ints = self._ints
-        if not _draw_mode(obj, *self._ints_at):
+        fill_at, stroke_at = self._ints_at
+        if not _draw_mode(obj, fill_at, stroke_at):
             return
         fill, stroke = ints[0] != 0, bool(ints[1])
         if not (fill or stroke):
@@ -145,9 +160,9 @@ class Shapes:
         a, b, c, d, e, f = self._compose(obj, outer)
         height = self.height
         point = self._floats
-        x_at, y_at = self._floats_at[:2]
+        x_at, y_at = self._floats_at[0], self._floats_at[1]
         subpaths: list[tuple[str, list[Point]]] = []
-        ops: list[str] = []
+        ops = ""
         pts: list[Point] = []
         beziers = 0
         for i in range(_count_segments(obj)):
@@ -162,49 +177,46 @@ class Shapes:
             pt = (a * x + c * y + e, height - (b * x + d * y + f))
             if kind == _MOVE:
                 if ops:
-                    subpaths.append(("".join(ops), pts))
-                ops, pts, beziers = ["m"], [pt], 0
+                    subpaths.append((ops, pts))
+                ops, pts, beziers = "m", [pt], 0
                 continue
             if not ops:
-                ops, pts = ["m"], [pt]
+                ops, pts = "m", [pt]
                 continue
-            ops.append("c" if kind == _BEZIER else "l")
+            ops += "c" if kind == _BEZIER else "l"
             pts.append(pt)
-            if _segment_close(seg) and not _same(pt, pts[0]):
-                ops.append("h")
-                pts.append(pts[0])
+            if _segment_close(seg):
+                start = pts[0]  # closed back to its start unless already there (`_same`, inline)
+                if not (abs(pt[0] - start[0]) <= _EQ and abs(pt[1] - start[1]) <= _EQ):
+                    ops += "h"
+                    pts.append(start)
         if ops:
-            subpaths.append(("".join(ops), pts))
-        for shape, points in subpaths:
-            self._add(shape, points, stroke, fill)
+            subpaths.append((ops, pts))
+        for shape, points in subpaths:  # each piece as pdfminer makes it (see the module docstring)
+            x0, y0, x1, y1 = _box(points)
+            box = Shape(x0, y0, x1, y1, stroke, fill, tuple(points))
+            if shape in ("ml", "mlh"):
+                self.lines.append(box)
+            elif shape in ("mlllh", "mllll") and _same(points[0], points[4]) and _axis_aligned(points):
+                self.rects.append(box)
+            elif shape != "m":
+                self.curves.append(box)
 
-    def _add(self, shape: str, pts: list[Point], stroke: bool, fill: bool) -> None:
-        xs, ys = zip(*pts)
-        (x0, x1), (y0, y1) = _span(xs), _span(ys)
-        box = Shape(x0, y0, x1, y1, stroke, fill, tuple(pts))
-        if shape in ("ml", "mlh"):
-            self.lines.append(box)
-        elif shape in ("mlllh", "mllll") and _same(pts[0], pts[4]) and _axis_aligned(pts):
-            self.rects.append(box)
-        elif shape != "m":
-            self.curves.append(box)
-
-
-def _span(values: tuple[float, ...]) -> tuple[float, float]:
-    """The least and the greatest value, as `min` and `max` give them (the first of equals),
-    in a few comparisons where the builtins cost about 2,000 instructions each."""
-    low = high = values[0]
-    for value in values:
-        if value < low:
-            low = value
-        elif value > high:
-            high = value
-    return low, high
-
-
-def _not_embedded(text_object: Handle) -> bool:
-    font = _text_font(text_object)
-    return bool(font) and not _font_embedded(font)
+def _box(pts: list[Point]) -> tuple[float, float, float, float]:
+    """The least x and y and the greatest, as `min` and `max` of each give them (the first of
+    equals), in a few comparisons a point, both axes in one pass over the points, where the
+    builtins cost about 2,000 instructions each."""
+    x0, y0 = x1, y1 = pts[0]
+    for x, y in pts:
+        if x < x0:
+            x0 = x
+        elif x > x1:
+            x1 = x
+        if y < y0:
+            y0 = y
+        elif y > y1:
+            y1 = y
+    return x0, y0, x1, y1
 
 
 def _view(buffer: Any, kind: str) -> Any:

@@ -16,38 +16,53 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from parsers.readers.pdf_pdfium_calls import at, bare, ref_of
 from parsers.readers.pdf_primitives import Widget
 
 _BUTTONS = frozenset((pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON))
 _FF_PUSHBUTTON = 1 << 16
 _PARENT_DEPTH = 16
 _TEXT_TYPES = (pdfium_c.FPDF_OBJECT_NAME, pdfium_c.FPDF_OBJECT_STRING)
+_I = ctypes.c_int
+
+# bare (`pdf_pdfium_calls`): the calls made for every annotation, on references made once
+_subtype = bare("FPDFAnnot_GetSubtype", _I)
+_field_type = bare("FPDFAnnot_GetFormFieldType", _I)
+_flags = bare("FPDFAnnot_GetFlags", _I)
+_rect = bare("FPDFAnnot_GetRect", _I)
+_checked = bare("FPDFAnnot_IsChecked", _I)
 
 
 def widgets(page: Any, height: float, formenv: Any | None) -> list[Widget]:
     """Visible check-box widgets of a page (`formenv`: the document's form handle, or None)."""
-    found = []
+    found: list[Widget] = []
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    if count <= 0:
+        return found
     rect = pdfium_c.FS_RECTF()
-    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+    rect_at = at(rect)
+    form = ref_of(formenv) if formenv is not None else None
+    for i in range(count):
         annot = pdfium_c.FPDFPage_GetAnnot(page, i)
         if not annot:
             continue
         try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET:
+            handle = ref_of(annot)
+            if _subtype(handle) != pdfium_c.FPDF_ANNOT_WIDGET:
                 continue
-            if formenv is not None:
-                if pdfium_c.FPDFAnnot_GetFormFieldType(formenv, annot) not in _BUTTONS:
+            if form is not None:
+                if _field_type(form, handle) not in _BUTTONS:
                     continue
             elif not _is_check_box(annot):
                 continue
-            if pdfium_c.FPDFAnnot_GetFlags(annot) & pdfium_c.FPDF_ANNOT_FLAG_HIDDEN:
+            if _flags(handle) & pdfium_c.FPDF_ANNOT_FLAG_HIDDEN:
                 continue
-            if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+            if not _rect(handle, rect_at):
                 continue
             x0, x1 = sorted((rect.left, rect.right))
             y0, y1 = sorted((rect.bottom, rect.top))
-            if formenv is not None:
-                checked = bool(pdfium_c.FPDFAnnot_IsChecked(formenv, annot))
+            if form is not None:
+                checked = bool(_checked(form, handle))
             else:
                 state = _text(annot, b"AS")
                 if not state:

@@ -234,3 +234,11 @@ def test_a_kept_generated_space_has_the_font_size_and_box_of_its_own_queries() -
     finally:
         doc.close()
     assert kept >= 3
+
+
+@pytest.mark.parametrize("drop", [[], [0], [9], [0, 9], [3, 4, 5], [1, 3, 5, 7], list(range(10))])
+def test_dropped_spaces_leave_the_rest_in_order(drop: list[int]) -> None:
+    items = [pdf_pdfium_chars.Char(str(n), n, n + 1.0, 0.0, 1.0, 1.0, None, "F") for n in range(10)]
+    kept = pdf_pdfium_chars._without(items, drop)
+    assert kept == [char for n, char in enumerate(items) if n not in drop]
+    assert items == [pdf_pdfium_chars.Char(str(n), n, n + 1.0, 0.0, 1.0, 1.0, None, "F") for n in range(10)]
