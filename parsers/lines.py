@@ -14,6 +14,11 @@ from parsers.box_elements import attach_boxes
 from schemas.discrepancy import location
 from schemas.document import Block, Document, Line, Paragraph, Table
 from schemas.record import Source
+from schemas.trusted import maker, trusted_copy
+
+# Lines and the document are built from values made here (`schemas.trusted`).
+_line = maker(Line, "text", "loc", "block", "row", "cells")
+_document = maker(Document, "source", "blocks", "lines")
 
 
 def build_document(source: Source, blocks: Sequence[Block]) -> Document:
@@ -23,7 +28,7 @@ def build_document(source: Source, blocks: Sequence[Block]) -> Document:
     blocks = tuple(attach_boxes(block) for block in blocks)
     lines = _with_empty_cells(tuple(_number(_raw_lines(blocks))), blocks)
     pages = source.pages or max((line.loc.page for line in lines), default=1)
-    return Document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
+    return _document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
 
 
 def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple[Line, ...]:
@@ -35,7 +40,7 @@ def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple
     last = {line.block: k for k, line in enumerate(lines) if line.block in counts}
     out = list(lines)
     for block, k in last.items():
-        out[k] = out[k].model_copy(update={"empty_after": counts[block]})
+        out[k] = trusted_copy(out[k], empty_after=counts[block])
     return tuple(out)
 
 
@@ -70,4 +75,4 @@ def _number(raw: Iterable[tuple[int, str, int, int | None, tuple[int, ...]]]) ->
     counters: dict[int, int] = defaultdict(int)
     for page, text, block, row, cells in raw:
         counters[page] += 1
-        yield Line(text=text, loc=location(page, counters[page]), block=block, row=row, cells=cells)
+        yield _line(text=text, loc=location(page, counters[page]), block=block, row=row, cells=cells)
