@@ -35,10 +35,24 @@ def attach_boxes(block: Block) -> Block:
     if isinstance(block, Paragraph):
         text, boxes = read_boxes(block.text, per_line=True)
         return trusted_copy(block, text=text, boxes=boxes) if boxes else block
-    cells = tuple(_cell(cell) for cell in block.cells)
-    if all(a is b for a, b in zip(cells, block.cells, strict=True)):
+    # One scan of all the cells' texts (a box is one character, the joint none) finds the
+    # cells holding a box; only those are read (most cells hold none).
+    texts = [cell.text for cell in block.cells]
+    hits = [match.start() for match in _ANY_BOX.finditer("\n".join(texts))]
+    if not hits:
         return block
-    return trusted_copy(block, cells=cells)
+    cells = list(block.cells)
+    start = hit = 0
+    for k, text in enumerate(texts):
+        end = start + len(text)
+        if hits[hit] < end:  # the next box stands in this cell
+            cells[k] = _cell(cells[k])
+            while hit < len(hits) and hits[hit] < end:
+                hit += 1
+            if hit == len(hits):
+                break
+        start = end + 1
+    return trusted_copy(block, cells=tuple(cells))
 
 
 def _cell(cell: Cell) -> Cell:

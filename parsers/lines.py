@@ -56,19 +56,26 @@ def _raw_lines(blocks: Iterable[Block]) -> Iterator[tuple[int, str, int, int | N
 
 
 def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:
-    rows: dict[int, list[int]] = defaultdict(list)
-    for cell_index, cell in enumerate(table.cells):
-        rows[cell.row].append(cell_index)
+    cells = table.cells
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for cell_index, cell in enumerate(cells):
+        if (members := rows.get(cell.row)) is None:
+            rows[cell.row] = [(cell.col, cell_index)]
+        else:
+            members.append((cell.col, cell_index))
     for row in sorted(rows):
-        members = sorted(rows[row], key=lambda i: table.cells[i].col)
-        page = next((p for i in members if (p := table.cells[i].page)), table.page)
-        split = [table.cells[i].text.splitlines() for i in members]
-        depth = max((len(parts) for parts in split), default=0)
-        for k in range(max(depth, 1)):
-            parts = [lines[k] if k < len(lines) else "" for lines in split]
-            text = "\t".join(parts).rstrip("\t")
+        # (col, index) pairs sorted: by column, cells of one column in table order.
+        members = tuple(cell_index for _, cell_index in sorted(rows[row]))
+        page = table.page
+        for cell_index in members:
+            if cells[cell_index].page:
+                page = cells[cell_index].page
+                break
+        split = [cells[cell_index].text.splitlines() for cell_index in members]
+        for k in range(max(1, *map(len, split))):
+            text = "\t".join([lines[k] if k < len(lines) else "" for lines in split]).rstrip("\t")
             if text.strip():
-                yield page, text, index, row, tuple(members)
+                yield page, text, index, row, members
 
 
 def _number(raw: Iterable[tuple[int, str, int, int | None, tuple[int, ...]]]) -> Iterator[Line]:
