@@ -59,17 +59,17 @@ def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int 
     cells = table.cells
     rows: dict[int, list[tuple[int, int]]] = {}
     for cell_index, cell in enumerate(cells):
-        if (members := rows.get(cell.row)) is None:
+        if (row_cells := rows.get(cell.row)) is None:
             rows[cell.row] = [(cell.col, cell_index)]
         else:
-            members.append((cell.col, cell_index))
+            row_cells.append((cell.col, cell_index))
     for row in sorted(rows):
         # (col, index) pairs sorted: by column, cells of one column in table order.
         members = tuple(cell_index for _, cell_index in sorted(rows[row]))
         page = table.page
         for cell_index in members:
-            if cells[cell_index].page:
-                page = cells[cell_index].page
+            if cell_page := cells[cell_index].page:
+                page = cell_page
                 break
         split = [cells[cell_index].text.splitlines() for cell_index in members]
         for k in range(max(1, *map(len, split))):
