@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 import regex
 
@@ -62,6 +63,9 @@ class _Out:
     bottom: float = 0.0
     confidence: float | None = None
     scanned: bool = False
+
+
+_reading_order = attrgetter("row", "x0")
 
 
 class TableBuilder:
@@ -149,8 +153,12 @@ class TableBuilder:
         """The stitched table on the union of all parts' column rules."""
         xs = _columns(x for part in self.parts for x in part.xs)
         cells = []
-        for out in sorted(self.cells, key=lambda c: (c.row, c.x0)):
-            col, end = _nearest(xs, out.x0), _nearest(xs, out.x1)
+        rule: dict[float, int] = {}  # edge -> its column rule (the cells share a few edges)
+        for out in sorted(self.cells, key=_reading_order):
+            if (col := rule.get(out.x0)) is None:
+                col = rule[out.x0] = _nearest(xs, out.x0)
+            if (end := rule.get(out.x1)) is None:
+                end = rule[out.x1] = _nearest(xs, out.x1)
             span = max(end - col, 1)
             if out.scanned:
                 cells.append(_scanned_cell(out, col, span))
