@@ -57,23 +57,27 @@ def _raw_lines(blocks: Iterable[Block]) -> Iterator[tuple[int, str, int, int | N
 
 def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:
     cells = table.cells
-    rows: dict[int, list[tuple[int, int]]] = {}
-    for cell_index, cell in enumerate(cells):
-        if (row_cells := rows.get(cell.row)) is None:
-            rows[cell.row] = [(cell.col, cell_index)]
-        else:
-            row_cells.append((cell.col, cell_index))
-    for row in sorted(rows):
-        # (col, index) pairs sorted: by column, cells of one column in table order.
-        members = tuple(cell_index for _, cell_index in sorted(rows[row]))
+    keys = [(cell.row, cell.col) for cell in cells]
+    # The cells by row, then column (cells of one column in table order: the sort is stable),
+    # each row a run of this order.
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    split = [cell.text.splitlines() for cell in cells]
+    start, count = 0, len(order)
+    while start < count:
+        row = keys[order[start]][0]
+        stop = start + 1
+        while stop < count and keys[order[stop]][0] == row:
+            stop += 1
+        members = tuple(order[start:stop])
+        start = stop
         page = table.page
         for cell_index in members:
             if cell_page := cells[cell_index].page:
                 page = cell_page
                 break
-        split = [cells[cell_index].text.splitlines() for cell_index in members]
-        for k in range(max(1, *map(len, split))):
-            text = "\t".join([lines[k] if k < len(lines) else "" for lines in split]).rstrip("\t")
+        parts = [split[cell_index] for cell_index in members]
+        for k in range(max(1, *map(len, parts))):
+            text = "\t".join([lines[k] if k < len(lines) else "" for lines in parts]).rstrip("\t")
             if text.strip():
                 yield page, text, index, row, members
 
