@@ -28,7 +28,7 @@ def build_document(source: Source, blocks: Sequence[Block]) -> Document:
     blocks = tuple(attach_boxes(block) for block in blocks)
     lines = _with_empty_cells(tuple(_number(_raw_lines(blocks))), blocks)
     pages = source.pages or max((line.loc.page for line in lines), default=1)
-    return _document(source=trusted_copy(source, pages=pages), blocks=blocks, lines=lines)
+    return _document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
 
 
 def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple[Line, ...]:

@@ -46,7 +46,7 @@ from schemas.document import Block, Document, Paragraph
 from schemas.errors import EmptyDocument, NotADocument, NoTextLayer
 from schemas.limits import Limits
 from schemas.record import Source
-from schemas.trusted import maker, trusted_copy
+from schemas.trusted import maker
 
 Engine = Literal["pdfium", "pdfplumber"]
 ENGINES: dict[str, Callable[[bytes, Limits], Iterator[PagePrimitives]]] = {
@@ -92,7 +92,7 @@ def read_with(data: bytes, source: Source, limits: Limits, engine: Engine) -> Do
         raise NoTextLayer("PDF 没有文字层（可能是扫描件），需要先做 OCR: pip install 'jixiao[ocr]'")
     with reading_errors("PDF 文件"):  # odd geometry met while joining pages is the PDF's, not ours
         blocks = assemble(pages)
-    return build_document(trusted_copy(source, **update), blocks)
+    return build_document(source.model_copy(update=update), blocks)
 
 
 def layouts(primitives: Iterable[PagePrimitives]) -> list[PageLayout]:
