@@ -19,28 +19,45 @@ from typing import cast
 from parsers.char_sets import any_of
 from parsers.readers.checkbox_glyphs import CHECKED, GLYPHS, MARKS, UNCHECKED, UNKNOWN
 from schemas.document import Block, BoxSource, BoxState, Cell, Checkbox, Paragraph
+from schemas.trusted import maker, trusted_copy
 
 _PLAIN: dict[str, bool | None] = {CHECKED: True, UNCHECKED: False, UNKNOWN: None}
 _CERTAIN = frozenset({"w14", "formfield", "glyph", "acroform"})
 _STATE_NAMES: dict[bool | None, BoxState] = {True: "checked", False: "unchecked", None: "unknown"}
 _ANY_BOX = any_of((*_PLAIN, *MARKS))
 _MARK_GLYPHS = {ord(char): GLYPHS[state] for char, (state, _) in MARKS.items()}
+# Boxes and the elements holding them are built from values made here (`schemas.trusted`).
+_checkbox = maker(Checkbox, "state", "source", "offset", "label", "label_side", "confidence")
 
 
 def attach_boxes(block: Block) -> Block:
     """`block` with the boxes of each cell (or of the paragraph) as elements."""
     if isinstance(block, Paragraph):
         text, boxes = read_boxes(block.text, per_line=True)
-        return block.model_copy(update={"text": text, "boxes": boxes}) if boxes else block
-    cells = tuple(_cell(cell) for cell in block.cells)
-    if all(a is b for a, b in zip(cells, block.cells, strict=True)):
+        return trusted_copy(block, text=text, boxes=boxes) if boxes else block
+    # One scan of all the cells' texts (a box is one character, the joint none) finds the
+    # cells holding a box; only those are read (most cells hold none).
+    texts = [cell.text for cell in block.cells]
+    hits = [match.start() for match in _ANY_BOX.finditer("\n".join(texts))]
+    if not hits:
         return block
-    return block.model_copy(update={"cells": cells})
+    cells = list(block.cells)
+    start = hit = 0
+    for k, text in enumerate(texts):
+        end = start + len(text)
+        if hits[hit] < end:  # the next box stands in this cell
+            cells[k] = _cell(cells[k])
+            while hit < len(hits) and hits[hit] < end:
+                hit += 1
+            if hit == len(hits):
+                break
+        start = end + 1
+    return trusted_copy(block, cells=tuple(cells))
 
 
 def _cell(cell: Cell) -> Cell:
     text, boxes = read_boxes(cell.text)
-    return cell.model_copy(update={"text": text, "boxes": boxes}) if boxes else cell
+    return trusted_copy(cell, text=text, boxes=boxes) if boxes else cell
 
 
 def read_boxes(text: str, *, per_line: bool = False) -> tuple[str, tuple[Checkbox, ...]]:
@@ -86,7 +103,7 @@ def _labelled(view: str, start: int, end: int, found: list[tuple[int, bool | Non
             label = view[offset + 1 : offsets[k + 1] if k + 1 < len(offsets) else end]
         else:
             label = view[(offsets[k - 1] + 1 if k else start) : offset]
-        boxes.append(Checkbox(
+        boxes.append(_checkbox(
             state=_STATE_NAMES[state], source=cast(BoxSource, source), offset=offset,
             label=label.strip(), label_side="after" if opens_with_box else "before",
             confidence=1.0 if source in _CERTAIN else None,

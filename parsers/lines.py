@@ -14,6 +14,11 @@ from parsers.box_elements import attach_boxes
 from schemas.discrepancy import location
 from schemas.document import Block, Document, Line, Paragraph, Table
 from schemas.record import Source
+from schemas.trusted import maker, trusted_copy
+
+# Lines and the document are built from values made here (`schemas.trusted`).
+_line = maker(Line, "text", "loc", "block", "row", "cells")
+_document = maker(Document, "source", "blocks", "lines")
 
 
 def build_document(source: Source, blocks: Sequence[Block]) -> Document:
@@ -23,7 +28,7 @@ def build_document(source: Source, blocks: Sequence[Block]) -> Document:
     blocks = tuple(attach_boxes(block) for block in blocks)
     lines = _with_empty_cells(tuple(_number(_raw_lines(blocks))), blocks)
     pages = source.pages or max((line.loc.page for line in lines), default=1)
-    return Document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
+    return _document(source=source.model_copy(update={"pages": pages}), blocks=blocks, lines=lines)
 
 
 def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple[Line, ...]:
@@ -35,7 +40,7 @@ def _with_empty_cells(lines: tuple[Line, ...], blocks: Sequence[Block]) -> tuple
     last = {line.block: k for k, line in enumerate(lines) if line.block in counts}
     out = list(lines)
     for block, k in last.items():
-        out[k] = out[k].model_copy(update={"empty_after": counts[block]})
+        out[k] = trusted_copy(out[k], empty_after=counts[block])
     return tuple(out)
 
 
@@ -51,23 +56,34 @@ def _raw_lines(blocks: Iterable[Block]) -> Iterator[tuple[int, str, int, int | N
 
 
 def _table_lines(table: Table, index: int) -> Iterator[tuple[int, str, int, int | None, tuple[int, ...]]]:
-    rows: dict[int, list[int]] = defaultdict(list)
-    for cell_index, cell in enumerate(table.cells):
-        rows[cell.row].append(cell_index)
-    for row in sorted(rows):
-        members = sorted(rows[row], key=lambda i: table.cells[i].col)
-        page = next((p for i in members if (p := table.cells[i].page)), table.page)
-        split = [table.cells[i].text.splitlines() for i in members]
-        depth = max((len(parts) for parts in split), default=0)
-        for k in range(max(depth, 1)):
-            parts = [lines[k] if k < len(lines) else "" for lines in split]
-            text = "\t".join(parts).rstrip("\t")
+    cells = table.cells
+    keys = [(cell.row, cell.col) for cell in cells]
+    # The cells by row, then column (cells of one column in table order: the sort is stable),
+    # each row a run of this order.
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    split = [cell.text.splitlines() for cell in cells]
+    start, count = 0, len(order)
+    while start < count:
+        row = keys[order[start]][0]
+        stop = start + 1
+        while stop < count and keys[order[stop]][0] == row:
+            stop += 1
+        members = tuple(order[start:stop])
+        start = stop
+        page = table.page
+        for cell_index in members:
+            if cell_page := cells[cell_index].page:
+                page = cell_page
+                break
+        parts = [split[cell_index] for cell_index in members]
+        for k in range(max(1, *map(len, parts))):
+            text = "\t".join([lines[k] if k < len(lines) else "" for lines in parts]).rstrip("\t")
             if text.strip():
-                yield page, text, index, row, tuple(members)
+                yield page, text, index, row, members
 
 
 def _number(raw: Iterable[tuple[int, str, int, int | None, tuple[int, ...]]]) -> Iterator[Line]:
     counters: dict[int, int] = defaultdict(int)
     for page, text, block, row, cells in raw:
         counters[page] += 1
-        yield Line(text=text, loc=location(page, counters[page]), block=block, row=row, cells=cells)
+        yield _line(text=text, loc=location(page, counters[page]), block=block, row=row, cells=cells)

@@ -46,6 +46,7 @@ from schemas.document import Block, Document, Paragraph
 from schemas.errors import EmptyDocument, NotADocument, NoTextLayer
 from schemas.limits import Limits
 from schemas.record import Source
+from schemas.trusted import maker
 
 Engine = Literal["pdfium", "pdfplumber"]
 ENGINES: dict[str, Callable[[bytes, Limits], Iterator[PagePrimitives]]] = {
@@ -57,6 +58,7 @@ _HEADER_SCAN_BYTES = 1024
 FURNITURE_BAND = 0.1
 _DIGITS = regex.compile(r"\d+")
 _YEAR_LINE = regex.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*度?\s*[)）]?$")  # 2020年度 under a title
+_paragraph = maker(Paragraph, "page", "text")  # a text layer's paragraphs (`schemas.trusted`)
 # Kept under its old name: the pdfminer boundary, for callers that wrap pdfplumber calls.
 _pdf_errors = pdf_plumber.pdf_errors
 
@@ -120,7 +122,7 @@ def assemble(pages: list[PageLayout]) -> list[Block]:
         right = max((i.x1 if isinstance(i, TextLine) else i.xs[-1] for i in page.items), default=0.0)
         for item in page.items:
             if isinstance(item, TextLine):
-                if _furniture_key(item, page) in repeated:
+                if repeated and _furniture_key(item, page) in repeated:  # (no key asked when none recurs)
                     continue
                 if table is not None:
                     blocks.append(table.build())
@@ -148,7 +150,7 @@ def _has_cells(part: TablePart) -> bool:
 
 def _paragraphs(lines: list[TextLine], page: int, right: float, scanned: bool = False) -> list[Paragraph]:
     if not scanned:
-        return [Paragraph(page=page, text=text) for text in paragraphs(lines, right, page=True)]
+        return [_paragraph(page=page, text=text) for text in paragraphs(lines, right, page=True)]
     out = []
     for text, run in paragraph_runs(lines, right, page=True):  # read by OCR: where, how sure
         bbox = (round(min(r.x0 for r in run), 1), round(min(r.top for r in run), 1),

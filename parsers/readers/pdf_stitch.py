@@ -29,12 +29,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 import regex
 
 from parsers.readers.pdf_page import PartCell, TablePart
 from parsers.readers.pdf_text import join_wrapped
 from schemas.document import Cell, Table
+from schemas.trusted import maker
 
 # Parts whose outer edges differ by less than this (points) share a column grid.
 EDGE_MATCH_PT = 3.0
@@ -42,6 +44,9 @@ EDGE_MATCH_PT = 3.0
 ENDED_MIN_CELLS = 2
 _WHOLE_FIGURE = regex.compile(r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?%?")
 _SECTION_START = regex.compile(r"^\s*[一二三四五六七八九十]+、")
+# A text layer's cells and the table are built from values made here (`schemas.trusted`).
+_cell = maker(Cell, "row", "col", "row_span", "col_span", "text", "page")
+_table = maker(Table, "page", "cells")
 
 
 @dataclass
@@ -58,6 +63,9 @@ class _Out:
     bottom: float = 0.0
     confidence: float | None = None
     scanned: bool = False
+
+
+_reading_order = attrgetter("row", "x0")
 
 
 class TableBuilder:
@@ -145,19 +153,26 @@ class TableBuilder:
         """The stitched table on the union of all parts' column rules."""
         xs = _columns(x for part in self.parts for x in part.xs)
         cells = []
-        for out in sorted(self.cells, key=lambda c: (c.row, c.x0)):
-            col, end = _nearest(xs, out.x0), _nearest(xs, out.x1)
-            cells.append(Cell(row=out.row, col=col, row_span=out.row_span, col_span=max(end - col, 1),
-                              text=out.text, page=out.page, **_geometry(out)))
-        return Table(page=self.parts[0].page, cells=tuple(cells))
+        rule: dict[float, int] = {}  # edge -> its column rule (the cells share a few edges)
+        for out in sorted(self.cells, key=_reading_order):
+            if (col := rule.get(out.x0)) is None:
+                col = rule[out.x0] = _nearest(xs, out.x0)
+            if (end := rule.get(out.x1)) is None:
+                end = rule[out.x1] = _nearest(xs, out.x1)
+            span = max(end - col, 1)
+            if out.scanned:
+                cells.append(_scanned_cell(out, col, span))
+            else:
+                cells.append(_cell(row=out.row, col=col, row_span=out.row_span, col_span=span,
+                                   text=out.text, page=out.page))
+        return _table(page=self.parts[0].page, cells=tuple(cells))
 
 
-def _geometry(out: _Out) -> dict[str, object]:
-    """A cell's box and OCR score, for cells read by OCR only (a text layer's cells keep none)."""
-    if not out.scanned:
-        return {}
+def _scanned_cell(out: _Out, col: int, span: int) -> Cell:
+    """A cell read by OCR, with its box and OCR score (a text layer's cells keep none), validated."""
     bbox = (round(out.x0, 1), round(out.top, 1), round(out.x1, 1), round(out.bottom, 1))
-    return {"bbox": bbox, "confidence": None if out.confidence is None else round(out.confidence, 3)}
+    return Cell(row=out.row, col=col, row_span=out.row_span, col_span=span, text=out.text, page=out.page,
+                bbox=bbox, confidence=None if out.confidence is None else round(out.confidence, 3))
 
 
 def _append(above: list[_Out], first: list[PartCell]) -> None:
