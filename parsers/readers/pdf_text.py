@@ -302,7 +302,14 @@ def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
 
 
 def run_lines(runs: Sequence[list[Glyph]]) -> list[TextLine]:
-    """`text_lines` of the glyphs of `runs` in turn (`group_runs`)."""
+    """`text_lines` of the glyphs of `runs` in turn (`group_runs`). One run whose centre is a
+    number (most cells: one text object) is one line, its glyphs sorted left to right."""
+    if len(runs) == 1:
+        run = runs[0]
+        first = run[0]
+        if not math.isnan(first[3] + first[4]):
+            line = make_line(sorted(run, key=_X0))
+            return [] if line is None else [line]
     return [line for line in map(make_line, group_runs(runs)) if line is not None]
 
 

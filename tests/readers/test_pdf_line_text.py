@@ -113,3 +113,16 @@ def test_a_line_text_with_white_space_and_gaps_not_numbers_equals_the_plain_way(
             x += 9.0 + rng.choice((0.0, 0.5, 3.5))
         line = make_line(glyphs)
         assert (None if line is None else line.text) == _text_reference(glyphs), glyphs
+
+
+def test_the_lines_of_one_run_are_the_grouped_lines() -> None:
+    """`run_lines` of one run (its glyphs in any order, white space only, a centre not a
+    number) is `group_runs`' lines made into text lines."""
+    from parsers.readers.pdf_text import group_runs, run_lines
+
+    rng = random.Random(23)
+    for _ in range(2000):
+        top = rng.choice((100.0, 100.0, float("nan")))
+        run = [Glyph(rng.choice("中文a1 "), x, x + 9.0, top, 110.0, 10.0) for x in rng.sample((10.0, 20.0, 30.0, 39.0, 50.0), rng.randint(1, 5))]
+        want = [line for line in map(make_line, group_runs([run])) if line is not None]
+        assert [repr(line) for line in run_lines([run])] == [repr(line) for line in want], run
