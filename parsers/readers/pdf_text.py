@@ -178,12 +178,15 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     # the glyphs' columns, transposed once: the text, the spaces and the box from them in C
     texts, x0s, x1s, tops, bottoms, sizes, scores, _ = zip(*glyphs)  # (a glyph is eight fields)
     joined = "".join(texts)
+    # any white space among the line's characters (`str.isspace`, as `str.strip` takes it)
+    blank = _WHITE_SPACE.search(joined) is not None
     text = _spaced(glyphs, joined, texts, x0s, x1s, tops, sizes)
-    if " " in text and not text.isascii():  # a gap between two CJK characters to close
-        text = _CJK_GAP.sub("", text)
-    if "  " in text:
-        text = _SPACES.sub(" ", text)
-    text = text.strip()
+    if blank or text is not joined:  # (else no space to close or squeeze, none to strip)
+        if " " in text and not text.isascii():  # a gap between two CJK characters to close
+            text = _CJK_GAP.sub("", text)
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        text = text.strip()
     if not text:
         return None
     # the box of the inked glyphs and the lowest OCR score among them (a text layer's glyphs
@@ -193,7 +196,7 @@ def make_line(glyphs: Sequence[Glyph]) -> TextLine | None:
     none = scores.count(None) == n
     left, right = min(x0s), max(x1s)
     # the space glyphs (none where the line's characters hold no white space at all)
-    spaces = list(compress(range(n), map(str.isspace, texts))) if _WHITE_SPACE.search(joined) else []
+    spaces = list(compress(range(n), map(str.isspace, texts))) if blank else []
     if spaces:
         ones = [_one_value(column, n) for column in (tops, bottoms, sizes)]
         outer = _outer_inked(x0s, x1s, left, right, spaces)
@@ -256,16 +259,16 @@ def _spaced(glyphs: Sequence[Glyph], joined: str, texts: Sequence[str], x0s: Seq
     for k in repeats:
         if abs(x0s[k] - x0s[k - 1]) < 0.5 * max(x1s[k - 1] - x0s[k - 1], 0.1) and abs(tops[k] - tops[k - 1]) < 1.0:
             return _spaced_loop(glyphs)
-    gaps = list(map(sub, x0s[1:], x1s))
     first = sizes[0]
     if sizes.count(first) == n:  # one size (most lines): one threshold
         threshold = SPACE_GAP_EM * first
-        widest = max(gaps)
-        if not math.isnan(widest) and not widest > threshold:  # (a NaN first gap hides the others from max)
+        # the widest gap (the gaps listed only where one may be wide)
+        widest = max(map(sub, x0s[1:], x1s))
+        if not widest > threshold and not math.isnan(widest):  # (a NaN first gap hides the others from max)
             return joined
-        wide = map(gt, gaps, repeat(threshold))
+        wide = map(gt, map(sub, x0s[1:], x1s), repeat(threshold))
     else:  # each gap against the smaller of the two sizes beside it
-        wide = map(gt, gaps, map(mul, repeat(SPACE_GAP_EM), map(min, sizes[1:], sizes)))
+        wide = map(gt, map(sub, x0s[1:], x1s), map(mul, repeat(SPACE_GAP_EM), map(min, sizes[1:], sizes)))
     cuts = list(compress(range(1, n), wide))
     if cuts and " " in texts:  # no space added beside a space glyph
         cuts = [k for k in cuts if texts[k] != " " and texts[k - 1] != " "]
@@ -299,7 +302,14 @@ def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
 
 
 def run_lines(runs: Sequence[list[Glyph]]) -> list[TextLine]:
-    """`text_lines` of the glyphs of `runs` in turn (`group_runs`)."""
+    """`text_lines` of the glyphs of `runs` in turn (`group_runs`). One run whose centre is a
+    number (most cells: one text object) is one line, its glyphs sorted left to right."""
+    if len(runs) == 1:
+        run = runs[0]
+        first = run[0]
+        if not math.isnan(first[3] + first[4]):
+            line = make_line(sorted(run, key=_X0))
+            return [] if line is None else [line]
     return [line for line in map(make_line, group_runs(runs)) if line is not None]
 
 

@@ -86,3 +86,43 @@ def test_a_line_of_one_top_bottom_and_size_has_them_as_its_box() -> None:
         got = (line.top, line.bottom, line.size)
         want = (min(tops), max(bottoms), max(sizes))
         assert [repr(v) for v in got] == [repr(v) for v in want], glyphs  # signed zeros as min and max give them
+
+
+def _text_reference(glyphs: list[Glyph]) -> str | None:
+    """The line's text the plain way: the loop's text, CJK gaps closed, runs of spaces
+    squeezed, the ends stripped (None when nothing is left)."""
+    from parsers.readers.pdf_text import _CJK_GAP, _SPACES
+
+    text = _SPACES.sub(" ", _CJK_GAP.sub("", _spaced_loop(glyphs))).strip()
+    return text or None
+
+
+def test_a_line_text_with_white_space_and_gaps_not_numbers_equals_the_plain_way() -> None:
+    """Lines of one size whose gaps may not be numbers (a NaN first gap hides the others from
+    max), and characters of white space other than the space (a tab, an ideographic space,
+    a line holding only white space): the text is the plain way's."""
+    rng = random.Random(17)
+    nan = float("nan")
+    for _ in range(3000):
+        x = 10.0
+        glyphs = []
+        for _ in range(rng.randint(1, 8)):
+            text = rng.choice("中文ab\t\u3000 ")
+            x0 = nan if rng.random() < 0.1 else x
+            glyphs.append(Glyph(text, x0, x + 9.0, 100.0, 110.0, 10.0))
+            x += 9.0 + rng.choice((0.0, 0.5, 3.5))
+        line = make_line(glyphs)
+        assert (None if line is None else line.text) == _text_reference(glyphs), glyphs
+
+
+def test_the_lines_of_one_run_are_the_grouped_lines() -> None:
+    """`run_lines` of one run (its glyphs in any order, white space only, a centre not a
+    number) is `group_runs`' lines made into text lines."""
+    from parsers.readers.pdf_text import group_runs, run_lines
+
+    rng = random.Random(23)
+    for _ in range(2000):
+        top = rng.choice((100.0, 100.0, float("nan")))
+        run = [Glyph(rng.choice("中文a1 "), x, x + 9.0, top, 110.0, 10.0) for x in rng.sample((10.0, 20.0, 30.0, 39.0, 50.0), rng.randint(1, 5))]
+        want = [line for line in map(make_line, group_runs([run])) if line is not None]
+        assert [repr(line) for line in run_lines([run])] == [repr(line) for line in want], run
