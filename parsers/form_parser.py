@@ -27,8 +27,12 @@ from schemas.fields import Fields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
+from schemas.trusted import maker
 
 MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
+# A table or paragraph hit's provenance, from the ints and text the document's tokens hold
+# (`schemas.trusted`: unvalidated, the instance validation would give).
+_entry = maker(ProvenanceEntry, "page", "line", "text", "block", "row", "col")
 
 
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
@@ -183,9 +187,10 @@ def _provenance(hit: Hit) -> ProvenanceEntry:
     else:
         value = " ".join(hit.value_text.split())
         text = f"{' '.join(hit.label.text.split())}\t{value}"
-    return ProvenanceEntry(
-        page=token.line.loc.page,
-        line=token.line.loc.line,
+    loc = token.line.loc
+    return _entry(
+        page=loc.page,
+        line=loc.line,
         text=text,
         block=token.block,
         row=token.row,
