@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import PurePath
 
 from extract.version import __version__
@@ -23,7 +24,23 @@ def reader_for(path: str) -> str:
     """The reader the suffix of `path` selects ("text", "docx", "doc", "pdf"; else "unsupported")."""
     from parsers.readers import READERS
 
-    return READERS.get(PurePath(path).suffix.lower(), "unsupported").rsplit(".", 1)[-1]
+    return _reader_name(READERS.get(_suffix(path), "unsupported"))
+
+
+def _suffix(path: str) -> str:
+    """`PurePath(path).suffix.lower()`, without building a path unless the last part is empty,
+    "." or ".." (which a path drops or keeps whole)."""
+    name = path[path.rfind("/") + 1:]
+    if not name or name in (".", ".."):
+        return PurePath(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+@lru_cache(maxsize=16)
+def _reader_name(module: str) -> str:
+    """The last part of a reader's module name."""
+    return module.rsplit(".", 1)[-1]
 
 
 def rule_versions() -> dict[str, str]:

@@ -27,8 +27,15 @@ from schemas.fields import Fields
 from schemas.record import FormInfo, ProvenanceEntry, Record, Status
 from schemas.section import Section
 from schemas.template import FieldSpec, FormTemplate
+from schemas.trusted import maker
 
 MIN_LABELS_FOR_FORM = 8  # of the form's 17 labelled fields
+# A table or paragraph hit's provenance, from the ints and text the document's tokens hold
+# (`schemas.trusted`: unvalidated, the instance validation would give).
+_entry = maker(ProvenanceEntry, "page", "line", "text", "block", "row", "col")
+# A checkbox field's group, from the template's strings and the states read (bools).
+_option = maker(CheckboxOption, "label", "checked")
+_checkbox_group = maker(CheckboxGroup, "question", "field", "undecided", "options")
 
 
 def parse_document(document: Document, template: FormTemplate | None = None) -> Record:
@@ -168,11 +175,11 @@ def _grid_choice_text(tokens: list[Token], hit: Hit, options: tuple[str, ...]) -
 
 def _group(name: str, spec: FieldSpec, states: dict[str, bool] | None, undecided: bool) -> CheckboxGroup:
     states = states or {option: False for option in spec.options}
-    return CheckboxGroup(
+    return _checkbox_group(
         question=spec.question or name,
         field=name,
         undecided=undecided,
-        options=[CheckboxOption(label=label, checked=states[label]) for label in spec.options],
+        options=[_option(label=label, checked=states[label]) for label in spec.options],
     )
 
 
@@ -183,9 +190,10 @@ def _provenance(hit: Hit) -> ProvenanceEntry:
     else:
         value = " ".join(hit.value_text.split())
         text = f"{' '.join(hit.label.text.split())}\t{value}"
-    return ProvenanceEntry(
-        page=token.line.loc.page,
-        line=token.line.loc.line,
+    loc = token.line.loc
+    return _entry(
+        page=loc.page,
+        line=loc.line,
         text=text,
         block=token.block,
         row=token.row,
