@@ -167,12 +167,7 @@ def _all_hits(tokens: list[Token], index: LabelIndex) -> tuple[dict[str, Hit], l
 def _exact_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit], label_at: dict[int, Hit]) -> None:
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        if token.row is not None:  # a table cell: a label alone in it (`_longest_label`'s first case)
-            cell = index.match(token.text)
-            found = (cell[0], cell[1], 1) if cell else None
-        else:
-            found = _longest_label(tokens, i, index)
+        found = _longest_label(tokens, i, index)
         if found is None:
             i += 1
             continue
@@ -203,10 +198,7 @@ def _inline_labels(tokens: list[Token], index: LabelIndex, hits: dict[str, Hit],
     for token in tokens:
         if token.index in label_at:
             continue
-        whole = token.text
-        # A cell without a nested table's rows is one segment (`_label_segments`' common case).
-        plain = token.row is not None and ("\n" not in whole or "\t" not in whole)
-        for number, (start, text) in enumerate(((0, whole),) if plain else _label_segments(token, index)):
+        for number, (start, text) in enumerate(_label_segments(token, index)):
             if len(text) > MAX_INLINE_TOKEN_CHARS:
                 continue
             found = index.match_inline(text)

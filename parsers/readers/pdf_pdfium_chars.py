@@ -133,8 +133,6 @@ class _Page:
             self.batched = True
         generated = _generated_spaces(page, text) if runs else []
         generated.append(count)  # past every stretch
-        out, baselines, lefts, rights = self.out, self.baselines, self.lefts, self.rights
-        y, x_at, y_at, height = self.origin_y, self.x_at, self.y_at, self.height
         i = 0
         for segment in _plain_runs(text) if runs else ():
             start, stop = segment.span()
@@ -146,15 +144,8 @@ class _Page:
                     end = stop
                 if end - i > _SHORT_RUN:
                     i = self._run(i, end)
-                elif end == i:  # a space PDFium generated: `_one(i, generated=True)` inline (no two frames)
-                    _origin(page, i, x_at, y_at)
-                    baseline = y[1]
-                    self.spaces.append(len(out))
-                    self.space_chars.append(i)
-                    bottom = height - (baseline + 0.0)  # as `_add` places a character of no font
-                    out.append(_new(Char, (" ", lefts[i], rights[i], bottom - 0.0, bottom, 0.0, None, None)))
-                    baselines.append(baseline)
-                    i += 1
+                elif end == i:
+                    i = self._one(i, generated=True)
                 else:
                     while i < end:
                         i = self._one(i)
@@ -222,12 +213,15 @@ class _Page:
         obj = _text_object(page, i)
         if not obj:
             return self._one(i)
-        last = stop - 1  # `_run_end`'s first answers asked here (most runs): no call of it
+        # the object's characters reach `stop` where the run is one long or where the last run
+        # took its whole stretch and the object draws the stretch's last one (most runs);
+        # else its end is searched for
+        last = stop - 1
         if last == i or (self.whole and _text_object(page, last) == obj):
             end = stop
             self.whole = True
         else:
-            end = _run_end(page, i, stop, obj, False)
+            end = _run_end(page, i, stop, obj)
             self.whole = end == stop
         font = self.by_object.get(obj)
         if font is None:
@@ -365,14 +359,11 @@ def _generated_spaces(page: Any, text: str) -> list[int]:
     return list(compress(spaces, map((1).__eq__, map(_generated, repeat(page), spaces))))
 
 
-def _run_end(page: Any, i: int, stop: int, obj: int, whole: bool) -> int:
+def _run_end(page: Any, i: int, stop: int, obj: int) -> int:
     """The first index after `i` (at most `stop`) whose character is not drawn by `obj`: an
-    object's characters stand together in PDFium's list, so its end is searched for, from
-    the far end first where the last run took its whole stretch (`whole`: most runs do),
-    else in steps from `i` (a stretch of many small objects)."""
-    last = stop - 1
-    if last == i or (whole and _text_object(page, last) == obj):
-        return stop
+    object's characters stand together in PDFium's list, so its end is searched for in
+    steps from `i` (a stretch of many small objects), then by halves. (`_Page._run` first
+    asks whether the object reaches `stop`, where most runs end.)"""
     low, high, step = i, stop, 1  # low is the object's, high is not (or the stretch's end)
     while low + step < high:
         if _text_object(page, low + step) != obj:

@@ -185,11 +185,9 @@ class Shapes:
                 continue
             ops += "c" if kind == _BEZIER else "l"
             pts.append(pt)
-            if _segment_close(seg):
-                start = pts[0]  # closed back to its start unless already there (`_same`, inline)
-                if not (abs(pt[0] - start[0]) <= _EQ and abs(pt[1] - start[1]) <= _EQ):
-                    ops += "h"
-                    pts.append(start)
+            if _segment_close(seg) and not _same(pt, pts[0]):  # closed back to its start unless already there
+                ops += "h"
+                pts.append(pts[0])
         if ops:
             subpaths.append((ops, pts))
         for shape, points in subpaths:  # each piece as pdfminer makes it (see the module docstring)
@@ -201,6 +199,7 @@ class Shapes:
                 self.rects.append(box)
             elif shape != "m":
                 self.curves.append(box)
+
 
 def _box(pts: list[Point]) -> tuple[float, float, float, float]:
     """The least x and y and the greatest, as `min` and `max` of each give them (the first of

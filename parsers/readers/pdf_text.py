@@ -262,7 +262,7 @@ def _spaced(glyphs: Sequence[Glyph], joined: str, texts: Sequence[str], x0s: Seq
     first = sizes[0]
     if sizes.count(first) == n:  # one size (most lines): one threshold
         threshold = SPACE_GAP_EM * first
-        # the widest gap (the gaps listed only where one may be wide)
+        # the widest gap; the gaps are worked out again below only where one is wide
         widest = max(map(sub, x0s[1:], x1s))
         if not widest > threshold and not math.isnan(widest):  # (a NaN first gap hides the others from max)
             return joined
